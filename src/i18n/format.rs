@@ -1,0 +1,137 @@
+//! Numbers as planners read them: 1.5万 and 14万 in Chinese, 15,000 and 140,000 in English.
+
+use super::Lang;
+
+/// A count of people or units. Chinese switches to 万 from ten thousand and to 亿 from a
+/// hundred million, with up to two decimals; English uses thousands separators.
+pub fn format_count(value: f64, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    match lang {
+        Lang::Zh => {
+            let magnitude = value.abs();
+            if magnitude >= 1e8 {
+                format!("{}亿", trim_decimals(value / 1e8, 2))
+            } else if magnitude >= 1e4 {
+                format!("{}万", trim_decimals(value / 1e4, 2))
+            } else {
+                format!("{}", value.round() as i64)
+            }
+        }
+        Lang::En => with_separators(value.round()),
+    }
+}
+
+/// A fraction as a percentage: 0.65 → "65%", 0.125 → "12.5%".
+pub fn format_percent(fraction: f64, lang: Lang) -> String {
+    if !fraction.is_finite() {
+        return "—".into();
+    }
+    let _ = lang; // Both languages write percentages the same way.
+    format!("{}%", trim_decimals(fraction * 100.0, 1))
+}
+
+/// Money in 元: "2516万元" / "1.2亿元" in Chinese, "¥25.16 M" / "¥6,000" in English.
+pub fn format_yuan(yuan: f64, lang: Lang) -> String {
+    if !yuan.is_finite() {
+        return "—".into();
+    }
+    match lang {
+        Lang::Zh => {
+            let magnitude = yuan.abs();
+            if magnitude >= 1e8 {
+                format!("{}亿元", trim_decimals(yuan / 1e8, 2))
+            } else if magnitude >= 1e4 {
+                format!("{}万元", trim_decimals(yuan / 1e4, 1))
+            } else {
+                format!("{}元", yuan.round() as i64)
+            }
+        }
+        Lang::En => {
+            let magnitude = yuan.abs();
+            if magnitude >= 1e9 {
+                format!("¥{} bn", trim_decimals(yuan / 1e9, 2))
+            } else if magnitude >= 1e6 {
+                format!("¥{} M", trim_decimals(yuan / 1e6, 2))
+            } else {
+                format!("¥{}", with_separators(yuan.round()))
+            }
+        }
+    }
+}
+
+/// Rounds to at most `decimals` places and drops trailing zeros: 8.450 → "8.45", 14.0 → "14".
+fn trim_decimals(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+fn with_separators(value: f64) -> String {
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0.0 && value.abs() >= 0.5 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_use_wan() {
+        assert_eq!(format_count(15_000.0, Lang::Zh), "1.5万");
+        assert_eq!(format_count(140_000.0, Lang::Zh), "14万");
+        assert_eq!(format_count(84_500.0, Lang::Zh), "8.45万");
+        assert_eq!(format_count(7_000.0, Lang::Zh), "7000");
+        assert_eq!(format_count(250_000_000.0, Lang::Zh), "2.5亿");
+    }
+
+    #[test]
+    fn english_counts_use_separators() {
+        assert_eq!(format_count(140_000.0, Lang::En), "140,000");
+        assert_eq!(format_count(84_500.4, Lang::En), "84,500");
+        assert_eq!(format_count(999.0, Lang::En), "999");
+        assert_eq!(format_count(1_234_567.0, Lang::En), "1,234,567");
+        assert_eq!(format_count(-1_500.0, Lang::En), "-1,500");
+    }
+
+    #[test]
+    fn percentages_drop_needless_decimals() {
+        assert_eq!(format_percent(0.65, Lang::Zh), "65%");
+        assert_eq!(format_percent(0.125, Lang::En), "12.5%");
+        assert_eq!(format_percent(1.0, Lang::En), "100%");
+    }
+
+    #[test]
+    fn money_in_wan_yuan_and_millions() {
+        assert_eq!(format_yuan(25_160_000.0, Lang::Zh), "2516万元");
+        assert_eq!(format_yuan(120_000_000.0, Lang::Zh), "1.2亿元");
+        assert_eq!(format_yuan(6_000.0, Lang::Zh), "6000元");
+        assert_eq!(format_yuan(25_160_000.0, Lang::En), "¥25.16 M");
+        assert_eq!(format_yuan(6_000.0, Lang::En), "¥6,000");
+    }
+
+    #[test]
+    fn non_finite_numbers_show_a_dash() {
+        assert_eq!(format_count(f64::NAN, Lang::Zh), "—");
+        assert_eq!(format_yuan(f64::INFINITY, Lang::En), "—");
+    }
+}

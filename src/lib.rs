@@ -1,0 +1,10 @@
+//! 社工人才规划沙盘 — Social Work Workforce Planner.
+//!
+//! `model` is the pure simulation engine; `presets` embeds the scenarios derived from the source
+//! documents; `i18n` holds languages and number formatting; `report` renders results for the
+//! command line. The browser app (`ui`) is compiled only for WebAssembly.
+
+pub mod i18n;
+pub mod model;
+pub mod presets;
+pub mod report;

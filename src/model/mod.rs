@@ -1,0 +1,15 @@
+//! The workforce pipeline model: pure Rust, no web dependency, no I/O, no clock.
+//! A scenario goes in, a year table and verdicts come out.
+
+pub mod params;
+pub mod scenario;
+pub mod simulate;
+pub mod targets;
+pub mod uncertainty;
+pub mod validate;
+
+pub use scenario::{Assumptions, Levers, Provenance, RegionName, Scenario, Yearly};
+pub use simulate::{simulate, Trajectory, Warning, WarningCode, YearRow};
+pub use targets::{evaluate, Metric, Target, Verdict};
+pub use uncertainty::Uncertainty;
+pub use validate::{validate, ValidationError, ValidationErrors};

@@ -1,0 +1,581 @@
+//! Validation: every bad value is found and named, in words a planner understands, before the
+//! model runs. The model never runs on a scenario that fails here.
+
+use std::fmt;
+
+use super::params::{self, Unit, Value, PARAMS};
+use super::scenario::{Scenario, Yearly, MAX_HORIZON_YEARS, SCHEMA_VERSION};
+use super::targets::Metric;
+use crate::i18n::Lang;
+
+/// The earliest and latest base years the model accepts.
+pub const YEAR_RANGE: (i32, i32) = (1990, 2100);
+
+/// Which part of the scenario an error is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Schema,
+    BaseYear,
+    EndYear,
+    /// A parameter from the registry, by key; `year` is set for one year of a schedule.
+    Param {
+        key: &'static str,
+        year: Option<i32>,
+    },
+    /// The threshold or deadline of the target at `index` (0-based).
+    Target {
+        index: usize,
+        metric: Metric,
+        part: TargetPart,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TargetPart {
+    Threshold,
+    Deadline,
+}
+
+impl Field {
+    /// A stable machine name, e.g. `hires`, `targets.0.deadline`.
+    pub fn key(&self) -> String {
+        match self {
+            Field::Schema => "schema".into(),
+            Field::BaseYear => "base_year".into(),
+            Field::EndYear => "end_year".into(),
+            Field::Param { key, .. } => (*key).into(),
+            Field::Target { index, part, .. } => format!(
+                "targets.{index}.{}",
+                match part {
+                    TargetPart::Threshold => "threshold",
+                    TargetPart::Deadline => "deadline",
+                }
+            ),
+        }
+    }
+
+    /// The field as a planner would name it.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Field::Schema, Lang::Zh) => "方案版本".into(),
+            (Field::Schema, Lang::En) => "Scenario version".into(),
+            (Field::BaseYear, Lang::Zh) => "基准年".into(),
+            (Field::BaseYear, Lang::En) => "Base year".into(),
+            (Field::EndYear, Lang::Zh) => "规划末年".into(),
+            (Field::EndYear, Lang::En) => "Last year".into(),
+            (Field::Param { key, year }, _) => {
+                let name = params::param(key).map_or(*key, |p| p.label(lang));
+                match (year, lang) {
+                    (None, _) => name.to_string(),
+                    (Some(y), Lang::Zh) => format!("{name}（{y}年）"),
+                    (Some(y), Lang::En) => format!("{name} ({y})"),
+                }
+            }
+            (
+                Field::Target {
+                    index,
+                    metric,
+                    part,
+                },
+                Lang::Zh,
+            ) => format!(
+                "目标{}（{}）的{}",
+                index + 1,
+                metric.label(lang),
+                match part {
+                    TargetPart::Threshold => "目标值",
+                    TargetPart::Deadline => "截止年份",
+                }
+            ),
+            (
+                Field::Target {
+                    index,
+                    metric,
+                    part,
+                },
+                Lang::En,
+            ) => format!(
+                "{} of target {} ({})",
+                match part {
+                    TargetPart::Threshold => "Threshold",
+                    TargetPart::Deadline => "Deadline",
+                },
+                index + 1,
+                metric.label(lang)
+            ),
+        }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    NotANumber,
+    Negative,
+    NotAFraction,
+    GrowthOutOfRange,
+    EmptySchedule,
+    AtLeastOne,
+    UnsupportedSchema {
+        found: u32,
+    },
+    YearOutOfRange,
+    EndNotAfterBase,
+    HorizonTooLong {
+        years: i32,
+    },
+    DeadlineOutsideTable {
+        base_year: i32,
+        end_year: i32,
+    },
+    /// The value exceeds the field named here (e.g. stations above townships).
+    AboveCeiling {
+        ceiling: &'static str,
+    },
+}
+
+impl Problem {
+    fn describe(&self, lang: Lang) -> String {
+        let ceiling_label = |key: &'static str| params::param(key).map_or(key, |p| p.label(lang));
+        match (self, lang) {
+            (Problem::NotANumber, Lang::Zh) => "必须是有限数字".into(),
+            (Problem::NotANumber, Lang::En) => "must be a finite number".into(),
+            (Problem::Negative, Lang::Zh) => "不能为负数".into(),
+            (Problem::Negative, Lang::En) => "cannot be negative".into(),
+            (Problem::NotAFraction, Lang::Zh) => "必须在 0% 到 100% 之间".into(),
+            (Problem::NotAFraction, Lang::En) => "must be between 0% and 100%".into(),
+            (Problem::GrowthOutOfRange, Lang::Zh) => "年增长率必须在 -100% 到 +100% 之间".into(),
+            (Problem::GrowthOutOfRange, Lang::En) => {
+                "yearly growth must be between -100% and +100%".into()
+            }
+            (Problem::EmptySchedule, Lang::Zh) => "逐年数值不能为空".into(),
+            (Problem::EmptySchedule, Lang::En) => "the yearly list cannot be empty".into(),
+            (Problem::AtLeastOne, Lang::Zh) => "至少为 1".into(),
+            (Problem::AtLeastOne, Lang::En) => "must be at least 1".into(),
+            (Problem::UnsupportedSchema { found }, Lang::Zh) => {
+                format!("版本 {found} 不受支持（当前版本 {SCHEMA_VERSION}）")
+            }
+            (Problem::UnsupportedSchema { found }, Lang::En) => {
+                format!("version {found} is not supported (current version {SCHEMA_VERSION})")
+            }
+            (Problem::YearOutOfRange, Lang::Zh) => {
+                format!("必须在 {} 到 {} 年之间", YEAR_RANGE.0, YEAR_RANGE.1)
+            }
+            (Problem::YearOutOfRange, Lang::En) => {
+                format!("must be between {} and {}", YEAR_RANGE.0, YEAR_RANGE.1)
+            }
+            (Problem::EndNotAfterBase, Lang::Zh) => "必须晚于基准年".into(),
+            (Problem::EndNotAfterBase, Lang::En) => "must be after the base year".into(),
+            (Problem::HorizonTooLong { years }, Lang::Zh) => {
+                format!("规划期 {years} 年过长，最多 {MAX_HORIZON_YEARS} 年")
+            }
+            (Problem::HorizonTooLong { years }, Lang::En) => {
+                format!("a horizon of {years} years is too long; at most {MAX_HORIZON_YEARS}")
+            }
+            (
+                Problem::DeadlineOutsideTable {
+                    base_year,
+                    end_year,
+                },
+                Lang::Zh,
+            ) => format!("必须在基准年 {base_year} 与规划末年 {end_year} 之间"),
+            (
+                Problem::DeadlineOutsideTable {
+                    base_year,
+                    end_year,
+                },
+                Lang::En,
+            ) => format!("must lie between the base year {base_year} and the last year {end_year}"),
+            (Problem::AboveCeiling { ceiling }, Lang::Zh) => {
+                format!("不能超过{}", ceiling_label(ceiling))
+            }
+            (Problem::AboveCeiling { ceiling }, Lang::En) => {
+                format!("cannot exceed {}", ceiling_label(ceiling).to_lowercase())
+            }
+        }
+    }
+}
+
+/// One invalid value: where it is and what is wrong with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl ValidationError {
+    /// The full sentence for users, e.g. "每年新增人才（2023年）：不能为负数".
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "{}：{}",
+                self.field.label(lang),
+                self.problem.describe(lang)
+            ),
+            Lang::En => format!(
+                "{}: {}",
+                self.field.label(lang),
+                self.problem.describe(lang)
+            ),
+        }
+    }
+}
+
+/// All errors of one scenario (never empty when returned as `Err`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationErrors(pub Vec<ValidationError>);
+
+impl ValidationErrors {
+    pub fn message(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|e| e.message(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The errors about the parameter `key`, for showing beside its control.
+    pub fn for_param<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a ValidationError> {
+        self.0
+            .iter()
+            .filter(move |e| matches!(e.field, Field::Param { key: k, .. } if k == key))
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Checks every field of a scenario and returns every problem found.
+pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
+    let mut errors = Vec::new();
+    let mut report =
+        |field: Field, problem: Problem| errors.push(ValidationError { field, problem });
+
+    if scenario.schema != SCHEMA_VERSION {
+        report(
+            Field::Schema,
+            Problem::UnsupportedSchema {
+                found: scenario.schema,
+            },
+        );
+    }
+    let (base, end) = (scenario.base_year, scenario.end_year);
+    let years_ok = (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&base);
+    if !years_ok {
+        report(Field::BaseYear, Problem::YearOutOfRange);
+    }
+    // Checked arithmetic: a mangled file can hold any i32.
+    let horizon = end.checked_sub(base);
+    match horizon {
+        Some(h) if h <= 0 => report(Field::EndYear, Problem::EndNotAfterBase),
+        Some(h) if h > MAX_HORIZON_YEARS => {
+            report(Field::EndYear, Problem::HorizonTooLong { years: h })
+        }
+        None => report(Field::EndYear, Problem::YearOutOfRange),
+        Some(_) => {}
+    }
+
+    for p in PARAMS {
+        match params::value(scenario, p.key) {
+            Some(Value::Scalar(v)) => {
+                if let Some(problem) = check_number(*v, p.unit) {
+                    report(
+                        Field::Param {
+                            key: p.key,
+                            year: None,
+                        },
+                        problem,
+                    );
+                }
+            }
+            Some(Value::Yearly(yearly)) => {
+                for (field, problem) in check_yearly(p.key, p.unit, yearly, scenario) {
+                    report(field, problem);
+                }
+            }
+            None => {}
+        }
+    }
+
+    let a = &scenario.assumptions;
+    for key in ["townships", "villages"] {
+        if let Some(Value::Scalar(v)) = params::value(scenario, key) {
+            if v.is_finite() && *v < 1.0 && *v >= 0.0 {
+                report(Field::Param { key, year: None }, Problem::AtLeastOne);
+            }
+        }
+    }
+    let ceilings = [
+        ("stations", a.stations, "townships", a.townships),
+        ("demo_stations", a.demo_stations, "stations", a.stations),
+        ("rooms", a.rooms, "villages", a.villages),
+    ];
+    for (key, value, ceiling, ceiling_value) in ceilings {
+        if value > ceiling_value {
+            report(
+                Field::Param { key, year: None },
+                Problem::AboveCeiling { ceiling },
+            );
+        }
+    }
+    let certified = a.certified_junior + a.certified_mid + a.certified_senior;
+    if certified > a.talent {
+        report(
+            Field::Param {
+                key: "certified_junior",
+                year: None,
+            },
+            Problem::AboveCeiling { ceiling: "talent" },
+        );
+    }
+
+    for (index, target) in scenario.targets.iter().enumerate() {
+        let field = |part| Field::Target {
+            index,
+            metric: target.metric,
+            part,
+        };
+        let unit = if target.metric.is_coverage() {
+            Unit::Rate
+        } else {
+            Unit::Count
+        };
+        if let Some(problem) = check_number(target.threshold, unit) {
+            report(field(TargetPart::Threshold), problem);
+        }
+        if years_ok && !(base..=end).contains(&target.deadline) {
+            report(
+                field(TargetPart::Deadline),
+                Problem::DeadlineOutsideTable {
+                    base_year: base,
+                    end_year: end,
+                },
+            );
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationErrors(errors))
+    }
+}
+
+/// The problem with one number of the given unit, if any.
+pub fn check_number(value: f64, unit: Unit) -> Option<Problem> {
+    if !value.is_finite() {
+        Some(Problem::NotANumber)
+    } else if value < 0.0 {
+        Some(Problem::Negative)
+    } else if unit == Unit::Rate && value > 1.0 {
+        Some(Problem::NotAFraction)
+    } else {
+        None
+    }
+}
+
+/// Checks a schedule's form and every value it takes within the scenario's horizon.
+fn check_yearly(
+    key: &'static str,
+    unit: Unit,
+    yearly: &Yearly,
+    scenario: &Scenario,
+) -> Vec<(Field, Problem)> {
+    let whole = Field::Param { key, year: None };
+    match yearly {
+        Yearly::List(values) if values.is_empty() => return vec![(whole, Problem::EmptySchedule)],
+        Yearly::Growth { growth, .. } if !growth.is_finite() => {
+            return vec![(whole, Problem::NotANumber)]
+        }
+        Yearly::Growth { growth, .. } if !(-1.0..=1.0).contains(growth) => {
+            return vec![(whole, Problem::GrowthOutOfRange)]
+        }
+        _ => {}
+    }
+    let mut problems = Vec::new();
+    for (i, value) in yearly.expand(scenario.horizon()).into_iter().enumerate() {
+        if let Some(problem) = check_number(value, unit) {
+            let year = scenario.base_year.saturating_add(1 + i as i32);
+            let field = match yearly {
+                Yearly::Constant(_) => whole.clone(),
+                _ => Field::Param {
+                    key,
+                    year: Some(year),
+                },
+            };
+            // One message per field and problem is enough; the first bad year says where.
+            if !problems.iter().any(|(_, p)| *p == problem) {
+                problems.push((field, problem));
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::set;
+    use crate::model::targets::Target;
+    use crate::presets;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    fn errors_of(scenario: &Scenario) -> Vec<ValidationError> {
+        validate(scenario).err().map(|e| e.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn negative_hiring_is_named() {
+        let mut s = yunnan();
+        set(&mut s, "hires", -5.0).unwrap();
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.key(), "hires");
+        assert_eq!(errors[0].problem, Problem::Negative);
+        assert_eq!(errors[0].message(Lang::Zh), "每年新增人才：不能为负数");
+        assert_eq!(
+            errors[0].message(Lang::En),
+            "New talent per year: cannot be negative"
+        );
+    }
+
+    #[test]
+    fn rate_above_one_is_out_of_range() {
+        let mut s = yunnan();
+        set(&mut s, "pass_mid", 1.2).unwrap();
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn nan_and_infinity_are_rejected() {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut s = yunnan();
+            set(&mut s, "attrition", bad).unwrap();
+            assert_eq!(errors_of(&s)[0].problem, Problem::NotANumber);
+        }
+    }
+
+    #[test]
+    fn bad_year_in_a_list_names_the_year() {
+        let mut s = yunnan();
+        s.levers.hires = Yearly::List(vec![100.0, -1.0]);
+        let errors = errors_of(&s);
+        assert_eq!(
+            errors[0].field,
+            Field::Param {
+                key: "hires",
+                year: Some(s.base_year + 2)
+            }
+        );
+    }
+
+    #[test]
+    fn growth_that_pushes_a_rate_past_one_is_caught() {
+        let mut s = yunnan();
+        s.levers.pass_junior = Yearly::Growth {
+            start: 0.5,
+            growth: 0.5,
+        };
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn deadline_before_base_year_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::Talent,
+            threshold: 1.0,
+            deadline: s.base_year - 1,
+            source: None,
+        });
+        let errors = errors_of(&s);
+        assert!(matches!(
+            errors[0].problem,
+            Problem::DeadlineOutsideTable { .. }
+        ));
+        assert!(errors[0].message(Lang::Zh).starts_with("目标"));
+    }
+
+    #[test]
+    fn horizon_longer_than_thirty_years_is_rejected() {
+        let mut s = yunnan();
+        s.end_year = s.base_year + 31;
+        assert_eq!(
+            errors_of(&s)[0].problem,
+            Problem::HorizonTooLong { years: 31 }
+        );
+    }
+
+    #[test]
+    fn end_year_at_base_year_is_rejected() {
+        let mut s = yunnan();
+        s.end_year = s.base_year;
+        assert!(errors_of(&s)
+            .iter()
+            .any(|e| e.problem == Problem::EndNotAfterBase));
+    }
+
+    #[test]
+    fn extreme_years_do_not_overflow() {
+        let mut s = yunnan();
+        s.base_year = i32::MIN;
+        s.end_year = i32::MAX;
+        assert!(!errors_of(&s).is_empty());
+    }
+
+    #[test]
+    fn stations_above_townships_are_rejected() {
+        let mut s = yunnan();
+        s.assumptions.stations = s.assumptions.townships + 1.0;
+        let errors = errors_of(&s);
+        assert_eq!(errors[0].field.key(), "stations");
+        assert_eq!(
+            errors[0].problem,
+            Problem::AboveCeiling {
+                ceiling: "townships"
+            }
+        );
+        assert_eq!(
+            errors[0].message(Lang::Zh),
+            "起点已建社工站：不能超过乡镇（街道）数"
+        );
+    }
+
+    #[test]
+    fn certified_above_talent_is_rejected() {
+        let mut s = yunnan();
+        s.assumptions.certified_junior = s.assumptions.talent + 1.0;
+        assert!(errors_of(&s)
+            .iter()
+            .any(|e| e.problem == Problem::AboveCeiling { ceiling: "talent" }));
+    }
+
+    #[test]
+    fn coverage_target_above_full_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::StationCoverage,
+            threshold: 1.5,
+            deadline: s.base_year + 1,
+            source: None,
+        });
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn every_error_is_reported_not_just_the_first() {
+        let mut s = yunnan();
+        set(&mut s, "hires", -1.0).unwrap();
+        set(&mut s, "attrition", 2.0).unwrap();
+        s.schema = 99;
+        assert_eq!(errors_of(&s).len(), 3);
+    }
+}

@@ -1,0 +1,250 @@
+//! Scenario presets from `seeds/`, embedded at build time so that the browser app and the
+//! command line carry them without any file access; and loading of scenario files.
+
+use std::sync::OnceLock;
+
+use crate::i18n::Lang;
+use crate::model::{validate, Scenario, ValidationErrors};
+
+/// A preset: a region's scenario as derived from the source documents.
+#[derive(Clone, Debug)]
+pub struct Preset {
+    pub slug: &'static str,
+    pub scenario: Scenario,
+}
+
+/// The slug of the preset the app opens on.
+pub const DEFAULT_SLUG: &str = "yunnan";
+
+/// Embedded preset files, in the order the picker lists them.
+const FILES: [(&str, &str); 8] = [
+    ("yunnan", include_str!("../seeds/yunnan.toml")),
+    ("guizhou", include_str!("../seeds/guizhou.toml")),
+    ("ningxia", include_str!("../seeds/ningxia.toml")),
+    ("guangxi", include_str!("../seeds/guangxi.toml")),
+    ("lhasa", include_str!("../seeds/lhasa.toml")),
+    ("nanchang", include_str!("../seeds/nanchang.toml")),
+    ("jinan", include_str!("../seeds/jinan.toml")),
+    ("lanzhou", include_str!("../seeds/lanzhou.toml")),
+];
+
+/// The embedded source documents, by number, so provenance can be checked and shown.
+pub const SOURCE_DOCUMENTS: [(&str, &str); 5] = [
+    (
+        "000",
+        include_str!("../seeds/sources/000_83e35d380ba95719.txt"),
+    ),
+    (
+        "001",
+        include_str!("../seeds/sources/001_7184215c1214e4d5.txt"),
+    ),
+    (
+        "002",
+        include_str!("../seeds/sources/002_3d0bec08e7945936.txt"),
+    ),
+    (
+        "003",
+        include_str!("../seeds/sources/003_22680c95858fb0a9.txt"),
+    ),
+    (
+        "004",
+        include_str!("../seeds/sources/004_1ec64d216b28063d.txt"),
+    ),
+];
+
+/// All presets, parsed once.
+pub fn all() -> &'static [Preset] {
+    static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
+    PRESETS.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|(slug, text)| Preset {
+                slug,
+                // Cannot fail at run time: `every_preset_parses_and_validates` checks each file.
+                scenario: parse(text).unwrap_or_else(|e| panic!("preset {slug}: {e:?}")),
+            })
+            .collect()
+    })
+}
+
+/// The preset with this slug.
+pub fn by_slug(slug: &str) -> Option<&'static Preset> {
+    all().iter().find(|p| p.slug == slug)
+}
+
+/// The preset the app opens on (Yunnan).
+pub fn default_preset() -> &'static Preset {
+    // Cannot fail: DEFAULT_SLUG is one of FILES, checked by `default_preset_exists`.
+    by_slug(DEFAULT_SLUG).unwrap_or(&all()[0])
+}
+
+/// Why a scenario could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Io { path: String, reason: String },
+    /// The text is not a well-formed scenario (TOML or JSON).
+    Syntax { detail: String },
+    /// The scenario is well-formed but has invalid values.
+    Invalid(ValidationErrors),
+}
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Io { path, reason }, Lang::Zh) => {
+                format!("无法读取方案文件“{path}”：{reason}")
+            }
+            (LoadError::Io { path, reason }, Lang::En) => {
+                format!("Cannot read the scenario file '{path}': {reason}")
+            }
+            (LoadError::Syntax { detail }, Lang::Zh) => {
+                format!("方案文件格式有误：{detail}")
+            }
+            (LoadError::Syntax { detail }, Lang::En) => {
+                format!("The scenario file is malformed: {detail}")
+            }
+            (LoadError::Invalid(errors), Lang::Zh) => {
+                format!("方案中有无效数值：\n{}", errors.message(lang))
+            }
+            (LoadError::Invalid(errors), Lang::En) => {
+                format!("The scenario has invalid values:\n{}", errors.message(lang))
+            }
+        }
+    }
+}
+
+/// Parses a scenario from TOML, or from JSON when the text starts with `{`. Does not validate.
+pub fn parse(text: &str) -> Result<Scenario, LoadError> {
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+            detail: e.to_string(),
+        })
+    } else {
+        toml::from_str(text).map_err(|e| LoadError::Syntax {
+            detail: e.to_string().trim_end().to_string(),
+        })
+    }
+}
+
+/// Parses and validates a scenario.
+pub fn parse_valid(text: &str) -> Result<Scenario, LoadError> {
+    let scenario = parse(text)?;
+    validate(&scenario).map_err(LoadError::Invalid)?;
+    Ok(scenario)
+}
+
+/// Loads and validates a scenario file (TOML or JSON). Native only: the browser has no paths.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_path(path: &std::path::Path) -> Result<Scenario, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|e| LoadError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    parse_valid(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::PARAMS;
+    use crate::model::Provenance;
+
+    #[test]
+    fn every_preset_parses_and_validates() {
+        for (slug, text) in FILES {
+            let scenario = parse_valid(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+            assert_eq!(scenario.region, slug, "file stem and region slug agree");
+        }
+    }
+
+    #[test]
+    fn default_preset_exists() {
+        assert_eq!(default_preset().slug, DEFAULT_SLUG);
+    }
+
+    #[test]
+    fn presets_have_the_required_slugs() {
+        let slugs: Vec<_> = all().iter().map(|p| p.slug).collect();
+        for slug in [
+            "yunnan", "guizhou", "ningxia", "guangxi", "lhasa", "nanchang", "jinan", "lanzhou",
+        ] {
+            assert!(slugs.contains(&slug), "{slug}");
+        }
+    }
+
+    #[test]
+    fn every_number_carries_its_provenance() {
+        for preset in all() {
+            let sources = &preset.scenario.sources;
+            assert!(sources.contains_key("base_year"), "{}", preset.slug);
+            for p in PARAMS {
+                assert!(sources.contains_key(p.key), "{}: {}", preset.slug, p.key);
+            }
+            for target in &preset.scenario.targets {
+                assert!(target.source.is_some(), "{}: target", preset.slug);
+            }
+        }
+    }
+
+    #[test]
+    fn every_quote_appears_in_its_source_document() {
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        for preset in all() {
+            let target_sources = preset
+                .scenario
+                .targets
+                .iter()
+                .filter_map(|t| t.source.as_ref());
+            for provenance in preset.scenario.sources.values().chain(target_sources) {
+                if let Provenance::Source { doc, quote, .. } = provenance {
+                    let (_, text) = SOURCE_DOCUMENTS
+                        .iter()
+                        .find(|(number, _)| number == doc)
+                        .unwrap_or_else(|| panic!("{}: unknown document {doc}", preset.slug));
+                    assert!(
+                        squeeze(text).contains(&squeeze(quote)),
+                        "{}: quote not found in {doc}: {quote}",
+                        preset.slug
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sources_name_only_known_keys() {
+        for preset in all() {
+            for key in preset.scenario.sources.keys() {
+                assert!(
+                    key == "base_year" || PARAMS.iter().any(|p| p.key == key),
+                    "{}: {key}",
+                    preset.slug
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn malformed_text_is_a_syntax_error_not_a_panic() {
+        for text in [
+            "",
+            "schema = ",
+            "{",
+            "schema = 1\nregion = 3",
+            "[levers]\nhires = \"x\"",
+        ] {
+            assert!(
+                matches!(parse(text), Err(LoadError::Syntax { .. })),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_round_trip_keeps_the_scenario() {
+        let scenario = &default_preset().scenario;
+        let json = serde_json::to_string(scenario).unwrap();
+        assert_eq!(&parse(&json).unwrap(), scenario);
+    }
+}

@@ -1,0 +1,320 @@
+//! Results as text for the command line: an aligned table, CSV, or JSON (a public interface).
+
+use serde::Serialize;
+
+use crate::i18n::{format_count, format_percent, format_yuan, Lang};
+use crate::model::{Metric, Scenario, Trajectory, Verdict, YearRow};
+
+/// Output formats of `swplan run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "table" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Columns of the CSV and of each JSON year row, in order.
+pub const COLUMNS: [&str; 16] = [
+    "year",
+    "talent",
+    "certified",
+    "certified_junior",
+    "certified_mid",
+    "certified_senior",
+    "institutions",
+    "stations",
+    "demo_stations",
+    "rooms",
+    "positions",
+    "budget",
+    "budget_cumulative",
+    "station_coverage",
+    "room_coverage",
+    "staff_needed",
+];
+
+fn column_values(row: &YearRow) -> [f64; 16] {
+    [
+        f64::from(row.year),
+        row.talent,
+        row.certified,
+        row.certified_junior,
+        row.certified_mid,
+        row.certified_senior,
+        row.institutions,
+        row.stations,
+        row.demo_stations,
+        row.rooms,
+        row.positions,
+        row.budget,
+        row.budget_cumulative,
+        row.station_coverage,
+        row.room_coverage,
+        row.staff_needed,
+    ]
+}
+
+/// A warning with its message, as JSON shows it.
+#[derive(Serialize)]
+struct WarningJson {
+    code: crate::model::WarningCode,
+    first_year: i32,
+    last_year: i32,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a, Y: Serialize, T: Serialize> {
+    region: &'a str,
+    base_year: i32,
+    end_year: i32,
+    years: Vec<Y>,
+    targets: Vec<T>,
+    warnings: Vec<WarningJson>,
+}
+
+/// The JSON report: `{"years":[…],"targets":[…],"warnings":[…]}` plus the region and years.
+/// `extend_year` and `extend_target` let callers add fields (Monte Carlo percentiles) to rows.
+pub fn json<Y: Serialize, T: Serialize>(
+    scenario: &Scenario,
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    lang: Lang,
+    extend_year: impl Fn(&YearRow) -> Y,
+    extend_target: impl Fn(usize, &Verdict) -> T,
+) -> String {
+    let report = ReportJson {
+        region: &scenario.region,
+        base_year: scenario.base_year,
+        end_year: scenario.end_year,
+        years: trajectory.years.iter().map(extend_year).collect(),
+        targets: verdicts
+            .iter()
+            .enumerate()
+            .map(|(i, v)| extend_target(i, v))
+            .collect(),
+        warnings: trajectory
+            .warnings
+            .iter()
+            .map(|w| WarningJson {
+                code: w.code,
+                first_year: w.first_year,
+                last_year: w.last_year,
+                message: w.message(lang),
+            })
+            .collect(),
+    };
+    // Cannot fail: every field is a plain number, string or list (no maps with non-string keys).
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// The year table as CSV with a header of stable column names.
+pub fn csv(trajectory: &Trajectory) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
+    for row in &trajectory.years {
+        let cells: Vec<String> = column_values(row)
+            .iter()
+            .map(|v| {
+                // Whole numbers stay whole; others keep enough digits to be checked.
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    format!("{}", (v * 1e4).round() / 1e4)
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// The year table and verdicts as aligned text for a terminal.
+pub fn table(
+    scenario: &Scenario,
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    lang: Lang,
+) -> String {
+    let name = lang.pick(&scenario.name.zh, &scenario.name.en);
+    let mut out = format!("{name}  {}–{}\n\n", scenario.base_year, scenario.end_year);
+    let headers: [&str; 11] = match lang {
+        Lang::Zh => [
+            "年份",
+            "人才总量",
+            "持证",
+            "初级",
+            "中级",
+            "高级",
+            "机构",
+            "社工站",
+            "覆盖率",
+            "社工室",
+            "当年预算",
+        ],
+        Lang::En => [
+            "year",
+            "talent",
+            "certified",
+            "junior",
+            "mid",
+            "senior",
+            "institutions",
+            "stations",
+            "coverage",
+            "rooms",
+            "budget",
+        ],
+    };
+    let rows: Vec<[String; 11]> = trajectory
+        .years
+        .iter()
+        .map(|r| {
+            let count = |v: f64| format_count(v, Lang::En);
+            [
+                r.year.to_string(),
+                count(r.talent),
+                count(r.certified),
+                count(r.certified_junior),
+                count(r.certified_mid),
+                count(r.certified_senior),
+                count(r.institutions),
+                count(r.stations),
+                format_percent(r.station_coverage, lang),
+                count(r.rooms),
+                format_yuan(r.budget, lang),
+            ]
+        })
+        .collect();
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([display_width(headers[i])])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..headers.len()).map(width).collect();
+    let pad = |text: &str, w: usize| {
+        let fill = w.saturating_sub(display_width(text));
+        format!("{}{text}", " ".repeat(fill))
+    };
+    let line = |cells: Vec<String>| cells.join("  ").trim_end().to_string() + "\n";
+    out += &line(
+        (0..headers.len())
+            .map(|i| pad(headers[i], widths[i]))
+            .collect(),
+    );
+    for row in &rows {
+        out += &line((0..row.len()).map(|i| pad(&row[i], widths[i])).collect());
+    }
+
+    if !verdicts.is_empty() {
+        out += &format!("\n{}\n", lang.pick("目标", "Targets"));
+        for v in verdicts {
+            out += &format!("  {}\n", verdict_sentence(v, lang));
+        }
+    }
+    if !trajectory.warnings.is_empty() {
+        out += &format!("\n{}\n", lang.pick("提示", "Warnings"));
+        for w in &trajectory.warnings {
+            out += &format!("  {}\n", w.message(lang));
+        }
+    }
+    out
+}
+
+/// A value of a metric as planners read it (counts or percentages).
+pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
+    if metric.is_coverage() {
+        format_percent(value, lang)
+    } else {
+        format_count(value, lang)
+    }
+}
+
+/// One target's verdict in a sentence.
+pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
+    let name = v.metric.label(lang);
+    let threshold = metric_value(v.metric, v.threshold, lang);
+    let at_deadline = metric_value(v.metric, v.value_at_deadline, lang);
+    let gap = metric_value(v.metric, v.gap, lang);
+    match (lang, v.met) {
+        (Lang::Zh, true) => format!(
+            "✓ {name} {}年底 ≥ {threshold}：达成（{}年首次达到，届时 {at_deadline}）",
+            v.deadline,
+            v.first_year_met.unwrap_or(v.deadline)
+        ),
+        (Lang::Zh, false) => format!(
+            "✗ {name} {}年底 ≥ {threshold}：未达成（届时 {at_deadline}，差 {gap}{}）",
+            v.deadline,
+            v.first_year_met
+                .map(|y| format!("，{y}年才达到"))
+                .unwrap_or_default()
+        ),
+        (Lang::En, true) => format!(
+            "✓ {name} ≥ {threshold} by end-{}: met (first in {}; {at_deadline} at the deadline)",
+            v.deadline,
+            v.first_year_met.unwrap_or(v.deadline)
+        ),
+        (Lang::En, false) => format!(
+            "✗ {name} ≥ {threshold} by end-{}: not met ({at_deadline} at the deadline, {gap} short{})",
+            v.deadline,
+            v.first_year_met
+                .map(|y| format!("; reached in {y}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// Terminal columns a string takes: CJK characters are two columns wide.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, simulate};
+    use crate::presets;
+
+    #[test]
+    fn csv_has_a_header_and_a_row_per_year() {
+        let scenario = &presets::default_preset().scenario;
+        let trajectory = simulate(scenario).unwrap();
+        let text = csv(&trajectory);
+        let lines: Vec<_> = text.lines().collect();
+        assert_eq!(lines[0], COLUMNS.join(","));
+        assert_eq!(lines.len(), trajectory.years.len() + 1);
+        assert!(lines[1].starts_with("2020,84500,"));
+    }
+
+    #[test]
+    fn verdict_sentences_say_met_or_not() {
+        let scenario = &presets::default_preset().scenario;
+        let trajectory = simulate(scenario).unwrap();
+        let verdict = evaluate(&scenario.targets[0], &trajectory);
+        let zh = verdict_sentence(&verdict, Lang::Zh);
+        assert!(zh.contains("14万"), "{zh}");
+        assert!(verdict_sentence(&verdict, Lang::En).contains("140,000"));
+    }
+
+    #[test]
+    fn chinese_characters_count_double_in_the_table() {
+        assert_eq!(display_width("年份"), 4);
+        assert_eq!(display_width("year"), 4);
+    }
+}

@@ -1,0 +1,56 @@
+//! Regression snapshots: every preset's year table as CSV, committed under `tests/snapshots/`,
+//! so that any change to the model shows up in review as a diff of numbers.
+//! After an intended model change: `UPDATE_SNAPSHOTS=1 cargo test --test preset_snapshots`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use swplan::model::{evaluate, simulate};
+use swplan::presets;
+use swplan::report;
+
+fn snapshot_text(slug: &str) -> String {
+    let scenario = &presets::by_slug(slug).expect("preset").scenario;
+    let trajectory = simulate(scenario).expect("presets validate");
+    let mut text = report::csv(&trajectory);
+    for target in &scenario.targets {
+        let v = evaluate(target, &trajectory);
+        text += &format!(
+            "# target {} >= {} by {}: met={} first_year_met={:?} gap={:.4}\n",
+            v.metric.key(),
+            v.threshold,
+            v.deadline,
+            v.met,
+            v.first_year_met,
+            v.gap
+        );
+    }
+    text
+}
+
+#[test]
+fn every_preset_matches_its_snapshot() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut mismatches = Vec::new();
+    for preset in presets::all() {
+        let path = dir.join(format!("{}.csv", preset.slug));
+        let actual = snapshot_text(preset.slug);
+        if update {
+            std::fs::write(&path, &actual).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected != actual {
+            mismatches.push(format!(
+                "{}:\n--- expected\n{expected}\n+++ actual\n{actual}",
+                preset.slug
+            ));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "snapshots differ (UPDATE_SNAPSHOTS=1 to accept):\n{}",
+        mismatches.join("\n")
+    );
+}
