@@ -1,6 +1,8 @@
-//! One deterministic run (validate + simulate + evaluate targets) per preset.
-use criterion::{criterion_group, criterion_main, Criterion};
+//! One deterministic run (validate + simulate + evaluate targets) per preset, and Monte Carlo
+//! throughput (trajectories per second, with bands and target odds) for Yunnan.
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
+use swplan::model::montecarlo::{simulate_many, Settings};
 use swplan::model::{evaluate, simulate};
 use swplan::presets;
 
@@ -23,5 +25,20 @@ fn deterministic_runs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, deterministic_runs);
+fn monte_carlo(c: &mut Criterion) {
+    let scenario = &presets::default_preset().scenario;
+    let mut group = c.benchmark_group("montecarlo_yunnan");
+    group.sample_size(10);
+    for runs in [1_000usize, 10_000] {
+        group.throughput(Throughput::Elements(runs as u64));
+        group.bench_function(format!("{runs}_trajectories"), |b| {
+            b.iter(|| {
+                black_box(simulate_many(scenario, Settings::clamped(runs, 1)).expect("valid"))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, deterministic_runs, monte_carlo);
 criterion_main!(benches);

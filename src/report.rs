@@ -24,47 +24,6 @@ impl Format {
     }
 }
 
-/// Columns of the CSV and of each JSON year row, in order.
-pub const COLUMNS: [&str; 16] = [
-    "year",
-    "talent",
-    "certified",
-    "certified_junior",
-    "certified_mid",
-    "certified_senior",
-    "institutions",
-    "stations",
-    "demo_stations",
-    "rooms",
-    "positions",
-    "budget",
-    "budget_cumulative",
-    "station_coverage",
-    "room_coverage",
-    "staff_needed",
-];
-
-fn column_values(row: &YearRow) -> [f64; 16] {
-    [
-        f64::from(row.year),
-        row.talent,
-        row.certified,
-        row.certified_junior,
-        row.certified_mid,
-        row.certified_senior,
-        row.institutions,
-        row.stations,
-        row.demo_stations,
-        row.rooms,
-        row.positions,
-        row.budget,
-        row.budget_cumulative,
-        row.station_coverage,
-        row.room_coverage,
-        row.staff_needed,
-    ]
-}
-
 /// A warning with its message, as JSON shows it.
 #[derive(Serialize)]
 struct WarningJson {
@@ -85,25 +44,20 @@ struct ReportJson<'a, Y: Serialize, T: Serialize> {
 }
 
 /// The JSON report: `{"years":[…],"targets":[…],"warnings":[…]}` plus the region and years.
-/// `extend_year` and `extend_target` let callers add fields (Monte Carlo percentiles) to rows.
+/// Callers pass the rows and verdicts, possibly extended (Monte Carlo percentiles).
 pub fn json<Y: Serialize, T: Serialize>(
     scenario: &Scenario,
+    years: Vec<Y>,
+    targets: Vec<T>,
     trajectory: &Trajectory,
-    verdicts: &[Verdict],
     lang: Lang,
-    extend_year: impl Fn(&YearRow) -> Y,
-    extend_target: impl Fn(usize, &Verdict) -> T,
 ) -> String {
     let report = ReportJson {
         region: &scenario.region,
         base_year: scenario.base_year,
         end_year: scenario.end_year,
-        years: trajectory.years.iter().map(extend_year).collect(),
-        targets: verdicts
-            .iter()
-            .enumerate()
-            .map(|(i, v)| extend_target(i, v))
-            .collect(),
+        years,
+        targets,
         warnings: trajectory
             .warnings
             .iter()
@@ -121,11 +75,11 @@ pub fn json<Y: Serialize, T: Serialize>(
 
 /// The year table as CSV with a header of stable column names.
 pub fn csv(trajectory: &Trajectory) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push('\n');
+    let mut out = format!("year,{}\n", YearRow::FIELDS.join(","));
     for row in &trajectory.years {
-        let cells: Vec<String> = column_values(row)
-            .iter()
+        let cells: Vec<String> = [f64::from(row.year)]
+            .into_iter()
+            .chain(row.fields())
             .map(|v| {
                 // Whole numbers stay whole; others keep enough digits to be checked.
                 if v.fract() == 0.0 {
@@ -235,6 +189,53 @@ pub fn table(
     out
 }
 
+/// Monte Carlo results under the table: each target's probability and the P10–P90 range of
+/// its metric at the deadline.
+pub fn odds_table(
+    scenario: &Scenario,
+    verdicts: &[Verdict],
+    summary: &crate::model::montecarlo::Summary,
+    lang: Lang,
+) -> String {
+    let settings = summary.settings;
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "\n不确定性（{} 次模拟，种子 {}）\n",
+            settings.runs, settings.seed
+        ),
+        Lang::En => format!(
+            "\nUncertainty ({} runs, seed {})\n",
+            settings.runs, settings.seed
+        ),
+    };
+    for (v, odds) in verdicts.iter().zip(&summary.targets) {
+        let index = usize::try_from(v.deadline - scenario.base_year).unwrap_or(0);
+        let range = |rows: &[YearRow]| rows.get(index).map_or(0.0, |row| v.metric.value(row));
+        let (low, high) = (range(&summary.p10), range(&summary.p90));
+        out += &match lang {
+            Lang::Zh => format!(
+                "  {} {}年底 ≥ {}：达成概率 {}（P10–P90：{}–{}）\n",
+                v.metric.label(lang),
+                v.deadline,
+                metric_value(v.metric, v.threshold, lang),
+                format_percent(odds.probability, lang),
+                metric_value(v.metric, low, lang),
+                metric_value(v.metric, high, lang)
+            ),
+            Lang::En => format!(
+                "  {} ≥ {} by end-{}: probability {} (P10–P90: {}–{})\n",
+                v.metric.label(lang),
+                metric_value(v.metric, v.threshold, lang),
+                v.deadline,
+                format_percent(odds.probability, lang),
+                metric_value(v.metric, low, lang),
+                metric_value(v.metric, high, lang)
+            ),
+        };
+    }
+    out
+}
+
 /// A value of a metric as planners read it (counts or percentages).
 pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
     if metric.is_coverage() {
@@ -297,7 +298,7 @@ mod tests {
         let trajectory = simulate(scenario).unwrap();
         let text = csv(&trajectory);
         let lines: Vec<_> = text.lines().collect();
-        assert_eq!(lines[0], COLUMNS.join(","));
+        assert!(lines[0].starts_with("year,talent,certified,"));
         assert_eq!(lines.len(), trajectory.years.len() + 1);
         assert!(lines[1].starts_with("2020,84500,"));
     }

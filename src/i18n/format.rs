@@ -23,6 +23,19 @@ pub fn format_count(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A count shown without rounding away information, for required lever values: Chinese keeps
+/// 万 with up to four decimals (19790 → "1.979万"), English writes the whole number.
+pub fn format_exact(value: f64, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    match lang {
+        Lang::Zh if value.abs() >= 1e4 => format!("{}万", trim_decimals(value.round() / 1e4, 4)),
+        Lang::Zh => format!("{}", value.round() as i64),
+        Lang::En => with_separators(value.round()),
+    }
+}
+
 /// A fraction as a percentage: 0.65 → "65%", 0.125 → "12.5%".
 pub fn format_percent(fraction: f64, lang: Lang) -> String {
     if !fraction.is_finite() {
@@ -111,6 +124,15 @@ mod tests {
         assert_eq!(format_count(999.0, Lang::En), "999");
         assert_eq!(format_count(1_234_567.0, Lang::En), "1,234,567");
         assert_eq!(format_count(-1_500.0, Lang::En), "-1,500");
+    }
+
+    #[test]
+    fn exact_counts_keep_every_digit() {
+        assert_eq!(format_exact(19_790.0, Lang::Zh), "1.979万");
+        assert_eq!(format_exact(19_791.0, Lang::Zh), "1.9791万");
+        assert_eq!(format_exact(12_000.0, Lang::Zh), "1.2万");
+        assert_eq!(format_exact(366.0, Lang::Zh), "366");
+        assert_eq!(format_exact(19_790.0, Lang::En), "19,790");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 mod format;
 
-pub use format::{format_count, format_percent, format_yuan};
+pub use format::{format_count, format_exact, format_percent, format_yuan};
 
 use serde::{Deserialize, Serialize};
 

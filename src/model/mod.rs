@@ -1,8 +1,10 @@
 //! The workforce pipeline model: pure Rust, no web dependency, no I/O, no clock.
 //! A scenario goes in, a year table and verdicts come out.
 
+pub mod montecarlo;
 pub mod params;
 pub mod scenario;
+pub mod seek;
 pub mod simulate;
 pub mod targets;
 pub mod uncertainty;

@@ -37,6 +37,70 @@ pub struct YearRow {
     pub staff_needed: f64,
 }
 
+impl YearRow {
+    /// The names of the figures of a row (all but `year`), in table order; stable (JSON, CSV).
+    pub const FIELDS: [&'static str; 15] = [
+        "talent",
+        "certified",
+        "certified_junior",
+        "certified_mid",
+        "certified_senior",
+        "institutions",
+        "stations",
+        "demo_stations",
+        "rooms",
+        "positions",
+        "budget",
+        "budget_cumulative",
+        "station_coverage",
+        "room_coverage",
+        "staff_needed",
+    ];
+
+    /// The figures of the row in the order of [`YearRow::FIELDS`].
+    pub fn fields(&self) -> [f64; 15] {
+        [
+            self.talent,
+            self.certified,
+            self.certified_junior,
+            self.certified_mid,
+            self.certified_senior,
+            self.institutions,
+            self.stations,
+            self.demo_stations,
+            self.rooms,
+            self.positions,
+            self.budget,
+            self.budget_cumulative,
+            self.station_coverage,
+            self.room_coverage,
+            self.staff_needed,
+        ]
+    }
+
+    /// A row from figures in the order of [`YearRow::FIELDS`].
+    pub fn from_fields(year: i32, f: [f64; 15]) -> YearRow {
+        YearRow {
+            year,
+            talent: f[0],
+            certified: f[1],
+            certified_junior: f[2],
+            certified_mid: f[3],
+            certified_senior: f[4],
+            institutions: f[5],
+            stations: f[6],
+            demo_stations: f[7],
+            rooms: f[8],
+            positions: f[9],
+            budget: f[10],
+            budget_cumulative: f[11],
+            station_coverage: f[12],
+            room_coverage: f[13],
+            staff_needed: f[14],
+        }
+    }
+}
+
 /// The year table, base year first, and what went wrong along the way.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Trajectory {
@@ -443,6 +507,13 @@ mod tests {
 
     fn yunnan() -> Scenario {
         presets::default_preset().scenario.clone()
+    }
+
+    #[test]
+    fn row_fields_round_trip() {
+        let t = simulate(&yunnan()).unwrap();
+        let row = &t.years[3];
+        assert_eq!(&YearRow::from_fields(row.year, row.fields()), row);
     }
 
     #[test]

@@ -1,0 +1,497 @@
+//! Monte Carlo: many trajectories under uncertain inputs, summarised as P10 / P50 / P90 bands
+//! per year, the probability of meeting each target, and when each target is first met.
+//!
+//! Every run draws its own stream from a seed (Xoshiro256++, seeded per run), and every draw is
+//! a uniform number turned into a value with only `+ − × ÷`. So the same seed gives the same
+//! numbers natively and in WebAssembly, runs can be computed in any order or in chunks, and the
+//! same run sees the same luck whatever the lever values are (common random numbers).
+
+use rand_xoshiro::rand_core::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use serde::Serialize;
+
+use super::scenario::Scenario;
+use super::simulate::{run, year_inputs, Trajectory, YearInputs, YearRow};
+use super::targets::{reaches, Target};
+use super::uncertainty::Uncertainty;
+use super::validate::{validate, ValidationErrors};
+
+/// The fewest and most trajectories a Monte Carlo run accepts.
+pub const RUNS_RANGE: (usize, usize) = (100, 10_000);
+/// The number of trajectories when nobody says otherwise.
+pub const DEFAULT_RUNS: usize = 1_000;
+/// The seed when nobody says otherwise.
+pub const DEFAULT_SEED: u64 = 2025;
+
+/// How many trajectories to draw and from which seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    pub runs: usize,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            runs: DEFAULT_RUNS,
+            seed: DEFAULT_SEED,
+        }
+    }
+}
+
+impl Settings {
+    /// Settings with `runs` brought into [`RUNS_RANGE`].
+    pub fn clamped(runs: usize, seed: u64) -> Settings {
+        Settings {
+            runs: runs.clamp(RUNS_RANGE.0, RUNS_RANGE.1),
+            seed,
+        }
+    }
+}
+
+/// The summary of a Monte Carlo run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub settings: Settings,
+    /// Per year, the 10th, 50th and 90th percentile of every figure of the year table.
+    pub p10: Vec<YearRow>,
+    pub p50: Vec<YearRow>,
+    pub p90: Vec<YearRow>,
+    /// Per year, the mean of every figure.
+    pub mean: Vec<YearRow>,
+    /// Per target, in the scenario's order.
+    pub targets: Vec<TargetOdds>,
+}
+
+/// How likely a target is to be met, and when it is first met.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetOdds {
+    /// Share of trajectories that meet the target at its deadline.
+    pub probability: f64,
+    /// Share of trajectories that first reach the threshold in each year of the table.
+    pub first_year_distribution: Vec<YearShare>,
+    /// Share of trajectories that never reach it within the table.
+    pub never_met: f64,
+}
+
+/// A share of trajectories attached to a year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct YearShare {
+    pub year: i32,
+    pub share: f64,
+}
+
+/// Draws the inputs of run number `run` from `plan`.
+pub fn draw(
+    plan: &[YearInputs],
+    uncertainty: &Uncertainty,
+    seed: u64,
+    run: u64,
+) -> Vec<YearInputs> {
+    let mut rng = run_rng(seed, run);
+    plan.iter()
+        .map(|planned| {
+            // Always ten draws per year in this order, whatever the spreads, so that a run's
+            // luck does not depend on the settings (common random numbers).
+            let mut u = [0.0; 10];
+            for slot in &mut u {
+                *slot = uniform(&mut rng);
+            }
+            let spread = |value: f64, s: f64, u: f64| value * (1.0 + s * (2.0 * u - 1.0));
+            let rate = |value: f64, s: f64, u: f64| spread(value, s, u).clamp(0.0, 1.0);
+            let u_ = uncertainty;
+            YearInputs {
+                hires: spread(planned.hires, u_.spread_hires, u[0]),
+                attrition: rate(planned.attrition, u_.spread_attrition, u[1]),
+                candidates_junior: spread(planned.candidates_junior, u_.spread_candidates, u[2]),
+                candidates_mid: spread(planned.candidates_mid, u_.spread_candidates, u[3]),
+                candidates_senior: spread(planned.candidates_senior, u_.spread_candidates, u[4]),
+                pass_junior: rate(planned.pass_junior, u_.spread_pass, u[5]),
+                pass_mid: rate(planned.pass_mid, u_.spread_pass, u[6]),
+                pass_senior: rate(planned.pass_senior, u_.spread_pass, u[7]),
+                station_completion: completion(u_.station_completion, u[8]),
+                room_completion: completion(u_.room_completion, u[9]),
+                ..*planned
+            }
+        })
+        .collect()
+}
+
+/// A share finished within the year, uniform with mean `p`: between 2p−1 and 1 when p ≥ ½,
+/// between 0 and 2p otherwise. At p = 1 it is exactly 1.
+fn completion(p: f64, u: f64) -> f64 {
+    let (low, high) = if p >= 0.5 {
+        (2.0 * p - 1.0, 1.0)
+    } else {
+        (0.0, 2.0 * p)
+    };
+    low + (high - low) * u
+}
+
+fn run_rng(seed: u64, run: u64) -> Xoshiro256PlusPlus {
+    // Spread run numbers over the seed space; seed_from_u64 mixes the result further.
+    Xoshiro256PlusPlus::seed_from_u64(seed ^ run.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A uniform number in [0, 1) from the top 53 bits, identical on every platform.
+fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The trajectory of run number `run` (0-based) of a valid scenario with its planned inputs.
+pub fn trajectory(
+    scenario: &Scenario,
+    plan: &[YearInputs],
+    seed: u64,
+    run_index: u64,
+) -> Trajectory {
+    run(
+        scenario,
+        &draw(plan, &scenario.uncertainty, seed, run_index),
+    )
+}
+
+/// Collects trajectories run by run, so that a caller can compute in chunks (the browser does,
+/// to keep the page responsive) and still get the same summary.
+pub struct Accumulator {
+    settings: Settings,
+    base_year: i32,
+    years: usize,
+    /// values[field][year] holds one value per finished run.
+    values: Vec<Vec<Vec<f64>>>,
+    targets: Vec<TargetTally>,
+    done: usize,
+}
+
+struct TargetTally {
+    target: Target,
+    met: usize,
+    first_year: Vec<usize>,
+    never: usize,
+}
+
+impl Accumulator {
+    pub fn new(scenario: &Scenario, settings: Settings) -> Accumulator {
+        let years = scenario.horizon() + 1;
+        Accumulator {
+            settings,
+            base_year: scenario.base_year,
+            years,
+            values: vec![vec![Vec::with_capacity(settings.runs); years]; YearRow::FIELDS.len()],
+            targets: scenario
+                .targets
+                .iter()
+                .map(|t| TargetTally {
+                    target: t.clone(),
+                    met: 0,
+                    first_year: vec![0; years],
+                    never: 0,
+                })
+                .collect(),
+            done: 0,
+        }
+    }
+
+    /// How many runs are collected.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Whether every run is collected.
+    pub fn is_complete(&self) -> bool {
+        self.done >= self.settings.runs
+    }
+
+    /// Runs and collects up to `count` more trajectories.
+    pub fn advance(&mut self, scenario: &Scenario, plan: &[YearInputs], count: usize) {
+        let end = (self.done + count).min(self.settings.runs);
+        for run_index in self.done..end {
+            let t = trajectory(scenario, plan, self.settings.seed, run_index as u64);
+            self.add(&t);
+        }
+        self.done = end;
+    }
+
+    fn add(&mut self, t: &Trajectory) {
+        for (year_index, row) in t.years.iter().enumerate().take(self.years) {
+            for (field, value) in row.fields().into_iter().enumerate() {
+                self.values[field][year_index].push(value);
+            }
+        }
+        for tally in &mut self.targets {
+            let metric = tally.target.metric;
+            if let Some(row) = t.row(tally.target.deadline) {
+                if reaches(metric.value(row), tally.target.threshold) {
+                    tally.met += 1;
+                }
+            }
+            match t
+                .years
+                .iter()
+                .position(|row| reaches(metric.value(row), tally.target.threshold))
+            {
+                Some(i) => tally.first_year[i] += 1,
+                None => tally.never += 1,
+            }
+        }
+    }
+
+    /// The summary of the runs collected so far.
+    pub fn summary(mut self) -> Summary {
+        let n = self.done.max(1) as f64;
+        let year_of = |i: usize| self.base_year + i as i32;
+        let mut rows = |q: Option<f64>| -> Vec<YearRow> {
+            (0..self.years)
+                .map(|y| {
+                    let mut fields = [0.0; YearRow::FIELDS.len()];
+                    for (f, slot) in fields.iter_mut().enumerate() {
+                        let values = &mut self.values[f][y];
+                        *slot = match q {
+                            Some(q) => percentile(values, q),
+                            None => values.iter().sum::<f64>() / n,
+                        };
+                    }
+                    YearRow::from_fields(year_of(y), fields)
+                })
+                .collect()
+        };
+        let (p10, p50, p90, mean) = (
+            rows(Some(0.1)),
+            rows(Some(0.5)),
+            rows(Some(0.9)),
+            rows(None),
+        );
+        let targets = self
+            .targets
+            .iter()
+            .map(|tally| TargetOdds {
+                probability: tally.met as f64 / n,
+                first_year_distribution: tally
+                    .first_year
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, count)| **count > 0)
+                    .map(|(i, count)| YearShare {
+                        year: year_of(i),
+                        share: *count as f64 / n,
+                    })
+                    .collect(),
+                never_met: tally.never as f64 / n,
+            })
+            .collect();
+        Summary {
+            settings: self.settings,
+            p10,
+            p50,
+            p90,
+            mean,
+            targets,
+        }
+    }
+}
+
+/// The `q`-quantile by linear interpolation between order statistics (sorts `values`).
+fn percentile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_unstable_by(f64::total_cmp);
+    let position = q * (values.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = (below + 1).min(values.len() - 1);
+    let weight = position - below as f64;
+    values[below] + (values[above] - values[below]) * weight
+}
+
+/// Runs a whole Monte Carlo of a scenario after validating it.
+pub fn simulate_many(scenario: &Scenario, settings: Settings) -> Result<Summary, ValidationErrors> {
+    validate(scenario)?;
+    let plan = year_inputs(scenario);
+    let mut acc = Accumulator::new(scenario, settings);
+    acc.advance(scenario, &plan, settings.runs);
+    Ok(acc.summary())
+}
+
+/// The probability that `target` is met at its deadline, over `settings.runs` trajectories.
+/// Cheaper than a full summary: nothing is stored. The scenario must be valid.
+pub fn probability(scenario: &Scenario, target: &Target, settings: Settings) -> f64 {
+    let plan = year_inputs(scenario);
+    let met = (0..settings.runs as u64)
+        .filter(|&i| {
+            trajectory(scenario, &plan, settings.seed, i)
+                .row(target.deadline)
+                .is_some_and(|row| reaches(target.metric.value(row), target.threshold))
+        })
+        .count();
+    met as f64 / settings.runs.max(1) as f64
+}
+
+/// A checksum of a summary's numbers, to compare native and WebAssembly results bit for bit.
+pub fn checksum(summary: &Summary) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |value: f64| {
+        for byte in value.to_bits().to_le_bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for rows in [&summary.p10, &summary.p50, &summary.p90, &summary.mean] {
+        for row in rows {
+            row.fields().into_iter().for_each(&mut mix);
+        }
+    }
+    for odds in &summary.targets {
+        mix(odds.probability);
+        mix(odds.never_met);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{params::set, simulate};
+    use crate::presets;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    #[test]
+    fn zero_spread_gives_exactly_the_deterministic_run() {
+        let mut s = yunnan();
+        s.uncertainty = Uncertainty::default();
+        let plan = simulate(&s).unwrap();
+        let summary = simulate_many(&s, Settings::clamped(100, 7)).unwrap();
+        for rows in [&summary.p10, &summary.p50, &summary.p90] {
+            assert_eq!(rows, &plan.years);
+        }
+        let met = crate::model::evaluate(&s.targets[0], &plan).met;
+        assert_eq!(summary.targets[0].probability, if met { 1.0 } else { 0.0 });
+    }
+
+    #[test]
+    fn bands_are_ordered() {
+        let summary = simulate_many(&yunnan(), Settings::default()).unwrap();
+        for ((lo, mid), hi) in summary.p10.iter().zip(&summary.p50).zip(&summary.p90) {
+            for ((a, b), c) in lo.fields().iter().zip(mid.fields()).zip(hi.fields()) {
+                assert!(*a <= b && b <= c, "{}", lo.year);
+            }
+        }
+    }
+
+    #[test]
+    fn uncertainty_widens_the_band() {
+        let summary = simulate_many(&yunnan(), Settings::default()).unwrap();
+        let last = summary.p10.len() - 1;
+        assert!(summary.p90[last].talent > summary.p10[last].talent + 1000.0);
+    }
+
+    #[test]
+    fn the_mean_approaches_the_deterministic_run_as_runs_grow() {
+        // Talent is linear in hires and in each year's (1 − attrition), drawn independently with
+        // mean equal to the plan, so its expectation is the deterministic run.
+        let s = yunnan();
+        let plan = simulate(&s).unwrap();
+        let deterministic = plan.years.last().unwrap().talent;
+        let mean_error = |runs| {
+            let seeds = 0..8u64;
+            let total: f64 = seeds
+                .clone()
+                .map(|seed| {
+                    let summary = simulate_many(&s, Settings::clamped(runs, seed)).unwrap();
+                    (summary.mean.last().unwrap().talent - deterministic).abs()
+                })
+                .sum();
+            total / seeds.count() as f64 / deterministic
+        };
+        let (small, large) = (mean_error(100), mean_error(10_000));
+        assert!(large < 0.001, "relative error at 10 000 runs: {large}");
+        assert!(large < small / 3.0, "{large} vs {small}");
+    }
+
+    #[test]
+    fn same_seed_same_numbers_and_other_seed_other_numbers() {
+        let s = yunnan();
+        let a = simulate_many(&s, Settings::clamped(200, 5)).unwrap();
+        let b = simulate_many(&s, Settings::clamped(200, 5)).unwrap();
+        let c = simulate_many(&s, Settings::clamped(200, 6)).unwrap();
+        assert_eq!(checksum(&a), checksum(&b));
+        assert_ne!(checksum(&a), checksum(&c));
+    }
+
+    #[test]
+    fn chunked_collection_equals_one_pass() {
+        let s = yunnan();
+        let settings = Settings::clamped(300, 3);
+        let plan = year_inputs(&s);
+        let mut chunked = Accumulator::new(&s, settings);
+        while !chunked.is_complete() {
+            chunked.advance(&s, &plan, 77);
+        }
+        assert_eq!(
+            chunked.summary(),
+            simulate_many(&s, settings).unwrap(),
+            "chunks of 77 give the same summary as one pass"
+        );
+    }
+
+    #[test]
+    fn probability_never_falls_when_hiring_rises() {
+        let mut s = yunnan();
+        let settings = Settings::clamped(300, 9);
+        let mut last = 0.0;
+        for hires in (14_000..=26_000).step_by(1_000) {
+            set(&mut s, "hires", f64::from(hires)).unwrap();
+            let p = probability(&s, &s.targets[0], settings);
+            assert!(p >= last, "hires {hires}: {p} < {last}");
+            last = p;
+        }
+        assert!(last > 0.99, "ample hiring makes the target near certain");
+    }
+
+    #[test]
+    fn probability_agrees_with_the_summary() {
+        let s = yunnan();
+        let settings = Settings::clamped(400, 4);
+        let summary = simulate_many(&s, settings).unwrap();
+        assert_eq!(
+            probability(&s, &s.targets[0], settings),
+            summary.targets[0].probability
+        );
+    }
+
+    #[test]
+    fn first_year_shares_and_never_add_up_to_one() {
+        let mut s = yunnan();
+        set(&mut s, "hires", 20_000.0).unwrap();
+        let summary = simulate_many(&s, Settings::default()).unwrap();
+        let odds = &summary.targets[0];
+        let total: f64 = odds
+            .first_year_distribution
+            .iter()
+            .map(|y| y.share)
+            .sum::<f64>()
+            + odds.never_met;
+        assert!((total - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn completion_has_the_requested_mean_and_stays_in_range() {
+        for p in [0.0, 0.3, 0.5, 0.9, 1.0] {
+            let mean = (0..1000)
+                .map(|i| completion(p, (f64::from(i) + 0.5) / 1000.0))
+                .sum::<f64>()
+                / 1000.0;
+            assert!((mean - p).abs() < 1e-9, "{p}: {mean}");
+            assert!((0.0..=1.0).contains(&completion(p, 0.0)));
+            assert!((0.0..=1.0).contains(&completion(p, 0.999_999)));
+        }
+        assert_eq!(completion(1.0, 0.3), 1.0);
+    }
+
+    #[test]
+    fn runs_are_clamped_to_the_supported_range() {
+        assert_eq!(Settings::clamped(5, 0).runs, RUNS_RANGE.0);
+        assert_eq!(Settings::clamped(1_000_000, 0).runs, RUNS_RANGE.1);
+    }
+}

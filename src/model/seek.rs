@@ -1,0 +1,383 @@
+//! Inverse planning: the least value of one lever that meets a target by its deadline, for the
+//! plan itself or at a chosen confidence under uncertainty.
+//!
+//! The lever is set to a constant for every year (as `--set` does) and searched on a grid: whole
+//! people or units for counts, 0.1 % for rates. The answer is the least grid value that meets
+//! the target, so one step below it does not.
+
+use serde::Serialize;
+
+use super::montecarlo::{probability, Settings};
+use super::params::{self, Kind, Shape, Unit};
+use super::scenario::Scenario;
+use super::simulate::simulate;
+use super::targets::{evaluate, Metric, Target};
+use super::validate::{validate, ValidationErrors};
+use crate::i18n::{format_count, format_exact, format_percent, Lang};
+
+/// The largest yearly count the search tries before it calls a target out of reach.
+const COUNT_LIMIT: f64 = 10_000_000.0;
+/// Grid step of rate levers (0.1 %).
+const RATE_STEP: f64 = 0.001;
+
+/// The question: which lever, for which target, at what confidence (none for the plan itself).
+#[derive(Clone, Debug)]
+pub struct Question<'a> {
+    pub target: &'a Target,
+    pub lever: &'static str,
+    /// `Some((confidence, settings))` to ask for the value that meets the target in at least
+    /// that share of Monte Carlo trajectories.
+    pub confidence: Option<(f64, Settings)>,
+}
+
+/// The answer, as `swplan seek --format json` prints it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answer {
+    pub target: Metric,
+    pub threshold: f64,
+    pub deadline: i32,
+    pub lever: &'static str,
+    /// The least lever value that meets the target; `None` when no value does.
+    pub value: Option<f64>,
+    /// The lever's current value (its first-year value for a schedule).
+    pub current: f64,
+    pub feasible: bool,
+    /// The confidence asked for, if any.
+    pub confidence: Option<f64>,
+    /// Why no value works, when none does.
+    pub reason: Option<Infeasible>,
+}
+
+/// Why no value of the lever meets the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Infeasible {
+    /// The deadline is the base year: nothing done from now on can count.
+    DeadlineAtBaseYear,
+    /// Even a 100 % rate is not enough.
+    RateWouldExceedFull,
+    /// No value up to a very large one is enough: the lever does not drive this target, or the
+    /// target lies beyond a ceiling (e.g. coverage of more townships than exist).
+    OutOfReach,
+}
+
+/// Why the question cannot be asked at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeekError {
+    /// The key is not a yearly policy lever.
+    NotALever(String),
+    Invalid(ValidationErrors),
+}
+
+impl SeekError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SeekError::NotALever(key), Lang::Zh) => format!(
+                "“{key}”不是可求解的逐年政策杠杆。可选：{}",
+                seekable_levers().join("、")
+            ),
+            (SeekError::NotALever(key), Lang::En) => format!(
+                "'{key}' is not a yearly policy lever that can be solved for. Choose one of: {}",
+                seekable_levers().join(", ")
+            ),
+            (SeekError::Invalid(errors), _) => errors.message(lang),
+        }
+    }
+}
+
+/// The levers a planner can solve for: the yearly policy levers.
+pub fn seekable_levers() -> Vec<&'static str> {
+    params::PARAMS
+        .iter()
+        .filter(|p| p.kind == Kind::Lever && p.shape == Shape::Yearly)
+        .map(|p| p.key)
+        .collect()
+}
+
+/// Solves for the least lever value that meets the target.
+pub fn seek(scenario: &Scenario, question: &Question) -> Result<Answer, SeekError> {
+    let param = params::param(question.lever)
+        .filter(|p| p.kind == Kind::Lever && p.shape == Shape::Yearly)
+        .ok_or_else(|| SeekError::NotALever(question.lever.to_string()))?;
+    validate(scenario).map_err(SeekError::Invalid)?;
+    let current = match params::value(scenario, param.key) {
+        Some(params::Value::Yearly(y)) => y.first(),
+        Some(params::Value::Scalar(v)) => *v,
+        None => 0.0,
+    };
+    let target = question.target;
+    let answer = |value: Option<f64>, reason: Option<Infeasible>| Answer {
+        target: target.metric,
+        threshold: target.threshold,
+        deadline: target.deadline,
+        lever: param.key,
+        value,
+        current,
+        feasible: value.is_some(),
+        confidence: question.confidence.map(|(c, _)| c),
+        reason,
+    };
+
+    let meets = |value: f64| -> bool {
+        let mut trial = scenario.clone();
+        // Cannot fail: `param` is a known key.
+        let _ = params::set(&mut trial, param.key, value);
+        match question.confidence {
+            None => simulate(&trial).is_ok_and(|t| evaluate(target, &t).met),
+            Some((confidence, settings)) => {
+                validate(&trial).is_ok() && probability(&trial, target, settings) >= confidence
+            }
+        }
+    };
+
+    // The metric at the deadline in the plan, to tell "not enough" from "no effect at all".
+    let value_at_deadline = |value: f64| -> f64 {
+        let mut trial = scenario.clone();
+        let _ = params::set(&mut trial, param.key, value);
+        simulate(&trial).map_or(f64::NAN, |t| evaluate(target, &t).value_at_deadline)
+    };
+    let no_effect = |value: f64| value_at_deadline(value) == value_at_deadline(0.0);
+
+    if meets(0.0) {
+        return Ok(answer(Some(0.0), None));
+    }
+    if target.deadline <= scenario.base_year {
+        return Ok(answer(None, Some(Infeasible::DeadlineAtBaseYear)));
+    }
+    // Search on an integer grid: k people/units, or k tenths of a percent.
+    let step = if param.unit == Unit::Rate {
+        RATE_STEP
+    } else {
+        1.0
+    };
+    let at = |k: u64| k as f64 * step;
+    let mut high: u64 = if param.unit == Unit::Rate {
+        let full = (1.0 / RATE_STEP).round() as u64;
+        if !meets(at(full)) {
+            let reason = if no_effect(1.0) {
+                Infeasible::OutOfReach
+            } else {
+                Infeasible::RateWouldExceedFull
+            };
+            return Ok(answer(None, Some(reason)));
+        }
+        full
+    } else {
+        // Start from the closed form where the model has one, else from the current value.
+        let guess = closed_form(scenario, target, param.key)
+            .unwrap_or(current)
+            .max(1.0);
+        let mut high = guess.ceil() as u64;
+        while !meets(at(high)) {
+            high = high.saturating_mul(2);
+            if at(high) > COUNT_LIMIT {
+                return Ok(answer(None, Some(Infeasible::OutOfReach)));
+            }
+        }
+        high
+    };
+    // Invariant: meets(at(high)) and not meets(at(low)).
+    let mut low: u64 = 0;
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if meets(at(middle)) {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    Ok(answer(Some(at(high)), None))
+}
+
+/// Closed form for talent under constant hiring: the least H with
+/// T0·(1−a)ⁿ + H·(1−(1−a)ⁿ)/a ≥ X. A first guess only; the search confirms it.
+fn closed_form(scenario: &Scenario, target: &Target, lever: &str) -> Option<f64> {
+    if lever != "hires" || target.metric != Metric::Talent {
+        return None;
+    }
+    let n = target.deadline.checked_sub(scenario.base_year)?;
+    let a = scenario.assumptions.attrition;
+    let t0 = scenario.assumptions.talent;
+    let stay = (1.0 - a).powi(n);
+    let per_hire = if a > 0.0 {
+        (1.0 - stay) / a
+    } else {
+        f64::from(n)
+    };
+    (per_hire > 0.0).then(|| ((target.threshold - t0 * stay) / per_hire).max(0.0))
+}
+
+impl Answer {
+    /// The answer in a sentence, e.g. "要在2025年底达到14万人，每年需新增人才 ≥ 19,790 人（当前 12,000 人）".
+    pub fn sentence(&self, lang: Lang) -> String {
+        let unit = params::param(self.lever).map_or(Unit::Count, |p| p.unit);
+        let lever_name = params::param(self.lever).map_or(self.lever, |p| p.label(lang));
+        let shown = |v: f64| match unit {
+            Unit::Rate => format_percent(v, lang),
+            _ => format_exact(v, lang),
+        };
+        let threshold = if self.target.is_coverage() {
+            format_percent(self.threshold, lang)
+        } else {
+            format_count(self.threshold, lang)
+        };
+        let goal = match lang {
+            Lang::Zh => format!(
+                "要在{}年底使{}达到{}",
+                self.deadline,
+                self.target.label(lang),
+                threshold
+            ),
+            Lang::En => format!(
+                "To reach {} {} by end-{}",
+                threshold,
+                self.target.label(lang).to_lowercase(),
+                self.deadline
+            ),
+        };
+        let odds = match (self.confidence, lang) {
+            (Some(c), Lang::Zh) => format!("（把握 {}）", format_percent(c, lang)),
+            (Some(c), Lang::En) => format!(" with {} confidence", format_percent(c, lang)),
+            (None, _) => String::new(),
+        };
+        match (self.value, self.reason, lang) {
+            (Some(v), _, Lang::Zh) => format!(
+                "{goal}{odds}，{lever_name}需 ≥ {}（当前 {}）。",
+                shown(v),
+                shown(self.current)
+            ),
+            (Some(v), _, Lang::En) => format!(
+                "{goal}{odds}, {} must be at least {} (now {}).",
+                lever_name.to_lowercase(),
+                shown(v),
+                shown(self.current)
+            ),
+            (None, reason, lang) => {
+                let why = match (reason, lang) {
+                    (Some(Infeasible::DeadlineAtBaseYear), Lang::Zh) => {
+                        "截止年份就是基准年，之后的任何调整都来不及。"
+                    }
+                    (Some(Infeasible::DeadlineAtBaseYear), Lang::En) => {
+                        "the deadline is the base year, so no change from now on can count."
+                    }
+                    (Some(Infeasible::RateWouldExceedFull), Lang::Zh) => {
+                        "即使通过率达到100%也不够，需要同时调整其他杠杆。"
+                    }
+                    (Some(Infeasible::RateWouldExceedFull), Lang::En) => {
+                        "even a 100% rate is not enough; other levers must move too."
+                    }
+                    (_, Lang::Zh) => {
+                        "该杠杆无论取多大都无法达到目标（它不影响该指标，或目标超出上限）。"
+                    }
+                    (_, Lang::En) => {
+                        "no value of this lever reaches the target (it does not drive this figure, or the target lies beyond a ceiling)."
+                    }
+                };
+                match lang {
+                    Lang::Zh => format!("{goal}{odds}：仅靠{lever_name}无法实现——{why}"),
+                    Lang::En => format!(
+                        "{goal}{odds}, {} alone cannot do it: {why}",
+                        lever_name.to_lowercase()
+                    ),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::montecarlo::Settings;
+    use crate::presets;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    fn ask(s: &Scenario, target: usize, lever: &'static str, confidence: Option<f64>) -> Answer {
+        let question = Question {
+            target: &s.targets[target],
+            lever,
+            confidence: confidence.map(|c| (c, Settings::clamped(300, 1))),
+        };
+        seek(s, &question).unwrap()
+    }
+
+    #[test]
+    fn hiring_for_yunnan_matches_the_closed_form() {
+        let s = yunnan();
+        let answer = ask(&s, 0, "hires", None);
+        let exact = closed_form(&s, &s.targets[0], "hires").unwrap();
+        assert_eq!(answer.value, Some(exact.ceil()));
+        assert_eq!(answer.current, 12_000.0);
+        assert!(answer.feasible);
+    }
+
+    #[test]
+    fn confidence_asks_for_more_than_the_plan() {
+        let s = yunnan();
+        let plan = ask(&s, 0, "hires", None).value.unwrap();
+        let sure = ask(&s, 0, "hires", Some(0.8)).value.unwrap();
+        assert!(sure > plan, "{sure} > {plan}");
+    }
+
+    #[test]
+    fn a_pass_rate_that_would_need_to_exceed_full_is_infeasible() {
+        let s = yunnan();
+        let mut s = s;
+        s.targets[0].metric = Metric::Certified;
+        s.targets[0].threshold = 1_000_000.0;
+        let answer = ask(&s, 0, "pass_junior", None);
+        assert_eq!(answer.reason, Some(Infeasible::RateWouldExceedFull));
+        assert!(!answer.feasible);
+        assert!(answer.sentence(Lang::Zh).contains("100%"));
+    }
+
+    #[test]
+    fn a_lever_that_does_not_drive_the_target_is_out_of_reach() {
+        let s = yunnan();
+        for lever in ["rooms_per_year", "pass_junior"] {
+            let answer = ask(&s, 0, lever, None);
+            assert_eq!(answer.reason, Some(Infeasible::OutOfReach), "{lever}");
+        }
+    }
+
+    #[test]
+    fn a_deadline_at_the_base_year_is_too_near() {
+        let mut s = yunnan();
+        s.targets[0].deadline = s.base_year;
+        let answer = ask(&s, 0, "hires", None);
+        assert_eq!(answer.reason, Some(Infeasible::DeadlineAtBaseYear));
+    }
+
+    #[test]
+    fn an_already_met_target_needs_nothing() {
+        let mut s = yunnan();
+        s.targets[0].threshold = 1000.0;
+        assert_eq!(ask(&s, 0, "hires", None).value, Some(0.0));
+    }
+
+    #[test]
+    fn non_levers_are_refused_with_the_list_of_levers() {
+        let s = yunnan();
+        let question = Question {
+            target: &s.targets[0],
+            lever: "attrition",
+            confidence: None,
+        };
+        let err = seek(&s, &question).unwrap_err();
+        assert!(err.message(Lang::En).contains("hires"));
+    }
+
+    #[test]
+    fn the_sentence_names_the_value_and_the_current_one() {
+        let s = yunnan();
+        let zh = ask(&s, 0, "hires", None).sentence(Lang::Zh);
+        assert!(
+            zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
+            "{zh}"
+        );
+        assert!(zh.contains("当前 1.2万"), "{zh}");
+    }
+}
