@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints (native and wasm32), native unit/integration/property
-# tests, wasm tests in headless Chromium, and end-to-end tests in Chromium against the release
-# build. Installs whatever is missing first (scripts/setup.sh). Safe to run again.
+# tests, browser tests in headless Chromium (wasm-bindgen-test), and end-to-end tests in
+# Chromium against the release build. Installs whatever is missing first (scripts/setup.sh).
+# Safe to run again; CI runs it on a clean clone with CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$(date +%s)
 
-step "native: format, lints, tests"
+step "format and lints (native and wasm32)"
 cargo fmt --all -- --check
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests: unit, command line, properties, preset snapshots, Monte Carlo and seek"
 cargo test --locked
+
+step "browser tests in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build and end-to-end tests in Chromium"
+trunk build --release
+node --test tests/e2e/
+
+step "all tests passed in $(( $(date +%s) - started )) s"

@@ -5,6 +5,10 @@
 //! command line. The browser app (`ui`) is compiled only for WebAssembly.
 
 pub mod i18n;
+pub mod inputs;
 pub mod model;
+pub mod plot;
 pub mod presets;
 pub mod report;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

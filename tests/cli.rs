@@ -154,10 +154,7 @@ fn invalid_values_in_a_file_are_each_named() {
     let out = swplan(&["run", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("New talent per year: cannot be negative"),
-        "{err}"
-    );
+    assert!(err.contains("New talent: cannot be negative"), "{err}");
     assert!(
         err.contains("Yearly attrition: must be between 0% and 100%"),
         "{err}"

@@ -7,8 +7,8 @@ use std::process::Command;
 
 use swplan::model::montecarlo::{self, checksum, probability, Settings};
 use swplan::model::params::{self, Unit};
-use swplan::model::seek::{seek, seekable_levers, Question};
-use swplan::model::{evaluate, simulate, Metric, Scenario, Target};
+use swplan::model::seek::{natural_lever, seek, seekable_levers, Question};
+use swplan::model::{evaluate, simulate, Scenario, Target};
 use swplan::presets;
 
 fn met_with(scenario: &Scenario, target: &Target, lever: &str, value: f64) -> bool {
@@ -66,21 +66,6 @@ fn every_deterministic_seek_answer_is_met_at_the_value_and_not_just_below() {
         }
     }
     assert!(answered > 20, "most questions have an answer ({answered})");
-}
-
-/// The lever a planner would first reach for, per metric.
-fn natural_lever(metric: Metric) -> &'static str {
-    match metric {
-        Metric::Talent => "hires",
-        Metric::Certified | Metric::CertifiedJunior => "candidates_junior",
-        Metric::CertifiedMid => "candidates_mid",
-        Metric::CertifiedSenior => "candidates_senior",
-        Metric::Institutions => "institutions_per_year",
-        Metric::Stations | Metric::StationCoverage => "stations_per_year",
-        Metric::DemoStations => "demo_per_year",
-        Metric::Rooms | Metric::RoomCoverage => "rooms_per_year",
-        Metric::Positions => "positions_per_year",
-    }
 }
 
 #[test]

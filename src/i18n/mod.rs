@@ -1,6 +1,7 @@
 //! Interface languages and number formatting (万 style in Chinese, separators in English).
 
 mod format;
+pub mod strings;
 
 pub use format::{format_count, format_exact, format_percent, format_yuan};
 

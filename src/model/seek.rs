@@ -94,6 +94,21 @@ pub fn seekable_levers() -> Vec<&'static str> {
         .collect()
 }
 
+/// The lever a planner would reach for first to move a metric.
+pub fn natural_lever(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Talent => "hires",
+        Metric::Certified | Metric::CertifiedJunior => "candidates_junior",
+        Metric::CertifiedMid => "candidates_mid",
+        Metric::CertifiedSenior => "candidates_senior",
+        Metric::Institutions => "institutions_per_year",
+        Metric::Stations | Metric::StationCoverage => "stations_per_year",
+        Metric::DemoStations => "demo_per_year",
+        Metric::Rooms | Metric::RoomCoverage => "rooms_per_year",
+        Metric::Positions => "positions_per_year",
+    }
+}
+
 /// Solves for the least lever value that meets the target.
 pub fn seek(scenario: &Scenario, question: &Question) -> Result<Answer, SeekError> {
     let param = params::param(question.lever)

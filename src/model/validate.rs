@@ -443,7 +443,7 @@ mod tests {
         assert_eq!(errors[0].message(Lang::Zh), "每年新增人才：不能为负数");
         assert_eq!(
             errors[0].message(Lang::En),
-            "New talent per year: cannot be negative"
+            "New talent: cannot be negative"
         );
     }
 

@@ -1,0 +1,201 @@
+//! What a control needs to show and read a parameter: the slider's range and step, the number
+//! as displayed (rates as percentages), and the reading of what a planner types ("1.5万",
+//! "12,000", "8%"). Pure, so it is tested natively; the UI only calls it.
+
+use crate::i18n::Lang;
+use crate::model::params::{Param, Unit};
+
+/// A slider's range and step, in displayed units (percent for rates).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SliderRange {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+/// The slider range for a parameter, scaled to the preset's value so that a region with 300
+/// hires a year and one with 20,000 both get a useful slider. Typed values may go beyond it.
+pub fn slider_range(param: &Param, preset_value: f64, ceiling: Option<f64>) -> SliderRange {
+    if param.unit == Unit::Rate {
+        return SliderRange {
+            min: 0.0,
+            max: 100.0,
+            step: 0.5,
+        };
+    }
+    let floor = match param.unit {
+        Unit::People => 100.0,
+        Unit::Count => 20.0,
+        Unit::Yuan => 10_000.0,
+        Unit::PerUnit => 5.0,
+        Unit::Rate => 1.0,
+    };
+    let raw_max = ceiling.unwrap_or((preset_value.abs() * 3.0).max(floor));
+    let max = nice_ceiling(raw_max);
+    let step = if param.unit == Unit::PerUnit {
+        0.1
+    } else {
+        let rough = max / 400.0;
+        if rough <= 1.0 {
+            1.0
+        } else {
+            10f64.powi(rough.log10().floor() as i32)
+        }
+    };
+    SliderRange {
+        min: 0.0,
+        max,
+        step,
+    }
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `value`.
+pub fn nice_ceiling(value: f64) -> f64 {
+    if !(value.is_finite() && value > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powi(value.log10().floor() as i32);
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|candidate| *candidate >= value * (1.0 - 1e-12))
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// The number shown in a control: percentages for rates, the value otherwise.
+pub fn to_display(unit: Unit, value: f64) -> f64 {
+    if unit == Unit::Rate {
+        value * 100.0
+    } else {
+        value
+    }
+}
+
+/// The model value of a displayed number.
+pub fn from_display(unit: Unit, shown: f64) -> f64 {
+    if unit == Unit::Rate {
+        shown / 100.0
+    } else {
+        shown
+    }
+}
+
+/// Text for a number input: no needless decimals, no float noise (8.000000001 → "8").
+pub fn display_text(unit: Unit, value: f64) -> String {
+    let shown = to_display(unit, value);
+    let rounded = (shown * 1e4).round() / 1e4;
+    if rounded == rounded.trunc() {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// Why typed text is not a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotANumber;
+
+impl NotANumber {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        lang.pick(
+            "请输入数字（可写 1.5万、12,000 或 8%）",
+            "Enter a number (1.5万, 12,000 or 8% also work)",
+        )
+    }
+}
+
+/// Reads what a planner typed, in displayed units: accepts thousands separators, full-width
+/// digits, a 万 or 亿 suffix and a trailing % (for rates, where the display is a percentage).
+pub fn parse_typed(text: &str) -> Result<f64, NotANumber> {
+    let normalised: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            other => other,
+        })
+        .collect();
+    let (body, factor) = if let Some(rest) = normalised.strip_suffix('万') {
+        (rest, 1e4)
+    } else if let Some(rest) = normalised.strip_suffix('亿') {
+        (rest, 1e8)
+    } else if let Some(rest) = normalised.strip_suffix('%') {
+        (rest, 1.0)
+    } else {
+        (normalised.as_str(), 1.0)
+    };
+    // Only plain decimal notation: "inf", "NaN" and "1e5" are not what a planner means.
+    let plain = !body.is_empty()
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+    if !plain {
+        return Err(NotANumber);
+    }
+    body.parse::<f64>()
+        .map(|v| v * factor)
+        .map_err(|_| NotANumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::param;
+
+    #[test]
+    fn typed_numbers_in_planner_notation() {
+        assert_eq!(parse_typed("12000"), Ok(12_000.0));
+        assert_eq!(parse_typed(" 12,000 "), Ok(12_000.0));
+        assert_eq!(parse_typed("1.5万"), Ok(15_000.0));
+        assert_eq!(parse_typed("2亿"), Ok(200_000_000.0));
+        assert_eq!(parse_typed("8%"), Ok(8.0));
+        assert_eq!(parse_typed("１２００"), Ok(1_200.0));
+        assert_eq!(parse_typed("-5"), Ok(-5.0));
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_refused() {
+        for text in ["", "abc", "NaN", "inf", "1e5", "12a", "--", "."] {
+            assert_eq!(parse_typed(text), Err(NotANumber), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rates_show_as_percentages() {
+        assert_eq!(to_display(Unit::Rate, 0.08), 8.0);
+        assert_eq!(from_display(Unit::Rate, 8.0), 0.08);
+        assert_eq!(display_text(Unit::Rate, 0.07), "7");
+        assert_eq!(display_text(Unit::Rate, 0.125), "12.5");
+        assert_eq!(display_text(Unit::People, 84_500.0), "84500");
+    }
+
+    #[test]
+    fn slider_scales_with_the_preset_value() {
+        let hires = param("hires").unwrap();
+        let big = slider_range(hires, 12_000.0, None);
+        assert_eq!(big.max, 50_000.0);
+        assert_eq!(big.step, 100.0);
+        let small = slider_range(hires, 300.0, None);
+        assert_eq!(small.max, 1_000.0);
+        assert_eq!(small.step, 1.0);
+        let rate = slider_range(param("attrition").unwrap(), 0.08, None);
+        assert_eq!((rate.min, rate.max), (0.0, 100.0));
+    }
+
+    #[test]
+    fn a_ceiling_bounds_the_slider() {
+        let stations = param("stations").unwrap();
+        assert_eq!(slider_range(stations, 12.0, Some(65.0)).max, 100.0);
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(36_000.0), 50_000.0);
+        assert_eq!(nice_ceiling(1_500.0), 2_000.0);
+        assert_eq!(nice_ceiling(2_000.0), 2_000.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+    }
+}

@@ -1,0 +1,133 @@
+//! The four charts a planner reads: talent, certified by level, coverage, budget. Each plots
+//! the plan, the P10–P90 band once Monte Carlo is done, and the targets that belong to it.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::app::use_app;
+use super::chart::{Axis, Chart, Series, Shape, TargetMark};
+use crate::i18n::strings::strings;
+use crate::model::montecarlo::Summary;
+use crate::model::{Metric, Scenario, YearRow};
+use crate::report::metric_value;
+
+/// The drawing width of one chart for a window width: one column on phones, two beside the
+/// settings column on wide screens.
+fn chart_width(window_width: f64) -> f64 {
+    if window_width < 760.0 {
+        window_width - 56.0
+    } else if window_width < 1100.0 {
+        window_width - 420.0
+    } else {
+        ((window_width - 480.0) / 2.0).min(640.0)
+    }
+}
+
+fn window_width() -> f64 {
+    gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1200.0)
+}
+
+#[function_component(Charts)]
+pub fn charts() -> Html {
+    let app = use_app();
+    let width = use_state(window_width);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                width.set(window_width())
+            });
+            move || drop(listener)
+        });
+    }
+    let lang = app.lang;
+    let text = strings(lang);
+    let scenario = &app.result.scenario;
+    let rows = &app.result.trajectory.years;
+    let summary = app.summary().map(|s| s.as_ref());
+    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+    let column = |f: fn(&YearRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
+    let band = |f: fn(&YearRow) -> f64| band_of(summary, f);
+    let line = |label: &str, tone, f: fn(&YearRow) -> f64, with_band: bool| Series {
+        label: label.to_string(),
+        tone,
+        shape: Shape::Line,
+        values: column(f),
+        band: if with_band { band(f) } else { None },
+    };
+    let marks = |metrics: &[Metric], prefix: bool| marks_for(scenario, metrics, prefix, lang);
+    let w = chart_width(*width);
+
+    html! {
+        <section class="charts" aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{ text.charts_heading }</h2>
+            <div class="chart-grid">
+                <Chart id="chart-talent" title={text.chart_talent} years={years.clone()} axis={Axis::Count} {lang} width={w}
+                       series={vec![line(Metric::Talent.label(lang), "tone-1", |r| r.talent, true)]}
+                       marks={marks(&[Metric::Talent], false)} />
+                <Chart id="chart-certified" title={text.chart_certified} years={years.clone()} axis={Axis::Count} {lang} width={w}
+                       series={vec![
+                           line(text.series_total, "tone-1", |r| r.certified, true),
+                           line(text.series_junior, "tone-2", |r| r.certified_junior, false),
+                           line(text.series_mid, "tone-3", |r| r.certified_mid, false),
+                           line(text.series_senior, "tone-4", |r| r.certified_senior, false),
+                       ]}
+                       marks={marks(&[Metric::Certified, Metric::CertifiedJunior, Metric::CertifiedMid, Metric::CertifiedSenior], true)} />
+                <Chart id="chart-coverage" title={text.chart_coverage} years={years.clone()} axis={Axis::Percent} {lang} width={w}
+                       series={vec![
+                           line(text.series_stations, "tone-1", |r| r.station_coverage, true),
+                           line(text.series_rooms, "tone-2", |r| r.room_coverage, true),
+                       ]}
+                       marks={marks(&[Metric::StationCoverage, Metric::RoomCoverage, Metric::Stations, Metric::Rooms], true)} />
+                <Chart id="chart-budget" title={text.chart_budget} years={years} axis={Axis::Yuan} {lang} width={w}
+                       series={vec![
+                           Series { label: text.series_yearly.to_string(), tone: "tone-3", shape: Shape::Bars, values: column(|r| r.budget), band: None },
+                           line(text.series_cumulative, "tone-1", |r| r.budget_cumulative, true),
+                       ]}
+                       marks={Vec::new()} />
+            </div>
+        </section>
+    }
+}
+
+fn band_of(summary: Option<&Summary>, f: fn(&YearRow) -> f64) -> Option<(Vec<f64>, Vec<f64>)> {
+    let s = summary?;
+    Some((s.p10.iter().map(f).collect(), s.p90.iter().map(f).collect()))
+}
+
+/// Target marks for a chart. Count targets on stations and rooms are drawn on the coverage
+/// chart as the share of townships or villages they represent.
+fn marks_for(
+    scenario: &Scenario,
+    metrics: &[Metric],
+    with_name: bool,
+    lang: crate::i18n::Lang,
+) -> Vec<TargetMark> {
+    let a = &scenario.assumptions;
+    scenario
+        .targets
+        .iter()
+        .filter(|t| metrics.contains(&t.metric))
+        .map(|t| {
+            let value = match t.metric {
+                Metric::Stations if a.townships > 0.0 => t.threshold / a.townships,
+                Metric::Rooms if a.villages > 0.0 => t.threshold / a.villages,
+                _ => t.threshold,
+            };
+            let threshold = metric_value(t.metric, t.threshold, lang);
+            TargetMark {
+                value,
+                deadline: t.deadline,
+                label: if with_name {
+                    format!("{} {threshold}", t.metric.label(lang))
+                } else {
+                    threshold
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,46 @@
+//! The browser app (Yew). It renders model output and sends user intent; every figure comes
+//! from `crate::model`.
+
+mod app;
+mod chart;
+mod charts;
+mod controls;
+mod header;
+mod param_control;
+mod schedule_editor;
+pub mod state;
+mod storage;
+mod target_cards;
+mod uncertainty_driver;
+mod what_it_takes;
+mod year_table;
+
+pub use app::App;
+
+use crate::i18n::strings;
+
+/// Mounts the app on `<div id="app">` (or the body) and installs the friendly panic hook.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_message();
+    }));
+    let root = gloo::utils::document().get_element_by_id("app");
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+/// Replaces the page with a message in both languages: better than a blank or frozen page.
+fn show_panic_message() {
+    let document = gloo::utils::document();
+    if let Some(body) = document.body() {
+        let message = format!(
+            "<div class=\"panic\" role=\"alert\"><p lang=\"zh-CN\">{}</p><p lang=\"en\">{}</p></div>",
+            strings::ZH.panic_message,
+            strings::EN.panic_message
+        );
+        body.set_inner_html(&message);
+    }
+}

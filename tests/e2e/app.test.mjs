@@ -1,0 +1,201 @@
+// End-to-end tests in Chromium against the release build (dist/), run by scripts/test.sh:
+//   node --test tests/e2e/
+// Every page is watched for console errors and for requests outside its own origin.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app in a fresh context and records problems; `done()` asserts there were none. */
+async function open({ width = 1400, height = 900, query = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(server.url).origin;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request outside the origin: ${url}`);
+    }
+  });
+  await page.goto(server.url + query);
+  await page.locator('.target-card').first().waitFor();
+  return {
+    page,
+    async done() {
+      await context.close();
+      assert.deepEqual(problems, [], 'no console error and no outside request');
+    },
+  };
+}
+
+describe('the planner in Chromium', () => {
+  test('opens on the Yunnan preset with its target card', async () => {
+    const { page, done } = await open();
+    const card = page.locator('.target-card[data-metric="talent"]');
+    await assert.doesNotReject(card.waitFor());
+    const text = await card.innerText();
+    assert.match(text, /14万/);
+    assert.match(text, /未达成/);
+    assert.equal(await page.locator('#preset').inputValue(), 'yunnan');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await done();
+  });
+
+  test('moving the hiring slider turns the verdict to met', async () => {
+    const { page, done } = await open();
+    const card = page.locator('.target-card[data-metric="talent"]');
+    await assert.doesNotReject(card.and(page.locator('.is-not-met')).waitFor());
+    const slider = page.locator('#param-hires input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('End'); // keyboard-operable: End goes to the slider's maximum
+    await page.locator('.target-card.is-met[data-metric="talent"]').waitFor({ timeout: 2000 });
+    assert.match(await card.innerText(), /达成/);
+    assert.equal(await page.locator('#input-hires').inputValue(), '50000');
+    await done();
+  });
+
+  test('switching preset shows that region and its targets', async () => {
+    const { page, done } = await open();
+    await page.selectOption('#preset', 'ningxia');
+    await page.locator('.horizon-note', { hasText: '宁夏' }).waitFor();
+    assert.equal(await page.locator('.target-card').count(), 6);
+    await done();
+  });
+
+  test('switching language translates the page and is remembered across reloads', async () => {
+    const { page, done } = await open();
+    await page.click('#lang-toggle');
+    await page.locator('h1', { hasText: 'Social Work Workforce Planner' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('.target-card').first().innerText(), /140,000/);
+    await page.reload();
+    await page.locator('h1', { hasText: 'Social Work Workforce Planner' }).waitFor();
+    // No Chinese characters left in the English interface, except region names in the picker
+    // and quotations, which are source text.
+    const visible = await page.evaluate(() => {
+      const skip = (el) => el.closest('select, .tooltip, option');
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const out = [];
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!skip(node.parentElement) && /[\u4e00-\u9fff]/.test(node.textContent)) out.push(node.textContent.trim());
+      }
+      return out;
+    });
+    const allowed = /^(云南省|English|中文)$/;
+    assert.deepEqual(visible.filter((t) => !allowed.test(t)), [], 'every visible string translated');
+    await page.click('#lang-toggle');
+    await page.locator('h1', { hasText: '社工人才规划沙盘' }).waitFor();
+    await done();
+  });
+
+  test('an invalid value shows its message beside the field and keeps the last result', async () => {
+    const { page, done } = await open();
+    // The figure at the deadline (Monte Carlo may fill in the probability meanwhile).
+    const atDeadline = page.locator('.target-card .target-facts dd').first();
+    const before = await atDeadline.innerText();
+    await page.fill('#input-hires', '-5');
+    const error = page.locator('#error-hires');
+    await error.waitFor();
+    assert.match(await error.innerText(), /不能为负数/);
+    assert.equal(await page.getAttribute('#input-hires', 'aria-invalid'), 'true');
+    await page.locator('.invalid-banner').waitFor();
+    assert.equal(await atDeadline.innerText(), before);
+    await page.fill('#input-hires', 'abc');
+    assert.match(await error.innerText(), /请输入数字/);
+    await page.fill('#input-hires', '1.5万');
+    await error.waitFor({ state: 'detached' });
+    await done();
+  });
+
+  test('Monte Carlo fills in the probability, and "what it takes" applies the needed value', async () => {
+    const { page, done } = await open();
+    const card = page.locator('.target-card[data-metric="talent"]');
+    await card.locator('.probability', { hasText: '%' }).waitFor({ timeout: 10000 });
+    await page.locator('#chart-talent path.band').waitFor();
+    await card.locator('.what-it-takes summary').click();
+    const answer = card.locator('.seek-answer');
+    await answer.filter({ hasText: '需 ≥' }).waitFor({ timeout: 5000 });
+    assert.match(await answer.innerText(), /要在2025年底使社会工作人才总量达到14万/);
+    await card.locator('button.apply').click();
+    await page.locator('.target-card.is-met[data-metric="talent"]').waitFor();
+    await done();
+  });
+
+  test('provenance shows on keyboard focus', async () => {
+    const { page, done } = await open();
+    const chip = page.locator('#param-talent .chip.source');
+    await chip.focus();
+    const tip = page.locator('#source-talent');
+    assert.ok(await tip.isVisible(), 'tooltip visible on focus');
+    assert.match(await tip.innerText(), /8\.45万人/);
+    await done();
+  });
+
+  test('the per-year editor changes one year', async () => {
+    const { page, done } = await open();
+    await page.click('#param-hires button.link');
+    const cell = page.locator('#schedule-hires-2023');
+    await cell.fill('40000');
+    await cell.press('Enter');
+    await page.locator('#param-hires .chip.varies').waitFor();
+    await done();
+  });
+
+  test('on a phone the results come first and nothing scrolls sideways', async () => {
+    const { page, done } = await open({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+    const resultsTop = await page.locator('#results').evaluate((el) => el.getBoundingClientRect().top);
+    const controlsTop = await page.locator('#controls').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(resultsTop < controlsTop, 'results above controls');
+    // Also for a preset with many targets and in English.
+    await page.selectOption('#preset', 'ningxia');
+    await page.click('#lang-toggle');
+    await page.locator('h1', { hasText: 'Social Work' }).waitFor();
+    const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow2 <= 0, `horizontal overflow of ${overflow2}px`);
+    await done();
+  });
+
+  test('every control can be reached with the keyboard', async () => {
+    const { page, done } = await open();
+    const seen = new Set();
+    for (let i = 0; i < 400; i += 1) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.id || el?.closest('[id]')?.id || el?.tagName;
+      });
+      seen.add(id);
+    }
+    for (const id of ['preset', 'end-year', 'lang-toggle', 'input-hires', 'input-attrition', 'input-subsidy_senior', 'mc-runs', 'mc-seed']) {
+      assert.ok(seen.has(id), `${id} reachable by Tab`);
+    }
+    await done();
+  });
+
+  test('English is available from the address', async () => {
+    const { page, done } = await open({ query: '?lang=en' });
+    await page.locator('h1', { hasText: 'Social Work Workforce Planner' }).waitFor();
+    await done();
+  });
+});
