@@ -1,30 +1,9 @@
 //! The `swplan` command line, run as a user would run it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+mod common;
 
-fn swplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_swplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .expect("run swplan")
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = swplan(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::cli::{json, stderr, swplan};
 
 #[test]
 fn yunnan_json_starts_at_84500_in_2020_with_the_140000_target() {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::process::Command;
+use common::cli::{json, swplan};
 
 use swplan::model::montecarlo::{self, checksum, probability, Settings};
 use swplan::model::params::{self, Unit};
@@ -137,28 +137,9 @@ fn the_cross_platform_checksum_is_the_one_the_browser_test_expects() {
     );
 }
 
-fn swplan(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_swplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = swplan(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn run_with_runs_adds_bands_and_probabilities() {
-    let report = json(&[
+    let args = [
         "run",
         "seeds/yunnan.toml",
         "--runs",
@@ -167,7 +148,8 @@ fn run_with_runs_adds_bands_and_probabilities() {
         "3",
         "--format",
         "json",
-    ]);
+    ];
+    let report = json(&args);
     let year = &report["years"][5];
     let (p10, p50, p90) = (
         year["p10"]["talent"].as_f64().unwrap(),
@@ -178,17 +160,7 @@ fn run_with_runs_adds_bands_and_probabilities() {
     let target = &report["targets"][0];
     assert!(target["probability"].as_f64().unwrap() <= 1.0);
     assert!(target["first_year_distribution"].is_array());
-    let again = json(&[
-        "run",
-        "seeds/yunnan.toml",
-        "--runs",
-        "500",
-        "--seed",
-        "3",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(report, again, "the same seed gives the same output");
+    assert_eq!(report, json(&args), "the same seed gives the same output");
 }
 
 #[test]

@@ -74,6 +74,17 @@ pub struct TargetOdds {
     pub never_met: f64,
 }
 
+impl TargetOdds {
+    /// The year by which half of the trajectories have reached the threshold, if half do.
+    pub fn median_first_year(&self) -> Option<i32> {
+        let mut reached = 0.0;
+        self.first_year_distribution.iter().find_map(|share| {
+            reached += share.share;
+            (reached >= 0.5).then_some(share.year)
+        })
+    }
+}
+
 /// A share of trajectories attached to a year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct YearShare {
@@ -473,6 +484,38 @@ mod tests {
             .sum::<f64>()
             + odds.never_met;
         assert!((total - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn median_first_year_is_where_half_have_arrived() {
+        let odds = TargetOdds {
+            probability: 0.7,
+            first_year_distribution: vec![
+                YearShare {
+                    year: 2024,
+                    share: 0.2,
+                },
+                YearShare {
+                    year: 2025,
+                    share: 0.3,
+                },
+                YearShare {
+                    year: 2026,
+                    share: 0.2,
+                },
+            ],
+            never_met: 0.3,
+        };
+        assert_eq!(odds.median_first_year(), Some(2025));
+        let rarely = TargetOdds {
+            first_year_distribution: vec![YearShare {
+                year: 2030,
+                share: 0.4,
+            }],
+            never_met: 0.6,
+            ..odds
+        };
+        assert_eq!(rarely.median_first_year(), None);
     }
 
     #[test]

@@ -362,12 +362,14 @@ impl State {
         self.institutions += input.institutions_per_year;
         self.positions += input.positions_per_year;
 
-        // Stations and rooms: planned builds plus last year's unfinished ones, completed in part
-        // (always in full in the plan), capped by the number of townships / villages.
+        // Stations and rooms: last year's unfinished builds are finished this year; of this
+        // year's plan a share is finished (all of it in the plan) and the rest slips a year.
+        // Both are capped by the number of townships / villages.
         let stations = build(
             self.stations,
             a.townships,
-            input.stations_per_year + self.station_backlog,
+            self.station_backlog,
+            input.stations_per_year,
             input.station_completion,
         );
         let stations_built = stations.total - self.stations;
@@ -376,7 +378,8 @@ impl State {
         let rooms = build(
             self.rooms,
             a.villages,
-            input.rooms_per_year + self.room_backlog,
+            self.room_backlog,
+            input.rooms_per_year,
             input.room_completion,
         );
         let rooms_built = rooms.total - self.rooms;
@@ -447,12 +450,13 @@ struct Built {
     backlog: f64,
 }
 
-/// Builds what is planned and finished this year, up to the ceiling.
-fn build(built_so_far: f64, ceiling: f64, planned: f64, completion: f64) -> Built {
-    let finished = planned * completion;
+/// Builds what slipped from last year and the finished share of this year's plan, up to the
+/// ceiling.
+fn build(built_so_far: f64, ceiling: f64, carried: f64, planned: f64, completion: f64) -> Built {
+    let finished = carried + planned * completion;
     if finished >= ceiling - built_so_far {
         // The ceiling is reached exactly (not by a sum that could round past it); nothing is
-        // left to build, so nothing is carried over.
+        // left to build, so nothing slips.
         Built {
             total: ceiling.max(built_so_far),
             backlog: 0.0,
@@ -460,7 +464,7 @@ fn build(built_so_far: f64, ceiling: f64, planned: f64, completion: f64) -> Buil
     } else {
         Built {
             total: built_so_far + finished,
-            backlog: planned - finished,
+            backlog: planned - planned * completion,
         }
     }
 }
@@ -700,6 +704,24 @@ mod tests {
         assert_eq!(t.years[1].stations, 50.0);
         // Year 2 finishes its own 100 and the 50 carried over.
         assert_eq!(t.years[2].stations, 200.0);
+    }
+
+    #[test]
+    fn slipped_builds_are_finished_the_next_year() {
+        let mut s = yunnan();
+        s.assumptions.stations = 0.0;
+        s.levers.stations_per_year = Yearly::List(vec![100.0, 0.0]);
+        let mut inputs = year_inputs(&s);
+        for input in &mut inputs {
+            input.station_completion = 0.5;
+        }
+        let t = run(&s, &inputs);
+        assert_eq!(t.years[1].stations, 50.0);
+        assert_eq!(
+            t.years[2].stations, 100.0,
+            "a delay is one year, not forever"
+        );
+        assert_eq!(t.years[3].stations, 100.0);
     }
 
     #[test]

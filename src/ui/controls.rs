@@ -51,24 +51,8 @@ fn uncertainty_settings() -> Html {
     let app = use_app();
     let text = strings(app.lang);
     let settings = app.mc_settings;
-    let on_runs = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(runs) = input.value().trim().parse::<usize>() {
-                app.dispatch(Action::SetRuns(runs));
-            }
-        })
-    };
-    let on_seed = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(seed) = input.value().trim().parse::<u64>() {
-                app.dispatch(Action::SetSeed(seed));
-            }
-        })
-    };
+    let on_runs = on_number(&app, Action::SetRuns);
+    let on_seed = on_number(&app, Action::SetSeed);
     let progress = match &app.uncertain {
         Uncertain::Running { done } => format!("{} {done} / {}", text.computing, settings.runs),
         Uncertain::Done(summary) => format!("✓ {} {}", summary.settings.runs, text.runs_done),
@@ -87,4 +71,19 @@ fn uncertainty_settings() -> Html {
             <p class="mc-progress" aria-live="polite">{ progress }</p>
         </div>
     }
+}
+
+/// A change handler that parses the field as a number and dispatches `action(number)`;
+/// text that does not parse is ignored (the field keeps showing the last accepted value).
+fn on_number<T: std::str::FromStr + 'static>(
+    app: &super::app::AppContext,
+    action: fn(T) -> Action,
+) -> Callback<Event> {
+    let app = app.clone();
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(value) = input.value().trim().parse::<T>() {
+            app.dispatch(action(value));
+        }
+    })
 }

@@ -45,13 +45,17 @@ fn target_card(props: &TargetCardProps) -> Html {
     };
     let metric = verdict.metric;
     let value = |v: f64| metric_value(metric, v, lang);
-    let probability = match &app.uncertain {
-        Uncertain::Done(summary) => summary
-            .targets
-            .get(props.index)
-            .map(|odds| format_percent(odds.probability, lang)),
+    let odds = match &app.uncertain {
+        Uncertain::Done(summary) => summary.targets.get(props.index),
         Uncertain::Running { .. } => None,
     };
+    let year_text = |year: Option<i32>| match (year, lang) {
+        (Some(year), Lang::Zh) => format!("{year}年"),
+        (Some(year), Lang::En) => year.to_string(),
+        (None, _) => text.never_met.to_string(),
+    };
+    let probability = odds.map(|o| format_percent(o.probability, lang));
+    let median_first = odds.map(|o| year_text(o.median_first_year()));
     let source = app
         .result
         .scenario
@@ -71,13 +75,7 @@ fn target_card(props: &TargetCardProps) -> Html {
     } else {
         ("badge not-met", format!("✗ {}", text.not_met))
     };
-    let first = match verdict.first_year_met {
-        Some(year) => match lang {
-            Lang::Zh => format!("{year}年"),
-            Lang::En => year.to_string(),
-        },
-        None => text.never_met.to_string(),
-    };
+    let first = year_text(verdict.first_year_met);
     html! {
         <article class={classes!("target-card", if verdict.met { "is-met" } else { "is-not-met" })}
                  data-metric={metric.key()}>
@@ -105,6 +103,9 @@ fn target_card(props: &TargetCardProps) -> Html {
                         { probability.unwrap_or_else(|| text.computing.to_string()) }
                     </dd>
                 </div>
+                if let Some(median_first) = median_first {
+                    <div class="wide"><dt>{ text.median_first_met }</dt><dd>{ median_first }</dd></div>
+                }
             </dl>
             <WhatItTakes index={props.index} />
         </article>

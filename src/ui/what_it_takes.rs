@@ -13,6 +13,7 @@ use super::app::use_app;
 use super::state::Action;
 use crate::i18n::format_percent;
 use crate::i18n::strings::strings;
+use crate::model::montecarlo::Settings;
 use crate::model::params;
 use crate::model::seek::{natural_lever, seek, seekable_levers, Answer, Question};
 
@@ -23,6 +24,10 @@ pub struct WhatItTakesProps {
 
 /// Confidence choices: the plan itself, then 80 % and 90 % under uncertainty.
 const CONFIDENCES: [Option<f64>; 3] = [None, Some(0.8), Some(0.9)];
+
+/// The search runs the Monte Carlo some twenty times; beyond this many trajectories per trial
+/// the answer barely moves but the wait grows, so larger settings are capped here.
+const SEEK_MAX_RUNS: usize = 2_000;
 
 #[function_component(WhatItTakes)]
 pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
@@ -40,7 +45,10 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     {
         let answer = answer.clone();
         let result = app.result.clone();
-        let settings = app.mc_settings;
+        let settings = Settings {
+            runs: app.mc_settings.runs.min(SEEK_MAX_RUNS),
+            ..app.mc_settings
+        };
         let index = props.index;
         let deps = (app.generation, *lever, *confidence, *open, lang);
         use_effect_with(deps, move |(_, lever, confidence, open, lang)| {

@@ -2,6 +2,9 @@
 //! identical on both platforms.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
 use swplan::model::montecarlo::{simulate_many, Settings, Summary};
 use swplan::presets;
 

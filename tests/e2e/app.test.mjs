@@ -7,6 +7,7 @@ import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 let server;
 let browser;
 
@@ -191,6 +192,24 @@ describe('the planner in Chromium', () => {
       assert.ok(seen.has(id), `${id} reachable by Tab`);
     }
     await done();
+  });
+
+  test('passes the axe WCAG 2 A/AA checks (contrast, names, roles) in both languages and sizes', async () => {
+    for (const [width, height, query] of [[1400, 900, ''], [1400, 900, '?lang=en'], [390, 844, '']]) {
+      const { page, done } = await open({ width, height, query });
+      await page.locator('.mc-progress', { hasText: '✓' }).waitFor({ timeout: 20000 });
+      // Open a "what it takes" panel and a schedule so their contents are checked too.
+      await page.locator('.what-it-takes summary').first().click();
+      await page.click('#param-hires button.link');
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+      const violations = result.violations.map((v) =>
+        `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      assert.ok(result.passes.length > 20, 'axe ran its rules');
+      assert.deepEqual(violations, [], `axe violations at ${width}px ${query}`);
+      await done();
+    }
   });
 
   test('English is available from the address', async () => {
