@@ -111,97 +111,182 @@ pub fn natural_lever(metric: Metric) -> &'static str {
 
 /// Solves for the least lever value that meets the target.
 pub fn seek(scenario: &Scenario, question: &Question) -> Result<Answer, SeekError> {
-    let param = params::param(question.lever)
-        .filter(|p| p.kind == Kind::Lever && p.shape == Shape::Yearly)
-        .ok_or_else(|| SeekError::NotALever(question.lever.to_string()))?;
-    validate(scenario).map_err(SeekError::Invalid)?;
-    let current = match params::value(scenario, param.key) {
-        Some(params::Value::Yearly(y)) => y.first(),
-        Some(params::Value::Scalar(v)) => *v,
-        None => 0.0,
-    };
-    let target = question.target;
-    let answer = |value: Option<f64>, reason: Option<Infeasible>| Answer {
-        target: target.metric,
-        threshold: target.threshold,
-        deadline: target.deadline,
-        lever: param.key,
-        value,
-        current,
-        feasible: value.is_some(),
-        confidence: question.confidence.map(|(c, _)| c),
-        reason,
-    };
-
-    let meets = |value: f64| -> bool {
-        let mut trial = scenario.clone();
-        // Cannot fail: `param` is a known key.
-        let _ = params::set(&mut trial, param.key, value);
-        match question.confidence {
-            None => simulate(&trial).is_ok_and(|t| evaluate(target, &t).met),
-            Some((confidence, settings)) => {
-                validate(&trial).is_ok() && probability(&trial, target, settings) >= confidence
-            }
+    let mut search = Search::new(scenario, question)?;
+    loop {
+        if let Some(answer) = search.step() {
+            return Ok(answer);
         }
-    };
-
-    // The metric at the deadline in the plan, to tell "not enough" from "no effect at all".
-    let value_at_deadline = |value: f64| -> f64 {
-        let mut trial = scenario.clone();
-        let _ = params::set(&mut trial, param.key, value);
-        simulate(&trial).map_or(f64::NAN, |t| evaluate(target, &t).value_at_deadline)
-    };
-    let no_effect = |value: f64| value_at_deadline(value) == value_at_deadline(0.0);
-
-    if meets(0.0) {
-        return Ok(answer(Some(0.0), None));
     }
-    if target.deadline <= scenario.base_year {
-        return Ok(answer(None, Some(Infeasible::DeadlineAtBaseYear)));
-    }
-    // Search on an integer grid: k people/units, or k tenths of a percent.
-    let step = if param.unit == Unit::Rate {
-        RATE_STEP
-    } else {
-        1.0
-    };
-    let at = |k: u64| k as f64 * step;
-    let mut high: u64 = if param.unit == Unit::Rate {
-        let full = (1.0 / RATE_STEP).round() as u64;
-        if !meets(at(full)) {
-            let reason = if no_effect(1.0) {
-                Infeasible::OutOfReach
+}
+
+/// A search in progress. Each [`Search::step`] runs the model at one lever value (one Monte
+/// Carlo at a confidence level), so the browser can yield between steps and stay responsive.
+pub struct Search {
+    scenario: Scenario,
+    target: Target,
+    lever: &'static str,
+    confidence: Option<(f64, Settings)>,
+    /// Grid step: one person/unit, or 0.1 % for rates.
+    grid: f64,
+    current: f64,
+    phase: Phase,
+}
+
+/// Where the search is. Values are grid indices: k people/units or k tenths of a percent.
+enum Phase {
+    /// Is the target met even at zero?
+    Zero,
+    /// Rates: is it met at 100 %?
+    Full {
+        high: u64,
+    },
+    /// Counts: double until met (or out of reach).
+    Expand {
+        high: u64,
+    },
+    /// Met at `high`, not at `low`: halve the gap.
+    Bisect {
+        low: u64,
+        high: u64,
+    },
+    Done(Answer),
+}
+
+impl Search {
+    /// Checks the question and the scenario; no model run yet.
+    pub fn new(scenario: &Scenario, question: &Question) -> Result<Search, SeekError> {
+        let param = params::param(question.lever)
+            .filter(|p| p.kind == Kind::Lever && p.shape == Shape::Yearly)
+            .ok_or_else(|| SeekError::NotALever(question.lever.to_string()))?;
+        validate(scenario).map_err(SeekError::Invalid)?;
+        let current = match params::value(scenario, param.key) {
+            Some(params::Value::Yearly(y)) => y.first(),
+            Some(params::Value::Scalar(v)) => *v,
+            None => 0.0,
+        };
+        Ok(Search {
+            scenario: scenario.clone(),
+            target: question.target.clone(),
+            lever: param.key,
+            confidence: question.confidence,
+            grid: if param.unit == Unit::Rate {
+                RATE_STEP
             } else {
-                Infeasible::RateWouldExceedFull
-            };
-            return Ok(answer(None, Some(reason)));
-        }
-        full
-    } else {
-        // Start from the closed form where the model has one, else from the current value.
-        let guess = closed_form(scenario, target, param.key)
-            .unwrap_or(current)
-            .max(1.0);
-        let mut high = guess.ceil() as u64;
-        while !meets(at(high)) {
-            high = high.saturating_mul(2);
-            if at(high) > COUNT_LIMIT {
-                return Ok(answer(None, Some(Infeasible::OutOfReach)));
+                1.0
+            },
+            current,
+            phase: Phase::Zero,
+        })
+    }
+
+    /// Advances the search by at most one model run; returns the answer once there is one.
+    pub fn step(&mut self) -> Option<Answer> {
+        let next = match self.phase {
+            Phase::Done(ref answer) => return Some(answer.clone()),
+            Phase::Zero => {
+                if self.meets(0) {
+                    Phase::Done(self.answer(Some(0.0), None))
+                } else if self.target.deadline <= self.scenario.base_year {
+                    Phase::Done(self.answer(None, Some(Infeasible::DeadlineAtBaseYear)))
+                } else if self.grid < 1.0 {
+                    Phase::Full {
+                        high: (1.0 / self.grid).round() as u64,
+                    }
+                } else {
+                    // Start from the closed form where the model has one, else the current value.
+                    let guess = closed_form(&self.scenario, &self.target, self.lever)
+                        .unwrap_or(self.current)
+                        .max(1.0);
+                    Phase::Expand {
+                        high: guess.ceil() as u64,
+                    }
+                }
             }
-        }
-        high
-    };
-    // Invariant: meets(at(high)) and not meets(at(low)).
-    let mut low: u64 = 0;
-    while high - low > 1 {
-        let middle = low + (high - low) / 2;
-        if meets(at(middle)) {
-            high = middle;
-        } else {
-            low = middle;
+            Phase::Full { high } => {
+                if self.meets(high) {
+                    Phase::Bisect { low: 0, high }
+                } else if self.has_no_effect(1.0) {
+                    Phase::Done(self.answer(None, Some(Infeasible::OutOfReach)))
+                } else {
+                    Phase::Done(self.answer(None, Some(Infeasible::RateWouldExceedFull)))
+                }
+            }
+            Phase::Expand { high } => {
+                if self.meets(high) {
+                    Phase::Bisect { low: 0, high }
+                } else if self.at(high.saturating_mul(2)) > COUNT_LIMIT {
+                    Phase::Done(self.answer(None, Some(Infeasible::OutOfReach)))
+                } else {
+                    Phase::Expand {
+                        high: high.saturating_mul(2),
+                    }
+                }
+            }
+            Phase::Bisect { low, high } if high - low <= 1 => {
+                Phase::Done(self.answer(Some(self.at(high)), None))
+            }
+            Phase::Bisect { low, high } => {
+                let middle = low + (high - low) / 2;
+                if self.meets(middle) {
+                    Phase::Bisect { low, high: middle }
+                } else {
+                    Phase::Bisect { low: middle, high }
+                }
+            }
+        };
+        self.phase = next;
+        match &self.phase {
+            Phase::Done(answer) => Some(answer.clone()),
+            _ => None,
         }
     }
-    Ok(answer(Some(at(high)), None))
+
+    fn at(&self, k: u64) -> f64 {
+        k as f64 * self.grid
+    }
+
+    /// The scenario with the lever at `value` in every year.
+    fn trial(&self, value: f64) -> Scenario {
+        let mut trial = self.scenario.clone();
+        // Cannot fail: `lever` is a known key.
+        let _ = params::set(&mut trial, self.lever, value);
+        trial
+    }
+
+    fn meets(&self, k: u64) -> bool {
+        let trial = self.trial(self.at(k));
+        match self.confidence {
+            None => simulate(&trial).is_ok_and(|t| evaluate(&self.target, &t).met),
+            Some((confidence, settings)) => {
+                validate(&trial).is_ok()
+                    && probability(&trial, &self.target, settings) >= confidence
+            }
+        }
+    }
+
+    /// Whether the plan's figure at the deadline is the same at `value` as at zero: the lever
+    /// does not drive this target at all (as opposed to "not enough").
+    fn has_no_effect(&self, value: f64) -> bool {
+        let at_deadline = |v: f64| {
+            simulate(&self.trial(v))
+                .map_or(f64::NAN, |t| evaluate(&self.target, &t).value_at_deadline)
+        };
+        at_deadline(value) == at_deadline(0.0)
+    }
+
+    fn answer(&self, value: Option<f64>, reason: Option<Infeasible>) -> Answer {
+        Answer {
+            target: self.target.metric,
+            threshold: self.target.threshold,
+            deadline: self.target.deadline,
+            lever: self.lever,
+            value,
+            current: self.current,
+            feasible: value.is_some(),
+            confidence: self.confidence.map(|(c, _)| c),
+            reason,
+        }
+    }
 }
 
 /// Closed form for talent under constant hiring: the least H with
@@ -327,6 +412,31 @@ mod tests {
         assert_eq!(answer.value, Some(exact.ceil()));
         assert_eq!(answer.current, 12_000.0);
         assert!(answer.feasible);
+    }
+
+    #[test]
+    fn a_search_can_be_stepped_and_agrees_with_seek() {
+        let s = yunnan();
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: None,
+        };
+        let mut search = Search::new(&s, &question).unwrap();
+        let mut steps = 0;
+        let answer = loop {
+            steps += 1;
+            if let Some(answer) = search.step() {
+                break answer;
+            }
+        };
+        assert!(steps > 3, "one model run per step ({steps} steps)");
+        assert_eq!(answer, seek(&s, &question).unwrap());
+        assert_eq!(
+            search.step(),
+            Some(answer),
+            "a finished search keeps its answer"
+        );
     }
 
     #[test]

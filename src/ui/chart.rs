@@ -117,7 +117,7 @@ pub fn chart(props: &ChartProps) -> Html {
     });
     // Label every few years counting back from the last, so the final year is always named.
     let last_index = years.len() - 1;
-    let x_labels = years.iter().zip(&xs).enumerate().filter(|(i, _)| (last_index - i) % label_every == 0).map(|(_, (yr, px))| html! {
+    let x_labels = years.iter().zip(&xs).enumerate().filter(|(i, _)| (last_index - i).is_multiple_of(label_every)).map(|(_, (yr, px))| html! {
         <text class="x-label" x={px.to_string()} y={(HEIGHT - bottom + 18.0).to_string()} text-anchor="middle">{ yr }</text>
     });
     let bands = props.series.iter().filter_map(|s| {

@@ -15,7 +15,7 @@ use crate::i18n::format_percent;
 use crate::i18n::strings::strings;
 use crate::model::montecarlo::Settings;
 use crate::model::params;
-use crate::model::seek::{natural_lever, seek, seekable_levers, Answer, Question};
+use crate::model::seek::{natural_lever, seekable_levers, Answer, Question, Search};
 
 #[derive(Properties, PartialEq)]
 pub struct WhatItTakesProps {
@@ -29,6 +29,9 @@ const CONFIDENCES: [Option<f64>; 3] = [None, Some(0.8), Some(0.9)];
 /// the answer barely moves but the wait grows, so larger settings are capped here.
 const SEEK_MAX_RUNS: usize = 2_000;
 
+/// Work per slice before yielding to the browser, in milliseconds.
+const SLICE_MS: f64 = 12.0;
+
 #[function_component(WhatItTakes)]
 pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let app = use_app();
@@ -40,8 +43,9 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let open = use_state(|| false);
     let answer = use_state(|| None::<Result<Answer, String>>);
 
-    // Recompute when the panel is open and the result, lever or confidence changes. The work
-    // runs after a frame so "computing…" shows first; a newer request cancels an older one.
+    // Recompute when the panel is open and the result, lever or confidence changes. The search
+    // runs in slices after a frame, so "computing…" shows and the page stays responsive; a
+    // newer request cancels an older one.
     {
         let answer = answer.clone();
         let result = app.result.clone();
@@ -70,9 +74,25 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                         lever,
                         confidence: confidence.map(|c| (c, settings)),
                     };
-                    let outcome = seek(&result.scenario, &question).map_err(|e| e.message(lang));
-                    if !stop.get() {
-                        answer.set(Some(outcome));
+                    let mut search = match Search::new(&result.scenario, &question) {
+                        Ok(search) => search,
+                        Err(e) => return answer.set(Some(Err(e.message(lang)))),
+                    };
+                    // Step the search in slices, yielding to the browser between them.
+                    loop {
+                        let started = js_sys::Date::now();
+                        while js_sys::Date::now() - started < SLICE_MS {
+                            if let Some(found) = search.step() {
+                                if !stop.get() {
+                                    answer.set(Some(Ok(found)));
+                                }
+                                return;
+                            }
+                        }
+                        TimeoutFuture::new(0).await;
+                        if stop.get() {
+                            return;
+                        }
                     }
                 });
             }
