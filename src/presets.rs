@@ -16,16 +16,41 @@ pub struct Preset {
 /// The slug of the preset the app opens on.
 pub const DEFAULT_SLUG: &str = "yunnan";
 
-/// Embedded preset files, in the order the picker lists them.
+/// Embedded presets, in the order the picker lists them: `seeds/<slug>.toml` as JSON, converted
+/// by `build.rs` (see there why).
 const FILES: [(&str, &str); 8] = [
-    ("yunnan", include_str!("../seeds/yunnan.toml")),
-    ("guizhou", include_str!("../seeds/guizhou.toml")),
-    ("ningxia", include_str!("../seeds/ningxia.toml")),
-    ("guangxi", include_str!("../seeds/guangxi.toml")),
-    ("lhasa", include_str!("../seeds/lhasa.toml")),
-    ("nanchang", include_str!("../seeds/nanchang.toml")),
-    ("jinan", include_str!("../seeds/jinan.toml")),
-    ("lanzhou", include_str!("../seeds/lanzhou.toml")),
+    (
+        "yunnan",
+        include_str!(concat!(env!("OUT_DIR"), "/yunnan.json")),
+    ),
+    (
+        "guizhou",
+        include_str!(concat!(env!("OUT_DIR"), "/guizhou.json")),
+    ),
+    (
+        "ningxia",
+        include_str!(concat!(env!("OUT_DIR"), "/ningxia.json")),
+    ),
+    (
+        "guangxi",
+        include_str!(concat!(env!("OUT_DIR"), "/guangxi.json")),
+    ),
+    (
+        "lhasa",
+        include_str!(concat!(env!("OUT_DIR"), "/lhasa.json")),
+    ),
+    (
+        "nanchang",
+        include_str!(concat!(env!("OUT_DIR"), "/nanchang.json")),
+    ),
+    (
+        "jinan",
+        include_str!(concat!(env!("OUT_DIR"), "/jinan.json")),
+    ),
+    (
+        "lanzhou",
+        include_str!(concat!(env!("OUT_DIR"), "/lanzhou.json")),
+    ),
 ];
 
 /// The embedded source documents, by number, so provenance can be checked and shown.
@@ -121,10 +146,23 @@ pub fn parse(text: &str) -> Result<Scenario, LoadError> {
             detail: e.to_string(),
         })
     } else {
-        toml::from_str(text).map_err(|e| LoadError::Syntax {
-            detail: e.to_string().trim_end().to_string(),
-        })
+        parse_toml(text)
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_toml(text: &str) -> Result<Scenario, LoadError> {
+    toml::from_str(text).map_err(|e| LoadError::Syntax {
+        detail: e.to_string().trim_end().to_string(),
+    })
+}
+
+/// The browser carries no TOML parser (see `build.rs`); it reads scenarios as JSON.
+#[cfg(target_arch = "wasm32")]
+fn parse_toml(_text: &str) -> Result<Scenario, LoadError> {
+    Err(LoadError::Syntax {
+        detail: "TOML scenarios are read by the command line; the app reads JSON".into(),
+    })
 }
 
 /// Parses and validates a scenario.
@@ -155,6 +193,16 @@ mod tests {
         for (slug, text) in FILES {
             let scenario = parse_valid(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             assert_eq!(scenario.region, slug, "file stem and region slug agree");
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // Files and TOML are native only.
+    fn embedded_presets_equal_their_toml_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for preset in all() {
+            let from_file = load_path(&dir.join(format!("{}.toml", preset.slug))).unwrap();
+            assert_eq!(from_file, preset.scenario, "{}", preset.slug);
         }
     }
 

@@ -251,6 +251,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // TOML is read natively only.
     fn yearly_forms_parse_from_toml() {
         #[derive(Deserialize)]
         struct Holder {
