@@ -206,3 +206,19 @@ fn one_year_of_a_schedule_can_be_edited() {
     let expected = rows[2].talent * (1.0 - attrition) + 20_000.0;
     assert!((rows[3].talent - expected).abs() < 1e-6);
 }
+
+#[wasm_bindgen_test]
+fn a_valid_year_clears_the_not_a_number_message() {
+    let mut state = State::new(presets::default_preset(), Lang::Zh);
+    state.apply(Action::SetDraft {
+        key: "hires",
+        text: "abc".into(),
+    });
+    assert!(state.has_invalid_input());
+    state.apply(Action::SetYear {
+        key: "hires",
+        index: 0,
+        value: 13_000.0,
+    });
+    assert!(!state.has_invalid_input());
+}

@@ -178,6 +178,7 @@ impl State {
                 self.drafts.insert(key, text);
             }
             Action::SetYear { key, index, value } => {
+                self.drafts.remove(key);
                 let horizon = self.scenario.horizon();
                 if let Some(params::ValueMut::Yearly(yearly)) =
                     params::value_mut(&mut self.scenario, key)
@@ -191,6 +192,7 @@ impl State {
                 self.recompute();
             }
             Action::MakeConstant { key } => {
+                self.drafts.remove(key);
                 if let Some(params::ValueMut::Yearly(yearly)) =
                     params::value_mut(&mut self.scenario, key)
                 {
