@@ -279,8 +279,9 @@ pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
     }
 }
 
-/// Terminal columns a string takes: CJK characters are two columns wide.
-fn display_width(text: &str) -> usize {
+/// Columns a string takes in a terminal (or roughly, in half-em units on screen): CJK
+/// characters are two columns wide.
+pub fn display_width(text: &str) -> usize {
     text.chars()
         .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
         .sum()

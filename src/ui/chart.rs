@@ -66,6 +66,11 @@ pub struct ChartProps {
 const HEIGHT: f64 = 260.0;
 const MARGIN: (f64, f64, f64, f64) = (16.0, 16.0, 34.0, 64.0); // top, right, bottom, left
 
+/// Approximate width of 12 px text: a CJK character about 12.5 px, others about half that.
+fn text_width(text: &str) -> f64 {
+    crate::report::display_width(text) as f64 * 6.5
+}
+
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
     let lang = props.lang;
@@ -147,13 +152,21 @@ pub fn chart(props: &ChartProps) -> Html {
     let marks = props.marks.iter().map(|m| {
         let ty = y.map(m.value);
         let dx = x.map(f64::from(m.deadline));
+        // Left of the deadline marker, unless the text would run past the plot's left edge.
+        let label = format!("{} {}", text.target_line, m.label);
+        let fits_left = dx - 6.0 - text_width(&label) >= left;
+        let (label_x, anchor) = if fits_left {
+            (dx - 6.0, "end")
+        } else {
+            (dx + 6.0, "start")
+        };
         html! {
             <g class="target-mark">
                 <line class="target-line" x1={left.to_string()} x2={(width - right).to_string()} y1={ty.to_string()} y2={ty.to_string()} />
                 <line class="deadline-line" x1={dx.to_string()} x2={dx.to_string()} y1={top.to_string()} y2={(HEIGHT - bottom).to_string()} />
                 <circle class="target-point" cx={dx.to_string()} cy={ty.to_string()} r="4" />
-                <text class="target-label" x={(dx - 6.0).to_string()} y={(ty - 7.0).to_string()} text-anchor="end">
-                    { format!("{} {}", text.target_line, m.label) }
+                <text class="target-label" x={label_x.to_string()} y={(ty - 7.0).to_string()} text-anchor={anchor}>
+                    { label }
                 </text>
             </g>
         }

@@ -201,6 +201,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             <div class="param-inputs">
                 <input type="range" class="slider" min={range.min.to_string()} max={range.max.to_string()}
                        step={range.step.to_string()} value={to_display(unit, value).to_string()}
+                       title={format!("{} – {} {unit_text}", display_text(unit, from_display(unit, range.min)), display_text(unit, from_display(unit, range.max)))}
                        aria-label={param.label(lang)} aria-valuetext={format!("{shown_text} {unit_text}")}
                        oninput={on_slider} />
                 <input type="text" inputmode="decimal" class="number" id={input_id}
