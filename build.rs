@@ -1,30 +1,62 @@
 //! Presets are written in TOML for people (`seeds/*.toml`). The app embeds them as JSON, which
 //! it parses with the serde_json it already carries, so no TOML parser ships in the WebAssembly.
+//! Corrections to a preset's data (`seeds/history/<slug>.toml`) are converted the same way, and
+//! `history_files.rs` lists whichever exist, so adding one needs no change to the code.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=seeds");
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut entries: Vec<_> = std::fs::read_dir("seeds")
-        .expect("seeds/ exists")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).expect("readable preset");
-        // A broken preset is a build error with the file and the line, not a runtime surprise.
-        let value: toml::Value =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = serde_json::to_string(&value).expect("TOML values are JSON values");
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("UTF-8 file name");
-        std::fs::write(Path::new(&out).join(format!("{stem}.json")), json)
-            .expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=seeds/history");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for path in toml_files(Path::new("seeds")) {
+        let stem = convert(&path);
+        write(&out.join(format!("{}.json", stem.0)), &stem.1);
     }
+
+    let history_dir = out.join("history");
+    std::fs::create_dir_all(&history_dir).expect("OUT_DIR is writable");
+    let mut listing = String::from("&[\n");
+    for path in toml_files(Path::new("seeds/history")) {
+        let (stem, json) = convert(&path);
+        let target = history_dir.join(format!("{stem}.json"));
+        write(&target, &json);
+        listing += &format!("    ({stem:?}, include_str!({:?})),\n", target.display());
+    }
+    listing += "]\n";
+    write(&out.join("history_files.rs"), &listing);
+}
+
+/// The `.toml` files directly in `dir`, sorted; none when the folder does not exist.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    entries.sort();
+    entries
+}
+
+/// A TOML file's stem and its content as JSON.
+fn convert(path: &Path) -> (String, String) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(path).expect("readable seed file");
+    // A broken file is a build error with the file and the line, not a runtime surprise.
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let json = serde_json::to_string(&value).expect("TOML values are JSON values");
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("UTF-8 file name")
+        .to_string();
+    (stem, json)
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("OUT_DIR is writable");
 }

@@ -49,6 +49,27 @@ pub fn slider_range(param: &Param, preset_value: f64, ceiling: Option<f64>) -> S
     }
 }
 
+/// A slider step on whose grid `shown` lies, so the slider never shows a rounded value (84,500
+/// on a step of 1,000 would read 85,000): the preferred step, or a divisor of it (½, ¼, ⅕, ⅒…),
+/// or `None` ("any") when no tidy step fits.
+pub fn step_through(shown: f64, preferred: f64) -> Option<f64> {
+    if !(shown.is_finite() && preferred > 0.0) {
+        return None;
+    }
+    let mut step = preferred;
+    for _ in 0..6 {
+        for divisor in [1.0, 2.0, 4.0, 5.0] {
+            let candidate = step / divisor;
+            let ratio = shown / candidate;
+            if (ratio - ratio.round()).abs() < 1e-9 * ratio.abs().max(1.0) {
+                return Some(candidate);
+            }
+        }
+        step /= 10.0;
+    }
+    None
+}
+
 /// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `value`.
 pub fn nice_ceiling(value: f64) -> f64 {
     if !(value.is_finite() && value > 0.0) {
@@ -189,6 +210,16 @@ mod tests {
     fn a_ceiling_bounds_the_slider() {
         let stations = param("stations").unwrap();
         assert_eq!(slider_range(stations, 12.0, Some(65.0)).max, 100.0);
+    }
+
+    #[test]
+    fn the_slider_step_goes_through_the_value() {
+        assert_eq!(step_through(84_500.0, 1_000.0), Some(500.0));
+        assert_eq!(step_through(85_000.0, 1_000.0), Some(1_000.0));
+        assert_eq!(step_through(84_517.0, 1_000.0), Some(1.0));
+        assert_eq!(step_through(7.25, 0.5), Some(0.25));
+        assert_eq!(step_through(2_000.7, 10.0), Some(0.1));
+        assert_eq!(step_through(1.0 / 3.0, 0.5), None);
     }
 
     #[test]

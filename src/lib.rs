@@ -4,11 +4,14 @@
 //! documents; `i18n` holds languages and number formatting; `report` renders results for the
 //! command line. The browser app (`ui`) is compiled only for WebAssembly.
 
+pub mod export;
 pub mod i18n;
 pub mod inputs;
 pub mod model;
 pub mod plot;
 pub mod presets;
 pub mod report;
+pub mod share;
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -97,9 +97,64 @@ pub fn band_path(xs: &[f64], lower: &[f64], upper: &[f64]) -> String {
     path
 }
 
+/// Approximate width of 12 px text: a CJK character about 12.5 px, others about half that.
+pub fn text_width(text: &str) -> f64 {
+    crate::i18n::display_width(text) as f64 * 6.5
+}
+
+/// Breaks a label into lines no wider than `max_width` (12 px text): between words in English,
+/// between characters in Chinese. A single word wider than the line keeps a line of its own.
+pub fn wrap_label(text: &str, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Pieces: a CJK character alone, or a run of other characters up to and including a space.
+    let mut pieces: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if (c as u32) >= 0x2E80 {
+            if !word.is_empty() {
+                pieces.push(std::mem::take(&mut word));
+            }
+            pieces.push(c.to_string());
+        } else {
+            word.push(c);
+            if c == ' ' {
+                pieces.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        pieces.push(word);
+    }
+    for piece in pieces {
+        let candidate = format!("{line}{piece}");
+        if !line.is_empty() && text_width(candidate.trim_end()) > max_width {
+            lines.push(line.trim_end().to_string());
+            line = piece.trim_start().to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_labels_wrap_within_the_width() {
+        let lines = wrap_label("Target Certified social workers 7,000", 120.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l) <= 120.0), "{lines:?}");
+        assert_eq!(lines.join(" "), "Target Certified social workers 7,000");
+        let zh = wrap_label("目标 村（社区）社工室覆盖率 100%", 80.0);
+        assert!(zh.iter().all(|l| text_width(l) <= 80.0), "{zh:?}");
+        assert_eq!(wrap_label("short", 200.0), vec!["short"]);
+    }
 
     #[test]
     fn ticks_are_round_and_enclose_the_data() {

@@ -1,9 +1,12 @@
-//! Results as text for the command line: an aligned table, CSV, or JSON (a public interface).
+//! Results as text for the command line: an aligned table, or JSON (a public interface). The
+//! CSV for spreadsheets is `export::csv`.
 
 use serde::Serialize;
 
-use crate::i18n::{format_count, format_percent, format_yuan, Lang};
-use crate::model::{Metric, Scenario, Trajectory, Verdict, YearRow};
+pub use crate::i18n::messages::metric_value;
+use crate::i18n::messages::warning_message;
+use crate::i18n::{format_count, format_percent, format_yuan, metric_label, Lang};
+use crate::model::{Scenario, Trajectory, Verdict, YearRow};
 
 /// Output formats of `swplan run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,34 +68,12 @@ pub fn json<Y: Serialize, T: Serialize>(
                 code: w.code,
                 first_year: w.first_year,
                 last_year: w.last_year,
-                message: w.message(lang),
+                message: warning_message(w, lang),
             })
             .collect(),
     };
     // Cannot fail: every field is a plain number, string or list (no maps with non-string keys).
     serde_json::to_string_pretty(&report).unwrap_or_default()
-}
-
-/// The year table as CSV with a header of stable column names.
-pub fn csv(trajectory: &Trajectory) -> String {
-    let mut out = format!("year,{}\n", YearRow::FIELDS.join(","));
-    for row in &trajectory.years {
-        let cells: Vec<String> = [f64::from(row.year)]
-            .into_iter()
-            .chain(row.fields())
-            .map(|v| {
-                // Whole numbers stay whole; others keep enough digits to be checked.
-                if v.fract() == 0.0 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{}", (v * 1e4).round() / 1e4)
-                }
-            })
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push('\n');
-    }
-    out
 }
 
 /// The year table and verdicts as aligned text for a terminal.
@@ -183,7 +164,7 @@ pub fn table(
     if !trajectory.warnings.is_empty() {
         out += &format!("\n{}\n", lang.pick("提示", "Warnings"));
         for w in &trajectory.warnings {
-            out += &format!("  {}\n", w.message(lang));
+            out += &format!("  {}\n", warning_message(w, lang));
         }
     }
     out
@@ -215,7 +196,7 @@ pub fn odds_table(
         out += &match lang {
             Lang::Zh => format!(
                 "  {} {}年底 ≥ {}：达成概率 {}（P10–P90：{}–{}）\n",
-                v.metric.label(lang),
+                metric_label(v.metric, lang),
                 v.deadline,
                 metric_value(v.metric, v.threshold, lang),
                 format_percent(odds.probability, lang),
@@ -224,7 +205,7 @@ pub fn odds_table(
             ),
             Lang::En => format!(
                 "  {} ≥ {} by end-{}: probability {} (P10–P90: {}–{})\n",
-                v.metric.label(lang),
+                metric_label(v.metric, lang),
                 metric_value(v.metric, v.threshold, lang),
                 v.deadline,
                 format_percent(odds.probability, lang),
@@ -236,18 +217,9 @@ pub fn odds_table(
     out
 }
 
-/// A value of a metric as planners read it (counts or percentages).
-pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
-    if metric.is_coverage() {
-        format_percent(value, lang)
-    } else {
-        format_count(value, lang)
-    }
-}
-
 /// One target's verdict in a sentence.
 pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
-    let name = v.metric.label(lang);
+    let name = metric_label(v.metric, lang);
     let threshold = metric_value(v.metric, v.threshold, lang);
     let at_deadline = metric_value(v.metric, v.value_at_deadline, lang);
     let gap = metric_value(v.metric, v.gap, lang);
@@ -279,30 +251,13 @@ pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
     }
 }
 
-/// Columns a string takes in a terminal (or roughly, in half-em units on screen): CJK
-/// characters are two columns wide.
-pub fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-        .sum()
-}
+pub use crate::i18n::display_width;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{evaluate, simulate};
     use crate::presets;
-
-    #[test]
-    fn csv_has_a_header_and_a_row_per_year() {
-        let scenario = &presets::default_preset().scenario;
-        let trajectory = simulate(scenario).unwrap();
-        let text = csv(&trajectory);
-        let lines: Vec<_> = text.lines().collect();
-        assert!(lines[0].starts_with("year,talent,certified,"));
-        assert_eq!(lines.len(), trajectory.years.len() + 1);
-        assert!(lines[1].starts_with("2020,84500,"));
-    }
 
     #[test]
     fn verdict_sentences_say_met_or_not() {

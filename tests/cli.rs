@@ -84,11 +84,27 @@ fn a_preset_can_be_named_by_its_slug() {
 }
 
 #[test]
-fn csv_header_uses_the_json_names() {
-    let out = swplan(&["run", "seeds/lhasa.toml", "--format", "csv"]);
+fn csv_opens_in_excel_with_labels_in_the_language() {
+    let out = swplan(&["run", "seeds/lhasa.toml", "--format", "csv", "--lang", "zh"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("year,talent,certified,certified_junior,"));
+    assert!(
+        text.starts_with("\u{feff}年份,社会工作人才总量,持证社工,"),
+        "{text}"
+    );
     assert!(text.lines().nth(1).unwrap().starts_with("2022,2236,39,"));
+    assert!(text.contains("\r\n\r\n指标,要求,目标值,截止年份,是否达成,首次达到年份,差距\r\n"));
+}
+
+#[test]
+fn csv_with_runs_adds_percentiles_and_probabilities() {
+    let out = swplan(&["run", "yunnan", "--format", "csv", "--runs", "100"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains(",Social-work talent P10,Social-work talent P50,"),
+        "{header}"
+    );
+    assert!(text.contains(",Probability\r\n"));
 }
 
 #[test]
@@ -185,4 +201,208 @@ fn unknown_option_and_format_are_usage_errors() {
     );
     assert_eq!(swplan(&["fly"]).status.code(), Some(2));
     assert_eq!(swplan(&["run"]).status.code(), Some(2));
+}
+
+#[test]
+fn target_adds_a_target_and_no_targets_drops_the_presets() {
+    let report = json(&[
+        "run",
+        "yunnan",
+        "--no-targets",
+        "--target",
+        "institutions=500@2028",
+        "--target",
+        "station_coverage=1@2030",
+        "--format",
+        "json",
+    ]);
+    let targets = report["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 2);
+    assert_eq!(targets[0]["metric"], "institutions");
+    assert_eq!(targets[0]["threshold"], 500.0);
+    assert_eq!(targets[0]["deadline"], 2028);
+    assert_eq!(targets[1]["metric"], "station_coverage");
+    let kept = json(&[
+        "run",
+        "yunnan",
+        "--target",
+        "rooms=100@2030",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        kept["targets"].as_array().unwrap().len(),
+        2,
+        "added to the preset's"
+    );
+}
+
+#[test]
+fn a_target_that_cannot_be_read_is_named_in_the_users_language() {
+    for (target, expected) in [
+        ("nonsense=1@2025", "'nonsense' is not a target metric"),
+        (
+            "staff_needed=1@2025",
+            "'staff_needed' is not a target metric",
+        ),
+        ("talent=many@2025", "the threshold 'many'"),
+        ("talent=1000", "'@year' is missing"),
+        ("talent=1000@soon", "'soon' is not a year"),
+    ] {
+        let out = swplan(&["run", "yunnan", "--target", target]);
+        assert_eq!(out.status.code(), Some(1), "{target}");
+        assert!(
+            stderr(&out).contains(expected),
+            "{target}: {}",
+            stderr(&out)
+        );
+    }
+    let out = swplan(&["run", "yunnan", "--target", "talent=x@2025", "--lang", "zh"]);
+    assert!(stderr(&out).contains("不是数字"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_target_outside_the_table_or_above_full_coverage_is_invalid() {
+    let out = swplan(&["run", "yunnan", "--target", "station_coverage=1.5@2025"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("must be between 0% and 100%"),
+        "{}",
+        stderr(&out)
+    );
+    let out = swplan(&["run", "yunnan", "--target", "talent=1@2050"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Deadline of target 2"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_target_without_threshold_is_a_usage_error_outside_seek() {
+    assert_eq!(
+        swplan(&["run", "yunnan", "--target", "talent"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+/// The link `swplan link` prints for these arguments.
+fn link(args: &[&str]) -> String {
+    let out = swplan(&[&["link"], args].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn link_prints_the_apps_address_with_only_the_changes() {
+    let printed = link(&[
+        "yunnan",
+        "--set",
+        "hires=15000",
+        "--target",
+        "institutions=500@2028",
+    ]);
+    assert!(
+        printed.starts_with("http://127.0.0.1:8080/?v=1&p=yunnan."),
+        "{printed}"
+    );
+    assert!(
+        printed.ends_with("&h=15000&t=tl-140000-2025_i-500-2028"),
+        "{printed}"
+    );
+    let no_targets = link(&[
+        "ningxia",
+        "--no-targets",
+        "--base-url",
+        "https://plan.example.cn/sw/?x=1#top",
+    ]);
+    assert!(
+        no_targets.starts_with("https://plan.example.cn/sw/?v=1&p=ningxia."),
+        "{no_targets}"
+    );
+    assert!(no_targets.ends_with("&t=none"), "{no_targets}");
+}
+
+#[test]
+fn a_link_of_a_link_is_the_same_link() {
+    let first = link(&["lhasa", "--set", "attrition=0.1", "--set", "hires=400"]);
+    assert_eq!(link(&[&first]), first);
+}
+
+#[test]
+fn running_a_link_gives_the_numbers_of_the_preset_with_the_same_changes() {
+    let changes = [
+        "--set",
+        "hires=15000",
+        "--set",
+        "pass_junior=0.3",
+        "--target",
+        "institutions=500@2028",
+    ];
+    let printed = link(&[&["yunnan"], &changes[..]].concat());
+    let from_link = json(&["run", &printed, "--format", "json"]);
+    let from_preset = json(&[&["run", "yunnan"], &changes[..], &["--format", "json"]].concat());
+    assert_eq!(from_link, from_preset);
+    let query_only = printed.split_once('?').unwrap().1;
+    assert_eq!(json(&["run", query_only, "--format", "json"]), from_preset);
+}
+
+#[test]
+fn a_mangled_link_runs_and_warns_about_what_it_skipped() {
+    let out = swplan(&[
+        "run",
+        "v=1&p=yunnan&h=lots&from=singlemessage",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: In the link, 'h' (New talent)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = swplan(&["run", "v=1&p=yunnan&h=lots", "--lang", "zh"]);
+    assert!(
+        stderr(&out).contains("警告：链接中的“h”（每年新增人才）"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_new_region_starts_from_the_blank_template() {
+    let report = json(&[
+        "run",
+        "new",
+        "--set",
+        "talent=2000",
+        "--set",
+        "hires=300",
+        "--target",
+        "talent=3000@2030",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["base_year"], 2025);
+    assert_eq!(report["years"][0]["talent"], 2000.0);
+    assert_eq!(report["targets"][0]["metric"], "talent");
+}
+
+#[test]
+fn a_saved_plans_file_runs_its_first_plan() {
+    let dir = std::env::temp_dir().join(format!("swplan-cli-saves-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plans.json");
+    let opened = swplan::share::open::open_name("v=1&p=jinan&h=900").unwrap();
+    let saved = swplan::share::save::SavedPlan::new("a", opened.plans[0].clone(), "t0", "t1");
+    std::fs::write(&path, swplan::share::save::to_json(&[saved])).unwrap();
+    let from_file = json(&["run", path.to_str().unwrap(), "--format", "json"]);
+    let from_preset = json(&["run", "jinan", "--set", "hires=900", "--format", "json"]);
+    assert_eq!(from_file, from_preset);
 }

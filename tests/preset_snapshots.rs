@@ -5,14 +5,36 @@
 
 use std::path::PathBuf;
 
-use swplan::model::{evaluate, simulate};
+use swplan::model::{evaluate, simulate, Trajectory, YearRow};
 use swplan::presets;
-use swplan::report;
+
+/// The year table as plain machine CSV with the figures' permanent keys as header, so that a
+/// snapshot diff reads as numbers (the CSV for people is `export::csv`).
+fn machine_csv(trajectory: &Trajectory) -> String {
+    let mut out = format!("year,{}\n", YearRow::FIELDS.join(","));
+    for row in &trajectory.years {
+        let cells: Vec<String> = [f64::from(row.year)]
+            .into_iter()
+            .chain(row.fields())
+            .map(|v| {
+                // Whole numbers stay whole; others keep enough digits to be checked.
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    format!("{}", (v * 1e4).round() / 1e4)
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
 
 fn snapshot_text(slug: &str) -> String {
     let scenario = &presets::by_slug(slug).expect("preset").scenario;
     let trajectory = simulate(scenario).expect("presets validate");
-    let mut text = report::csv(&trajectory);
+    let mut text = machine_csv(&trajectory);
     for target in &scenario.targets {
         let v = evaluate(target, &trajectory);
         text += &format!(

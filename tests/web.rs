@@ -8,7 +8,7 @@ use gloo::timers::future::TimeoutFuture;
 use swplan::i18n::Lang;
 use swplan::model::montecarlo::checksum;
 use swplan::presets;
-use swplan::ui::state::{Action, State};
+use swplan::state::{Action, FieldId, State};
 use swplan::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -65,14 +65,15 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-/// Sets an input's value and fires `input` (and `change`) as a user would.
+/// Sets an input's value and fires `input` and `change`, then leaves the field (`blur`), as a
+/// user typing and moving on would: typed values apply when the field is left.
 async fn type_into(root: &Element, selector: &str, value: &str) {
     let input: HtmlInputElement = find(root, selector)
         .unwrap_or_else(|| panic!("no {selector}"))
         .dyn_into()
         .unwrap();
     input.set_value(value);
-    for kind in ["input", "change"] {
+    for kind in ["input", "change", "blur"] {
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
         let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
@@ -147,78 +148,47 @@ async fn wan_notation_is_understood() {
 }
 
 #[wasm_bindgen_test]
-fn switching_preset_resets_the_scenario_and_keeps_the_language() {
+fn the_reducer_behaves_the_same_in_the_browser() {
+    // Every action is tested natively (src/state/tests.rs); this checks the same code compiled
+    // to WebAssembly on one path through it.
     let mut state = State::new(presets::default_preset(), Lang::En);
     state.apply(Action::SetValue {
         key: "hires",
         value: 1.0,
     });
     state.apply(Action::LoadPreset("ningxia"));
-    assert_eq!(state.preset.slug, "ningxia");
-    assert_eq!(state.lang, Lang::En);
-    assert_eq!(state.result.verdicts.len(), 6);
-    assert!(state.errors.is_none());
-}
-
-#[wasm_bindgen_test]
-fn an_invalid_edit_keeps_the_last_valid_result() {
-    let mut state = State::new(presets::default_preset(), Lang::Zh);
-    let generation = state.generation;
-    state.apply(Action::SetValue {
-        key: "pass_mid",
-        value: 3.0,
-    });
-    assert!(state.errors.is_some());
-    assert_eq!(
-        state.generation, generation,
-        "no new result, no new Monte Carlo"
-    );
-    state.apply(Action::ResetParam { key: "pass_mid" });
-    assert!(state.errors.is_none());
-}
-
-#[wasm_bindgen_test]
-fn a_stale_monte_carlo_result_is_ignored() {
-    let mut state = State::new(presets::default_preset(), Lang::Zh);
-    let old = state.generation;
-    state.apply(Action::SetValue {
-        key: "hires",
-        value: 13_000.0,
-    });
-    let summary = std::rc::Rc::new(common::checksum_summary());
-    state.apply(Action::McDone {
-        generation: old,
-        summary,
-    });
-    assert!(state.summary().is_none());
-}
-
-#[wasm_bindgen_test]
-fn one_year_of_a_schedule_can_be_edited() {
-    let mut state = State::new(presets::default_preset(), Lang::Zh);
-    state.apply(Action::SetYear {
-        key: "hires",
-        index: 2,
-        value: 20_000.0,
-    });
-    let rows = &state.result.trajectory.years;
-    let attrition = state.scenario.assumptions.attrition;
-    let expected = rows[2].talent * (1.0 - attrition) + 20_000.0;
-    assert!((rows[3].talent - expected).abs() < 1e-6);
-}
-
-#[wasm_bindgen_test]
-fn a_valid_year_clears_the_not_a_number_message() {
-    let mut state = State::new(presets::default_preset(), Lang::Zh);
+    assert_eq!(state.plan().origin.slug(), Some("ningxia"));
+    assert_eq!(state.session.lang, Lang::En);
+    assert_eq!(state.plan().computed.verdicts.len(), 6);
     state.apply(Action::SetDraft {
-        key: "hires",
+        field: FieldId::main("hires"),
         text: "abc".into(),
     });
-    assert!(state.has_invalid_input());
-    state.apply(Action::SetYear {
-        key: "hires",
-        index: 0,
-        value: 13_000.0,
-    });
-    assert!(!state.has_invalid_input());
+    assert!(state.plan().has_invalid_input());
+    state.apply(Action::Undo);
+    assert_eq!(state.plan().origin.slug(), Some("yunnan"));
+}
+
+#[wasm_bindgen_test]
+async fn typed_text_applies_only_when_the_field_is_left() {
+    let root = mount().await;
+    let input: HtmlInputElement = find(&root, "#input-hires").unwrap().dyn_into().unwrap();
+    input.set_value("30000");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+    assert!(
+        find(&root, ".target-card.is-not-met").is_some(),
+        "not applied yet"
+    );
+    assert!(find(&root, "#param-hires .pending-hint").is_some());
+    let blur = web_sys::Event::new_with_event_init_dict("blur", &init).unwrap();
+    input.dispatch_event(&blur).unwrap();
+    settle().await;
+    assert!(
+        find(&root, ".target-card.is-met").is_some(),
+        "applied on leaving"
+    );
 }

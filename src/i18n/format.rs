@@ -89,6 +89,14 @@ fn trim_decimals(value: f64, decimals: usize) -> String {
     }
 }
 
+/// Columns a string takes in a terminal (or roughly, in half-em units on screen): CJK
+/// characters are two columns wide.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
 fn with_separators(value: f64) -> String {
     let digits = format!("{}", value.abs() as u64);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);

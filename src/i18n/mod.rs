@@ -1,9 +1,12 @@
 //! Interface languages and number formatting (万 style in Chinese, separators in English).
 
 mod format;
+pub mod labels;
+pub mod messages;
 pub mod strings;
 
-pub use format::{format_count, format_exact, format_percent, format_yuan};
+pub use format::{display_width, format_count, format_exact, format_percent, format_yuan};
+pub use labels::{group_label, metric_label, param_label};
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +37,18 @@ impl Lang {
             Some(Lang::En)
         } else {
             None
+        }
+    }
+
+    /// Picks the optional text for this language.
+    pub fn pick_option<'a>(
+        self,
+        zh: &'a Option<String>,
+        en: &'a Option<String>,
+    ) -> Option<&'a str> {
+        match self {
+            Lang::Zh => zh.as_deref(),
+            Lang::En => en.as_deref(),
         }
     }
 

@@ -75,6 +75,30 @@ pub struct Strings {
     pub horizon_help: &'static str,
     pub per_year_suffix: &'static str,
     pub skip_to_controls: &'static str,
+    pub updating: &'static str,
+    pub verdict_bar_label: &'static str,
+    pub view_switch_label: &'static str,
+    pub view_settings: &'static str,
+    pub view_results: &'static str,
+    pub met_as_planned: &'static str,
+    pub not_met_as_planned: &'static str,
+    pub margin: &'static str,
+    pub own_target: &'static str,
+    pub help_label: &'static str,
+    pub median_help: &'static str,
+    pub assumption_heading: &'static str,
+    pub what_it_takes_help: &'static str,
+    pub what_it_takes_short: &'static str,
+    pub apply_replacing_schedule: &'static str,
+    pub effect_on_targets: &'static str,
+    pub same_every_year_value: &'static str,
+    pub replace_schedule: &'static str,
+    pub cancel: &'static str,
+    pub undo: &'static str,
+    pub go_to_field: &'static str,
+    pub skip_to_results: &'static str,
+    pub scroll_hint: &'static str,
+    pub year_table_scroll_label: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -103,7 +127,7 @@ pub const ZH: Strings = Strings {
     no_targets: "该方案没有设定目标。",
     target_source: "目标出处",
     warnings_heading: "提示",
-    invalid_banner: "有输入无效（见参数设置中的红色提示），此处仍显示上一次有效输入的结果。",
+    invalid_banner: "以下输入无效，结果仍按上一次有效的输入计算：",
     charts_heading: "逐年趋势",
     chart_talent: "社会工作人才总量",
     chart_certified: "持证社工（按级别）",
@@ -135,7 +159,7 @@ pub const ZH: Strings = Strings {
     changed_chip: "已修改",
     per_year: "逐年设置",
     varies_by_year: "逐年不同",
-    same_every_year: "恢复为每年相同",
+    same_every_year: "改为每年相同…",
     close: "关闭",
     reset: "恢复预设值",
     runs: "模拟次数",
@@ -148,6 +172,30 @@ pub const ZH: Strings = Strings {
     horizon_help: "最多为基准年后 30 年",
     per_year_suffix: "/年",
     skip_to_controls: "跳到参数设置",
+    updating: "更新中…",
+    verdict_bar_label: "目标达成概览",
+    view_switch_label: "切换显示",
+    view_settings: "参数设置",
+    view_results: "测算结果",
+    met_as_planned: "按计划达成",
+    not_met_as_planned: "按计划未达成",
+    margin: "余量",
+    own_target: "自定目标",
+    help_label: "说明",
+    median_help: "一半的模拟在此年或更早首次达到目标。“首次达到”按计划值计算；本项考虑了下方“不确定性”中设定的波动与延期。",
+    assumption_heading: "假设（来源未给出此数）",
+    what_it_takes_help: "在其他设置不变的前提下，求出某一杠杆每年至少需要多少，才能按期达到该目标。可按计划值求解，也可要求在模拟中以80%或90%的把握达成。只列出能推动该指标的杠杆。",
+    what_it_takes_short: "求某一杠杆的最低所需值",
+    apply_replacing_schedule: "采用此值（替换逐年设置，可撤销）",
+    effect_on_targets: "采用后各目标（按计划）：",
+    same_every_year_value: "每年统一为",
+    replace_schedule: "替换逐年设置",
+    cancel: "取消",
+    undo: "撤销",
+    go_to_field: "前往修改",
+    skip_to_results: "跳到测算结果",
+    scroll_hint: "← 表格可左右滑动查看更多列 →",
+    year_table_scroll_label: "逐年数据表（可横向滚动）",
 };
 
 pub const EN: Strings = Strings {
@@ -176,7 +224,7 @@ pub const EN: Strings = Strings {
     no_targets: "This scenario has no targets.",
     target_source: "Source of the target",
     warnings_heading: "Warnings",
-    invalid_banner: "Some inputs are invalid (marked in red in the settings); the results shown are from the last valid inputs.",
+    invalid_banner: "These inputs are invalid; the results shown are still those of the last valid inputs:",
     charts_heading: "Trajectories",
     chart_talent: "Social-work talent",
     chart_certified: "Certified social workers by level",
@@ -208,7 +256,7 @@ pub const EN: Strings = Strings {
     changed_chip: "changed",
     per_year: "Per year",
     varies_by_year: "varies by year",
-    same_every_year: "Same every year",
+    same_every_year: "Same every year…",
     close: "Close",
     reset: "Reset to preset",
     runs: "Runs",
@@ -221,6 +269,30 @@ pub const EN: Strings = Strings {
     horizon_help: "At most 30 years after the base year",
     per_year_suffix: "/yr",
     skip_to_controls: "Skip to settings",
+    updating: "updating…",
+    verdict_bar_label: "Targets at a glance",
+    view_switch_label: "Show",
+    view_settings: "Settings",
+    view_results: "Results",
+    met_as_planned: "Met as planned",
+    not_met_as_planned: "Not met as planned",
+    margin: "Margin",
+    own_target: "Your target",
+    help_label: "Explanation",
+    median_help: "Half of the simulations reach the target in this year or earlier. “First reached” uses the planned values; this one allows for the variation and delays set under “Uncertainty”.",
+    assumption_heading: "Assumption (no source gives this number)",
+    what_it_takes_help: "The least yearly value of one lever that meets this target by its deadline, everything else unchanged — for the plan itself, or with 80 % or 90 % of the simulations meeting it. Only levers that drive this figure are offered.",
+    what_it_takes_short: "The least value of one lever",
+    apply_replacing_schedule: "Apply (replaces the yearly schedule; can be undone)",
+    effect_on_targets: "With this value, every target as planned:",
+    same_every_year_value: "Every year",
+    replace_schedule: "Replace the schedule",
+    cancel: "Cancel",
+    undo: "Undo",
+    go_to_field: "Go to field",
+    skip_to_results: "Skip to results",
+    scroll_hint: "← Swipe sideways to see more columns →",
+    year_table_scroll_label: "Year-by-year table (scrolls sideways)",
 };
 
 /// The strings of a language.
@@ -262,10 +334,237 @@ pub fn horizon_note(base_year: i32, end_year: i32, lang: Lang) -> String {
     }
 }
 
-/// "文件 004：「…」" / "Document 004: “…”".
-pub fn source_sentence(doc: &str, quote: &str, lang: Lang) -> String {
+/// A source document as planners cite it: "公益时报，2022年12月20日：第07版“社会工作”：…" /
+/// "China Philanthropy Times, 2022-12-20: Page 7 …". Unknown numbers fall back to the number.
+pub fn document_citation(doc: &str, lang: Lang) -> String {
+    match crate::presets::document(doc) {
+        Some(d) => match lang {
+            Lang::Zh => format!("{}，{}：{}", d.publisher, zh_date(&d.date), d.title),
+            Lang::En => format!("{}, {}: {}", d.publisher_en, d.date, d.title_en),
+        },
+        None => match lang {
+            Lang::Zh => format!("来源文件 {doc}"),
+            Lang::En => format!("Source document {doc}"),
+        },
+    }
+}
+
+/// "2022-12-20" → "2022年12月20日", "2022" → "2022年".
+fn zh_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str| s.trim_start_matches('0').to_string();
+    match parts.as_slice() {
+        [y, m, d] => format!("{y}年{}月{}日", number(m), number(d)),
+        [y, m] => format!("{y}年{}月", number(m)),
+        _ => format!("{date}年"),
+    }
+}
+
+/// "2025年" / "2025", or "规划期内未达到" / "Not within the horizon".
+pub fn year_text(year: Option<i32>, lang: Lang) -> String {
+    match (year, lang) {
+        (Some(year), Lang::Zh) => format!("{year}年"),
+        (Some(year), Lang::En) => year.to_string(),
+        (None, _) => strings(lang).never_met.to_string(),
+    }
+}
+
+/// "2027年底 ≤ 5000万元" / "≤ ¥50 M by end-2027": a ceiling.
+pub fn ceiling_by_deadline(threshold: &str, deadline: i32, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("来源文件 {doc}：「{quote}」"),
-        Lang::En => format!("Source document {doc}: “{quote}”"),
+        Lang::Zh => format!("{deadline}年底 ≤ {threshold}"),
+        Lang::En => format!("≤ {threshold} by end-{deadline}"),
+    }
+}
+
+/// Why the last year cannot be earlier.
+pub fn earliest_end_year(deadline: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（不早于最晚的目标截止年 {deadline}）"),
+        Lang::En => format!("(not before the latest target deadline, {deadline})"),
+    }
+}
+
+/// What the probability on a target card means.
+pub fn probability_help(runs: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "在 {runs} 次模拟中按期达到目标的比例。每次模拟让新增人才、流失率、报考人数和通过率在设定范围内随机波动，并让一部分计划建设的站点和社工室延期一年（范围见参数“不确定性”）。"
+        ),
+        Lang::En => format!(
+            "The share of {runs} simulations that meet the target by its deadline. Each simulation varies new talent, attrition, exam candidates and pass rates within their ranges, and lets a share of planned stations and rooms slip a year (see the “Uncertainty” settings)."
+        ),
+    }
+}
+
+/// Why a target has no "what it takes" lever.
+pub fn no_lever_sentence(metric: crate::model::Metric, lang: Lang) -> String {
+    let name = super::metric_label(metric, lang);
+    match lang {
+        Lang::Zh => format!("{name}是支出上限：要守住它需要少建或少补贴，没有可以提高的杠杆。"),
+        Lang::En => format!(
+            "{name} is a spending ceiling: it is kept by building or subsidising less, not by raising a lever."
+        ),
+    }
+}
+
+/// Why plan and odds disagree, in words a planner can repeat in a meeting.
+pub fn contrast_sentence(
+    contrast: &crate::model::montecarlo::Contrast,
+    probability: f64,
+    median_first: Option<i32>,
+    lang: Lang,
+) -> String {
+    use crate::model::montecarlo::{Cause, Contrast};
+    let odds = super::format_percent(probability, lang);
+    let cause = |cause: &Cause| match (cause, lang) {
+        (Cause::RoomDelays { slipping }, Lang::Zh) => format!(
+            "若每年约{}的社工室延期一年",
+            super::format_percent(*slipping, lang)
+        ),
+        (Cause::RoomDelays { slipping }, Lang::En) => format!(
+            "if about {} of the rooms slip a year",
+            super::format_percent(*slipping, lang)
+        ),
+        (Cause::StationDelays { slipping }, Lang::Zh) => format!(
+            "若每年约{}的社工站延期一年",
+            super::format_percent(*slipping, lang)
+        ),
+        (Cause::StationDelays { slipping }, Lang::En) => format!(
+            "if about {} of the stations slip a year",
+            super::format_percent(*slipping, lang)
+        ),
+        (Cause::Variation, Lang::Zh) => "考虑各项输入的年度波动".to_string(),
+        (Cause::Variation, Lang::En) => {
+            "allowing for the yearly variation of the inputs".to_string()
+        }
+    };
+    let median = match (median_first, lang) {
+        (Some(year), Lang::Zh) => format!("，模拟中位首次达到为{year}年"),
+        (Some(year), Lang::En) => format!("; half the simulations reach it by {year}"),
+        (None, Lang::Zh) => "，多数模拟在规划期内未达到".to_string(),
+        (None, Lang::En) => "; most simulations never reach it within the horizon".to_string(),
+    };
+    match (contrast, lang) {
+        (Contrast::MetButUnlikely { cause: c }, Lang::Zh) => {
+            format!(
+                "按计划可达成；但{}，按期达成的概率只有{odds}{median}。",
+                cause(c)
+            )
+        }
+        (Contrast::MetButUnlikely { cause: c }, Lang::En) => format!(
+            "Met as planned; but {}, the odds of meeting it on time are only {odds}{median}.",
+            cause(c)
+        ),
+        (Contrast::MissedButLikely { cause: c }, Lang::Zh) => {
+            format!(
+                "按计划差一点；但{}，按期达成的概率为{odds}{median}。",
+                cause(c)
+            )
+        }
+        (Contrast::MissedButLikely { cause: c }, Lang::En) => format!(
+            "Just missed as planned; but {}, the odds of meeting it on time are {odds}{median}.",
+            cause(c)
+        ),
+    }
+}
+
+/// Typed but not yet applied: "按 Enter 应用；结果仍按 12000 人/年 计算".
+pub fn pending_hint(value: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("按 Enter 或离开输入框后应用；结果仍按 {value} {unit} 计算（Esc 取消）"),
+        Lang::En => format!(
+            "Applies on Enter or when you leave the field; results still use {value} {unit} (Esc cancels)"
+        ),
+    }
+}
+
+/// A schedule in one line: "逐年不同：334–900 个/年（2023–2030）".
+pub fn schedule_summary(
+    values: &[f64],
+    base_year: i32,
+    unit: Unit,
+    unit_text: &str,
+    lang: Lang,
+) -> String {
+    let shown = |v: f64| crate::inputs::display_text(unit, v);
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (first, last) = (base_year + 1, base_year + values.len() as i32);
+    match lang {
+        Lang::Zh => format!(
+            "逐年不同：{}–{} {unit_text}（{first}–{last}年）",
+            shown(low),
+            shown(high)
+        ),
+        Lang::En => format!(
+            "Varies by year: {}–{} {unit_text} ({first}–{last})",
+            shown(low),
+            shown(high)
+        ),
+    }
+}
+
+/// "每年新增人才（2025年）" / "New talent (2025)".
+pub fn param_in_year(key: &str, year: i32, lang: Lang) -> String {
+    let name = super::param_label(key, lang);
+    match lang {
+        Lang::Zh => format!("{name}（{year}年）"),
+        Lang::En => format!("{name} ({year})"),
+    }
+}
+
+/// A notice as a sentence.
+pub fn notice_text(notice: &crate::state::Notice, lang: Lang) -> String {
+    match notice {
+        crate::state::Notice::StorageFailed => strings(lang).storage_failed.to_string(),
+    }
+}
+
+/// The last destructive edit, offered for undo.
+pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
+    use crate::state::UndoHint;
+    match (hint, lang) {
+        (UndoHint::ScheduleReplaced { key }, Lang::Zh) => {
+            format!(
+                "已把“{}”的逐年设置替换为每年相同的值。",
+                super::param_label(key, lang)
+            )
+        }
+        (UndoHint::ScheduleReplaced { key }, Lang::En) => format!(
+            "The yearly schedule of “{}” was replaced by one value for every year.",
+            super::param_label(key, lang)
+        ),
+        (UndoHint::TargetRemoved { metric }, Lang::Zh) => {
+            format!("已删除目标“{}”。", super::metric_label(*metric, lang))
+        }
+        (UndoHint::TargetRemoved { metric }, Lang::En) => format!(
+            "The target “{}” was removed.",
+            super::metric_label(*metric, lang)
+        ),
+        (UndoHint::StartedOver, Lang::Zh) => "已换用新的起点，之前的修改可撤销找回。".to_string(),
+        (UndoHint::StartedOver, Lang::En) => {
+            "Started over from a new starting point; undo brings back the previous plan."
+                .to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_cited_by_publisher_date_and_title() {
+        let zh = document_citation("000", Lang::Zh);
+        assert!(zh.starts_with("公益时报，2022年12月20日："), "{zh}");
+        assert!(document_citation("000", Lang::En).starts_with("China Philanthropy Times"));
+        assert_eq!(document_citation("999", Lang::Zh), "来源文件 999");
+    }
+
+    #[test]
+    fn dates_read_as_chinese_dates() {
+        assert_eq!(zh_date("2022-12-06"), "2022年12月6日");
+        assert_eq!(zh_date("2022"), "2022年");
     }
 }

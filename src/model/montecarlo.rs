@@ -8,11 +8,11 @@
 
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::scenario::Scenario;
 use super::simulate::{run, year_inputs, Trajectory, YearInputs, YearRow};
-use super::targets::{reaches, Target};
+use super::targets::{Metric, Target};
 use super::uncertainty::Uncertainty;
 use super::validate::{validate, ValidationErrors};
 
@@ -24,7 +24,7 @@ pub const DEFAULT_RUNS: usize = 1_000;
 pub const DEFAULT_SEED: u64 = 2025;
 
 /// How many trajectories to draw and from which seed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub runs: usize,
     pub seed: u64,
@@ -50,7 +50,7 @@ impl Settings {
 }
 
 /// The summary of a Monte Carlo run.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub settings: Settings,
     /// Per year, the 10th, 50th and 90th percentile of every figure of the year table.
@@ -64,7 +64,7 @@ pub struct Summary {
 }
 
 /// How likely a target is to be met, and when it is first met.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetOdds {
     /// Share of trajectories that meet the target at its deadline.
     pub probability: f64,
@@ -85,8 +85,62 @@ impl TargetOdds {
     }
 }
 
+/// When the plan and the odds disagree: the plan (every build in its year, every input at its
+/// planned value) says one thing and most simulated futures say the other.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Contrast {
+    /// Met as planned, but in fewer than half of the simulations.
+    MetButUnlikely { cause: Cause },
+    /// Missed as planned, but met in at least half of the simulations.
+    MissedButLikely { cause: Cause },
+}
+
+/// The uncertainty that most plausibly explains a contrast.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cause {
+    /// A share of planned rooms slips a year (`slipping` = 1 − completion).
+    RoomDelays { slipping: f64 },
+    /// A share of planned stations slips a year.
+    StationDelays { slipping: f64 },
+    /// Yearly inputs vary around their planned values.
+    Variation,
+}
+
+/// The contrast between a plan's verdict and its odds, if they disagree.
+pub fn contrast(
+    met_as_planned: bool,
+    metric: Metric,
+    odds: &TargetOdds,
+    uncertainty: &Uncertainty,
+) -> Option<Contrast> {
+    let likely = odds.probability >= 0.5;
+    if met_as_planned == likely {
+        return None;
+    }
+    let cause = match metric {
+        Metric::Rooms | Metric::RoomCoverage if uncertainty.room_completion < 1.0 => {
+            Cause::RoomDelays {
+                slipping: 1.0 - uncertainty.room_completion,
+            }
+        }
+        Metric::Stations | Metric::StationCoverage | Metric::DemoStations
+            if uncertainty.station_completion < 1.0 =>
+        {
+            Cause::StationDelays {
+                slipping: 1.0 - uncertainty.station_completion,
+            }
+        }
+        _ => Cause::Variation,
+    };
+    Some(if met_as_planned {
+        Contrast::MetButUnlikely { cause }
+    } else {
+        Contrast::MissedButLikely { cause }
+    })
+}
+
 /// A share of trajectories attached to a year.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearShare {
     pub year: i32,
     pub share: f64,
@@ -232,14 +286,14 @@ impl Accumulator {
         for tally in &mut self.targets {
             let metric = tally.target.metric;
             if let Some(row) = t.row(tally.target.deadline) {
-                if reaches(metric.value(row), tally.target.threshold) {
+                if tally.target.is_met_by(metric.value(row)) {
                     tally.met += 1;
                 }
             }
             match t
                 .years
                 .iter()
-                .position(|row| reaches(metric.value(row), tally.target.threshold))
+                .position(|row| tally.target.is_met_by(metric.value(row)))
             {
                 Some(i) => tally.first_year[i] += 1,
                 None => tally.never += 1,
@@ -331,7 +385,7 @@ pub fn probability(scenario: &Scenario, target: &Target, settings: Settings) -> 
         .filter(|&i| {
             trajectory(scenario, &plan, settings.seed, i)
                 .row(target.deadline)
-                .is_some_and(|row| reaches(target.metric.value(row), target.threshold))
+                .is_some_and(|row| target.is_met_by(target.metric.value(row)))
         })
         .count();
     met as f64 / settings.runs.max(1) as f64
@@ -365,6 +419,52 @@ mod tests {
 
     fn yunnan() -> Scenario {
         presets::default_preset().scenario.clone()
+    }
+
+    #[test]
+    fn ningxias_rooms_are_met_as_planned_but_unlikely_because_rooms_slip() {
+        let preset = crate::presets::by_slug("ningxia").unwrap();
+        let s = &preset.scenario;
+        let summary = simulate_many(s, Settings::clamped(300, 7)).unwrap();
+        let plan = crate::model::simulate(s).unwrap();
+        let index = s
+            .targets
+            .iter()
+            .position(|t| t.metric == Metric::Rooms)
+            .expect("Ningxia has a rooms target");
+        let verdict = crate::model::evaluate(&s.targets[index], &plan);
+        assert!(verdict.met, "as planned, every room is built in its year");
+        let odds = &summary.targets[index];
+        assert!(odds.probability < 0.5);
+        assert_eq!(
+            contrast(verdict.met, Metric::Rooms, odds, &s.uncertainty),
+            Some(Contrast::MetButUnlikely {
+                cause: Cause::RoomDelays {
+                    slipping: 1.0 - s.uncertainty.room_completion
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn agreeing_plan_and_odds_need_no_explanation() {
+        let s = yunnan();
+        let odds = TargetOdds {
+            probability: 0.0,
+            first_year_distribution: vec![],
+            never_met: 1.0,
+        };
+        assert_eq!(contrast(false, Metric::Talent, &odds, &s.uncertainty), None);
+        let likely = TargetOdds {
+            probability: 0.7,
+            ..odds
+        };
+        assert_eq!(
+            contrast(false, Metric::Talent, &likely, &s.uncertainty),
+            Some(Contrast::MissedButLikely {
+                cause: Cause::Variation
+            })
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! The registry of every assumption, lever and uncertainty setting: its stable key, its group,
-//! its unit and its name. The command line (`--set`), the UI controls and share links all find a
-//! parameter here, so a key means the same thing everywhere.
+//! The registry of every assumption, lever and uncertainty setting: its permanent key, its
+//! short link code, its group and its unit. The command line (`--set`), scenario files, saves,
+//! share links and the UI controls all find a parameter here, so a key means the same thing
+//! everywhere and forever. Names for people live in `i18n`, not here.
 
 use super::scenario::{Scenario, Yearly};
-use crate::i18n::Lang;
 
 /// Whether a parameter is a fact/estimate about the region, a policy choice, or uncertainty.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub enum Kind {
 }
 
 /// The control group a parameter belongs to (人才 / 持证 / 站点与社工室 / 机构 / 预算).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Group {
     Talent,
     Certification,
@@ -33,23 +33,6 @@ impl Group {
         Group::Budget,
         Group::Uncertainty,
     ];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Group::Talent, Lang::Zh) => "人才",
-            (Group::Talent, Lang::En) => "Talent",
-            (Group::Certification, Lang::Zh) => "持证",
-            (Group::Certification, Lang::En) => "Certification",
-            (Group::Stations, Lang::Zh) => "站点与社工室",
-            (Group::Stations, Lang::En) => "Stations and rooms",
-            (Group::Institutions, Lang::Zh) => "机构与岗位",
-            (Group::Institutions, Lang::En) => "Institutions and positions",
-            (Group::Budget, Lang::Zh) => "预算",
-            (Group::Budget, Lang::En) => "Budget",
-            (Group::Uncertainty, Lang::Zh) => "不确定性",
-            (Group::Uncertainty, Lang::En) => "Uncertainty",
-        }
-    }
 }
 
 /// What a number counts, which decides its valid range and how it is shown.
@@ -75,24 +58,16 @@ pub enum Shape {
 }
 
 /// One parameter of the scenario.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param {
+    /// The permanent key: files, saves, `--set` and the JSON report use it. Never renamed.
     pub key: &'static str,
+    /// The permanent short code used in share links (`h` for hires), so links stay short.
+    pub code: &'static str,
     pub kind: Kind,
     pub group: Group,
     pub unit: Unit,
     pub shape: Shape,
-    label_zh: &'static str,
-    label_en: &'static str,
-}
-
-impl Param {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.label_zh,
-            Lang::En => self.label_en,
-        }
-    }
 }
 
 /// A parameter's value in a scenario.
@@ -110,22 +85,21 @@ pub enum ValueMut<'a> {
 }
 
 macro_rules! params {
-    ($($section:ident . $key:ident : $kind:ident $group:ident $unit:ident $shape:ident $zh:literal $en:literal;)*) => {
+    ($($section:ident . $field:ident = $key:literal / $code:literal : $kind:ident $group:ident $unit:ident $shape:ident;)*) => {
         /// Every parameter, in the order the UI lists them.
         pub const PARAMS: &[Param] = &[$(Param {
-            key: stringify!($key),
+            key: $key,
+            code: $code,
             kind: Kind::$kind,
             group: Group::$group,
             unit: Unit::$unit,
             shape: Shape::$shape,
-            label_zh: $zh,
-            label_en: $en,
         },)*];
 
         /// The value of the parameter `key` in `scenario`.
         pub fn value<'a>(scenario: &'a Scenario, key: &str) -> Option<Value<'a>> {
             match key {
-                $(stringify!($key) => Some(Value::$shape(&scenario.$section.$key)),)*
+                $($key => Some(Value::$shape(&scenario.$section.$field)),)*
                 _ => None,
             }
         }
@@ -133,7 +107,7 @@ macro_rules! params {
         /// The value of the parameter `key` in `scenario`, to change it.
         pub fn value_mut<'a>(scenario: &'a mut Scenario, key: &str) -> Option<ValueMut<'a>> {
             match key {
-                $(stringify!($key) => Some(ValueMut::$shape(&mut scenario.$section.$key)),)*
+                $($key => Some(ValueMut::$shape(&mut scenario.$section.$field)),)*
                 _ => None,
             }
         }
@@ -141,51 +115,64 @@ macro_rules! params {
 }
 
 params! {
-    assumptions.talent: Assumption Talent People Scalar "起点人才总量" "Talent at start";
-    assumptions.attrition: Assumption Talent Rate Scalar "年流失率" "Yearly attrition";
-    levers.hires: Lever Talent People Yearly "每年新增人才" "New talent";
-    assumptions.certified_junior: Assumption Certification People Scalar "起点助理社会工作师" "Junior certified at start";
-    assumptions.certified_mid: Assumption Certification People Scalar "起点社会工作师" "Mid-level certified at start";
-    assumptions.certified_senior: Assumption Certification People Scalar "起点高级社会工作师" "Senior certified at start";
-    assumptions.mid_from_junior: Assumption Certification Rate Scalar "中级通过者中已持初级证比例" "Mid passes already holding junior";
-    levers.candidates_junior: Lever Certification People Yearly "初级报考人数" "Junior exam candidates";
-    levers.pass_junior: Lever Certification Rate Yearly "初级通过率" "Junior pass rate";
-    levers.candidates_mid: Lever Certification People Yearly "中级报考人数" "Mid-level exam candidates";
-    levers.pass_mid: Lever Certification Rate Yearly "中级通过率" "Mid-level pass rate";
-    levers.candidates_senior: Lever Certification People Yearly "高级报考人数" "Senior candidates";
-    levers.pass_senior: Lever Certification Rate Yearly "高级通过率" "Senior pass rate";
-    assumptions.townships: Assumption Stations Count Scalar "乡镇（街道）数" "Townships and streets";
-    assumptions.stations: Assumption Stations Count Scalar "起点已建社工站" "Stations at start";
-    levers.stations_per_year: Lever Stations Count Yearly "每年新建社工站" "Stations built";
-    assumptions.demo_stations: Assumption Stations Count Scalar "起点示范站" "Demonstration stations at start";
-    levers.demo_per_year: Lever Stations Count Yearly "每年新增示范站" "New demonstration stations";
-    assumptions.villages: Assumption Stations Count Scalar "村（社区）数" "Villages and communities";
-    assumptions.rooms: Assumption Stations Count Scalar "起点已建社工室" "Rooms at start";
-    levers.rooms_per_year: Lever Stations Count Yearly "每年新建社工室" "Rooms set up";
-    assumptions.staff_per_station: Assumption Stations PerUnit Scalar "每站社工配备" "Social workers per station";
-    assumptions.staff_per_room: Assumption Stations PerUnit Scalar "每室社工配备" "Social workers per room";
-    assumptions.institutions: Assumption Institutions Count Scalar "起点服务机构" "Institutions at start";
-    levers.institutions_per_year: Lever Institutions Count Yearly "每年净增服务机构" "Net new institutions";
-    assumptions.positions: Assumption Institutions Count Scalar "起点专业岗位" "Positions at start";
-    levers.positions_per_year: Lever Institutions Count Yearly "每年新开发岗位" "New positions";
-    assumptions.station_cost: Assumption Budget Yuan Scalar "每站建设成本" "Build cost per station";
-    assumptions.station_operating_cost: Assumption Budget Yuan Scalar "每站年运营经费" "Yearly operating cost per station";
-    assumptions.room_cost: Assumption Budget Yuan Scalar "每室建设成本" "Set-up cost per room";
-    assumptions.room_operating_cost: Assumption Budget Yuan Scalar "每室年运营经费" "Yearly operating cost per room";
-    levers.subsidy_junior: Lever Budget Yuan Scalar "初级证书一次性奖补" "One-off subsidy, junior certificate";
-    levers.subsidy_mid: Lever Budget Yuan Scalar "中级证书一次性奖补" "One-off subsidy, mid-level certificate";
-    levers.subsidy_senior: Lever Budget Yuan Scalar "高级证书一次性奖补" "One-off subsidy, senior certificate";
-    uncertainty.spread_hires: Uncertainty Uncertainty Rate Scalar "新增人才波动幅度" "Spread of new talent";
-    uncertainty.spread_attrition: Uncertainty Uncertainty Rate Scalar "流失率波动幅度" "Spread of attrition";
-    uncertainty.spread_candidates: Uncertainty Uncertainty Rate Scalar "报考人数波动幅度" "Spread of exam candidates";
-    uncertainty.spread_pass: Uncertainty Uncertainty Rate Scalar "通过率波动幅度" "Spread of pass rates";
-    uncertainty.station_completion: Uncertainty Uncertainty Rate Scalar "社工站当年完工率" "Stations finished on schedule";
-    uncertainty.room_completion: Uncertainty Uncertainty Rate Scalar "社工室当年完工率" "Rooms finished on schedule";
+    assumptions.talent = "talent" / "t0": Assumption Talent People Scalar;
+    assumptions.attrition = "attrition" / "a": Assumption Talent Rate Scalar;
+    levers.hires = "hires" / "h": Lever Talent People Yearly;
+    assumptions.certified_junior = "certified_junior" / "cj0": Assumption Certification People Scalar;
+    assumptions.certified_mid = "certified_mid" / "cm0": Assumption Certification People Scalar;
+    assumptions.certified_senior = "certified_senior" / "cs0": Assumption Certification People Scalar;
+    assumptions.mid_from_junior = "mid_from_junior" / "mj": Assumption Certification Rate Scalar;
+    levers.candidates_junior = "candidates_junior" / "cj": Lever Certification People Yearly;
+    levers.pass_junior = "pass_junior" / "pj": Lever Certification Rate Yearly;
+    levers.candidates_mid = "candidates_mid" / "cm": Lever Certification People Yearly;
+    levers.pass_mid = "pass_mid" / "pm": Lever Certification Rate Yearly;
+    levers.candidates_senior = "candidates_senior" / "cs": Lever Certification People Yearly;
+    levers.pass_senior = "pass_senior" / "ps": Lever Certification Rate Yearly;
+    assumptions.townships = "townships" / "tw": Assumption Stations Count Scalar;
+    assumptions.stations = "stations" / "s0": Assumption Stations Count Scalar;
+    levers.stations_per_year = "stations_per_year" / "s": Lever Stations Count Yearly;
+    assumptions.demo_stations = "demo_stations" / "d0": Assumption Stations Count Scalar;
+    levers.demo_per_year = "demo_per_year" / "d": Lever Stations Count Yearly;
+    assumptions.villages = "villages" / "vi": Assumption Stations Count Scalar;
+    assumptions.rooms = "rooms" / "r0": Assumption Stations Count Scalar;
+    levers.rooms_per_year = "rooms_per_year" / "r": Lever Stations Count Yearly;
+    assumptions.staff_per_station = "staff_per_station" / "ks": Assumption Stations PerUnit Scalar;
+    assumptions.staff_per_room = "staff_per_room" / "kr": Assumption Stations PerUnit Scalar;
+    assumptions.institutions = "institutions" / "i0": Assumption Institutions Count Scalar;
+    levers.institutions_per_year = "institutions_per_year" / "i": Lever Institutions Count Yearly;
+    assumptions.positions = "positions" / "po0": Assumption Institutions Count Scalar;
+    levers.positions_per_year = "positions_per_year" / "po": Lever Institutions Count Yearly;
+    assumptions.station_cost = "station_cost" / "sc": Assumption Budget Yuan Scalar;
+    assumptions.station_operating_cost = "station_operating_cost" / "so": Assumption Budget Yuan Scalar;
+    assumptions.room_cost = "room_cost" / "rc": Assumption Budget Yuan Scalar;
+    assumptions.room_operating_cost = "room_operating_cost" / "ro": Assumption Budget Yuan Scalar;
+    levers.subsidy_junior = "subsidy_junior" / "sj": Lever Budget Yuan Scalar;
+    levers.subsidy_mid = "subsidy_mid" / "sm": Lever Budget Yuan Scalar;
+    levers.subsidy_senior = "subsidy_senior" / "ss": Lever Budget Yuan Scalar;
+    uncertainty.spread_hires = "spread_hires" / "uh": Uncertainty Uncertainty Rate Scalar;
+    uncertainty.spread_attrition = "spread_attrition" / "ua": Uncertainty Uncertainty Rate Scalar;
+    uncertainty.spread_candidates = "spread_candidates" / "uc": Uncertainty Uncertainty Rate Scalar;
+    uncertainty.spread_pass = "spread_pass" / "up": Uncertainty Uncertainty Rate Scalar;
+    uncertainty.station_completion = "station_completion" / "us": Uncertainty Uncertainty Rate Scalar;
+    uncertainty.room_completion = "room_completion" / "ur": Uncertainty Uncertainty Rate Scalar;
 }
 
 /// The parameter with this key, if any.
 pub fn param(key: &str) -> Option<&'static Param> {
     PARAMS.iter().find(|p| p.key == key)
+}
+
+/// The parameter with this link code, if any.
+pub fn param_by_code(code: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|p| p.code == code)
+}
+
+/// A parameter's value as a schedule over `years` simulated years: a scalar repeats.
+pub fn values(scenario: &Scenario, key: &str, years: usize) -> Option<Vec<f64>> {
+    match value(scenario, key)? {
+        Value::Scalar(v) => Some(vec![*v; years]),
+        Value::Yearly(y) => Some(y.expand(years)),
+    }
 }
 
 /// Why a value could not be set.
@@ -198,27 +185,6 @@ pub enum SetError {
     },
     /// The text after `=` is not a number.
     NotANumber { key: String, text: String },
-}
-
-impl SetError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SetError::UnknownKey { key, suggestion }, Lang::Zh) => match suggestion {
-                Some(s) => format!("未知参数“{key}”。是否想输入“{s}”？"),
-                None => format!("未知参数“{key}”。"),
-            },
-            (SetError::UnknownKey { key, suggestion }, Lang::En) => match suggestion {
-                Some(s) => format!("Unknown parameter '{key}'. Did you mean '{s}'?"),
-                None => format!("Unknown parameter '{key}'."),
-            },
-            (SetError::NotANumber { key, text }, Lang::Zh) => {
-                format!("参数“{key}”的值“{text}”不是数字。")
-            }
-            (SetError::NotANumber { key, text }, Lang::En) => {
-                format!("The value '{text}' for '{key}' is not a number.")
-            }
-        }
-    }
 }
 
 /// Sets parameter `key` to `value`; a yearly input becomes that constant for every year.
@@ -284,9 +250,29 @@ mod tests {
     use crate::presets;
 
     #[test]
-    fn keys_are_unique() {
+    fn keys_and_link_codes_are_unique() {
         for (i, p) in PARAMS.iter().enumerate() {
             assert!(PARAMS[i + 1..].iter().all(|q| q.key != p.key), "{}", p.key);
+            assert!(
+                PARAMS[i + 1..].iter().all(|q| q.code != p.code),
+                "{}",
+                p.code
+            );
+        }
+    }
+
+    #[test]
+    fn link_codes_are_short_and_url_safe() {
+        for p in PARAMS {
+            assert!(p.code.len() <= 3, "{}", p.code);
+            assert!(
+                p.code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+                "{}",
+                p.code
+            );
+            assert_eq!(param_by_code(p.code), Some(p));
         }
     }
 
@@ -323,7 +309,6 @@ mod tests {
                 suggestion: Some("hires")
             }
         );
-        assert!(err.message(Lang::Zh).contains("hires"));
     }
 
     #[test]

@@ -190,9 +190,12 @@ pub enum Provenance {
     Source {
         doc: String,
         quote: String,
-        /// How the number follows from the sentence, when it is not read off directly.
+        /// How the number follows from the sentence, when it is not read off directly (Chinese).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The same note in English; every note exists in both languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note_en: Option<String>,
     },
     /// No source gives this number: the reasoning behind the chosen value, in both languages.
     Assumption {

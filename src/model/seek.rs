@@ -11,9 +11,8 @@ use super::montecarlo::{probability, Settings};
 use super::params::{self, Kind, Shape, Unit};
 use super::scenario::Scenario;
 use super::simulate::simulate;
-use super::targets::{evaluate, Metric, Target};
+use super::targets::{evaluate, Goal, Metric, Target};
 use super::validate::{validate, ValidationErrors};
-use crate::i18n::{format_count, format_exact, format_percent, Lang};
 
 /// The largest yearly count the search tries before it calls a target out of reach.
 const COUNT_LIMIT: f64 = 10_000_000.0;
@@ -66,23 +65,9 @@ pub enum Infeasible {
 pub enum SeekError {
     /// The key is not a yearly policy lever.
     NotALever(String),
+    /// The target is a ceiling (the budget): no lever is raised to stay under it.
+    Ceiling(Metric),
     Invalid(ValidationErrors),
-}
-
-impl SeekError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SeekError::NotALever(key), Lang::Zh) => format!(
-                "“{key}”不是可求解的逐年政策杠杆。可选：{}",
-                seekable_levers().join("、")
-            ),
-            (SeekError::NotALever(key), Lang::En) => format!(
-                "'{key}' is not a yearly policy lever that can be solved for. Choose one of: {}",
-                seekable_levers().join(", ")
-            ),
-            (SeekError::Invalid(errors), _) => errors.message(lang),
-        }
-    }
 }
 
 /// The levers a planner can solve for: the yearly policy levers.
@@ -94,19 +79,34 @@ pub fn seekable_levers() -> Vec<&'static str> {
         .collect()
 }
 
-/// The lever a planner would reach for first to move a metric.
-pub fn natural_lever(metric: Metric) -> &'static str {
+/// The yearly levers that drive a figure, the natural one first: what "what it takes" offers.
+/// A lever that moves the figure only through a cap (hiring lifts certification only when
+/// the cap binds) is not a driver.
+pub fn drivers(metric: Metric) -> &'static [&'static str] {
     match metric {
-        Metric::Talent => "hires",
-        Metric::Certified | Metric::CertifiedJunior => "candidates_junior",
-        Metric::CertifiedMid => "candidates_mid",
-        Metric::CertifiedSenior => "candidates_senior",
-        Metric::Institutions => "institutions_per_year",
-        Metric::Stations | Metric::StationCoverage => "stations_per_year",
-        Metric::DemoStations => "demo_per_year",
-        Metric::Rooms | Metric::RoomCoverage => "rooms_per_year",
-        Metric::Positions => "positions_per_year",
+        Metric::Talent => &["hires"],
+        Metric::Certified => &[
+            "candidates_junior",
+            "pass_junior",
+            "candidates_mid",
+            "pass_mid",
+        ],
+        Metric::CertifiedJunior => &["candidates_junior", "pass_junior"],
+        Metric::CertifiedMid => &["candidates_mid", "pass_mid"],
+        Metric::CertifiedSenior => &["candidates_senior", "pass_senior"],
+        Metric::Institutions => &["institutions_per_year"],
+        Metric::Stations | Metric::StationCoverage => &["stations_per_year"],
+        Metric::DemoStations => &["demo_per_year"],
+        Metric::Rooms | Metric::RoomCoverage => &["rooms_per_year"],
+        Metric::Positions => &["positions_per_year"],
+        // Spending is a ceiling, not something a lever is raised to reach.
+        Metric::Budget | Metric::BudgetCumulative | Metric::StaffNeeded => &[],
     }
+}
+
+/// The lever a planner would reach for first to move a metric, if any lever drives it.
+pub fn natural_lever(metric: Metric) -> Option<&'static str> {
+    drivers(metric).first().copied()
 }
 
 /// Solves for the least lever value that meets the target.
@@ -158,6 +158,9 @@ impl Search {
         let param = params::param(question.lever)
             .filter(|p| p.kind == Kind::Lever && p.shape == Shape::Yearly)
             .ok_or_else(|| SeekError::NotALever(question.lever.to_string()))?;
+        if question.target.goal() == Goal::AtMost {
+            return Err(SeekError::Ceiling(question.target.metric));
+        }
         validate(scenario).map_err(SeekError::Invalid)?;
         let current = match params::value(scenario, param.key) {
             Some(params::Value::Yearly(y)) => y.first(),
@@ -307,84 +310,6 @@ fn closed_form(scenario: &Scenario, target: &Target, lever: &str) -> Option<f64>
     (per_hire > 0.0).then(|| ((target.threshold - t0 * stay) / per_hire).max(0.0))
 }
 
-impl Answer {
-    /// The answer in a sentence, e.g. "要在2025年底达到14万人，每年需新增人才 ≥ 19,790 人（当前 12,000 人）".
-    pub fn sentence(&self, lang: Lang) -> String {
-        let unit = params::param(self.lever).map_or(Unit::Count, |p| p.unit);
-        let lever_name = params::param(self.lever).map_or(self.lever, |p| p.label(lang));
-        let shown = |v: f64| match unit {
-            Unit::Rate => format_percent(v, lang),
-            _ => format_exact(v, lang),
-        };
-        let threshold = if self.target.is_coverage() {
-            format_percent(self.threshold, lang)
-        } else {
-            format_count(self.threshold, lang)
-        };
-        let goal = match lang {
-            Lang::Zh => format!(
-                "要在{}年底使{}达到{}",
-                self.deadline,
-                self.target.label(lang),
-                threshold
-            ),
-            Lang::En => format!(
-                "To reach {} {} by end-{}",
-                threshold,
-                self.target.label(lang).to_lowercase(),
-                self.deadline
-            ),
-        };
-        let odds = match (self.confidence, lang) {
-            (Some(c), Lang::Zh) => format!("（把握 {}）", format_percent(c, lang)),
-            (Some(c), Lang::En) => format!(" with {} confidence", format_percent(c, lang)),
-            (None, _) => String::new(),
-        };
-        match (self.value, self.reason, lang) {
-            (Some(v), _, Lang::Zh) => format!(
-                "{goal}{odds}，{lever_name}需 ≥ {}（当前 {}）。",
-                shown(v),
-                shown(self.current)
-            ),
-            (Some(v), _, Lang::En) => format!(
-                "{goal}{odds}, {} must be at least {} (now {}).",
-                lever_name.to_lowercase(),
-                shown(v),
-                shown(self.current)
-            ),
-            (None, reason, lang) => {
-                let why = match (reason, lang) {
-                    (Some(Infeasible::DeadlineAtBaseYear), Lang::Zh) => {
-                        "截止年份就是基准年，之后的任何调整都来不及。"
-                    }
-                    (Some(Infeasible::DeadlineAtBaseYear), Lang::En) => {
-                        "the deadline is the base year, so no change from now on can count."
-                    }
-                    (Some(Infeasible::RateWouldExceedFull), Lang::Zh) => {
-                        "即使通过率达到100%也不够，需要同时调整其他杠杆。"
-                    }
-                    (Some(Infeasible::RateWouldExceedFull), Lang::En) => {
-                        "even a 100% rate is not enough; other levers must move too."
-                    }
-                    (_, Lang::Zh) => {
-                        "该杠杆无论取多大都无法达到目标（它不影响该指标，或目标超出上限）。"
-                    }
-                    (_, Lang::En) => {
-                        "no value of this lever reaches the target (it does not drive this figure, or the target lies beyond a ceiling)."
-                    }
-                };
-                match lang {
-                    Lang::Zh => format!("{goal}{odds}：仅靠{lever_name}无法实现——{why}"),
-                    Lang::En => format!(
-                        "{goal}{odds}, {} alone cannot do it: {why}",
-                        lever_name.to_lowercase()
-                    ),
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,7 +381,6 @@ mod tests {
         let answer = ask(&s, 0, "pass_junior", None);
         assert_eq!(answer.reason, Some(Infeasible::RateWouldExceedFull));
         assert!(!answer.feasible);
-        assert!(answer.sentence(Lang::Zh).contains("100%"));
     }
 
     #[test]
@@ -484,6 +408,55 @@ mod tests {
     }
 
     #[test]
+    fn every_driver_moves_its_figure() {
+        // Yunnan with room to build stations (it starts at full coverage).
+        let mut s = yunnan();
+        s.assumptions.stations = 100.0;
+        let base = simulate(&s).unwrap();
+        let end = s.end_year;
+        for metric in Metric::targetable() {
+            for lever in drivers(metric) {
+                let mut raised = s.clone();
+                let current = match params::value(&s, lever) {
+                    Some(params::Value::Yearly(y)) => y.first(),
+                    _ => unreachable!("drivers are yearly levers"),
+                };
+                let unit = params::param(lever).map(|p| p.unit);
+                let higher = if unit == Some(Unit::Rate) {
+                    (current + 0.2).min(1.0)
+                } else {
+                    current * 2.0 + 100.0
+                };
+                params::set(&mut raised, lever, higher).unwrap();
+                let moved = simulate(&raised).unwrap();
+                let at = |t: &crate::model::Trajectory| metric.value(t.row(end).unwrap());
+                assert!(
+                    at(&moved) > at(&base),
+                    "{lever} should raise {} ({} → {})",
+                    metric.key(),
+                    at(&base),
+                    at(&moved)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_budget_ceiling_is_not_sought() {
+        let mut s = yunnan();
+        s.targets[0].metric = Metric::BudgetCumulative;
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: None,
+        };
+        assert_eq!(
+            seek(&s, &question).unwrap_err(),
+            SeekError::Ceiling(Metric::BudgetCumulative)
+        );
+    }
+
+    #[test]
     fn non_levers_are_refused_with_the_list_of_levers() {
         let s = yunnan();
         let question = Question {
@@ -492,17 +465,6 @@ mod tests {
             confidence: None,
         };
         let err = seek(&s, &question).unwrap_err();
-        assert!(err.message(Lang::En).contains("hires"));
-    }
-
-    #[test]
-    fn the_sentence_names_the_value_and_the_current_one() {
-        let s = yunnan();
-        let zh = ask(&s, 0, "hires", None).sentence(Lang::Zh);
-        assert!(
-            zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
-            "{zh}"
-        );
-        assert!(zh.contains("当前 1.2万"), "{zh}");
+        assert_eq!(err, SeekError::NotALever("attrition".into()));
     }
 }

@@ -5,104 +5,14 @@
 //! same rate, new passes enter from the uncertified talent and move up the ladder; stations and
 //! rooms are built up to their ceilings; money follows what was built, operated and certified.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+pub use super::figures::YearRow;
 use super::scenario::{Assumptions, Scenario};
 use super::validate::{validate, ValidationErrors};
 
-/// End-of-year figures for one year.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct YearRow {
-    pub year: i32,
-    pub talent: f64,
-    /// All certificate holders: junior + mid + senior.
-    pub certified: f64,
-    pub certified_junior: f64,
-    pub certified_mid: f64,
-    pub certified_senior: f64,
-    pub institutions: f64,
-    pub stations: f64,
-    pub demo_stations: f64,
-    pub rooms: f64,
-    pub positions: f64,
-    /// Spending in this year (元): building, operating and certificate subsidies.
-    pub budget: f64,
-    /// Spending from the first simulated year to this one (元).
-    pub budget_cumulative: f64,
-    /// Stations as a fraction of townships.
-    pub station_coverage: f64,
-    /// Rooms as a fraction of villages and communities.
-    pub room_coverage: f64,
-    /// Social workers the stations and rooms need at the configured staffing.
-    pub staff_needed: f64,
-}
-
-impl YearRow {
-    /// The names of the figures of a row (all but `year`), in table order; stable (JSON, CSV).
-    pub const FIELDS: [&'static str; 15] = [
-        "talent",
-        "certified",
-        "certified_junior",
-        "certified_mid",
-        "certified_senior",
-        "institutions",
-        "stations",
-        "demo_stations",
-        "rooms",
-        "positions",
-        "budget",
-        "budget_cumulative",
-        "station_coverage",
-        "room_coverage",
-        "staff_needed",
-    ];
-
-    /// The figures of the row in the order of [`YearRow::FIELDS`].
-    pub fn fields(&self) -> [f64; 15] {
-        [
-            self.talent,
-            self.certified,
-            self.certified_junior,
-            self.certified_mid,
-            self.certified_senior,
-            self.institutions,
-            self.stations,
-            self.demo_stations,
-            self.rooms,
-            self.positions,
-            self.budget,
-            self.budget_cumulative,
-            self.station_coverage,
-            self.room_coverage,
-            self.staff_needed,
-        ]
-    }
-
-    /// A row from figures in the order of [`YearRow::FIELDS`].
-    pub fn from_fields(year: i32, f: [f64; 15]) -> YearRow {
-        YearRow {
-            year,
-            talent: f[0],
-            certified: f[1],
-            certified_junior: f[2],
-            certified_mid: f[3],
-            certified_senior: f[4],
-            institutions: f[5],
-            stations: f[6],
-            demo_stations: f[7],
-            rooms: f[8],
-            positions: f[9],
-            budget: f[10],
-            budget_cumulative: f[11],
-            station_coverage: f[12],
-            room_coverage: f[13],
-            staff_needed: f[14],
-        }
-    }
-}
-
 /// The year table, base year first, and what went wrong along the way.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trajectory {
     pub years: Vec<YearRow>,
     pub warnings: Vec<Warning>,
@@ -118,7 +28,7 @@ impl Trajectory {
 }
 
 /// A condition the planner should know about, over the years it held.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub code: WarningCode,
     pub first_year: i32,
@@ -126,7 +36,7 @@ pub struct Warning {
 }
 
 /// The kinds of warning the model raises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     /// Talent is smaller than the staff that stations and rooms need.
@@ -135,46 +45,6 @@ pub enum WarningCode {
     CertificationCapped,
     /// More senior passes than mid-level holders to promote; senior passes were cut to fit.
     SeniorCapped,
-}
-
-impl Warning {
-    /// The warning as a sentence for users.
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::{En, Zh};
-        let years = if self.first_year == self.last_year {
-            match lang {
-                Zh => format!("{}年", self.first_year),
-                En => format!("In {}", self.first_year),
-            }
-        } else {
-            match lang {
-                Zh => format!("{}–{}年", self.first_year, self.last_year),
-                En => format!("In {}–{}", self.first_year, self.last_year),
-            }
-        };
-        let what = match (self.code, lang) {
-            (WarningCode::Understaffed, Zh) => "人才总量不足以配齐社工站（室）所需社工",
-            (WarningCode::Understaffed, En) => {
-                "talent is too small to staff the stations and rooms"
-            }
-            (WarningCode::CertificationCapped, Zh) => {
-                "通过考试人数超过未持证人才，新增持证人数按人才总量封顶"
-            }
-            (WarningCode::CertificationCapped, En) => {
-                "more people passed than there is uncertified talent; new certificates were capped"
-            }
-            (WarningCode::SeniorCapped, Zh) => {
-                "高级通过人数超过现有社会工作师，晋升按社会工作师人数封顶"
-            }
-            (WarningCode::SeniorCapped, En) => {
-                "more senior passes than mid-level holders to promote; promotions were capped"
-            }
-        };
-        match lang {
-            Zh => format!("{years}：{what}。"),
-            En => format!("{years}, {what}."),
-        }
-    }
 }
 
 /// The inputs of one simulated year, after schedules are expanded (and, in Monte Carlo runs,
@@ -690,7 +560,6 @@ mod tests {
             .find(|w| w.code == WarningCode::Understaffed)
             .expect("understaffed");
         assert_eq!((w.first_year, w.last_year), (s.base_year + 1, s.end_year));
-        assert!(w.message(crate::i18n::Lang::Zh).contains("社工"));
     }
 
     #[test]

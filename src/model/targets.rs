@@ -2,125 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::figures::{Goal, Metric};
 use super::scenario::Provenance;
-use super::simulate::{Trajectory, YearRow};
+use super::simulate::Trajectory;
 
-/// What a target measures. Counts are people or units; coverages are fractions of the ceiling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    Talent,
-    Certified,
-    CertifiedJunior,
-    CertifiedMid,
-    CertifiedSenior,
-    Institutions,
-    Stations,
-    DemoStations,
-    Rooms,
-    Positions,
-    /// Stations as a fraction of townships (1.0 is full coverage).
-    StationCoverage,
-    /// Rooms as a fraction of villages and communities.
-    RoomCoverage,
-}
-
-impl Metric {
-    /// Every metric, in the order tables and pickers list them.
-    pub const ALL: [Metric; 12] = [
-        Metric::Talent,
-        Metric::Certified,
-        Metric::CertifiedJunior,
-        Metric::CertifiedMid,
-        Metric::CertifiedSenior,
-        Metric::Institutions,
-        Metric::Stations,
-        Metric::DemoStations,
-        Metric::Rooms,
-        Metric::Positions,
-        Metric::StationCoverage,
-        Metric::RoomCoverage,
-    ];
-
-    /// The stable key, as in files, links and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            Metric::Talent => "talent",
-            Metric::Certified => "certified",
-            Metric::CertifiedJunior => "certified_junior",
-            Metric::CertifiedMid => "certified_mid",
-            Metric::CertifiedSenior => "certified_senior",
-            Metric::Institutions => "institutions",
-            Metric::Stations => "stations",
-            Metric::DemoStations => "demo_stations",
-            Metric::Rooms => "rooms",
-            Metric::Positions => "positions",
-            Metric::StationCoverage => "station_coverage",
-            Metric::RoomCoverage => "room_coverage",
-        }
-    }
-
-    /// The metric with this key, if any.
-    pub fn from_key(key: &str) -> Option<Metric> {
-        Metric::ALL.into_iter().find(|m| m.key() == key)
-    }
-
-    /// Whether the threshold is a fraction (coverage) rather than a count.
-    pub fn is_coverage(self) -> bool {
-        matches!(self, Metric::StationCoverage | Metric::RoomCoverage)
-    }
-
-    /// The metric's value in one row of the year table.
-    pub fn value(self, row: &YearRow) -> f64 {
-        match self {
-            Metric::Talent => row.talent,
-            Metric::Certified => row.certified,
-            Metric::CertifiedJunior => row.certified_junior,
-            Metric::CertifiedMid => row.certified_mid,
-            Metric::CertifiedSenior => row.certified_senior,
-            Metric::Institutions => row.institutions,
-            Metric::Stations => row.stations,
-            Metric::DemoStations => row.demo_stations,
-            Metric::Rooms => row.rooms,
-            Metric::Positions => row.positions,
-            Metric::StationCoverage => row.station_coverage,
-            Metric::RoomCoverage => row.room_coverage,
-        }
-    }
-
-    /// Name for people, in Chinese and English.
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::Lang::{En, Zh};
-        match (self, lang) {
-            (Metric::Talent, Zh) => "社会工作人才总量",
-            (Metric::Talent, En) => "Social-work talent",
-            (Metric::Certified, Zh) => "持证社工",
-            (Metric::Certified, En) => "Certified social workers",
-            (Metric::CertifiedJunior, Zh) => "助理社会工作师",
-            (Metric::CertifiedJunior, En) => "Junior certified",
-            (Metric::CertifiedMid, Zh) => "社会工作师",
-            (Metric::CertifiedMid, En) => "Mid-level certified",
-            (Metric::CertifiedSenior, Zh) => "高级社会工作师",
-            (Metric::CertifiedSenior, En) => "Senior certified",
-            (Metric::Institutions, Zh) => "社会工作服务机构",
-            (Metric::Institutions, En) => "Service institutions",
-            (Metric::Stations, Zh) => "乡镇（街道）社工站",
-            (Metric::Stations, En) => "Township stations",
-            (Metric::DemoStations, Zh) => "示范站",
-            (Metric::DemoStations, En) => "Demonstration stations",
-            (Metric::Rooms, Zh) => "村（社区）社工室",
-            (Metric::Rooms, En) => "Village/community rooms",
-            (Metric::Positions, Zh) => "社会工作专业岗位",
-            (Metric::Positions, En) => "Professional positions",
-            (Metric::StationCoverage, Zh) => "社工站覆盖率",
-            (Metric::StationCoverage, En) => "Station coverage",
-            (Metric::RoomCoverage, Zh) => "社工室覆盖率",
-            (Metric::RoomCoverage, En) => "Room coverage",
-        }
-    }
-}
-
-/// An official target: reach at least `threshold` of `metric` by the end of `deadline`.
+/// An official target: reach at least `threshold` of `metric` by the end of `deadline` (or, for
+/// a ceiling such as the cumulative budget, stay at or below it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -142,8 +29,32 @@ pub fn reaches(value: f64, threshold: f64) -> bool {
     value >= threshold - REACHED_EPSILON * threshold.abs().max(1.0)
 }
 
+impl Target {
+    /// Which way the target points (a ceiling for the cumulative budget).
+    pub fn goal(&self) -> Goal {
+        self.metric.goal().unwrap_or(Goal::AtLeast)
+    }
+
+    /// Whether a value of the metric satisfies the target.
+    pub fn is_met_by(&self, value: f64) -> bool {
+        match self.goal() {
+            Goal::AtLeast => reaches(value, self.threshold),
+            Goal::AtMost => reaches(self.threshold, value),
+        }
+    }
+
+    /// How far a value is from satisfying the target (0 when it does).
+    pub fn gap(&self, value: f64) -> f64 {
+        if self.is_met_by(value) {
+            0.0
+        } else {
+            (self.threshold - value).abs()
+        }
+    }
+}
+
 /// The verdict on one target for one trajectory.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     pub metric: Metric,
     pub threshold: f64,
@@ -165,11 +76,11 @@ pub fn evaluate(target: &Target, trajectory: &Trajectory) -> Verdict {
         .row(target.deadline)
         .or(trajectory.years.last())
         .map_or(0.0, |row| target.metric.value(row));
-    let met = reaches(value_at_deadline, target.threshold);
+    let met = target.is_met_by(value_at_deadline);
     let first_year_met = trajectory
         .years
         .iter()
-        .find(|row| reaches(target.metric.value(row), target.threshold))
+        .find(|row| target.is_met_by(target.metric.value(row)))
         .map(|row| row.year);
     Verdict {
         metric: target.metric,
@@ -177,11 +88,7 @@ pub fn evaluate(target: &Target, trajectory: &Trajectory) -> Verdict {
         deadline: target.deadline,
         met,
         first_year_met,
-        gap: if met {
-            0.0
-        } else {
-            target.threshold - value_at_deadline
-        },
+        gap: target.gap(value_at_deadline),
         value_at_deadline,
     }
 }
@@ -189,6 +96,7 @@ pub fn evaluate(target: &Target, trajectory: &Trajectory) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::YearRow;
 
     fn trajectory(talent: &[f64]) -> Trajectory {
         Trajectory {
@@ -249,9 +157,30 @@ mod tests {
     }
 
     #[test]
-    fn metric_keys_round_trip() {
-        for metric in Metric::ALL {
-            assert_eq!(Metric::from_key(metric.key()), Some(metric));
-        }
+    fn a_budget_ceiling_is_met_while_spending_stays_below_it() {
+        let target = Target {
+            metric: Metric::BudgetCumulative,
+            threshold: 100.0,
+            deadline: 2022,
+            source: None,
+        };
+        let rows = |spent: [f64; 3]| Trajectory {
+            years: spent
+                .iter()
+                .enumerate()
+                .map(|(i, b)| YearRow {
+                    year: 2020 + i as i32,
+                    budget_cumulative: *b,
+                    ..YearRow::default()
+                })
+                .collect(),
+            warnings: vec![],
+        };
+        let within = evaluate(&target, &rows([0.0, 50.0, 100.0]));
+        assert!(within.met);
+        assert_eq!(within.gap, 0.0);
+        let over = evaluate(&target, &rows([0.0, 80.0, 130.0]));
+        assert!(!over.met);
+        assert_eq!(over.gap, 30.0);
     }
 }

@@ -6,7 +6,6 @@ use std::fmt;
 use super::params::{self, Unit, Value, PARAMS};
 use super::scenario::{Scenario, Yearly, MAX_HORIZON_YEARS, SCHEMA_VERSION};
 use super::targets::Metric;
-use crate::i18n::Lang;
 
 /// The earliest and latest base years the model accepts.
 pub const YEAR_RANGE: (i32, i32) = (1990, 2100);
@@ -53,58 +52,6 @@ impl Field {
             ),
         }
     }
-
-    /// The field as a planner would name it.
-    pub fn label(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Field::Schema, Lang::Zh) => "方案版本".into(),
-            (Field::Schema, Lang::En) => "Scenario version".into(),
-            (Field::BaseYear, Lang::Zh) => "基准年".into(),
-            (Field::BaseYear, Lang::En) => "Base year".into(),
-            (Field::EndYear, Lang::Zh) => "规划末年".into(),
-            (Field::EndYear, Lang::En) => "Last year".into(),
-            (Field::Param { key, year }, _) => {
-                let name = params::param(key).map_or(*key, |p| p.label(lang));
-                match (year, lang) {
-                    (None, _) => name.to_string(),
-                    (Some(y), Lang::Zh) => format!("{name}（{y}年）"),
-                    (Some(y), Lang::En) => format!("{name} ({y})"),
-                }
-            }
-            (
-                Field::Target {
-                    index,
-                    metric,
-                    part,
-                },
-                Lang::Zh,
-            ) => format!(
-                "目标{}（{}）的{}",
-                index + 1,
-                metric.label(lang),
-                match part {
-                    TargetPart::Threshold => "目标值",
-                    TargetPart::Deadline => "截止年份",
-                }
-            ),
-            (
-                Field::Target {
-                    index,
-                    metric,
-                    part,
-                },
-                Lang::En,
-            ) => format!(
-                "{} of target {} ({})",
-                match part {
-                    TargetPart::Threshold => "Threshold",
-                    TargetPart::Deadline => "Deadline",
-                },
-                index + 1,
-                metric.label(lang)
-            ),
-        }
-    }
 }
 
 /// What is wrong with a field.
@@ -128,72 +75,12 @@ pub enum Problem {
         base_year: i32,
         end_year: i32,
     },
+    /// A target on a figure that cannot be one (the yearly budget, staff needed).
+    NotATargetMetric,
     /// The value exceeds the field named here (e.g. stations above townships).
     AboveCeiling {
         ceiling: &'static str,
     },
-}
-
-impl Problem {
-    fn describe(&self, lang: Lang) -> String {
-        let ceiling_label = |key: &'static str| params::param(key).map_or(key, |p| p.label(lang));
-        match (self, lang) {
-            (Problem::NotANumber, Lang::Zh) => "必须是有限数字".into(),
-            (Problem::NotANumber, Lang::En) => "must be a finite number".into(),
-            (Problem::Negative, Lang::Zh) => "不能为负数".into(),
-            (Problem::Negative, Lang::En) => "cannot be negative".into(),
-            (Problem::NotAFraction, Lang::Zh) => "必须在 0% 到 100% 之间".into(),
-            (Problem::NotAFraction, Lang::En) => "must be between 0% and 100%".into(),
-            (Problem::GrowthOutOfRange, Lang::Zh) => "年增长率必须在 -100% 到 +100% 之间".into(),
-            (Problem::GrowthOutOfRange, Lang::En) => {
-                "yearly growth must be between -100% and +100%".into()
-            }
-            (Problem::EmptySchedule, Lang::Zh) => "逐年数值不能为空".into(),
-            (Problem::EmptySchedule, Lang::En) => "the yearly list cannot be empty".into(),
-            (Problem::AtLeastOne, Lang::Zh) => "至少为 1".into(),
-            (Problem::AtLeastOne, Lang::En) => "must be at least 1".into(),
-            (Problem::UnsupportedSchema { found }, Lang::Zh) => {
-                format!("版本 {found} 不受支持（当前版本 {SCHEMA_VERSION}）")
-            }
-            (Problem::UnsupportedSchema { found }, Lang::En) => {
-                format!("version {found} is not supported (current version {SCHEMA_VERSION})")
-            }
-            (Problem::YearOutOfRange, Lang::Zh) => {
-                format!("必须在 {} 到 {} 年之间", YEAR_RANGE.0, YEAR_RANGE.1)
-            }
-            (Problem::YearOutOfRange, Lang::En) => {
-                format!("must be between {} and {}", YEAR_RANGE.0, YEAR_RANGE.1)
-            }
-            (Problem::EndNotAfterBase, Lang::Zh) => "必须晚于基准年".into(),
-            (Problem::EndNotAfterBase, Lang::En) => "must be after the base year".into(),
-            (Problem::HorizonTooLong { years }, Lang::Zh) => {
-                format!("规划期 {years} 年过长，最多 {MAX_HORIZON_YEARS} 年")
-            }
-            (Problem::HorizonTooLong { years }, Lang::En) => {
-                format!("a horizon of {years} years is too long; at most {MAX_HORIZON_YEARS}")
-            }
-            (
-                Problem::DeadlineOutsideTable {
-                    base_year,
-                    end_year,
-                },
-                Lang::Zh,
-            ) => format!("必须在基准年 {base_year} 与规划末年 {end_year} 之间"),
-            (
-                Problem::DeadlineOutsideTable {
-                    base_year,
-                    end_year,
-                },
-                Lang::En,
-            ) => format!("must lie between the base year {base_year} and the last year {end_year}"),
-            (Problem::AboveCeiling { ceiling }, Lang::Zh) => {
-                format!("不能超过{}", ceiling_label(ceiling))
-            }
-            (Problem::AboveCeiling { ceiling }, Lang::En) => {
-                format!("cannot exceed {}", ceiling_label(ceiling).to_lowercase())
-            }
-        }
-    }
 }
 
 /// One invalid value: where it is and what is wrong with it.
@@ -203,37 +90,11 @@ pub struct ValidationError {
     pub problem: Problem,
 }
 
-impl ValidationError {
-    /// The full sentence for users, e.g. "每年新增人才（2023年）：不能为负数".
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!(
-                "{}：{}",
-                self.field.label(lang),
-                self.problem.describe(lang)
-            ),
-            Lang::En => format!(
-                "{}: {}",
-                self.field.label(lang),
-                self.problem.describe(lang)
-            ),
-        }
-    }
-}
-
 /// All errors of one scenario (never empty when returned as `Err`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidationErrors(pub Vec<ValidationError>);
 
 impl ValidationErrors {
-    pub fn message(&self, lang: Lang) -> String {
-        self.0
-            .iter()
-            .map(|e| e.message(lang))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     /// The errors about the parameter `key`, for showing beside its control.
     pub fn for_param<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a ValidationError> {
         self.0
@@ -242,9 +103,16 @@ impl ValidationErrors {
     }
 }
 
+/// For logs and developers: field keys and problem codes. Users read `i18n::messages`.
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {:?}", e.field.key(), e.problem)?;
+        }
+        Ok(())
     }
 }
 
@@ -345,7 +213,9 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
         } else {
             Unit::Count
         };
-        if let Some(problem) = check_number(target.threshold, unit) {
+        if target.metric.goal().is_none() {
+            report(field(TargetPart::Threshold), Problem::NotATargetMetric);
+        } else if let Some(problem) = check_number(target.threshold, unit) {
             report(field(TargetPart::Threshold), problem);
         }
         if years_ok && !(base..=end).contains(&target.deadline) {
@@ -440,11 +310,6 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field.key(), "hires");
         assert_eq!(errors[0].problem, Problem::Negative);
-        assert_eq!(errors[0].message(Lang::Zh), "每年新增人才：不能为负数");
-        assert_eq!(
-            errors[0].message(Lang::En),
-            "New talent: cannot be negative"
-        );
     }
 
     #[test]
@@ -501,7 +366,6 @@ mod tests {
             errors[0].problem,
             Problem::DeadlineOutsideTable { .. }
         ));
-        assert!(errors[0].message(Lang::Zh).starts_with("目标"));
     }
 
     #[test]
@@ -543,10 +407,6 @@ mod tests {
                 ceiling: "townships"
             }
         );
-        assert_eq!(
-            errors[0].message(Lang::Zh),
-            "起点已建社工站：不能超过乡镇（街道）数"
-        );
     }
 
     #[test]
@@ -568,6 +428,18 @@ mod tests {
             source: None,
         });
         assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn a_target_on_a_figure_that_cannot_be_one_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::StaffNeeded,
+            threshold: 10.0,
+            deadline: s.base_year + 1,
+            source: None,
+        });
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotATargetMetric);
     }
 
     #[test]

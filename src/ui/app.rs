@@ -1,20 +1,36 @@
-//! The root component: owns the reducer, provides it as context, lays out the page.
+//! The root component: owns the state (a thin `yew::Reducible` over `crate::state`), hands
+//! every component the data it draws and one callback for the planner's intent, and lays out
+//! the page: settings first (on the left on wide screens), results beside them, and the verdict
+//! bar on top where it stays while the planner edits.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::charts::Charts;
 use super::controls::Controls;
 use super::header::Header;
-use super::state::{Action, Notice, State};
+use super::notices::{InvalidBanner, Notices};
 use super::storage;
 use super::target_cards::TargetCards;
 use super::uncertainty_driver::use_uncertainty;
+use super::verdict_bar::VerdictBar;
 use super::year_table::YearTable;
+use crate::i18n::messages::validation_message;
 use crate::i18n::strings::strings;
+use crate::model::validate::Field;
 use crate::presets;
+use crate::state::{Action, Notice, State, Uncertain, View};
 
-/// The app state handle every component reads and dispatches to.
-pub type AppContext = UseReducerHandle<State>;
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        state.apply(action);
+        Rc::new(state)
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -24,64 +40,81 @@ pub fn app() -> Html {
             .unwrap_or_default();
         State::new(presets::default_preset(), lang)
     });
-    use_uncertainty(&state);
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
+    use_uncertainty(&state, on_action.clone());
 
-    // Keep the document's language and title in step with the interface.
-    let lang = state.lang;
-    use_effect_with(lang, move |lang| {
-        let document = gloo::utils::document();
-        if let Some(root) = document.document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
-        }
-        let text = strings(*lang);
-        document.set_title(&format!("{} — {}", text.app_title, text.app_subtitle));
-    });
+    // Keep the document's language and title in step with the interface, and remember it.
+    let lang = state.session.lang;
+    {
+        let on_action = on_action.clone();
+        use_effect_with(lang, move |lang| {
+            let document = gloo::utils::document();
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            let text = strings(*lang);
+            document.set_title(&format!("{} — {}", text.app_title, text.app_subtitle));
+            if storage::load_lang() != Some(*lang) && !storage::save_lang(*lang) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
+        });
+    }
 
     let text = strings(lang);
-    let notice = state.notice.map(|notice| {
-        let message = match notice {
-            Notice::StorageFailed => text.storage_failed,
-        };
-        let dispatch = state.dispatcher();
-        html! {
-            <div class="notice" role="status">
-                <span>{ message }</span>
-                <button type="button" onclick={Callback::from(move |_| dispatch.dispatch(Action::DismissNotice))}>
-                    { text.dismiss }
-                </button>
-            </div>
-        }
-    });
-    let invalid = state.has_invalid_input().then(|| {
-        html! { <p class="invalid-banner" role="alert">{ text.invalid_banner }</p> }
-    });
+    let plan = state.plan();
+    let computed = plan.computed.clone();
+    let summary = plan.summary().cloned();
+    // The cards and the verdict bar keep the previous odds, greyed, while new ones compute.
+    let odds = plan.uncertain.latest().cloned();
+    let updating = plan.summary().is_none();
+    let scenario = &plan.scenario;
+    let year_errors: Vec<String> = plan
+        .errors
+        .iter()
+        .flat_map(|e| e.0.iter())
+        .filter(|e| matches!(e.field, Field::EndYear | Field::BaseYear | Field::Schema))
+        .map(|e| validation_message(e, lang))
+        .collect();
+    let latest_deadline = scenario.targets.iter().map(|t| t.deadline).max();
+    let mc_done = match &plan.uncertain {
+        Uncertain::Running { done, .. } => Some(*done),
+        Uncertain::Done(_) => None,
+    };
+    let view = state.session.view;
 
     html! {
-        <ContextProvider<AppContext> context={state.clone()}>
-            <div class="app">
-                <a class="skip-link" href="#controls">{ text.skip_to_controls }</a>
-                <Header />
-                { for notice }
-                <div class="layout">
-                    <main class="results" id="results">
-                        { for invalid }
-                        <TargetCards />
-                        <Charts />
-                        <YearTable />
-                    </main>
-                    <aside class="controls" id="controls" aria-label={text.controls_heading}>
-                        <Controls />
-                    </aside>
-                </div>
-                <footer class="footer"><p>{ text.footer }</p></footer>
-            </div>
-        </ContextProvider<AppContext>>
+        <div class="app">
+            <a class="skip-link" href="#controls-heading">{ text.skip_to_controls }</a>
+            <a class="skip-link" href="#targets-heading">{ text.skip_to_results }</a>
+            <Header {lang} preset={plan.preset().map(|p| p.slug)}
+                    region={lang.pick(&scenario.name.zh, &scenario.name.en).to_string()}
+                    base_year={scenario.base_year} end_year={scenario.end_year}
+                    shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
+                    on_action={on_action.clone()} />
+            <Notices {lang} notices={state.session.notices.clone()} undo_hint={state.session.undo_hint}
+                     on_action={on_action.clone()} />
+            <VerdictBar {lang} verdicts={computed.verdicts.clone()} summary={odds.clone()} {updating}
+                        stale={plan.has_invalid_input()} {view} on_action={on_action.clone()} />
+            <main class={classes!("layout", match view { View::Results => "show-results", View::Settings => "show-settings" })}>
+                <section class="controls" id="controls" aria-labelledby="controls-heading">
+                    <Controls {lang} scenario={scenario.clone()} baseline={plan.baseline.clone()}
+                              drafts={plan.drafts.clone()} errors={plan.errors.clone()} concerns={plan.concerns.clone()}
+                              schedule_open={state.session.schedule_open} mc={state.session.mc} {mc_done}
+                              on_action={on_action.clone()} />
+                </section>
+                <section class="results" id="results" aria-label={text.view_results}>
+                    <InvalidBanner {lang} drafts={plan.drafts.clone()} errors={plan.errors.clone()}
+                                   base_year={scenario.base_year} on_action={on_action.clone()} />
+                    <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
+                                 on_action={on_action.clone()} />
+                    <Charts {lang} computed={computed.clone()} summary={summary} />
+                    <YearTable {lang} {computed} />
+                </section>
+            </main>
+            <footer class="footer"><p>{ text.footer }</p></footer>
+        </div>
     }
-}
-
-/// The app context; every component below `App` has it.
-#[hook]
-pub fn use_app() -> AppContext {
-    // Cannot fail: every component that calls this is rendered inside `App`'s provider.
-    use_context::<AppContext>().expect("rendered inside App")
 }

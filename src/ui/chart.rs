@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::strings::strings;
 use crate::i18n::{format_count, format_percent, format_yuan, Lang};
-use crate::plot::{band_path, line_path, nice_ticks, Scale};
+use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
 
 /// What the y axis counts, which decides how its numbers read.
 #[derive(Clone, Copy, PartialEq)]
@@ -65,11 +65,6 @@ pub struct ChartProps {
 
 const HEIGHT: f64 = 260.0;
 const MARGIN: (f64, f64, f64, f64) = (16.0, 16.0, 34.0, 64.0); // top, right, bottom, left
-
-/// Approximate width of 12 px text: a CJK character about 12.5 px, others about half that.
-fn text_width(text: &str) -> f64 {
-    crate::report::display_width(text) as f64 * 6.5
-}
 
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
@@ -149,28 +144,50 @@ pub fn chart(props: &ChartProps) -> Html {
             }
         }
     });
-    let marks = props.marks.iter().map(|m| {
+    // Target labels sit above their line beside the deadline marker, wrapped to the room they
+    // have, and pushed up when they would overlap a label already placed on the same side.
+    let mut placed: Vec<(bool, f64, f64)> = Vec::new(); // (left side, top, bottom)
+    let marks: Vec<Html> = props.marks.iter().map(|m| {
         let ty = y.map(m.value);
         let dx = x.map(f64::from(m.deadline));
-        // Left of the deadline marker, unless the text would run past the plot's left edge.
         let label = format!("{} {}", text.target_line, m.label);
-        let fits_left = dx - 6.0 - text_width(&label) >= left;
-        let (label_x, anchor) = if fits_left {
-            (dx - 6.0, "end")
-        } else {
-            (dx + 6.0, "start")
-        };
+        let room_left = dx - 6.0 - left;
+        let room_right = width - right - dx - 6.0;
+        let left_side = text_width(&label) <= room_left || room_left >= room_right;
+        let room = if left_side { room_left } else { room_right }.max(60.0);
+        let lines = wrap_label(&label, room);
+        let line_height = 14.0;
+        let mut label_bottom = ty - 7.0;
+        let mut label_top = label_bottom - line_height * (lines.len() as f64 - 1.0) - 11.0;
+        for (side, other_top, other_bottom) in &placed {
+            if *side == left_side && label_top < *other_bottom + 2.0 && label_bottom > *other_top - 2.0 {
+                let shift = label_bottom - (*other_top - 4.0);
+                label_bottom -= shift;
+                label_top -= shift;
+            }
+        }
+        // Never above the plot: then the label goes below the line instead.
+        if label_top < 2.0 {
+            let height = label_bottom - label_top;
+            label_top = ty + 18.0;
+            label_bottom = label_top + height;
+        }
+        placed.push((left_side, label_top, label_bottom));
+        let (label_x, anchor) = if left_side { (dx - 6.0, "end") } else { (dx + 6.0, "start") };
+        let first_baseline = label_bottom - line_height * (lines.len() as f64 - 1.0);
         html! {
             <g class="target-mark">
                 <line class="target-line" x1={left.to_string()} x2={(width - right).to_string()} y1={ty.to_string()} y2={ty.to_string()} />
                 <line class="deadline-line" x1={dx.to_string()} x2={dx.to_string()} y1={top.to_string()} y2={(HEIGHT - bottom).to_string()} />
                 <circle class="target-point" cx={dx.to_string()} cy={ty.to_string()} r="4" />
-                <text class="target-label" x={label_x.to_string()} y={(ty - 7.0).to_string()} text-anchor={anchor}>
-                    { label }
+                <text class="target-label" x={label_x.to_string()} y={first_baseline.to_string()} text-anchor={anchor}>
+                    { for lines.iter().enumerate().map(|(i, line)| html! {
+                        <tspan x={label_x.to_string()} dy={if i == 0 { "0".to_string() } else { line_height.to_string() }}>{ line.clone() }</tspan>
+                    }) }
                 </text>
             </g>
         }
-    });
+    }).collect();
     let has_band = props.series.iter().any(|s| s.band.is_some());
 
     html! {

@@ -1,23 +1,26 @@
 //! The four charts a planner reads: talent, certified by level, coverage, budget. Each plots
 //! the plan, the P10–P90 band once Monte Carlo is done, and the targets that belong to it.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::app::use_app;
 use super::chart::{Axis, Chart, Series, Shape, TargetMark};
+use crate::i18n::messages::metric_value;
 use crate::i18n::strings::strings;
+use crate::i18n::{metric_label, Lang};
 use crate::model::montecarlo::Summary;
-use crate::model::{Metric, Scenario, YearRow};
-use crate::report::metric_value;
+use crate::model::{Metric, Scenario};
+use crate::state::Computed;
 
 /// The drawing width of one chart for a window width: one column on phones, two beside the
 /// settings column on wide screens.
 fn chart_width(window_width: f64) -> f64 {
-    if window_width < 760.0 {
+    if window_width < 900.0 {
         window_width - 56.0
     } else if window_width < 1100.0 {
-        window_width - 420.0
+        window_width - 460.0
     } else {
         ((window_width - 480.0) / 2.0).min(640.0)
     }
@@ -31,9 +34,15 @@ fn window_width() -> f64 {
         .unwrap_or(1200.0)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub lang: Lang,
+    pub computed: Rc<Computed>,
+    pub summary: Option<Rc<Summary>>,
+}
+
 #[function_component(Charts)]
-pub fn charts() -> Html {
-    let app = use_app();
+pub fn charts(props: &ChartsProps) -> Html {
     let width = use_state(window_width);
     {
         let width = width.clone();
@@ -44,22 +53,24 @@ pub fn charts() -> Html {
             move || drop(listener)
         });
     }
-    let lang = app.lang;
+    let lang = props.lang;
     let text = strings(lang);
-    let scenario = &app.result.scenario;
-    let rows = &app.result.trajectory.years;
-    let summary = app.summary().map(|s| s.as_ref());
+    let scenario = &props.computed.scenario;
+    let rows = &props.computed.trajectory.years;
+    let summary = props.summary.as_deref();
     let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
-    let column = |f: fn(&YearRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
-    let band = |f: fn(&YearRow) -> f64| band_of(summary, f);
-    let line = |label: &str, tone, f: fn(&YearRow) -> f64, with_band: bool| Series {
+    let line = |label: &str, tone, metric: Metric, with_band: bool| Series {
         label: label.to_string(),
         tone,
         shape: Shape::Line,
-        values: column(f),
-        band: if with_band { band(f) } else { None },
+        values: rows.iter().map(|r| metric.value(r)).collect(),
+        band: if with_band {
+            band_of(summary, metric)
+        } else {
+            None
+        },
     };
-    let marks = |metrics: &[Metric], prefix: bool| marks_for(scenario, metrics, prefix, lang);
+    let marks = |metrics: &[Metric], named: bool| marks_for(scenario, metrics, named, lang);
     let w = chart_width(*width);
 
     html! {
@@ -67,46 +78,45 @@ pub fn charts() -> Html {
             <h2 id="charts-heading">{ text.charts_heading }</h2>
             <div class="chart-grid">
                 <Chart id="chart-talent" title={text.chart_talent} years={years.clone()} axis={Axis::Count} {lang} width={w}
-                       series={vec![line(Metric::Talent.label(lang), "tone-1", |r| r.talent, true)]}
+                       series={vec![line(metric_label(Metric::Talent, lang), "tone-1", Metric::Talent, true)]}
                        marks={marks(&[Metric::Talent], false)} />
                 <Chart id="chart-certified" title={text.chart_certified} years={years.clone()} axis={Axis::Count} {lang} width={w}
                        series={vec![
-                           line(text.series_total, "tone-1", |r| r.certified, true),
-                           line(text.series_junior, "tone-2", |r| r.certified_junior, false),
-                           line(text.series_mid, "tone-3", |r| r.certified_mid, false),
-                           line(text.series_senior, "tone-4", |r| r.certified_senior, false),
+                           line(text.series_total, "tone-1", Metric::Certified, true),
+                           line(text.series_junior, "tone-2", Metric::CertifiedJunior, false),
+                           line(text.series_mid, "tone-3", Metric::CertifiedMid, false),
+                           line(text.series_senior, "tone-4", Metric::CertifiedSenior, false),
                        ]}
                        marks={marks(&[Metric::Certified, Metric::CertifiedJunior, Metric::CertifiedMid, Metric::CertifiedSenior], true)} />
                 <Chart id="chart-coverage" title={text.chart_coverage} years={years.clone()} axis={Axis::Percent} {lang} width={w}
                        series={vec![
-                           line(text.series_stations, "tone-1", |r| r.station_coverage, true),
-                           line(text.series_rooms, "tone-2", |r| r.room_coverage, true),
+                           line(text.series_stations, "tone-1", Metric::StationCoverage, true),
+                           line(text.series_rooms, "tone-2", Metric::RoomCoverage, true),
                        ]}
                        marks={marks(&[Metric::StationCoverage, Metric::RoomCoverage, Metric::Stations, Metric::Rooms], true)} />
                 <Chart id="chart-budget" title={text.chart_budget} years={years} axis={Axis::Yuan} {lang} width={w}
                        series={vec![
-                           Series { label: text.series_yearly.to_string(), tone: "tone-3", shape: Shape::Bars, values: column(|r| r.budget), band: None },
-                           line(text.series_cumulative, "tone-1", |r| r.budget_cumulative, true),
+                           Series { label: text.series_yearly.to_string(), tone: "tone-3", shape: Shape::Bars,
+                                    values: rows.iter().map(|r| r.budget).collect(), band: None },
+                           line(text.series_cumulative, "tone-1", Metric::BudgetCumulative, true),
                        ]}
-                       marks={Vec::new()} />
+                       marks={marks(&[Metric::BudgetCumulative], false)} />
             </div>
         </section>
     }
 }
 
-fn band_of(summary: Option<&Summary>, f: fn(&YearRow) -> f64) -> Option<(Vec<f64>, Vec<f64>)> {
+fn band_of(summary: Option<&Summary>, metric: Metric) -> Option<(Vec<f64>, Vec<f64>)> {
     let s = summary?;
-    Some((s.p10.iter().map(f).collect(), s.p90.iter().map(f).collect()))
+    Some((
+        s.p10.iter().map(|r| metric.value(r)).collect(),
+        s.p90.iter().map(|r| metric.value(r)).collect(),
+    ))
 }
 
 /// Target marks for a chart. Count targets on stations and rooms are drawn on the coverage
 /// chart as the share of townships or villages they represent.
-fn marks_for(
-    scenario: &Scenario,
-    metrics: &[Metric],
-    with_name: bool,
-    lang: crate::i18n::Lang,
-) -> Vec<TargetMark> {
+fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -> Vec<TargetMark> {
     let a = &scenario.assumptions;
     scenario
         .targets
@@ -122,8 +132,8 @@ fn marks_for(
             TargetMark {
                 value,
                 deadline: t.deadline,
-                label: if with_name {
-                    format!("{} {threshold}", t.metric.label(lang))
+                label: if named {
+                    format!("{} {threshold}", metric_label(t.metric, lang))
                 } else {
                     threshold
                 },

@@ -1,41 +1,66 @@
 //! The settings column: one group per area (人才 / 持证 / 站点与社工室 / 机构 / 预算 / 不确定性),
-//! policy levers first, the starting point and assumptions set apart below them.
+//! policy levers first, the starting point and assumptions set apart below them. It hands each
+//! control exactly the data it draws, so moving one slider re-renders one control.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::app::use_app;
-use super::param_control::ParamControl;
-use super::state::{Action, Uncertain};
+use super::param_control::{ParamControl, ParamValue};
+use crate::i18n::messages::{concern_message, validation_message};
 use crate::i18n::strings::strings;
-use crate::model::montecarlo::RUNS_RANGE;
-use crate::model::params::{Group, Kind, PARAMS};
+use crate::i18n::{group_label, Lang};
+use crate::model::montecarlo::{Settings, RUNS_RANGE};
+use crate::model::params::{self, Group, Kind, Param, Value, PARAMS};
+use crate::model::plausibility::Concern;
+use crate::model::validate::Field;
+use crate::model::{Scenario, ValidationErrors};
+use crate::state::{Action, FieldId};
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub lang: Lang,
+    /// The scenario as edited.
+    pub scenario: Scenario,
+    /// What the plan started from: scales sliders, marks changes, holds the sources.
+    pub baseline: Rc<Scenario>,
+    pub drafts: BTreeMap<FieldId, String>,
+    pub errors: Option<ValidationErrors>,
+    pub concerns: Vec<Concern>,
+    pub schedule_open: Option<&'static str>,
+    pub mc: Settings,
+    /// Monte Carlo runs collected, or `None` when done.
+    pub mc_done: Option<usize>,
+    pub on_action: Callback<Action>,
+}
 
 #[function_component(Controls)]
-pub fn controls() -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn controls(props: &ControlsProps) -> Html {
+    let lang = props.lang;
     let text = strings(lang);
+    let control = |p: &'static Param| control_for(p, props);
     html! {
         <div class="controls-inner">
-            <h2>{ text.controls_heading }</h2>
+            <h2 id="controls-heading" tabindex="-1">{ text.controls_heading }</h2>
             { for Group::ALL.into_iter().map(|group| {
                 let levers: Vec<_> = PARAMS.iter().filter(|p| p.group == group && p.kind != Kind::Assumption).collect();
                 let assumptions: Vec<_> = PARAMS.iter().filter(|p| p.group == group && p.kind == Kind::Assumption).collect();
                 html! {
-                    <details class="group" open=true key={group.label(crate::i18n::Lang::En)}>
-                        <summary><h3>{ group.label(lang) }</h3></summary>
+                    <details class="group" open=true key={format!("{group:?}")}>
+                        <summary><h3>{ group_label(group, lang) }</h3></summary>
                         if group == Group::Uncertainty {
-                            <UncertaintySettings />
+                            <UncertaintySettings {lang} mc={props.mc} done={props.mc_done} on_action={props.on_action.clone()} />
                         }
                         if !levers.is_empty() && group != Group::Uncertainty {
                             <h4 class="subheading">{ text.levers_subheading }</h4>
                         }
-                        { for levers.iter().map(|p| html! { <ParamControl key={p.key} param_key={p.key} /> }) }
+                        { for levers.into_iter().map(control) }
                         if !assumptions.is_empty() {
                             <div class="assumptions">
                                 <h4 class="subheading">{ text.assumptions_subheading }</h4>
-                                { for assumptions.iter().map(|p| html! { <ParamControl key={p.key} param_key={p.key} /> }) }
+                                { for assumptions.into_iter().map(control) }
                             </div>
                         }
                     </details>
@@ -45,17 +70,87 @@ pub fn controls() -> Html {
     }
 }
 
+/// The props of one parameter's control, drawn from the plan.
+fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
+    let key = param.key;
+    let scenario = &props.scenario;
+    let lang = props.lang;
+    let horizon = scenario.horizon();
+    let owned = |v: Option<Value>| match v {
+        Some(Value::Scalar(v)) => ParamValue::Scalar(*v),
+        Some(Value::Yearly(y)) => ParamValue::Yearly(y.clone()),
+        None => ParamValue::Scalar(0.0),
+    };
+    let value = owned(params::value(scenario, key));
+    let baseline = owned(params::value(&props.baseline, key));
+    let schedule = match &value {
+        ParamValue::Yearly(y) => {
+            let values = y.expand(horizon.max(1));
+            values.iter().any(|v| *v != values[0]).then_some(values)
+        }
+        ParamValue::Scalar(_) => None,
+    };
+    let errors: Vec<(Option<usize>, String)> = props
+        .errors
+        .iter()
+        .flat_map(|e| e.0.iter())
+        .filter_map(|e| match e.field {
+            Field::Param { key: k, year } if k == key => {
+                let index = year.and_then(|y| usize::try_from(y - scenario.base_year - 1).ok());
+                Some((index, validation_message(e, lang)))
+            }
+            _ => None,
+        })
+        .collect();
+    let draft = props.drafts.get(&FieldId::main(key)).cloned();
+    let cell_drafts: Vec<(usize, String)> = props
+        .drafts
+        .iter()
+        .filter_map(|(field, text)| (field.key == key).then_some((field.index?, text.clone())))
+        .collect();
+    let concern = props
+        .concerns
+        .iter()
+        .find(|c| c.key == key)
+        .map(|c| concern_message(c, lang));
+    html! {
+        <ParamControl key={key} {param} {lang} changed={value != baseline} {value} {baseline} {schedule}
+                      base_year={scenario.base_year} {horizon} ceiling={ceiling(scenario, key)}
+                      provenance={props.baseline.sources.get(key).cloned()}
+                      {draft} {cell_drafts} {errors} {concern}
+                      schedule_open={props.schedule_open == Some(key)} on_action={props.on_action.clone()} />
+    }
+}
+
+/// The number a slider should not go past, where the model has one (e.g. townships).
+fn ceiling(scenario: &Scenario, key: &str) -> Option<f64> {
+    let a = &scenario.assumptions;
+    match key {
+        "stations" | "stations_per_year" | "demo_per_year" => Some(a.townships),
+        "demo_stations" => Some(a.stations),
+        "rooms" | "rooms_per_year" => Some(a.villages),
+        _ => None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UncertaintySettingsProps {
+    lang: Lang,
+    mc: Settings,
+    done: Option<usize>,
+    on_action: Callback<Action>,
+}
+
 /// Runs and seed of the Monte Carlo, and its progress.
 #[function_component(UncertaintySettings)]
-fn uncertainty_settings() -> Html {
-    let app = use_app();
-    let text = strings(app.lang);
-    let settings = app.mc_settings;
-    let on_runs = on_number(&app, Action::SetRuns);
-    let on_seed = on_number(&app, Action::SetSeed);
-    let progress = match &app.uncertain {
-        Uncertain::Running { done } => format!("{} {done} / {}", text.computing, settings.runs),
-        Uncertain::Done(summary) => format!("✓ {} {}", summary.settings.runs, text.runs_done),
+fn uncertainty_settings(props: &UncertaintySettingsProps) -> Html {
+    let text = strings(props.lang);
+    let settings = props.mc;
+    let on_runs = on_number(&props.on_action, Action::SetRuns);
+    let on_seed = on_number(&props.on_action, Action::SetSeed);
+    let progress = match props.done {
+        Some(done) => format!("{} {done} / {}", text.computing, settings.runs),
+        None => format!("✓ {} {}", settings.runs, text.runs_done),
     };
     html! {
         <div class="mc-settings">
@@ -73,17 +168,17 @@ fn uncertainty_settings() -> Html {
     }
 }
 
-/// A change handler that parses the field as a number and dispatches `action(number)`;
-/// text that does not parse is ignored (the field keeps showing the last accepted value).
+/// A change handler that parses the field as a number and sends `action(number)`; text that
+/// does not parse is ignored (the field keeps showing the last accepted value).
 fn on_number<T: std::str::FromStr + 'static>(
-    app: &super::app::AppContext,
+    on_action: &Callback<Action>,
     action: fn(T) -> Action,
 ) -> Callback<Event> {
-    let app = app.clone();
+    let on_action = on_action.clone();
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         if let Ok(value) = input.value().trim().parse::<T>() {
-            app.dispatch(action(value));
+            on_action.emit(action(value));
         }
     })
 }

@@ -1,60 +1,82 @@
-//! The top bar: title, preset picker, last year of the plan, language toggle.
+//! The top bar: title, the region (preset picker or "new region"), the years of the plan, the
+//! language toggle. The horizon note always names the years of the results on screen.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::app::use_app;
-use super::state::Action;
-use super::storage;
 use crate::i18n::strings::{horizon_note, strings};
 use crate::i18n::Lang;
 use crate::model::scenario::MAX_HORIZON_YEARS;
 use crate::presets;
+use crate::state::Action;
+
+/// What the header shows.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    /// The preset the plan came from, or `None` for a region of the user's own.
+    pub preset: Option<&'static str>,
+    /// The region's name.
+    pub region: AttrValue,
+    /// The base year and last year as edited.
+    pub base_year: i32,
+    pub end_year: i32,
+    /// The last year of the results on screen (differs from `end_year` only while some input
+    /// is invalid).
+    pub shown_end_year: i32,
+    /// The latest target deadline: the last year cannot be set before it.
+    pub latest_deadline: Option<i32>,
+    /// Messages about the years, shown under the picker.
+    pub year_errors: Vec<String>,
+    pub on_action: Callback<Action>,
+}
 
 #[function_component(Header)]
-pub fn header() -> Html {
-    let app = use_app();
-    let lang = app.lang;
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
     let text = strings(lang);
-    let scenario = &app.scenario;
 
     let on_preset = {
-        let app = app.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let slug = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(preset) = presets::by_slug(&slug) {
-                app.dispatch(Action::LoadPreset(preset.slug));
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(preset) = presets::by_slug(&value) {
+                on_action.emit(Action::LoadPreset(preset.slug));
             }
         })
     };
     let on_end_year = {
-        let app = app.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            if let Ok(year) = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse()
-            {
-                app.dispatch(Action::SetEndYear(year));
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(year) = value.parse() {
+                on_action.emit(Action::SetEndYear(year));
             }
         })
     };
     let on_lang = {
-        let app = app.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |_| {
-            let next = match app.lang {
+            on_action.emit(Action::SetLang(match lang {
                 Lang::Zh => Lang::En,
                 Lang::En => Lang::Zh,
-            };
-            app.dispatch(Action::SetLang(next));
-            if !storage::save_lang(next) {
-                app.dispatch(Action::StorageFailed);
-            }
+            }))
         })
     };
 
-    let first_year = scenario.base_year + 1;
-    let last_year = scenario.base_year + MAX_HORIZON_YEARS;
+    let first_year = props.base_year + 1;
+    let last_year = props.base_year + MAX_HORIZON_YEARS;
+    let earliest = props.latest_deadline.unwrap_or(first_year).max(first_year);
+    let horizon_help = match props.latest_deadline {
+        Some(deadline) if deadline > first_year => {
+            format!(
+                "{} {}",
+                text.horizon_help,
+                crate::i18n::strings::earliest_end_year(deadline, lang)
+            )
+        }
+        _ => text.horizon_help.to_string(),
+    };
     html! {
         <header class="topbar">
             <div class="brand">
@@ -65,32 +87,44 @@ pub fn header() -> Html {
                 <label class="field-inline">
                     <span>{ text.preset_label }</span>
                     <select id="preset" onchange={on_preset}>
+                        if props.preset.is_none() {
+                            <option value="" selected=true>{ props.region.clone() }</option>
+                        }
                         { for presets::all().iter().map(|p| html! {
-                            <option value={p.slug} selected={p.slug == app.preset.slug}>
+                            <option value={p.slug} selected={Some(p.slug) == props.preset}>
                                 { lang.pick(&p.scenario.name.zh, &p.scenario.name.en) }
                             </option>
                         }) }
                     </select>
                 </label>
-                <label class="field-inline" title={text.horizon_help}>
+                <label class="field-inline" title={horizon_help.clone()}>
                     <span>{ text.end_year_label }</span>
-                    <select id="end-year" onchange={on_end_year}>
+                    <select id="end-year" onchange={on_end_year}
+                            aria-describedby={(!props.year_errors.is_empty()).then_some("error-end-year")}>
                         { for (first_year..=last_year).map(|year| html! {
-                            <option value={year.to_string()} selected={year == scenario.end_year}>{ year }</option>
+                            <option value={year.to_string()} selected={year == props.end_year}
+                                    disabled={year < earliest}>
+                                { year }
+                            </option>
                         }) }
                     </select>
                 </label>
                 <button type="button" class="lang-toggle" id="lang-toggle" onclick={on_lang}
-                        aria-label={text.language_toggle_label}
                         lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }}>
                     { text.language_toggle }
+                    <span class="visually-hidden" lang={lang.tag()}>{ text.language_toggle_label }</span>
                 </button>
             </div>
             <p class="horizon-note">
-                <strong>{ lang.pick(&scenario.name.zh, &scenario.name.en) }</strong>
+                <strong>{ props.region.clone() }</strong>
                 { " · " }
-                { horizon_note(scenario.base_year, scenario.end_year, lang) }
+                { horizon_note(props.base_year, props.shown_end_year, lang) }
             </p>
+            if !props.year_errors.is_empty() {
+                <ul class="header-error" id="error-end-year" role="alert">
+                    { for props.year_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+                </ul>
+            }
         </header>
     }
 }

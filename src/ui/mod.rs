@@ -6,12 +6,15 @@ mod chart;
 mod charts;
 mod controls;
 mod header;
+mod notices;
 mod param_control;
+mod provenance;
 mod schedule_editor;
-pub mod state;
 mod storage;
 mod target_cards;
+mod tip;
 mod uncertainty_driver;
+mod verdict_bar;
 mod what_it_takes;
 mod year_table;
 

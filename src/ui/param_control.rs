@@ -1,222 +1,306 @@
-//! One parameter: a slider and an exact input with its unit, where the number comes from (on
-//! hover and on keyboard focus), its validation message, and per-year editing for schedules.
+//! One parameter: a slider and an exact field with its unit, where the number comes from, one
+//! current message, and per-year editing for schedules.
+//!
+//! The results on screen are always those of a value the planner chose: a slider applies at
+//! once, but typed text applies only when committed (Enter, or leaving the field); until then
+//! the field says that the results still use the previous value. Esc goes back to it. A
+//! schedule that varies by year is never replaced by a slider or the main field: that takes
+//! the explicit "same every year" action, which can be undone.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::app::use_app;
+use super::provenance::ProvenanceChip;
 use super::schedule_editor::ScheduleEditor;
-use super::state::Action;
-use crate::i18n::strings::{source_sentence, strings, unit_label};
-use crate::inputs::{display_text, from_display, parse_typed, slider_range, to_display};
-use crate::model::params::{self, Kind, Shape, Value};
-use crate::model::{Provenance, Scenario, Yearly};
+use crate::i18n::strings::{pending_hint, schedule_summary, strings, unit_label};
+use crate::i18n::{param_label, Lang};
+use crate::inputs::{
+    display_text, from_display, parse_typed, slider_range, step_through, to_display, NotANumber,
+};
+use crate::model::params::{Kind, Param, Shape, Unit};
+use crate::model::{Provenance, Yearly};
+use crate::state::{Action, FieldId};
+
+/// A parameter's value, owned, so a control re-renders only when its own value changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamValue {
+    Scalar(f64),
+    Yearly(Yearly),
+}
+
+impl ParamValue {
+    /// The value of the first simulated year.
+    pub fn first(&self) -> f64 {
+        match self {
+            ParamValue::Scalar(v) => *v,
+            ParamValue::Yearly(y) => y.first(),
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ParamControlProps {
-    pub param_key: &'static str,
-}
-
-/// The value a control shows: a scalar, or a schedule's first year.
-fn shown_value(scenario: &Scenario, key: &str) -> (f64, bool) {
-    match params::value(scenario, key) {
-        Some(Value::Scalar(v)) => (*v, false),
-        Some(Value::Yearly(y)) => (y.first(), !matches!(y, Yearly::Constant(_))),
-        None => (0.0, false),
-    }
-}
-
-/// The number a slider should not go past, where the model has one (e.g. townships).
-fn ceiling(scenario: &Scenario, key: &str) -> Option<f64> {
-    let a = &scenario.assumptions;
-    match key {
-        "stations" | "stations_per_year" | "demo_per_year" => Some(a.townships),
-        "demo_stations" => Some(a.stations),
-        "rooms" | "rooms_per_year" => Some(a.villages),
-        _ => None,
-    }
+    pub param: &'static Param,
+    pub lang: Lang,
+    pub value: ParamValue,
+    /// The baseline's value, which scales the slider.
+    pub baseline: ParamValue,
+    pub changed: bool,
+    /// The values of a schedule, one per simulated year, when it varies by year.
+    pub schedule: Option<Vec<f64>>,
+    pub base_year: i32,
+    pub horizon: usize,
+    /// A number the slider should not pass (e.g. townships for stations).
+    pub ceiling: Option<f64>,
+    pub provenance: Option<Provenance>,
+    /// Committed text that is not a number, for the main field.
+    pub draft: Option<String>,
+    /// The same for single years of the schedule: (index, text).
+    pub cell_drafts: Vec<(usize, String)>,
+    /// Validation messages: (year index for one year of a schedule, message).
+    pub errors: Vec<(Option<usize>, String)>,
+    /// A caution about a valid but doubtful value.
+    pub concern: Option<String>,
+    pub schedule_open: bool,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component(ParamControl)]
 pub fn param_control(props: &ParamControlProps) -> Html {
-    let app = use_app();
-    // While the input has focus, it shows exactly what was typed (so "1." is not re-rendered
-    // as "1"); on blur it shows the value again.
+    // What is being typed and not yet committed.
     let typing = use_state(|| None::<String>);
-    let Some(param) = params::param(props.param_key) else {
-        return Html::default();
-    };
+    let replacing = use_state(|| None::<String>);
+    let param = props.param;
     let key = param.key;
-    let lang = app.lang;
-    let text = strings(lang);
-    let (value, varies) = shown_value(&app.scenario, key);
-    let (preset_value, _) = shown_value(&app.preset.scenario, key);
-    let changed = params::value(&app.scenario, key) != params::value(&app.preset.scenario, key);
-    let range = slider_range(param, preset_value, ceiling(&app.scenario, key));
     let unit = param.unit;
+    let lang = props.lang;
+    let text = strings(lang);
+    let label = param_label(key, lang);
+    let varies = props.schedule.is_some();
+    let value = props.value.first();
+    let range = slider_range(param, props.baseline.first(), props.ceiling);
+    let shown = to_display(unit, value);
+    let step = step_through(shown, range.step).map_or_else(|| "any".to_string(), |s| s.to_string());
 
-    let draft_error = app
-        .drafts
-        .contains_key(key)
-        .then(|| crate::inputs::NotANumber.message(lang).to_string());
-    let errors: Vec<String> = draft_error
-        .into_iter()
-        .chain(
-            app.errors
-                .iter()
-                .flat_map(|e| e.for_param(key))
-                .map(|e| e.message(lang)),
-        )
-        .collect();
-    let invalid = !errors.is_empty();
+    // One current message: text that is not a number, else the first validation error.
+    let message = props
+        .draft
+        .as_ref()
+        .map(|_| NotANumber.message(lang).to_string())
+        .or_else(|| props.errors.first().map(|(_, m)| m.clone()));
+    let invalid = message.is_some();
 
-    let provenance = app.preset.scenario.sources.get(key).map(|p| match p {
-        Provenance::Source { doc, quote, note } => (
-            text.source_chip,
-            "chip source",
-            match note {
-                Some(note) => format!("{} {note}", source_sentence(doc, quote, lang)),
-                None => source_sentence(doc, quote, lang),
-            },
-        ),
-        Provenance::Assumption {
-            assumption,
-            assumption_en,
-        } => (
-            text.assumption_chip,
-            "chip assumption",
-            lang.pick(assumption, assumption_en).to_string(),
-        ),
-    });
-
+    let commit = {
+        let (on_action, typing) = (props.on_action.clone(), typing.clone());
+        move |typed: String| {
+            typing.set(None);
+            match parse_typed(&typed) {
+                Ok(number) => {
+                    on_action.emit(Action::ClearDraft(FieldId::main(key)));
+                    on_action.emit(Action::SetValue {
+                        key,
+                        value: from_display(unit, number),
+                    });
+                }
+                Err(_) => on_action.emit(Action::SetDraft {
+                    field: FieldId::main(key),
+                    text: typed,
+                }),
+            }
+        }
+    };
+    let on_input = {
+        let typing = typing.clone();
+        Callback::from(move |e: InputEvent| {
+            typing.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()));
+        })
+    };
+    let on_keydown = {
+        let (commit, typing, on_action) = (commit.clone(), typing.clone(), props.on_action.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                commit(input.value());
+            }
+            "Escape" => {
+                typing.set(None);
+                on_action.emit(Action::ClearDraft(FieldId::main(key)));
+            }
+            _ => {}
+        })
+    };
+    let on_blur = {
+        let (commit, typing) = (commit.clone(), typing.clone());
+        Callback::from(move |e: FocusEvent| {
+            if typing.is_some() {
+                commit(e.target_unchecked_into::<HtmlInputElement>().value());
+            }
+        })
+    };
     let on_slider = {
-        let app = app.clone();
+        let (on_action, typing) = (props.on_action.clone(), typing.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(shown) = input.value().parse::<f64>() {
-                app.dispatch(Action::SetValue {
+            if let Ok(number) = input.value().parse::<f64>() {
+                typing.set(None);
+                on_action.emit(Action::SetValue {
                     key,
-                    value: from_display(unit, shown),
+                    value: from_display(unit, number),
                 });
             }
         })
     };
-    let on_text = {
-        let app = app.clone();
-        let typing = typing.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let typed = input.value();
-            match parse_typed(&typed) {
-                Ok(shown) => app.dispatch(Action::SetValue {
-                    key,
-                    value: from_display(unit, shown),
-                }),
-                Err(_) => app.dispatch(Action::SetDraft {
-                    key,
-                    text: typed.clone(),
-                }),
-            }
-            typing.set(Some(typed));
-        })
-    };
-    let on_blur = {
-        let typing = typing.clone();
-        Callback::from(move |_: FocusEvent| typing.set(None))
-    };
     let on_reset = {
-        let app = app.clone();
-        let typing = typing.clone();
+        let (on_action, typing) = (props.on_action.clone(), typing.clone());
         Callback::from(move |_| {
             typing.set(None);
-            app.dispatch(Action::ResetParam { key });
+            on_action.emit(Action::ResetParam { key });
         })
     };
-    let schedule_open = app.schedule_open == Some(key);
     let on_schedule = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            app.dispatch(Action::OpenSchedule(if schedule_open {
-                None
-            } else {
-                Some(key)
-            }))
-        })
+        let on_action = props.on_action.clone();
+        let open = props.schedule_open;
+        Callback::from(move |_| on_action.emit(Action::OpenSchedule((!open).then_some(key))))
     };
 
     let input_id = format!("input-{key}");
     let error_id = format!("error-{key}");
-    let source_id = format!("source-{key}");
-    let described_by = [
-        invalid.then(|| error_id.clone()),
-        provenance.is_some().then(|| source_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let hint_id = format!("hint-{key}");
     let unit_text = format!(
         "{}{}",
         unit_label(unit, lang),
-        if param.shape == Shape::Yearly && unit != params::Unit::Rate {
+        if param.shape == Shape::Yearly && unit != Unit::Rate {
             text.per_year_suffix
         } else {
             ""
         }
     );
-    let shown_text = (*typing)
-        .clone()
-        .unwrap_or_else(|| display_text(unit, value));
+    let field_text = if varies {
+        text.varies_by_year.to_string()
+    } else {
+        (*typing)
+            .clone()
+            .or_else(|| props.draft.clone())
+            .unwrap_or_else(|| display_text(unit, value))
+    };
+    // Typed but not committed: say that the results still use the value on screen.
+    let pending = (*typing).as_ref().and_then(|typed| {
+        let differs = parse_typed(typed).map_or(true, |n| from_display(unit, n) != value);
+        differs.then(|| pending_hint(&display_text(unit, value), &unit_text, lang))
+    });
+    let described_by = [
+        invalid.then(|| error_id.clone()),
+        pending.as_ref().map(|_| hint_id.clone()),
+        varies.then(|| format!("summary-{key}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+
+    let replace_form = replacing.as_ref().map(|draft| {
+        let (on_action, replacing_) = (props.on_action.clone(), replacing.clone());
+        let typed = draft.clone();
+        let confirm = Callback::from(move |_| {
+            if let Ok(number) = parse_typed(&typed) {
+                on_action.emit(Action::ReplaceSchedule {
+                    key,
+                    value: from_display(unit, number),
+                });
+                replacing_.set(None);
+            }
+        });
+        let cancel = {
+            let replacing = replacing.clone();
+            Callback::from(move |_| replacing.set(None))
+        };
+        let on_replace_input = {
+            let replacing = replacing.clone();
+            Callback::from(move |e: InputEvent| {
+                replacing.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()))
+            })
+        };
+        let bad = parse_typed(draft).is_err();
+        html! {
+            <div class="replace-schedule" role="group" aria-label={text.same_every_year}>
+                <label for={format!("replace-{key}")}>{ text.same_every_year_value }</label>
+                <input type="text" inputmode="decimal" class="number" id={format!("replace-{key}")}
+                       value={draft.clone()} oninput={on_replace_input} aria-invalid={bad.then_some("true")} />
+                <span class="unit">{ unit_text.clone() }</span>
+                <button type="button" class="apply" onclick={confirm} disabled={bad}>{ text.replace_schedule }</button>
+                <button type="button" class="link" onclick={cancel}>{ text.cancel }</button>
+            </div>
+        }
+    });
+    let on_start_replace = {
+        let replacing = replacing.clone();
+        let first = display_text(unit, value);
+        Callback::from(move |_| replacing.set(Some(first.clone())))
+    };
 
     html! {
-        <div class={classes!("param", (param.kind == Kind::Assumption).then_some("is-assumption"), invalid.then_some("is-invalid"))}
+        <div class={classes!("param", (param.kind == Kind::Assumption).then_some("is-assumption"), invalid.then_some("is-invalid"), varies.then_some("is-schedule"))}
              id={format!("param-{key}")} data-key={key}>
             <div class="param-head">
-                <label for={input_id.clone()}>{ param.label(lang) }</label>
-                if let Some((chip, class, sentence)) = provenance.clone() {
-                    <span class="tip-anchor">
-                        <button type="button" class={class} aria-describedby={source_id.clone()}>{ chip }</button>
-                        <span role="tooltip" id={source_id.clone()} class="tooltip">{ sentence }</span>
-                    </span>
+                <label for={input_id.clone()}>{ label }</label>
+                if let Some(provenance) = &props.provenance {
+                    <ProvenanceChip id={format!("source-{key}")} provenance={provenance.clone()} {lang} />
                 }
                 if varies {
                     <span class="chip varies">{ text.varies_by_year }</span>
                 }
-                if changed {
+                if props.changed {
                     <span class="chip changed">{ text.changed_chip }</span>
                 }
                 <span class="param-actions">
                     if param.shape == Shape::Yearly {
-                        <button type="button" class="link" onclick={on_schedule} aria-expanded={schedule_open.to_string()}
-                                aria-label={format!("{} — {}", param.label(lang), text.per_year)}>
-                            { text.per_year }
+                        <button type="button" class="link" onclick={on_schedule} aria-expanded={props.schedule_open.to_string()}>
+                            { text.per_year }<span class="visually-hidden">{ format!("：{label}") }</span>
                         </button>
                     }
-                    if changed {
-                        <button type="button" class="link" onclick={on_reset}
-                                aria-label={format!("{} — {}", param.label(lang), text.reset)}>{ text.reset }</button>
+                    if props.changed {
+                        <button type="button" class="link" onclick={on_reset}>
+                            { text.reset }<span class="visually-hidden">{ format!("：{label}") }</span>
+                        </button>
                     }
                 </span>
             </div>
             <div class="param-inputs">
                 <input type="range" class="slider" min={range.min.to_string()} max={range.max.to_string()}
-                       step={range.step.to_string()} value={to_display(unit, value).to_string()}
+                       step={step} value={shown.to_string()} disabled={varies}
                        title={format!("{} – {} {unit_text}", display_text(unit, from_display(unit, range.min)), display_text(unit, from_display(unit, range.max)))}
-                       aria-label={param.label(lang)} aria-valuetext={format!("{shown_text} {unit_text}")}
+                       aria-label={label.to_string()} aria-valuetext={format!("{} {unit_text}", display_text(unit, value))}
                        oninput={on_slider} />
                 <input type="text" inputmode="decimal" class="number" id={input_id}
-                       value={shown_text} oninput={on_text} onblur={on_blur}
+                       value={field_text} readonly={varies}
+                       oninput={on_input} onkeydown={on_keydown} onblur={on_blur}
                        aria-invalid={invalid.then_some("true")}
                        aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
-                <span class="unit">{ unit_text }</span>
+                <span class="unit">{ unit_text.clone() }</span>
             </div>
-            if invalid {
-                <ul class="param-error" id={error_id} role="alert">
-                    { for errors.iter().map(|e| html! { <li>{ e }</li> }) }
-                </ul>
+            if let Some(values) = &props.schedule {
+                <p class="schedule-summary" id={format!("summary-{key}")}>
+                    { schedule_summary(values, props.base_year, unit, &unit_text, lang) }
+                    { " " }
+                    if replace_form.is_none() {
+                        <button type="button" class="link" onclick={on_start_replace}>{ text.same_every_year }</button>
+                    }
+                </p>
+                { for replace_form }
             }
-            if schedule_open {
-                <ScheduleEditor param_key={key} />
+            if let Some(hint) = pending {
+                <p class="pending-hint" id={hint_id} role="status">{ hint }</p>
+            }
+            if let Some(message) = message {
+                <p class="param-error" id={error_id} role="alert">{ message }</p>
+            } else if let Some(concern) = &props.concern {
+                <p class="param-concern">{ concern.clone() }</p>
+            }
+            if props.schedule_open {
+                <ScheduleEditor {param} {lang} values={props.schedule.clone().unwrap_or_else(|| vec![value; props.horizon])}
+                                base_year={props.base_year} drafts={props.cell_drafts.clone()}
+                                errors={props.errors.iter().filter_map(|(i, m)| i.map(|i| (i, m.clone()))).collect::<Vec<_>>()}
+                                on_action={props.on_action.clone()} />
             }
         </div>
     }

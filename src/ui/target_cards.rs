@@ -1,29 +1,48 @@
-//! One card per official target: verdict, value and gap at the deadline, first year met,
-//! probability under uncertainty, where the target comes from, and what it takes.
+//! One card per target: the verdict as planned, the value and gap (or margin) at the deadline,
+//! the first year reached, the odds under uncertainty with the median first year, a sentence
+//! when plan and odds disagree, where the target comes from, and what it takes. Every row is
+//! always there (a dash while unknown), so the cards keep their size while a slider moves.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::use_app;
-use super::state::Uncertain;
+use super::provenance::ProvenanceChip;
+use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use crate::i18n::strings::{source_sentence, strings, threshold_by_deadline};
-use crate::i18n::{format_percent, Lang};
-use crate::model::Provenance;
-use crate::report::metric_value;
+use crate::i18n::messages::metric_value;
+use crate::i18n::strings::{contrast_sentence, strings, threshold_by_deadline, year_text};
+use crate::i18n::{format_percent, metric_label, Lang};
+use crate::model::montecarlo::{contrast, Settings, Summary};
+use crate::model::Goal;
+use crate::state::{Action, Computed};
+
+#[derive(Properties, PartialEq)]
+pub struct TargetCardsProps {
+    pub lang: Lang,
+    pub computed: Rc<Computed>,
+    pub summary: Option<Rc<Summary>>,
+    /// The odds shown are the previous ones; new ones are being computed.
+    pub updating: bool,
+    pub mc: Settings,
+    pub on_action: Callback<Action>,
+}
 
 #[function_component(TargetCards)]
-pub fn target_cards() -> Html {
-    let app = use_app();
-    let text = strings(app.lang);
-    let verdicts = &app.result.verdicts;
+pub fn target_cards(props: &TargetCardsProps) -> Html {
+    let text = strings(props.lang);
+    let count = props.computed.verdicts.len();
     html! {
         <section class="targets" aria-labelledby="targets-heading">
             <h2 id="targets-heading">{ text.targets_heading }</h2>
-            if verdicts.is_empty() {
+            if count == 0 {
                 <p class="muted">{ text.no_targets }</p>
             } else {
                 <div class="target-grid">
-                    { for (0..verdicts.len()).map(|index| html! { <TargetCard {index} key={index} /> }) }
+                    { for (0..count).map(|index| html! {
+                        <TargetCard key={index} {index} lang={props.lang} computed={props.computed.clone()}
+                                    summary={props.summary.clone()} updating={props.updating} mc={props.mc} on_action={props.on_action.clone()} />
+                    }) }
                 </div>
             }
         </section>
@@ -33,81 +52,108 @@ pub fn target_cards() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TargetCardProps {
     pub index: usize,
+    pub lang: Lang,
+    pub computed: Rc<Computed>,
+    pub summary: Option<Rc<Summary>>,
+    pub updating: bool,
+    pub mc: Settings,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component(TargetCard)]
 fn target_card(props: &TargetCardProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = props.lang;
     let text = strings(lang);
-    let Some(verdict) = app.result.verdicts.get(props.index) else {
+    let index = props.index;
+    let (Some(verdict), Some(target)) = (
+        props.computed.verdicts.get(index),
+        props.computed.scenario.targets.get(index),
+    ) else {
         return Html::default();
     };
     let metric = verdict.metric;
     let value = |v: f64| metric_value(metric, v, lang);
-    let odds = match &app.uncertain {
-        Uncertain::Done(summary) => summary.targets.get(props.index),
-        Uncertain::Running { .. } => None,
-    };
-    let year_text = |year: Option<i32>| match (year, lang) {
-        (Some(year), Lang::Zh) => format!("{year}年"),
-        (Some(year), Lang::En) => year.to_string(),
-        (None, _) => text.never_met.to_string(),
-    };
-    let probability = odds.map(|o| format_percent(o.probability, lang));
-    let median_first = odds.map(|o| year_text(o.median_first_year()));
-    let source = app
-        .result
-        .scenario
-        .targets
-        .get(props.index)
-        .and_then(|t| t.source.as_ref())
-        .map(|p| match p {
-            Provenance::Source { doc, quote, .. } => source_sentence(doc, quote, lang),
-            Provenance::Assumption {
-                assumption,
-                assumption_en,
-            } => lang.pick(assumption, assumption_en).to_string(),
+    let ceiling = target.goal() == Goal::AtMost;
+    let odds = props.summary.as_ref().and_then(|s| s.targets.get(index));
+    let probability = odds.map_or(text.computing.to_string(), |o| {
+        format_percent(o.probability, lang)
+    });
+    let median_first = odds.map_or(text.computing.to_string(), |o| {
+        year_text(o.median_first_year(), lang)
+    });
+    let explained = odds
+        .and_then(|o| contrast(verdict.met, metric, o, &props.computed.scenario.uncertainty))
+        .map(|c| {
+            contrast_sentence(
+                &c,
+                odds.map_or(0.0, |o| o.probability),
+                odds.and_then(|o| o.median_first_year()),
+                lang,
+            )
         });
-    let tip_id = format!("target-source-{}", props.index);
     let (badge_class, badge) = if verdict.met {
-        ("badge met", format!("✓ {}", text.met))
+        ("badge met", format!("✓ {}", text.met_as_planned))
     } else {
-        ("badge not-met", format!("✗ {}", text.not_met))
+        ("badge not-met", format!("✗ {}", text.not_met_as_planned))
     };
-    let first = year_text(verdict.first_year_met);
+    let (gap_label, gap_value) = if verdict.met {
+        let margin = (verdict.value_at_deadline - verdict.threshold).abs();
+        (text.margin, value(margin))
+    } else {
+        (text.gap, value(verdict.gap))
+    };
+    let id = |what: &str| format!("{what}-{index}");
     html! {
         <article class={classes!("target-card", if verdict.met { "is-met" } else { "is-not-met" })}
-                 data-metric={metric.key()}>
+                 data-metric={metric.key()} id={format!("target-{index}")}>
             <header class="target-head">
                 <span class={badge_class}>{ badge }</span>
-                <h3>{ metric.label(lang) }</h3>
-                if let Some(source) = source {
-                    <span class="tip-anchor">
-                        <button type="button" class="info" aria-describedby={tip_id.clone()}
-                                aria-label={text.target_source}>{ "i" }</button>
-                        <span role="tooltip" id={tip_id} class="tooltip">{ source }</span>
-                    </span>
+                <h3>{ metric_label(metric, lang) }</h3>
+                if let Some(source) = &target.source {
+                    <ProvenanceChip id={id("target-source")} provenance={source.clone()} {lang} compact=true />
+                } else {
+                    <span class="chip own">{ text.own_target }</span>
                 }
             </header>
-            <p class="target-line">{ threshold_by_deadline(&value(verdict.threshold), verdict.deadline, lang) }</p>
-            <dl class="target-facts">
-                <div><dt>{ text.at_deadline }</dt><dd>{ value(verdict.value_at_deadline) }</dd></div>
-                if !verdict.met {
-                    <div><dt>{ text.gap }</dt><dd class="gap">{ value(verdict.gap) }</dd></div>
+            <p class="target-line">
+                if ceiling {
+                    { crate::i18n::strings::ceiling_by_deadline(&value(verdict.threshold), verdict.deadline, lang) }
+                } else {
+                    { threshold_by_deadline(&value(verdict.threshold), verdict.deadline, lang) }
                 }
-                <div><dt>{ text.first_met }</dt><dd>{ first }</dd></div>
+            </p>
+            <dl class="target-facts">
+                <div><dt>{ text.at_deadline }</dt><dd class="at-deadline">{ value(verdict.value_at_deadline) }</dd></div>
+                <div><dt>{ gap_label }</dt><dd class={classes!(if verdict.met { "margin" } else { "gap" })}>{ gap_value }</dd></div>
+                <div><dt>{ text.first_met }</dt><dd>{ if ceiling { "—".to_string() } else { year_text(verdict.first_year_met, lang) } }</dd></div>
                 <div>
-                    <dt>{ text.probability }</dt>
-                    <dd class="probability" aria-live="polite">
-                        { probability.unwrap_or_else(|| text.computing.to_string()) }
+                    <dt>
+                        { text.probability }
+                        <Tip id={id("help-probability")} face="?" class={classes!("help")}
+                             hidden_label={Some(AttrValue::from(text.help_label))}>
+                            <span class="tip-note">{ crate::i18n::strings::probability_help(props.mc.runs, lang) }</span>
+                        </Tip>
+                    </dt>
+                    <dd class={classes!("probability", props.updating.then_some("is-updating"))} aria-live="polite">
+                        { probability }
+                        if props.updating && odds.is_some() {
+                            <span class="updating">{ text.updating }</span>
+                        }
                     </dd>
                 </div>
-                if let Some(median_first) = median_first {
-                    <div class="wide"><dt>{ text.median_first_met }</dt><dd>{ median_first }</dd></div>
-                }
+                <div class="wide">
+                    <dt>
+                        { text.median_first_met }
+                        <Tip id={id("help-median")} face="?" class={classes!("help")}
+                             hidden_label={Some(AttrValue::from(text.help_label))}>
+                            <span class="tip-note">{ text.median_help }</span>
+                        </Tip>
+                    </dt>
+                    <dd class={classes!("median-first", props.updating.then_some("is-updating"))}>{ median_first }</dd>
+                </div>
             </dl>
-            <WhatItTakes index={props.index} />
+            <p class={classes!("contrast", props.updating.then_some("is-updating"))}>{ explained.unwrap_or_default() }</p>
+            <WhatItTakes {index} {lang} computed={props.computed.clone()} mc={props.mc} on_action={props.on_action.clone()} />
         </article>
     }
 }

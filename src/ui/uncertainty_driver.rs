@@ -1,4 +1,4 @@
-//! Runs the Monte Carlo for the result on screen in short slices between frames, so that
+//! Runs the Monte Carlo for the active plan's result in short slices between frames, so that
 //! dragging a slider never stalls: the plan line moves at once, the bands follow.
 
 use std::cell::Cell;
@@ -8,9 +8,9 @@ use gloo::timers::future::TimeoutFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::state::{Action, State};
 use crate::model::montecarlo::Accumulator;
 use crate::model::simulate::year_inputs;
+use crate::state::{Action, State};
 
 /// Wait this long after the last change before starting, so a drag does not start a run per
 /// pixel.
@@ -20,19 +20,19 @@ const SLICE_MS: f64 = 12.0;
 /// Trajectories between two looks at the clock.
 const BATCH: usize = 50;
 
-/// Starts (and on change, restarts) the Monte Carlo of the state's current result.
+/// Starts (and on change, restarts) the Monte Carlo of the active plan's current result.
 #[hook]
-pub fn use_uncertainty(state: &UseReducerHandle<State>) {
-    let generation = state.generation;
-    let settings = state.mc_settings;
-    let result = state.result.clone();
-    let dispatcher = state.dispatcher();
-    use_effect_with(generation, move |_| {
+pub fn use_uncertainty(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
+    let plan = state.plan();
+    let (plan_id, generation) = (plan.id, plan.generation);
+    let settings = state.session.mc;
+    let computed = plan.computed.clone();
+    use_effect_with((plan_id, generation), move |_| {
         let cancelled = Rc::new(Cell::new(false));
         let stop = cancelled.clone();
         spawn_local(async move {
             TimeoutFuture::new(SETTLE_MS).await;
-            let scenario = &result.scenario;
+            let scenario = &computed.scenario;
             let plan = year_inputs(scenario);
             let mut acc = Accumulator::new(scenario, settings);
             while !cancelled.get() {
@@ -41,14 +41,15 @@ pub fn use_uncertainty(state: &UseReducerHandle<State>) {
                     acc.advance(scenario, &plan, BATCH);
                 }
                 if acc.is_complete() {
-                    let summary = Rc::new(acc.summary());
-                    dispatcher.dispatch(Action::McDone {
+                    on_action.emit(Action::McDone {
+                        plan: plan_id,
                         generation,
-                        summary,
+                        summary: Rc::new(acc.summary()),
                     });
                     return;
                 }
-                dispatcher.dispatch(Action::McProgress {
+                on_action.emit(Action::McProgress {
+                    plan: plan_id,
                     generation,
                     done: acc.done(),
                 });

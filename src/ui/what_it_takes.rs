@@ -1,5 +1,7 @@
-//! "What it takes": the least value of a lever that meets a target, for the plan or at a chosen
-//! confidence, with a button that applies it.
+//! "What it takes": the least yearly value of a lever that drives this target, for the plan or
+//! at a chosen confidence. Only levers that drive the target are offered; a target already met
+//! is said to be met, with how far the lever could fall; before a value is applied, the panel
+//! shows what it does to every other target.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,17 +11,22 @@ use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::app::use_app;
-use super::state::Action;
-use crate::i18n::format_percent;
+use super::tip::Tip;
+use crate::i18n::messages::{seek_error_message, seek_outcome_sentence};
 use crate::i18n::strings::strings;
+use crate::i18n::{format_percent, metric_label, param_label, Lang};
 use crate::model::montecarlo::Settings;
 use crate::model::params;
-use crate::model::seek::{natural_lever, seekable_levers, Answer, Question, Search};
+use crate::model::seek::{drivers, Answer, Question, Search};
+use crate::state::{Action, Computed};
 
 #[derive(Properties, PartialEq)]
 pub struct WhatItTakesProps {
     pub index: usize,
+    pub lang: Lang,
+    pub computed: Rc<Computed>,
+    pub mc: Settings,
+    pub on_action: Callback<Action>,
 }
 
 /// Confidence choices: the plan itself, then 80 % and 90 % under uncertainty.
@@ -34,11 +41,16 @@ const SLICE_MS: f64 = 12.0;
 
 #[function_component(WhatItTakes)]
 pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = props.lang;
     let text = strings(lang);
-    let metric = app.result.verdicts.get(props.index).map(|v| v.metric);
-    let lever = use_state(|| metric.map_or("hires", natural_lever));
+    let index = props.index;
+    let target = props.computed.scenario.targets.get(index).cloned();
+    let levers: &'static [&'static str] = target.as_ref().map_or(&[], |t| drivers(t.metric));
+    let lever = use_state(|| levers.first().copied());
+    // A lever that does not drive this target (the target's metric was changed) is replaced.
+    let chosen = lever
+        .filter(|l| levers.contains(l))
+        .or(levers.first().copied());
     let confidence = use_state(|| None::<f64>);
     let open = use_state(|| false);
     let answer = use_state(|| None::<Result<Answer, String>>);
@@ -48,37 +60,42 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     // newer request cancels an older one.
     {
         let answer = answer.clone();
-        let result = app.result.clone();
+        let computed = props.computed.clone();
         let settings = Settings {
-            runs: app.mc_settings.runs.min(SEEK_MAX_RUNS),
-            ..app.mc_settings
+            runs: props.mc.runs.min(SEEK_MAX_RUNS),
+            ..props.mc
         };
-        let index = props.index;
-        let deps = (app.generation, *lever, *confidence, *open, lang);
-        use_effect_with(deps, move |(_, lever, confidence, open, lang)| {
+        let deps = (
+            Rc::as_ptr(&computed) as usize,
+            chosen,
+            *confidence,
+            *open,
+            lang,
+            settings,
+        );
+        use_effect_with(deps, move |(_, lever, confidence, open, lang, _)| {
             let cancelled = Rc::new(Cell::new(false));
-            if *open {
+            if let (true, Some(lever)) = (*open, *lever) {
                 answer.set(None);
-                let (lever, confidence, lang) = (*lever, *confidence, *lang);
+                let (confidence, lang) = (*confidence, *lang);
                 let stop = cancelled.clone();
                 spawn_local(async move {
                     TimeoutFuture::new(16).await;
+                    let Some(target) = computed.scenario.targets.get(index) else {
+                        return;
+                    };
                     if stop.get() {
                         return;
                     }
-                    let Some(target) = result.scenario.targets.get(index) else {
-                        return;
-                    };
                     let question = Question {
                         target,
                         lever,
                         confidence: confidence.map(|c| (c, settings)),
                     };
-                    let mut search = match Search::new(&result.scenario, &question) {
+                    let mut search = match Search::new(&computed.scenario, &question) {
                         Ok(search) => search,
-                        Err(e) => return answer.set(Some(Err(e.message(lang)))),
+                        Err(e) => return answer.set(Some(Err(seek_error_message(&e, lang)))),
                     };
-                    // Step the search in slices, yielding to the browser between them.
                     loop {
                         let started = js_sys::Date::now();
                         while js_sys::Date::now() - started < SLICE_MS {
@@ -111,9 +128,7 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
         let lever = lever.clone();
         Callback::from(move |e: Event| {
             let key = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(p) = params::param(&key) {
-                lever.set(p.key);
-            }
+            lever.set(levers.iter().copied().find(|l| *l == key));
         })
     };
     let on_confidence = {
@@ -123,53 +138,128 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
             confidence.set(value.parse::<f64>().ok());
         })
     };
-    let apply = match &*answer {
-        Some(Ok(Answer {
-            value: Some(value),
-            current,
-            lever,
-            ..
-        })) if value != current => {
-            let (app, lever, value) = (app.clone(), *lever, *value);
-            Some(Callback::from(move |_| {
-                app.dispatch(Action::SetValue { key: lever, value })
-            }))
-        }
+    let id = |what: &str| format!("seek-{what}-{index}");
+
+    // A value above the current one can be applied; before that, show its effect on every target.
+    let proposal = match &*answer {
+        Some(Ok(
+            found @ Answer {
+                value: Some(value),
+                current,
+                ..
+            },
+        )) if value > current => Some(found.clone()),
         _ => None,
     };
-    let id = |what: &str| format!("seek-{what}-{}", props.index);
+    let preview = proposal
+        .as_ref()
+        .and_then(|found| effects(&props.computed, found, lang));
+    let apply = proposal.map(|found| {
+        let on_action = props.on_action.clone();
+        let varies = varies_by_year(&props.computed, found.lever);
+        let value = found.value.unwrap_or(found.current);
+        let lever = found.lever;
+        let label = if varies {
+            text.apply_replacing_schedule
+        } else {
+            text.apply
+        };
+        let onclick = Callback::from(move |_| {
+            on_action.emit(if varies {
+                Action::ReplaceSchedule { key: lever, value }
+            } else {
+                Action::SetValue { key: lever, value }
+            })
+        });
+        html! { <button type="button" class="apply" {onclick}>{ label }</button> }
+    });
 
     html! {
         <details class="what-it-takes" ontoggle={on_toggle}>
-            <summary>{ text.what_it_takes }</summary>
-            <div class="seek-form">
-                <label for={id("lever")}>{ text.lever }</label>
-                <select id={id("lever")} onchange={on_lever}>
-                    { for seekable_levers().into_iter().map(|key| html! {
-                        <option value={key} selected={key == *lever}>
-                            { params::param(key).map_or(key, |p| p.label(lang)) }
-                        </option>
-                    }) }
-                </select>
-                <label for={id("confidence")}>{ text.confidence }</label>
-                <select id={id("confidence")} onchange={on_confidence}>
-                    { for CONFIDENCES.iter().map(|c| html! {
-                        <option value={c.map(|c| c.to_string()).unwrap_or_default()} selected={*c == *confidence}>
-                            { c.map_or(text.plan_only.to_string(), |c| format_percent(c, lang)) }
-                        </option>
-                    }) }
-                </select>
+            <summary>
+                { text.what_it_takes }
+            </summary>
+            <div class="seek-help">
+                <Tip id={id("help")} face="?" class={classes!("help")} hidden_label={Some(AttrValue::from(text.help_label))}>
+                    <span class="tip-note">{ text.what_it_takes_help }</span>
+                </Tip>
+                <span class="muted">{ text.what_it_takes_short }</span>
             </div>
-            <p class="seek-answer" aria-live="polite">
-                { match &*answer {
-                    None => text.computing.to_string(),
-                    Some(Ok(answer)) => answer.sentence(lang),
-                    Some(Err(message)) => message.clone(),
-                } }
-            </p>
-            if let Some(apply) = apply {
-                <button type="button" class="apply" onclick={apply}>{ text.apply }</button>
+            if levers.is_empty() {
+                <p class="seek-answer">{ target.map(|t| crate::i18n::strings::no_lever_sentence(t.metric, lang)).unwrap_or_default() }</p>
+            } else {
+                <div class="seek-form">
+                    <label for={id("lever")}>{ text.lever }</label>
+                    <select id={id("lever")} onchange={on_lever}>
+                        { for levers.iter().map(|key| html! {
+                            <option value={*key} selected={Some(*key) == chosen}>{ param_label(key, lang) }</option>
+                        }) }
+                    </select>
+                    <label for={id("confidence")}>{ text.confidence }</label>
+                    <select id={id("confidence")} onchange={on_confidence}>
+                        { for CONFIDENCES.iter().map(|c| html! {
+                            <option value={c.map(|c| c.to_string()).unwrap_or_default()} selected={*c == *confidence}>
+                                { c.map_or(text.plan_only.to_string(), |c| format_percent(c, lang)) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <p class="seek-answer" aria-live="polite">
+                    { match &*answer {
+                        None => text.computing.to_string(),
+                        Some(Ok(found)) => seek_outcome_sentence(found, lang),
+                        Some(Err(message)) => message.clone(),
+                    } }
+                </p>
+                if let Some(rows) = preview {
+                    <div class="seek-preview">
+                        <p class="muted">{ text.effect_on_targets }</p>
+                        <ul>
+                            { for rows.into_iter().map(|(label, before, after)| html! {
+                                <li class={classes!((before != after).then_some("changes"))}>
+                                    { label }{ "：" }
+                                    { if before { "✓" } else { "✗" } }{ " → " }{ if after { "✓" } else { "✗" } }
+                                    <span class="visually-hidden">
+                                        { format!(" {} → {}", if before { text.met } else { text.not_met }, if after { text.met } else { text.not_met }) }
+                                    </span>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+                { for apply }
             }
         </details>
     }
+}
+
+fn varies_by_year(computed: &Computed, lever: &str) -> bool {
+    match params::value(&computed.scenario, lever) {
+        Some(params::Value::Yearly(y)) => {
+            let values = y.expand(computed.scenario.horizon().max(1));
+            values.iter().any(|v| *v != values[0])
+        }
+        _ => false,
+    }
+}
+
+/// Every target's verdict before and after setting the lever to the proposed value (as planned).
+fn effects(computed: &Computed, answer: &Answer, lang: Lang) -> Option<Vec<(String, bool, bool)>> {
+    let mut trial = computed.scenario.clone();
+    params::set(&mut trial, answer.lever, answer.value?).ok()?;
+    let after = Computed::of(&trial).ok()?;
+    Some(
+        computed
+            .verdicts
+            .iter()
+            .zip(&after.verdicts)
+            .map(|(before, after)| {
+                (
+                    metric_label(before.metric, lang).to_string(),
+                    before.met,
+                    after.met,
+                )
+            })
+            .collect(),
+    )
 }

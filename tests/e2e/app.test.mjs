@@ -3,49 +3,10 @@
 // Every page is watched for console errors and for requests outside its own origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { axeViolations, oddsReady, open, start, stop } from './harness.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app in a fresh context and records problems; `done()` asserts there were none. */
-async function open({ width = 1400, height = 900, query = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const problems = [];
-  const origin = new URL(server.url).origin;
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`request outside the origin: ${url}`);
-    }
-  });
-  await page.goto(server.url + query);
-  await page.locator('.target-card').first().waitFor();
-  return {
-    page,
-    async done() {
-      await context.close();
-      assert.deepEqual(problems, [], 'no console error and no outside request');
-    },
-  };
-}
+before(start);
+after(stop);
 
 describe('the planner in Chromium', () => {
   test('opens on the Yunnan preset with its target card', async () => {
@@ -114,6 +75,7 @@ describe('the planner in Chromium', () => {
     const atDeadline = page.locator('.target-card .target-facts dd').first();
     const before = await atDeadline.innerText();
     await page.fill('#input-hires', '-5');
+    await page.press('#input-hires', 'Enter');
     const error = page.locator('#error-hires');
     await error.waitFor();
     assert.match(await error.innerText(), /不能为负数/);
@@ -121,8 +83,10 @@ describe('the planner in Chromium', () => {
     await page.locator('.invalid-banner').waitFor();
     assert.equal(await atDeadline.innerText(), before);
     await page.fill('#input-hires', 'abc');
+    await page.press('#input-hires', 'Enter');
     assert.match(await error.innerText(), /请输入数字/);
     await page.fill('#input-hires', '1.5万');
+    await page.press('#input-hires', 'Enter');
     await error.waitFor({ state: 'detached' });
     await done();
   });
@@ -130,7 +94,7 @@ describe('the planner in Chromium', () => {
   test('Monte Carlo fills in the probability, and "what it takes" applies the needed value', async () => {
     const { page, done } = await open();
     const card = page.locator('.target-card[data-metric="talent"]');
-    await card.locator('.probability', { hasText: '%' }).waitFor({ timeout: 10000 });
+    await oddsReady(page);
     await page.locator('#chart-talent path.band').waitFor();
     await card.locator('.what-it-takes summary').click();
     const answer = card.locator('.seek-answer');
@@ -153,21 +117,26 @@ describe('the planner in Chromium', () => {
 
   test('the per-year editor changes one year', async () => {
     const { page, done } = await open();
-    await page.click('#param-hires button.link');
+    await page.locator('#param-hires').getByRole('button', { name: /逐年设置/ }).click();
     const cell = page.locator('#schedule-hires-2023');
     await cell.fill('40000');
     await cell.press('Enter');
     await page.locator('#param-hires .chip.varies').waitFor();
+    assert.equal(await page.locator('#input-hires').inputValue(), '逐年不同');
     await done();
   });
 
-  test('on a phone the results come first and nothing scrolls sideways', async () => {
+  test('on a phone the results show first, the settings one tap away, and nothing scrolls sideways', async () => {
     const { page, done } = await open({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
-    const resultsTop = await page.locator('#results').evaluate((el) => el.getBoundingClientRect().top);
-    const controlsTop = await page.locator('#controls').evaluate((el) => el.getBoundingClientRect().top);
-    assert.ok(resultsTop < controlsTop, 'results above controls');
+    assert.ok(await page.locator('#results').isVisible(), 'results shown');
+    assert.ok(!(await page.locator('#controls').isVisible()), 'settings behind the switch');
+    await page.getByRole('button', { name: '参数设置' }).click();
+    assert.ok(await page.locator('#controls').isVisible());
+    const overflow1 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow1 <= 0, `horizontal overflow of ${overflow1}px in the settings`);
+    await page.getByRole('button', { name: '测算结果' }).click();
     // Also for a preset with many targets and in English.
     await page.selectOption('#preset', 'ningxia');
     await page.click('#lang-toggle');
@@ -194,20 +163,15 @@ describe('the planner in Chromium', () => {
     await done();
   });
 
-  test('passes the axe WCAG 2 A/AA checks (contrast, names, roles) in both languages and sizes', async () => {
+  test('passes the axe checks (WCAG 2.2 A/AA and best practice) with panels open, in both languages and sizes', async () => {
     for (const [width, height, query] of [[1400, 900, ''], [1400, 900, '?lang=en'], [390, 844, '']]) {
       const { page, done } = await open({ width, height, query });
-      await page.locator('.mc-progress', { hasText: '✓' }).waitFor({ timeout: 20000 });
+      await oddsReady(page);
       // Open a "what it takes" panel and a schedule so their contents are checked too.
       await page.locator('.what-it-takes summary').first().click();
-      await page.click('#param-hires button.link');
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(() =>
-        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
-      const violations = result.violations.map((v) =>
-        `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      assert.ok(result.passes.length > 20, 'axe ran its rules');
-      assert.deepEqual(violations, [], `axe violations at ${width}px ${query}`);
+      if (width < 900) await page.getByRole('button', { name: '参数设置' }).click();
+      await page.locator('#param-hires').getByRole('button', { name: /逐年设置|Per year/ }).click();
+      assert.deepEqual(await axeViolations(page), [], `axe violations at ${width}px ${query}`);
       await done();
     }
   });

@@ -16,7 +16,7 @@ try {
       await page.locator('.target-card').first().waitFor();
       if (preset !== 'yunnan') await page.selectOption('#preset', preset);
       // Let the Monte Carlo finish so the bands and probabilities are in the picture.
-      await page.locator('.mc-progress', { hasText: '✓' }).waitFor({ timeout: 20000 });
+      await page.locator('.target-card .probability', { hasText: '%' }).first().waitFor({ timeout: 20000 });
       const file = `${out}/${preset}-${name}-${lang}.png`;
       await page.screenshot({ path: file, fullPage: true });
       await page.screenshot({ path: `${out}/${preset}-${name}-${lang}-top.png` });

@@ -1,6 +1,8 @@
 //! Scenario presets from `seeds/`, embedded at build time so that the browser app and the
 //! command line carry them without any file access; and loading of scenario files.
 
+pub mod history;
+
 use std::sync::OnceLock;
 
 use crate::i18n::Lang;
@@ -10,6 +12,10 @@ use crate::model::{validate, Scenario, ValidationErrors};
 #[derive(Clone, Debug)]
 pub struct Preset {
     pub slug: &'static str,
+    /// The version of this preset's data. A correction to a preset's numbers raises it (and
+    /// records the previous values under `seeds/history/`), so a link made on older data can
+    /// reopen with the numbers it was made with and say what has been corrected since.
+    pub data_version: u32,
     pub scenario: Scenario,
 }
 
@@ -57,25 +63,66 @@ const FILES: [(&str, &str); 8] = [
 pub const SOURCE_DOCUMENTS: [(&str, &str); 5] = [
     (
         "000",
-        include_str!("../seeds/sources/000_83e35d380ba95719.txt"),
+        include_str!("../../seeds/sources/000_83e35d380ba95719.txt"),
     ),
     (
         "001",
-        include_str!("../seeds/sources/001_7184215c1214e4d5.txt"),
+        include_str!("../../seeds/sources/001_7184215c1214e4d5.txt"),
     ),
     (
         "002",
-        include_str!("../seeds/sources/002_3d0bec08e7945936.txt"),
+        include_str!("../../seeds/sources/002_3d0bec08e7945936.txt"),
     ),
     (
         "003",
-        include_str!("../seeds/sources/003_22680c95858fb0a9.txt"),
+        include_str!("../../seeds/sources/003_22680c95858fb0a9.txt"),
     ),
     (
         "004",
-        include_str!("../seeds/sources/004_1ec64d216b28063d.txt"),
+        include_str!("../../seeds/sources/004_1ec64d216b28063d.txt"),
     ),
 ];
+
+/// A source document as planners cite it (from `seeds/documents.toml`).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The number the presets cite, e.g. `004`.
+    pub id: String,
+    /// The file under `seeds/sources/`.
+    pub file: String,
+    pub title: String,
+    pub title_en: String,
+    pub publisher: String,
+    pub publisher_en: String,
+    /// Publication date, as precise as the page tells (`2022-12-06` or `2022`).
+    pub date: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentFile {
+    document: Vec<Document>,
+}
+
+/// The source documents, in number order.
+pub fn documents() -> &'static [Document] {
+    static DOCUMENTS: OnceLock<Vec<Document>> = OnceLock::new();
+    DOCUMENTS.get_or_init(|| {
+        // Cannot fail at run time: `every_document_is_described` checks the file.
+        serde_json::from_str::<DocumentFile>(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/documents.json"
+        )))
+        .map(|file| file.document)
+        .unwrap_or_default()
+    })
+}
+
+/// The source document with this number, if any.
+pub fn document(id: &str) -> Option<&'static Document> {
+    documents().iter().find(|d| d.id == id)
+}
 
 /// All presets, parsed once.
 pub fn all() -> &'static [Preset] {
@@ -83,10 +130,15 @@ pub fn all() -> &'static [Preset] {
     PRESETS.get_or_init(|| {
         FILES
             .iter()
-            .map(|(slug, text)| Preset {
-                slug,
+            .map(|(slug, text)| {
                 // Cannot fail at run time: `every_preset_parses_and_validates` checks each file.
-                scenario: parse(text).unwrap_or_else(|e| panic!("preset {slug}: {e:?}")),
+                let (data_version, scenario) =
+                    parse_preset(text).unwrap_or_else(|e| panic!("preset {slug}: {e:?}"));
+                Preset {
+                    slug,
+                    data_version,
+                    scenario,
+                }
             })
             .collect()
     })
@@ -101,6 +153,19 @@ pub fn by_slug(slug: &str) -> Option<&'static Preset> {
 pub fn default_preset() -> &'static Preset {
     // Cannot fail: DEFAULT_SLUG is one of FILES, checked by `default_preset_exists`.
     by_slug(DEFAULT_SLUG).unwrap_or(&all()[0])
+}
+
+/// The blank template a new region starts from (`seeds/blank.toml`): every stock 0, neutral
+/// labelled assumptions, no targets. Not listed among the presets. Share links of custom
+/// regions (`p=new`) are read against it, so its numbers never change.
+pub fn blank() -> &'static Scenario {
+    static BLANK: OnceLock<Scenario> = OnceLock::new();
+    BLANK.get_or_init(|| {
+        // Cannot fail at run time: `the_blank_template_validates` checks the file.
+        parse_preset(include_str!(concat!(env!("OUT_DIR"), "/blank.json")))
+            .map(|(_, scenario)| scenario)
+            .unwrap_or_else(|e| panic!("blank template: {e:?}"))
+    })
 }
 
 /// Why a scenario could not be loaded.
@@ -130,21 +195,42 @@ impl LoadError {
                 format!("The scenario file is malformed: {detail}")
             }
             (LoadError::Invalid(errors), Lang::Zh) => {
-                format!("方案中有无效数值：\n{}", errors.message(lang))
+                format!(
+                    "方案中有无效数值：\n{}",
+                    crate::i18n::messages::validation_messages(errors, lang)
+                )
             }
             (LoadError::Invalid(errors), Lang::En) => {
-                format!("The scenario has invalid values:\n{}", errors.message(lang))
+                format!(
+                    "The scenario has invalid values:\n{}",
+                    crate::i18n::messages::validation_messages(errors, lang)
+                )
             }
         }
     }
 }
 
+/// Parses an embedded preset (JSON from `build.rs`): its `data_version` (1 when absent) and its
+/// scenario.
+fn parse_preset(text: &str) -> Result<(u32, Scenario), LoadError> {
+    let syntax = |e: serde_json::Error| LoadError::Syntax {
+        detail: e.to_string(),
+    };
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    let data_version = value
+        .as_object_mut()
+        .and_then(|object| object.remove("data_version"))
+        .and_then(|v| v.as_u64())
+        .and_then(|v| u32::try_from(v).ok())
+        .unwrap_or(1);
+    let scenario = serde_json::from_value(value).map_err(syntax)?;
+    Ok((data_version, scenario))
+}
+
 /// Parses a scenario from TOML, or from JSON when the text starts with `{`. Does not validate.
 pub fn parse(text: &str) -> Result<Scenario, LoadError> {
     if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-            detail: e.to_string(),
-        })
+        parse_preset(text).map(|(_, scenario)| scenario)
     } else {
         parse_toml(text)
     }
@@ -152,9 +238,13 @@ pub fn parse(text: &str) -> Result<Scenario, LoadError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_toml(text: &str) -> Result<Scenario, LoadError> {
-    toml::from_str(text).map_err(|e| LoadError::Syntax {
+    let syntax = |e: toml::de::Error| LoadError::Syntax {
         detail: e.to_string().trim_end().to_string(),
-    })
+    };
+    // A copy of a preset file carries its `data_version`, which is not part of a scenario.
+    let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
+    table.remove("data_version");
+    toml::Value::Table(table).try_into().map_err(syntax)
 }
 
 /// The browser carries no TOML parser (see `build.rs`); it reads scenarios as JSON.
@@ -191,7 +281,8 @@ mod tests {
     #[test]
     fn every_preset_parses_and_validates() {
         for (slug, text) in FILES {
-            let scenario = parse_valid(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+            let (_, scenario) = parse_preset(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+            validate(&scenario).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             assert_eq!(scenario.region, slug, "file stem and region slug agree");
         }
     }
@@ -203,6 +294,24 @@ mod tests {
         for preset in all() {
             let from_file = load_path(&dir.join(format!("{}.toml", preset.slug))).unwrap();
             assert_eq!(from_file, preset.scenario, "{}", preset.slug);
+        }
+    }
+
+    #[test]
+    fn the_blank_template_validates_and_is_not_a_preset() {
+        let template = blank();
+        validate(template).unwrap();
+        assert!(template.targets.is_empty());
+        assert!(all().iter().all(|p| p.scenario.region != template.region));
+        assert_eq!((template.base_year, template.end_year), (2025, 2030));
+        for p in PARAMS {
+            match template.sources.get(p.key) {
+                Some(Provenance::Assumption { .. }) => {}
+                other => panic!(
+                    "blank template: {} needs an assumption, has {other:?}",
+                    p.key
+                ),
+            }
         }
     }
 
@@ -255,6 +364,60 @@ mod tests {
                         "{}: quote not found in {doc}: {quote}",
                         preset.slug
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_document_is_described() {
+        let ids: Vec<_> = documents().iter().map(|d| d.id.as_str()).collect();
+        let embedded: Vec<_> = SOURCE_DOCUMENTS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, embedded);
+        for d in documents() {
+            for text in [
+                &d.title,
+                &d.title_en,
+                &d.publisher,
+                &d.publisher_en,
+                &d.date,
+            ] {
+                assert!(!text.trim().is_empty(), "{}", d.id);
+            }
+            assert!(d.file.starts_with(&d.id), "{}", d.id);
+        }
+    }
+
+    #[test]
+    fn every_note_exists_in_both_languages() {
+        for preset in all() {
+            let target_sources = preset
+                .scenario
+                .targets
+                .iter()
+                .filter_map(|t| t.source.as_ref().map(|s| ("target", s)));
+            let sources = preset
+                .scenario
+                .sources
+                .iter()
+                .map(|(k, s)| (k.as_str(), s))
+                .chain(target_sources);
+            for (key, provenance) in sources {
+                match provenance {
+                    Provenance::Source { note, note_en, .. } => assert_eq!(
+                        note.is_some(),
+                        note_en.is_some(),
+                        "{}: {key}: a note in one language only",
+                        preset.slug
+                    ),
+                    Provenance::Assumption {
+                        assumption,
+                        assumption_en,
+                    } => assert!(
+                        !assumption.trim().is_empty() && !assumption_en.trim().is_empty(),
+                        "{}: {key}",
+                        preset.slug
+                    ),
                 }
             }
         }

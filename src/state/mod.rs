@@ -1,0 +1,276 @@
+//! The app state in plain Rust: a session (language, Monte Carlo settings, what is open, what the
+//! user must be told) and a list of plans, one of them active. One reducer, [`State::apply`],
+//! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
+//! (`ui::app`, a thin `yew::Reducible`).
+
+pub mod plan;
+mod session;
+
+use std::rc::Rc;
+
+pub use plan::{Computed, FieldId, Origin, Plan, Uncertain};
+pub use session::{Notice, Session, UndoHint, View};
+
+use crate::i18n::Lang;
+use crate::model::montecarlo::{Settings, Summary};
+use crate::model::Target;
+use crate::presets::{self, Preset};
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub session: Session,
+    /// The open plans (the working plan first); never empty.
+    pub plans: Vec<Plan>,
+    /// Index of the plan being edited.
+    pub active: usize,
+    /// Counter for plan ids and result generations, unique for the life of the page.
+    counter: u64,
+    /// Bumped by every action: the cheap equality that tells the UI something changed.
+    version: u64,
+}
+
+/// What a user (or a background computation) asks for.
+#[derive(Clone, Debug)]
+pub enum Action {
+    SetLang(Lang),
+    /// Start the active plan over from a preset (undoable).
+    LoadPreset(&'static str),
+    /// Start the active plan over from the blank template of a new region (undoable).
+    NewRegion(Rc<crate::model::Scenario>),
+    /// Set a parameter (model units). A schedule that varies by year is left alone: replacing
+    /// it takes [`Action::ReplaceSchedule`].
+    SetValue {
+        key: &'static str,
+        value: f64,
+    },
+    /// Replace a schedule by one value for every year; undoable, and the user is told so.
+    ReplaceSchedule {
+        key: &'static str,
+        value: f64,
+    },
+    /// One year of a schedule (`index` 0 is the first simulated year), in model units.
+    SetYear {
+        key: &'static str,
+        index: usize,
+        value: f64,
+    },
+    /// Text that is not a number was committed into a field.
+    SetDraft {
+        field: FieldId,
+        text: String,
+    },
+    /// The field went back to its value (Esc, or a valid value was committed).
+    ClearDraft(FieldId),
+    /// Back to the baseline's value.
+    ResetParam {
+        key: &'static str,
+    },
+    SetEndYear(i32),
+    SetBaseYear(i32),
+    SetRegionName(String),
+    SetPlanName(Option<String>),
+    AddTarget(Target),
+    RemoveTarget(usize),
+    SetTarget {
+        index: usize,
+        target: Target,
+    },
+    RestoreTargets,
+    Undo,
+    Redo,
+    SetRuns(usize),
+    SetSeed(u64),
+    OpenSchedule(Option<&'static str>),
+    SetView(View),
+    McProgress {
+        plan: u64,
+        generation: u64,
+        done: usize,
+    },
+    McDone {
+        plan: u64,
+        generation: u64,
+        summary: Rc<Summary>,
+    },
+    Notify(Notice),
+    DismissNotice(usize),
+    DismissUndoHint,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+impl State {
+    /// The app on a preset, in a language.
+    pub fn new(preset: &'static Preset, lang: Lang) -> State {
+        State {
+            session: Session::new(lang),
+            plans: vec![Plan::from_preset(1, preset, 1)],
+            active: 0,
+            counter: 1,
+            version: 0,
+        }
+    }
+
+    /// The app on given plans (a link, a save), the first one active.
+    pub fn with_plans(plans: Vec<Plan>, lang: Lang, mc: Settings) -> State {
+        let counter = plans
+            .iter()
+            .map(|p| p.id.max(p.generation))
+            .max()
+            .unwrap_or(0);
+        let mut state = State {
+            session: Session::new(lang),
+            plans,
+            active: 0,
+            counter,
+            version: 0,
+        };
+        state.session.mc = mc;
+        if state.plans.is_empty() {
+            let id = state.fresh_number();
+            let generation = state.fresh_number();
+            state
+                .plans
+                .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        state
+    }
+
+    /// The plan being edited.
+    pub fn plan(&self) -> &Plan {
+        // Cannot fail: `plans` is never empty and `active` always indexes it.
+        &self.plans[self.active]
+    }
+
+    fn plan_mut(&mut self) -> &mut Plan {
+        &mut self.plans[self.active]
+    }
+
+    /// A fresh id or generation number.
+    pub fn fresh_number(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    /// Applies an action in place.
+    pub fn apply(&mut self, action: Action) {
+        self.version += 1;
+        let generation = self.fresh_number();
+        match action {
+            Action::SetLang(lang) => self.session.lang = lang,
+            Action::LoadPreset(slug) => {
+                if let Some(preset) = presets::by_slug(slug) {
+                    let origin = Origin::Preset {
+                        slug: preset.slug.to_string(),
+                        data_version: preset.data_version,
+                    };
+                    let baseline = Rc::new(preset.scenario.clone());
+                    let edited = self.plan().is_edited();
+                    self.plan_mut().restart(origin, baseline, generation);
+                    self.session.schedule_open = None;
+                    self.session.undo_hint = edited.then_some(UndoHint::StartedOver);
+                }
+            }
+            Action::NewRegion(baseline) => {
+                let edited = self.plan().is_edited();
+                self.plan_mut()
+                    .restart(Origin::Custom, baseline, generation);
+                self.session.schedule_open = None;
+                self.session.undo_hint = edited.then_some(UndoHint::StartedOver);
+            }
+            Action::SetValue { key, value } => {
+                self.plan_mut().set_value(key, value, generation);
+            }
+            Action::ReplaceSchedule { key, value } => {
+                self.plan_mut().replace_schedule(key, value, generation);
+                self.session.undo_hint = Some(UndoHint::ScheduleReplaced { key });
+            }
+            Action::SetYear { key, index, value } => {
+                self.plan_mut().set_year(key, index, value, generation)
+            }
+            Action::SetDraft { field, text } => self.plan_mut().set_draft(field, text),
+            Action::ClearDraft(field) => self.plan_mut().clear_draft(field),
+            Action::ResetParam { key } => self.plan_mut().reset_param(key, generation),
+            Action::SetEndYear(year) => self.plan_mut().set_end_year(year, generation),
+            Action::SetBaseYear(year) => self.plan_mut().set_base_year(year, generation),
+            Action::SetRegionName(name) => self.plan_mut().set_region_name(name, generation),
+            Action::SetPlanName(name) => self.plan_mut().set_plan_name(name),
+            Action::AddTarget(target) => self.plan_mut().add_target(target, generation),
+            Action::RemoveTarget(index) => {
+                if let Some(target) = self.plan().scenario.targets.get(index) {
+                    let metric = target.metric;
+                    self.plan_mut().remove_target(index, generation);
+                    self.session.undo_hint = Some(UndoHint::TargetRemoved { metric });
+                }
+            }
+            Action::SetTarget { index, target } => {
+                self.plan_mut().set_target(index, target, generation)
+            }
+            Action::RestoreTargets => self.plan_mut().restore_targets(generation),
+            Action::Undo => {
+                self.plan_mut().undo(generation);
+                self.session.undo_hint = None;
+            }
+            Action::Redo => self.plan_mut().redo(generation),
+            Action::SetRuns(runs) => {
+                self.session.mc = Settings::clamped(runs, self.session.mc.seed);
+                self.restart_uncertainty();
+            }
+            Action::SetSeed(seed) => {
+                self.session.mc.seed = seed;
+                self.restart_uncertainty();
+            }
+            Action::OpenSchedule(key) => self.session.schedule_open = key,
+            Action::SetView(view) => self.session.view = view,
+            Action::McProgress {
+                plan,
+                generation,
+                done,
+            } => {
+                if let Some(p) = self.plan_by_id(plan, generation) {
+                    if let Uncertain::Running { done: slot, .. } = &mut p.uncertain {
+                        *slot = done;
+                    }
+                }
+            }
+            Action::McDone {
+                plan,
+                generation,
+                summary,
+            } => {
+                if let Some(p) = self.plan_by_id(plan, generation) {
+                    p.uncertain = Uncertain::Done(summary);
+                }
+            }
+            Action::Notify(notice) => self.session.notify(notice),
+            Action::DismissNotice(index) => {
+                if index < self.session.notices.len() {
+                    self.session.notices.remove(index);
+                }
+            }
+            Action::DismissUndoHint => self.session.undo_hint = None,
+        }
+    }
+
+    /// The plan with this id, if its result is still of this generation (a stale Monte Carlo
+    /// result is dropped).
+    fn plan_by_id(&mut self, id: u64, generation: u64) -> Option<&mut Plan> {
+        self.plans
+            .iter_mut()
+            .find(|p| p.id == id && p.generation == generation)
+    }
+
+    fn restart_uncertainty(&mut self) {
+        for i in 0..self.plans.len() {
+            let generation = self.fresh_number();
+            self.plans[i].restart_uncertainty(generation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,514 @@
+//! A plan: a scenario being edited, where it came from, and what the model makes of its last
+//! valid version. Edits go through methods that keep the invariants: the result on screen is
+//! always that of a valid scenario the planner chose, typed text that is not a number is kept
+//! apart (a draft) with its message, and every edit can be undone.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::model::montecarlo::Summary;
+use crate::model::params::{self, Value, ValueMut};
+use crate::model::plausibility::{concerns, Concern};
+use crate::model::{evaluate, simulate, Scenario, Target, Trajectory, ValidationErrors, Verdict};
+use crate::model::{Metric, Yearly};
+use crate::presets::{self, Preset};
+
+/// Where a plan started: a preset at a data version, or the blank template of a new region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Preset { slug: String, data_version: u32 },
+    Custom,
+}
+
+impl Origin {
+    /// The preset slug, for a plan made from a preset.
+    pub fn slug(&self) -> Option<&str> {
+        match self {
+            Origin::Preset { slug, .. } => Some(slug),
+            Origin::Custom => None,
+        }
+    }
+}
+
+/// A valid scenario and what the model makes of it: what the results on screen show.
+#[derive(Debug, PartialEq)]
+pub struct Computed {
+    pub scenario: Scenario,
+    pub trajectory: Trajectory,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Computed {
+    /// Simulates a scenario; `Err` when it is invalid (the model never runs on invalid input).
+    pub fn of(scenario: &Scenario) -> Result<Computed, ValidationErrors> {
+        let trajectory = simulate(scenario)?;
+        let verdicts = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        Ok(Computed {
+            scenario: scenario.clone(),
+            trajectory,
+            verdicts,
+        })
+    }
+}
+
+/// Monte Carlo progress for the plan's current result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Uncertain {
+    /// Waiting to start or running: `done` of the runs are collected. `previous` is the last
+    /// summary for the same targets and years, shown greyed as "updating" meanwhile, so the
+    /// cards keep their size and do not flicker while a slider moves.
+    Running {
+        done: usize,
+        previous: Option<Rc<Summary>>,
+    },
+    Done(Rc<Summary>),
+}
+
+impl Uncertain {
+    fn start() -> Uncertain {
+        Uncertain::Running {
+            done: 0,
+            previous: None,
+        }
+    }
+
+    /// The finished summary, or the one being replaced.
+    pub fn latest(&self) -> Option<&Rc<Summary>> {
+        match self {
+            Uncertain::Done(summary) => Some(summary),
+            Uncertain::Running { previous, .. } => previous.as_ref(),
+        }
+    }
+}
+
+/// A field a planner types into: a parameter's main field, or one year of its schedule
+/// (`index` 0 is the first simulated year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldId {
+    pub key: &'static str,
+    pub index: Option<usize>,
+}
+
+impl FieldId {
+    pub fn main(key: &'static str) -> FieldId {
+        FieldId { key, index: None }
+    }
+}
+
+/// What an undo brings back: the plan's scenario and where it came from.
+#[derive(Clone, Debug)]
+struct Snapshot {
+    origin: Origin,
+    name: Option<String>,
+    baseline: Rc<Scenario>,
+    scenario: Scenario,
+}
+
+/// The most undo steps kept.
+const UNDO_LIMIT: usize = 100;
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub id: u64,
+    /// The planner's name for the plan, if they gave one.
+    pub name: Option<String>,
+    pub origin: Origin,
+    /// The scenario the plan started from (the preset at its data version, with its sources,
+    /// or the blank template): "reset" returns to it, "changed" compares with it, and the
+    /// provenance of every number is read from it.
+    pub baseline: Rc<Scenario>,
+    /// The scenario as edited, possibly invalid. Its `sources` are empty: they stay with the
+    /// baseline.
+    pub scenario: Scenario,
+    /// Text committed into a field that is not a number, by field; its message shows beside it.
+    pub drafts: BTreeMap<FieldId, String>,
+    /// Validation errors of `scenario`, if any.
+    pub errors: Option<ValidationErrors>,
+    /// Values that are valid but doubtful, judged against the baseline.
+    pub concerns: Vec<Concern>,
+    /// The last valid scenario and its results: what the page shows.
+    pub computed: Rc<Computed>,
+    /// Changes whenever `computed` does, so Monte Carlo restarts for the new result only.
+    pub generation: u64,
+    pub uncertain: Uncertain,
+    // Snapshots behind `Rc`, so cloning the state for each action copies pointers, not plans.
+    undo: Vec<Rc<Snapshot>>,
+    redo: Vec<Rc<Snapshot>>,
+    /// The parameter the last edit changed, so a slider drag is one undo step, not a hundred.
+    last_edit: Option<&'static str>,
+}
+
+impl Plan {
+    /// A plan on a preset's current data.
+    pub fn from_preset(id: u64, preset: &'static Preset, generation: u64) -> Plan {
+        Plan::new(
+            id,
+            Origin::Preset {
+                slug: preset.slug.to_string(),
+                data_version: preset.data_version,
+            },
+            Rc::new(preset.scenario.clone()),
+            generation,
+        )
+    }
+
+    /// A plan starting from `baseline` (which carries the sources) exactly as it is.
+    pub fn new(id: u64, origin: Origin, baseline: Rc<Scenario>, generation: u64) -> Plan {
+        let mut scenario = (*baseline).clone();
+        scenario.sources.clear();
+        Plan::with_scenario(id, origin, baseline, scenario, generation)
+    }
+
+    /// A plan whose edited scenario differs from its baseline (a link, a save).
+    pub fn with_scenario(
+        id: u64,
+        origin: Origin,
+        baseline: Rc<Scenario>,
+        mut scenario: Scenario,
+        generation: u64,
+    ) -> Plan {
+        scenario.sources.clear();
+        let (computed, errors) = match Computed::of(&scenario) {
+            Ok(computed) => (computed, None),
+            // A plan is only ever made from a valid scenario (presets are tested, links and
+            // saves are validated); should one slip through, show the baseline's figures.
+            Err(errors) => (
+                Computed::of(&baseline).unwrap_or_else(|_| Computed {
+                    scenario: scenario.clone(),
+                    trajectory: Trajectory::default(),
+                    verdicts: Vec::new(),
+                }),
+                Some(errors),
+            ),
+        };
+        let concerns = concerns(&scenario, &baseline);
+        Plan {
+            id,
+            name: None,
+            origin,
+            baseline,
+            scenario,
+            drafts: BTreeMap::new(),
+            errors,
+            concerns,
+            computed: Rc::new(computed),
+            generation,
+            uncertain: Uncertain::start(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+
+    /// The preset this plan came from, if it still exists.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        self.origin.slug().and_then(presets::by_slug)
+    }
+
+    /// Whether what is on screen lags behind invalid input.
+    pub fn has_invalid_input(&self) -> bool {
+        self.errors.is_some() || !self.drafts.is_empty()
+    }
+
+    /// The Monte Carlo summary of the result on screen, when finished.
+    pub fn summary(&self) -> Option<&Rc<Summary>> {
+        match &self.uncertain {
+            Uncertain::Done(summary) => Some(summary),
+            Uncertain::Running { .. } => None,
+        }
+    }
+
+    /// Whether the plan (before an edit) differs from where it started, so starting over would
+    /// lose something.
+    pub fn is_edited(&self) -> bool {
+        let mut baseline = (*self.baseline).clone();
+        baseline.sources.clear();
+        baseline != self.scenario || self.name.is_some()
+    }
+
+    /// Whether a parameter differs from the baseline.
+    pub fn is_changed(&self, key: &str) -> bool {
+        params::value(&self.scenario, key) != params::value(&self.baseline, key)
+    }
+
+    /// Whether the yearly parameter `key` has different values in different years.
+    pub fn varies_by_year(&self, key: &str) -> bool {
+        match params::value(&self.scenario, key) {
+            Some(Value::Yearly(Yearly::Constant(_))) | Some(Value::Scalar(_)) | None => false,
+            Some(Value::Yearly(yearly)) => {
+                let values = yearly.expand(self.scenario.horizon().max(1));
+                values.iter().any(|v| *v != values[0])
+            }
+        }
+    }
+
+    /// Whether undo / redo have anything to do.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Sets a parameter to one value. A schedule that varies by year is never replaced here:
+    /// that takes [`Plan::replace_schedule`], an explicit action.
+    pub fn set_value(&mut self, key: &'static str, value: f64, generation: u64) -> bool {
+        if self.varies_by_year(key) {
+            return false;
+        }
+        self.edit(Some(key), |scenario| {
+            // Cannot fail: keys come from the parameter registry.
+            let _ = params::set(scenario, key, value);
+        });
+        self.drafts.remove(&FieldId::main(key));
+        self.recompute_if_changed(generation);
+        true
+    }
+
+    /// Replaces a schedule by one value for every year (undoable).
+    pub fn replace_schedule(&mut self, key: &'static str, value: f64, generation: u64) {
+        self.edit(None, |scenario| {
+            let _ = params::set(scenario, key, value);
+        });
+        self.drafts.retain(|field, _| field.key != key);
+        self.recompute_if_changed(generation);
+    }
+
+    /// Sets one year of a schedule (`index` 0 is the first simulated year).
+    pub fn set_year(&mut self, key: &'static str, index: usize, value: f64, generation: u64) {
+        let horizon = self.scenario.horizon();
+        self.edit(None, |scenario| {
+            if let Some(ValueMut::Yearly(yearly)) = params::value_mut(scenario, key) {
+                let mut values = yearly.expand(horizon);
+                if let Some(slot) = values.get_mut(index) {
+                    *slot = value;
+                }
+                *yearly = Yearly::List(values);
+            }
+        });
+        self.drafts.remove(&FieldId {
+            key,
+            index: Some(index),
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    /// Brings a parameter back to the baseline's value.
+    pub fn reset_param(&mut self, key: &'static str, generation: u64) {
+        let baseline = Rc::clone(&self.baseline);
+        self.edit(None, |scenario| {
+            match (
+                params::value(&baseline, key),
+                params::value_mut(scenario, key),
+            ) {
+                (Some(Value::Scalar(v)), Some(ValueMut::Scalar(slot))) => *slot = *v,
+                (Some(Value::Yearly(y)), Some(ValueMut::Yearly(slot))) => *slot = y.clone(),
+                _ => {}
+            }
+        });
+        self.drafts.retain(|field, _| field.key != key);
+        self.recompute_if_changed(generation);
+    }
+
+    /// Keeps text that is not a number, so the field shows it with its message.
+    pub fn set_draft(&mut self, field: FieldId, text: String) {
+        self.drafts.insert(field, text);
+    }
+
+    pub fn clear_draft(&mut self, field: FieldId) {
+        self.drafts.remove(&field);
+    }
+
+    pub fn set_end_year(&mut self, year: i32, generation: u64) {
+        self.edit(None, |scenario| scenario.end_year = year);
+        self.recompute_if_changed(generation);
+    }
+
+    pub fn set_base_year(&mut self, year: i32, generation: u64) {
+        self.edit(None, |scenario| {
+            let horizon = scenario.end_year - scenario.base_year;
+            scenario.base_year = year;
+            scenario.end_year = year.saturating_add(horizon);
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    pub fn set_region_name(&mut self, name: String, generation: u64) {
+        self.edit(None, |scenario| {
+            scenario.name.zh = name.clone();
+            scenario.name.en = name;
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    pub fn set_plan_name(&mut self, name: Option<String>) {
+        self.name = name.filter(|n| !n.trim().is_empty());
+    }
+
+    pub fn add_target(&mut self, target: Target, generation: u64) {
+        self.edit(None, |scenario| scenario.targets.push(target));
+        self.recompute_if_changed(generation);
+    }
+
+    pub fn remove_target(&mut self, index: usize, generation: u64) {
+        self.edit(None, |scenario| {
+            if index < scenario.targets.len() {
+                scenario.targets.remove(index);
+            }
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    /// Changes a target's metric, threshold or deadline; a changed target is the user's own,
+    /// so it loses the source sentence it had.
+    pub fn set_target(&mut self, index: usize, target: Target, generation: u64) {
+        self.edit(None, |scenario| {
+            if let Some(slot) = scenario.targets.get_mut(index) {
+                *slot = target;
+            }
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    /// Brings back the baseline's targets (deleted or changed ones), keeping the user's own.
+    pub fn restore_targets(&mut self, generation: u64) {
+        let baseline = Rc::clone(&self.baseline);
+        self.edit(None, |scenario| {
+            let own: Vec<Target> = scenario
+                .targets
+                .iter()
+                .filter(|t| t.source.is_none() && !baseline.targets.contains(t))
+                .cloned()
+                .collect();
+            scenario.targets = baseline.targets.clone();
+            scenario.targets.extend(own);
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    /// Whether any of the baseline's targets is missing or changed.
+    pub fn targets_differ_from_baseline(&self) -> bool {
+        self.baseline
+            .targets
+            .iter()
+            .any(|t| !self.scenario.targets.contains(t))
+    }
+
+    /// Replaces the plan's starting point (another preset, the blank template) as one
+    /// undoable step.
+    pub fn restart(&mut self, origin: Origin, baseline: Rc<Scenario>, generation: u64) {
+        self.push_undo();
+        let mut scenario = (*baseline).clone();
+        scenario.sources.clear();
+        self.origin = origin;
+        self.baseline = baseline;
+        self.scenario = scenario;
+        self.name = None;
+        self.drafts.clear();
+        self.recompute(generation);
+    }
+
+    pub fn undo(&mut self, generation: u64) {
+        if let Some(snapshot) = self.undo.pop() {
+            let current = self.snapshot();
+            self.redo.push(current);
+            self.restore(&snapshot, generation);
+        }
+    }
+
+    pub fn redo(&mut self, generation: u64) {
+        if let Some(snapshot) = self.redo.pop() {
+            let current = self.snapshot();
+            self.undo.push(current);
+            self.restore(&snapshot, generation);
+        }
+    }
+
+    /// Records the state before an edit (one step per drag of the same control), applies it.
+    fn edit(&mut self, key: Option<&'static str>, change: impl FnOnce(&mut Scenario)) {
+        let coalesce = key.is_some() && key == self.last_edit;
+        if !coalesce {
+            self.push_undo();
+        }
+        self.last_edit = key;
+        change(&mut self.scenario);
+    }
+
+    fn push_undo(&mut self) {
+        let snapshot = self.snapshot();
+        self.undo.push(snapshot);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.last_edit = None;
+    }
+
+    fn snapshot(&self) -> Rc<Snapshot> {
+        Rc::new(Snapshot {
+            origin: self.origin.clone(),
+            name: self.name.clone(),
+            baseline: Rc::clone(&self.baseline),
+            scenario: self.scenario.clone(),
+        })
+    }
+
+    fn restore(&mut self, snapshot: &Snapshot, generation: u64) {
+        self.origin = snapshot.origin.clone();
+        self.name = snapshot.name.clone();
+        self.baseline = Rc::clone(&snapshot.baseline);
+        self.scenario = snapshot.scenario.clone();
+        self.drafts.clear();
+        self.last_edit = None;
+        self.recompute(generation);
+    }
+
+    /// Recomputes unless the scenario is the one on screen already (an edit that changed
+    /// nothing must not restart the Monte Carlo).
+    fn recompute_if_changed(&mut self, generation: u64) {
+        if self.errors.is_none() && self.computed.scenario == self.scenario {
+            return;
+        }
+        self.recompute(generation);
+    }
+
+    /// Validates and simulates the edited scenario; on success it becomes the result on screen.
+    fn recompute(&mut self, generation: u64) {
+        self.concerns = concerns(&self.scenario, &self.baseline);
+        match Computed::of(&self.scenario) {
+            Ok(computed) => {
+                self.errors = None;
+                if *self.computed != computed {
+                    // The odds of the same targets over the same years stay on screen, greyed,
+                    // until the new ones are in.
+                    let comparable = computed.scenario.targets == self.computed.scenario.targets
+                        && computed.scenario.base_year == self.computed.scenario.base_year
+                        && computed.scenario.end_year == self.computed.scenario.end_year;
+                    let previous = comparable
+                        .then(|| self.uncertain.latest().cloned())
+                        .flatten();
+                    self.computed = Rc::new(computed);
+                    self.generation = generation;
+                    self.uncertain = Uncertain::Running { done: 0, previous };
+                }
+            }
+            Err(errors) => self.errors = Some(errors),
+        }
+    }
+
+    /// Restarts the Monte Carlo of the current result (new runs or seed).
+    pub fn restart_uncertainty(&mut self, generation: u64) {
+        self.generation = generation;
+        self.uncertain = Uncertain::start();
+    }
+
+    /// The metrics the plan's targets are set on, in order, for pickers.
+    pub fn target_metrics(&self) -> Vec<Metric> {
+        self.scenario.targets.iter().map(|t| t.metric).collect()
+    }
+}

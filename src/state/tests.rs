@@ -1,0 +1,290 @@
+//! The reducer's actions, natively: every behaviour the page relies on.
+
+use super::*;
+use crate::model::{Metric, Yearly};
+
+fn yunnan() -> State {
+    State::new(presets::default_preset(), Lang::Zh)
+}
+
+fn ningxia() -> State {
+    let mut state = yunnan();
+    state.apply(Action::LoadPreset("ningxia"));
+    state
+}
+
+#[test]
+fn a_value_change_recomputes_and_restarts_the_monte_carlo() {
+    let mut state = yunnan();
+    let generation = state.plan().generation;
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 30_000.0,
+    });
+    let plan = state.plan();
+    assert!(plan.computed.verdicts[0].met);
+    assert_ne!(plan.generation, generation);
+    assert!(matches!(plan.uncertain, Uncertain::Running { done: 0, .. }));
+}
+
+#[test]
+fn the_previous_odds_stay_while_new_ones_are_computed() {
+    let mut state = yunnan();
+    let (id, generation) = (state.plan().id, state.plan().generation);
+    let summary = Rc::new(
+        crate::model::montecarlo::simulate_many(
+            &state.plan().computed.scenario,
+            Settings::clamped(100, 1),
+        )
+        .unwrap(),
+    );
+    state.apply(Action::McDone {
+        plan: id,
+        generation,
+        summary: Rc::clone(&summary),
+    });
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 13_000.0,
+    });
+    assert!(
+        state.plan().summary().is_none(),
+        "the new odds are not in yet"
+    );
+    assert_eq!(state.plan().uncertain.latest(), Some(&summary));
+    // A change of targets makes the old odds meaningless: none are kept.
+    state.apply(Action::RemoveTarget(0));
+    assert_eq!(state.plan().uncertain.latest(), None);
+}
+
+#[test]
+fn starting_over_offers_undo_only_when_edits_would_be_lost() {
+    let mut state = yunnan();
+    state.apply(Action::LoadPreset("ningxia"));
+    assert_eq!(state.session.undo_hint, None, "nothing was edited");
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 2_000.0,
+    });
+    state.apply(Action::LoadPreset("guizhou"));
+    assert_eq!(state.session.undo_hint, Some(UndoHint::StartedOver));
+}
+
+#[test]
+fn an_invalid_edit_keeps_the_last_valid_result() {
+    let mut state = yunnan();
+    let generation = state.plan().generation;
+    let before = Rc::clone(&state.plan().computed);
+    state.apply(Action::SetValue {
+        key: "pass_mid",
+        value: 3.0,
+    });
+    assert!(state.plan().errors.is_some());
+    assert!(Rc::ptr_eq(&before, &state.plan().computed));
+    assert_eq!(state.plan().generation, generation, "no new Monte Carlo");
+}
+
+#[test]
+fn switching_preset_keeps_the_language_and_can_be_undone() {
+    let mut state = State::new(presets::default_preset(), Lang::En);
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 1.0,
+    });
+    state.apply(Action::LoadPreset("ningxia"));
+    assert_eq!(state.plan().origin.slug(), Some("ningxia"));
+    assert_eq!(state.session.lang, Lang::En);
+    assert_eq!(state.plan().computed.verdicts.len(), 6);
+    assert_eq!(state.session.undo_hint, Some(UndoHint::StartedOver));
+    state.apply(Action::Undo);
+    assert_eq!(state.plan().origin.slug(), Some("yunnan"));
+    assert_eq!(state.plan().scenario.levers.hires, Yearly::Constant(1.0));
+}
+
+#[test]
+fn a_slider_drag_is_one_undo_step() {
+    let mut state = yunnan();
+    for value in [13_000.0, 14_000.0, 15_000.0] {
+        state.apply(Action::SetValue {
+            key: "hires",
+            value,
+        });
+    }
+    state.apply(Action::Undo);
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(12_000.0)
+    );
+    assert!(!state.plan().can_undo());
+    state.apply(Action::Redo);
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(15_000.0)
+    );
+}
+
+#[test]
+fn a_schedule_is_never_overwritten_by_a_plain_value() {
+    let mut state = ningxia();
+    let schedule = state.plan().scenario.levers.rooms_per_year.clone();
+    assert!(state.plan().varies_by_year("rooms_per_year"));
+    state.apply(Action::SetValue {
+        key: "rooms_per_year",
+        value: 500.0,
+    });
+    assert_eq!(state.plan().scenario.levers.rooms_per_year, schedule);
+}
+
+#[test]
+fn replacing_a_schedule_is_explicit_and_undoable() {
+    let mut state = ningxia();
+    let schedule = state.plan().scenario.levers.rooms_per_year.clone();
+    state.apply(Action::ReplaceSchedule {
+        key: "rooms_per_year",
+        value: 500.0,
+    });
+    assert_eq!(
+        state.plan().scenario.levers.rooms_per_year,
+        Yearly::Constant(500.0)
+    );
+    assert_eq!(
+        state.session.undo_hint,
+        Some(UndoHint::ScheduleReplaced {
+            key: "rooms_per_year"
+        })
+    );
+    state.apply(Action::Undo);
+    assert_eq!(state.plan().scenario.levers.rooms_per_year, schedule);
+}
+
+#[test]
+fn a_draft_is_one_message_cleared_by_a_valid_value() {
+    let mut state = yunnan();
+    let field = FieldId::main("hires");
+    state.apply(Action::SetDraft {
+        field,
+        text: "abc".into(),
+    });
+    assert!(state.plan().has_invalid_input());
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 13_000.0,
+    });
+    assert!(state.plan().drafts.is_empty());
+    assert!(!state.plan().has_invalid_input());
+}
+
+#[test]
+fn one_year_of_a_schedule_changes_alone() {
+    let mut state = yunnan();
+    state.apply(Action::SetYear {
+        key: "hires",
+        index: 2,
+        value: 40_000.0,
+    });
+    let values = state.plan().scenario.levers.hires.expand(3);
+    assert_eq!(values, vec![12_000.0, 12_000.0, 40_000.0]);
+    assert!(state.plan().varies_by_year("hires"));
+}
+
+#[test]
+fn reset_brings_back_the_preset_value() {
+    let mut state = yunnan();
+    state.apply(Action::SetValue {
+        key: "attrition",
+        value: 0.2,
+    });
+    assert!(state.plan().is_changed("attrition"));
+    state.apply(Action::ResetParam { key: "attrition" });
+    assert!(!state.plan().is_changed("attrition"));
+}
+
+#[test]
+fn an_edit_that_changes_nothing_does_not_restart_the_monte_carlo() {
+    let mut state = yunnan();
+    let generation = state.plan().generation;
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 12_000.0,
+    });
+    assert_eq!(state.plan().generation, generation);
+}
+
+#[test]
+fn stale_monte_carlo_results_are_dropped() {
+    let mut state = yunnan();
+    let (id, old) = (state.plan().id, state.plan().generation);
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    let summary = crate::model::montecarlo::simulate_many(
+        &state.plan().computed.scenario,
+        Settings::clamped(100, 1),
+    )
+    .unwrap();
+    state.apply(Action::McDone {
+        plan: id,
+        generation: old,
+        summary: Rc::new(summary.clone()),
+    });
+    assert!(state.plan().summary().is_none(), "stale result ignored");
+    let current = state.plan().generation;
+    state.apply(Action::McDone {
+        plan: id,
+        generation: current,
+        summary: Rc::new(summary),
+    });
+    assert!(state.plan().summary().is_some());
+}
+
+#[test]
+fn targets_can_be_added_removed_and_restored() {
+    let mut state = ningxia();
+    let preset_targets = state.plan().scenario.targets.clone();
+    state.apply(Action::RemoveTarget(0));
+    assert_eq!(
+        state.plan().scenario.targets.len(),
+        preset_targets.len() - 1
+    );
+    assert_eq!(
+        state.session.undo_hint,
+        Some(UndoHint::TargetRemoved {
+            metric: Metric::Talent
+        })
+    );
+    let own = Target {
+        metric: Metric::Positions,
+        threshold: 3000.0,
+        deadline: 2027,
+        source: None,
+    };
+    state.apply(Action::AddTarget(own.clone()));
+    assert!(state.plan().targets_differ_from_baseline());
+    state.apply(Action::RestoreTargets);
+    let targets = &state.plan().scenario.targets;
+    assert_eq!(&targets[..preset_targets.len()], &preset_targets[..]);
+    assert_eq!(targets.last(), Some(&own), "the user's own target is kept");
+    assert!(!state.plan().targets_differ_from_baseline());
+}
+
+#[test]
+fn new_runs_restart_the_monte_carlo_of_every_plan() {
+    let mut state = yunnan();
+    let generation = state.plan().generation;
+    state.apply(Action::SetRuns(5_000));
+    assert_eq!(state.session.mc.runs, 5_000);
+    assert_ne!(state.plan().generation, generation);
+    state.apply(Action::SetRuns(1));
+    assert_eq!(state.session.mc.runs, 100, "clamped to the allowed range");
+}
+
+#[test]
+fn notices_are_not_repeated_and_can_be_dismissed() {
+    let mut state = yunnan();
+    state.apply(Action::Notify(Notice::StorageFailed));
+    state.apply(Action::Notify(Notice::StorageFailed));
+    assert_eq!(state.session.notices.len(), 1);
+    state.apply(Action::DismissNotice(0));
+    assert!(state.session.notices.is_empty());
+}

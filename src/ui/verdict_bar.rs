@@ -1,0 +1,84 @@
+//! The verdict bar: every target's verdict in one line that stays on screen while the planner
+//! edits (on every width), with the switch between settings and results on narrow screens.
+
+use yew::prelude::*;
+
+use crate::i18n::messages::metric_value;
+use crate::i18n::strings::strings;
+use crate::i18n::{format_percent, metric_label, Lang};
+use crate::model::montecarlo::Summary;
+use crate::model::Verdict;
+use crate::state::{Action, View};
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictBarProps {
+    pub lang: Lang,
+    pub verdicts: Vec<Verdict>,
+    /// The Monte Carlo summary of the same result, once it is done.
+    pub summary: Option<std::rc::Rc<Summary>>,
+    /// The odds are being recomputed (the ones shown are the previous ones).
+    pub updating: bool,
+    /// Some input is invalid: the verdicts are those of the last valid inputs.
+    pub stale: bool,
+    pub view: View,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(VerdictBar)]
+pub fn verdict_bar(props: &VerdictBarProps) -> Html {
+    let lang = props.lang;
+    let text = strings(lang);
+    let switch = |view: View| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            on_action.emit(Action::SetView(view));
+            // Bring the chosen column's top into view.
+            let id = match view {
+                View::Results => "results",
+                View::Settings => "controls",
+            };
+            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        })
+    };
+    html! {
+        <nav class={classes!("verdict-bar", props.stale.then_some("is-stale"))} aria-label={text.verdict_bar_label}>
+            <ul class="verdict-chips">
+                if props.verdicts.is_empty() {
+                    <li class="muted">{ text.no_targets }</li>
+                }
+                { for props.verdicts.iter().enumerate().map(|(i, v)| {
+                    let odds = props.summary.as_ref().and_then(|s| s.targets.get(i));
+                    let mark = if v.met { "✓" } else { "✗" };
+                    let title = format!("{} {} {}", mark, metric_label(v.metric, lang),
+                        crate::i18n::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang));
+                    html! {
+                        <li>
+                            <a class={classes!("verdict-chip", if v.met { "is-met" } else { "is-not-met" })}
+                               href={format!("#target-{i}")} title={title}>
+                                <span class="mark" aria-hidden="true">{ mark }</span>
+                                <span class="visually-hidden">{ if v.met { text.met } else { text.not_met } }</span>
+                                <span class="chip-metric">{ metric_label(v.metric, lang) }</span>
+                                <span class="chip-value">
+                                    { metric_value(v.metric, v.value_at_deadline, lang) }
+                                    { " / " }
+                                    { metric_value(v.metric, v.threshold, lang) }
+                                </span>
+                                if let Some(odds) = odds {
+                                    <span class={classes!("chip-odds", props.updating.then_some("is-updating"))}>{ format_percent(odds.probability, lang) }</span>
+                                }
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <div class="view-switch" role="group" aria-label={text.view_switch_label}>
+                <button type="button" aria-pressed={(props.view == View::Settings).to_string()}
+                        onclick={switch(View::Settings)}>{ text.view_settings }</button>
+                <button type="button" aria-pressed={(props.view == View::Results).to_string()}
+                        onclick={switch(View::Results)}>{ text.view_results }</button>
+            </div>
+        </nav>
+    }
+}

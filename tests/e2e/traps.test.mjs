@@ -1,0 +1,323 @@
+// Issue 8: each trap a new user fell into, reproduced in Chromium. Every test here failed on the
+// release build before the fix (run with DIST=<old dist> to see it) and passes now.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, oddsReady, open, start, stop } from './harness.mjs';
+
+before(start);
+after(stop);
+
+const SHORT = { timeout: 4000 };
+
+async function preset(page, slug) {
+  await page.selectOption('#preset', slug);
+  await page.locator('.horizon-note strong').filter({ hasNotText: '云南' }).waitFor();
+}
+
+async function atDeadline(page, metric) {
+  return page.locator(`.target-card[data-metric="${metric}"] .target-facts dd`).first().innerText();
+}
+
+describe('issue 8: what it takes and the verdicts', () => {
+  test('trap 1: a met target offers only its own levers, says it is met, and never lowers a lever to "meet" it', async () => {
+    const { page, done } = await open();
+    await preset(page, 'ningxia');
+    const rooms = page.locator('.target-card[data-metric="rooms"]');
+    await rooms.locator('.what-it-takes summary').click();
+    const options = await rooms.locator('.what-it-takes select').first().locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(!options.includes('hires'), `hiring does not drive rooms: ${options}`);
+    assert.deepEqual(options, ['rooms_per_year']);
+    await rooms.locator('.seek-answer', { hasText: '已达成' }).waitFor(SHORT);
+    assert.equal(await rooms.locator('button.apply').count(), 0, 'no value to apply to a met target');
+    // A missed target: the value to apply comes with its effect on every target.
+    const talent = page.locator('.target-card[data-metric="talent"]');
+    await talent.locator('.what-it-takes summary').click();
+    await talent.locator('.seek-answer', { hasText: '需 ≥' }).waitFor(SHORT);
+    const effects = talent.locator('.seek-preview li');
+    assert.equal(await effects.count(), 6, 'every target listed before applying');
+    assert.match(await talent.locator('.seek-preview').innerText(), /社会工作人才总量：✗ → ✓/);
+    await done();
+  });
+
+  test('trap 2: a card met as planned but with low odds says why in words', async () => {
+    const { page, done } = await open();
+    await preset(page, 'ningxia');
+    await oddsReady(page);
+    const rooms = page.locator('.target-card[data-metric="rooms"]');
+    assert.match(await rooms.locator('.badge').innerText(), /按计划达成/);
+    assert.match(await rooms.locator('.probability').innerText(), /^0%/);
+    const why = await rooms.locator('.contrast').innerText();
+    assert.match(why, /按计划可达成；但若每年约15%的社工室延期一年，按期达成的概率只有0%/);
+    assert.match(why, /模拟中位首次达到为20\d\d年/);
+    await done();
+  });
+
+  test('trap 3: the probability, the median first year and "what it takes" explain themselves on focus', async () => {
+    const { page, done } = await open({ query: '?lang=en' });
+    const card = page.locator('.target-card').first();
+    const helps = card.locator('button.help');
+    assert.equal(await helps.count(), 3, 'probability, median first year, what it takes');
+    await helps.nth(0).focus();
+    const tip = page.locator(`#${await helps.nth(0).getAttribute('aria-describedby')}`);
+    assert.ok(await tip.isVisible());
+    assert.match(await tip.innerText(), /share of 1000 simulations/);
+    await page.keyboard.press('Escape');
+    assert.ok(!(await tip.isVisible()), 'Esc closes it');
+    await done();
+  });
+});
+
+describe('issue 8: editing', () => {
+  test('trap 4: typed text applies only when committed, and the page says so meanwhile', async () => {
+    const { page, done } = await open();
+    const before = await atDeadline(page, 'talent');
+    const field = page.locator('#input-attrition');
+    await field.click();
+    await field.press('Control+a');
+    await field.pressSequentially('15');
+    assert.equal(await atDeadline(page, 'talent'), before, 'nothing applied while typing');
+    assert.match(await page.locator('#param-attrition .pending-hint').innerText(), /结果仍按 8 % 计算/);
+    await field.pressSequentially('0');
+    await field.press('Enter');
+    await page.locator('#error-attrition').waitFor(SHORT);
+    assert.equal(await atDeadline(page, 'talent'), before, '150 % is refused; the results are still those of 8 %');
+    await field.press('Control+a');
+    await field.pressSequentially('9');
+    await field.press('Enter');
+    await page.locator('#error-attrition').waitFor({ state: 'detached', timeout: 4000 });
+    assert.notEqual(await atDeadline(page, 'talent'), before, '9 % applied on Enter');
+    await done();
+  });
+
+  test('trap 5: a schedule says it varies by year and no slider or field overwrites it', async () => {
+    const { page, done } = await open();
+    await preset(page, 'ningxia');
+    const control = page.locator('#param-rooms_per_year');
+    assert.equal(await page.locator('#input-rooms_per_year').inputValue(), '逐年不同');
+    const slider = control.locator('input[type=range]');
+    assert.ok(await slider.isDisabled(), 'the slider cannot replace the schedule');
+    // Replacing it takes an explicit action, and it can be undone.
+    await control.getByRole('button', { name: /改为每年相同/ }).click();
+    await control.locator('.replace-schedule input').fill('500');
+    await control.getByRole('button', { name: '替换逐年设置' }).click();
+    assert.equal(await page.locator('#input-rooms_per_year').inputValue(), '500');
+    await page.locator('.undo-hint').getByRole('button', { name: '撤销' }).click();
+    assert.equal(await page.locator('#input-rooms_per_year').inputValue(), '逐年不同');
+    await done();
+  });
+
+  test('trap 6: the last year cannot fall before a deadline, and every banner message sits beside its field', async () => {
+    const { page, done } = await open();
+    await preset(page, 'ningxia');
+    const disabled = await page.locator('#end-year option').evaluateAll((os) => os.filter((o) => o.disabled).map((o) => o.value));
+    assert.deepEqual(disabled, ['2023', '2024', '2025', '2026'], 'years before the 2027 deadline');
+    await page.fill('#input-hires', '-5');
+    await page.press('#input-hires', 'Enter');
+    const banner = page.locator('.invalid-banner');
+    await banner.waitFor(SHORT);
+    assert.match(await banner.innerText(), /每年新增人才：不能为负数/);
+    assert.match(await page.locator('#error-hires').innerText(), /不能为负数/);
+    await banner.getByRole('button', { name: '前往修改' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'input-hires');
+    assert.match(await page.locator('.horizon-note').innerText(), /规划至 2030 年/);
+    await done();
+  });
+
+  test('trap 7: one current message per field, cleared when the field is valid', async () => {
+    const { page, done } = await open();
+    const field = page.locator('#input-hires');
+    const message = page.locator('#param-hires .param-error');
+    await field.fill('-5');
+    await field.press('Enter');
+    await message.waitFor(SHORT);
+    assert.match(await message.innerText(), /不能为负数/);
+    // Emptying the field: the message is about what the field holds now, and only that.
+    await field.fill('');
+    await field.press('Enter');
+    const text = await message.innerText();
+    assert.match(text, /请输入数字/);
+    assert.doesNotMatch(text, /不能为负数/, 'no stale, contradicting message');
+    // Leaving a field with text that is not a number keeps the text with its message, so the
+    // two always agree.
+    await field.fill('abc');
+    await field.press('Tab');
+    assert.equal(await field.inputValue(), 'abc');
+    assert.match(await message.innerText(), /请输入数字/);
+    await field.fill('13000');
+    await field.press('Enter');
+    await message.waitFor({ state: 'detached', timeout: 4000 });
+    await done();
+  });
+
+  test('trap 8: a per-year cell refuses text that is not a number, with a message', async () => {
+    const { page, done } = await open();
+    await page.locator('#param-hires').getByRole('button', { name: /逐年设置/ }).click();
+    const cell = page.locator('#schedule-hires-2023');
+    await cell.fill('abc');
+    await cell.press('Enter');
+    await page.locator('#param-hires .cell-error', { hasText: '请输入数字' }).waitFor(SHORT);
+    assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+    await page.locator('.invalid-banner').waitFor(SHORT);
+    await done();
+  });
+
+  test('trap 9: a slider never shows a rounded value', async () => {
+    const { page, done } = await open();
+    for (const key of ['talent', 'hires', 'institutions', 'positions', 'attrition']) {
+      const slider = await page.locator(`#param-${key} input[type=range]`).inputValue();
+      const exact = await page.locator(`#input-${key}`).inputValue();
+      assert.equal(Number(slider), Number(exact), key);
+    }
+    await done();
+  });
+
+  test('trap 10: absurd but valid values are kept and cautioned beside the field', async () => {
+    const { page, done } = await open();
+    await page.fill('#input-hires', '99,999,999');
+    await page.press('#input-hires', 'Enter');
+    await page.locator('#param-hires .param-concern', { hasText: '超过起点人才总量' }).waitFor(SHORT);
+    await page.fill('#input-talent', '2000.7');
+    await page.press('#input-talent', 'Enter');
+    await page.locator('#param-talent .param-concern', { hasText: '小数' }).waitFor(SHORT);
+    await done();
+  });
+});
+
+describe('issue 8: reading', () => {
+  test('trap 11: in Chinese no source or assumption pop-up of any preset shows English', async () => {
+    const { page, done } = await open();
+    const slugs = await page.locator('#preset option').evaluateAll((os) => os.map((o) => o.value));
+    for (const slug of slugs) {
+      if (slug !== 'yunnan') await preset(page, slug);
+      const english = await page.evaluate(() =>
+        [...document.querySelectorAll('[role=tooltip]')]
+          .map((t) => t.textContent)
+          // Web addresses cited in a note are fine; English words in a row are not.
+          .filter((t) => /[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/.test(t)));
+      assert.deepEqual(english, [], slug);
+    }
+    await done();
+  });
+
+  test('trap 12: a source pop-up is readable (not clipped), closes with Esc and names its document', async () => {
+    const { page, done } = await open();
+    const chip = page.locator('#param-talent .chip');
+    await chip.scrollIntoViewIfNeeded();
+    await chip.focus();
+    const tip = page.locator('#source-talent');
+    assert.ok(await tip.isVisible());
+    const box = await tip.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, JSON.stringify(box));
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[role=tooltip]')?.id,
+      { x: box.x + box.width - 10, y: box.y + box.height / 2 });
+    assert.equal(onTop, 'source-talent', 'nothing covers or clips the pop-up');
+    // Named by its page's title and year, not "来源文件 004".
+    assert.match(await tip.innerText(), /2022年：报纸版面：云南省民政厅推动社会工作人才队伍高质量发展/);
+    assert.doesNotMatch(await tip.innerText(), /来源文件 00/);
+    await page.keyboard.press('Escape');
+    assert.ok(!(await tip.isVisible()));
+    await done();
+  });
+
+  test('trap 13: long English chart labels stay inside their chart', async () => {
+    for (const slug of ['guizhou', 'ningxia', 'lhasa']) {
+      const { page, done } = await open({ query: '?lang=en' });
+      await preset(page, slug);
+      const outside = await page.evaluate(() => [...document.querySelectorAll('.chart svg')].flatMap((svg) => {
+        const frame = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('.target-label')].map((label) => {
+          const r = label.getBoundingClientRect();
+          return (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1) ? label.textContent : null;
+        }).filter(Boolean);
+      }));
+      assert.deepEqual(outside, [], slug);
+      await done();
+    }
+  });
+
+  test('trap 14: on a phone the verdicts stay on screen while a slider moves', async () => {
+    const { page, done } = await open({ width: 390, height: 844 });
+    await page.getByRole('button', { name: '参数设置' }).click();
+    const slider = page.locator('#param-hires input[type=range]');
+    await slider.scrollIntoViewIfNeeded();
+    const bar = page.locator('.verdict-bar');
+    const chip = bar.locator('.verdict-chip').first();
+    assert.match(await chip.innerText(), /✗/);
+    await slider.focus();
+    await page.keyboard.press('End');
+    await bar.locator('.verdict-chip.is-met').first().waitFor(SHORT);
+    const box = await bar.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 844, 'the verdict bar is in view');
+    assert.ok(box.height <= 90, `the bar stays compact (${box.height}px)`);
+    await page.getByRole('button', { name: '测算结果' }).click();
+    await page.locator('.target-card').first().waitFor();
+    await done();
+  });
+
+  test('trap 15: the settings come first in tab order, behind a skip link, without scrolling the verdicts away', async () => {
+    const { page, done } = await open();
+    let tabs = 0;
+    let reachedResults = false;
+    for (; tabs < 20; tabs += 1) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => ({
+        slider: document.activeElement?.matches('#param-hires input[type=range]'),
+        results: !!document.activeElement?.closest('#results'),
+      }));
+      if (where.results) reachedResults = true;
+      if (where.slider) break;
+    }
+    assert.ok(!reachedResults, 'no result is focused before the first slider');
+    assert.ok(tabs < 10, `the first slider after ${tabs + 1} tabs`);
+    for (let i = 0; i < 15; i += 1) await page.keyboard.press('Tab');
+    assert.ok(await page.locator('.target-card').first().isVisible());
+    const top = await page.locator('.target-card').first().evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top > 0 && top < 900, `the first card is still in view (top ${top})`);
+    // The skip link goes straight to the settings.
+    await page.reload();
+    await page.locator('.target-card').first().waitFor();
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /跳到参数设置/);
+    await done();
+  });
+
+  test('trap 16: axe finds no serious or moderate problem', async () => {
+    for (const [width, height, query] of [[1400, 900, ''], [1400, 900, '?lang=en'], [390, 844, '']]) {
+      const { page, done } = await open({ width, height, query });
+      await oddsReady(page);
+      await page.locator('.what-it-takes summary').first().click();
+      assert.deepEqual(await axeViolations(page), [], `${width}px ${query}`);
+      await done();
+    }
+  });
+
+  test('trap 17: on a phone every control is at least 24×24 px and the year table says it scrolls', async () => {
+    const { page, done } = await open({ width: 390, height: 844 });
+    const check = async () => page.evaluate(() => [...document.querySelectorAll('button, summary, select, input, a.verdict-chip')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.skip-link') && !el.matches('.skip-link'))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 24 || r.height < 24)
+      .map(({ el, r }) => `${Math.round(r.width)}×${Math.round(r.height)} ${el}`));
+    assert.deepEqual(await check(), [], 'results view');
+    assert.ok(await page.locator('.scroll-hint').isVisible(), 'the table says it scrolls sideways');
+    await page.getByRole('button', { name: '参数设置' }).click();
+    assert.deepEqual(await check(), [], 'settings view');
+    await done();
+  });
+
+  test('trap 18: the cards keep their size while a slider moves', async () => {
+    const { page, done } = await open();
+    await preset(page, 'ningxia');
+    await oddsReady(page);
+    const heights = () => page.locator('.target-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
+    const before = await heights();
+    const slider = page.locator('#param-hires input[type=range]');
+    await slider.focus();
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await heights(), before, `after ${i + 1} steps`);
+    }
+    await done();
+  });
+});
