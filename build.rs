@@ -1,30 +1,40 @@
 //! Presets are written in TOML for people (`seeds/*.toml`). The app embeds them as JSON, which
 //! it parses with the serde_json it already carries, so no TOML parser ships in the WebAssembly.
-//! Corrections to a preset's data (`seeds/history/<slug>.toml`) are converted the same way, and
-//! `history_files.rs` lists whichever exist, so adding one needs no change to the code.
+//! Corrections to a preset's data (`seeds/history/<slug>.toml`) and guided stories
+//! (`seeds/stories/<id>.toml`) are converted the same way, and `history_files.rs` and
+//! `story_files.rs` list whichever exist, so adding one needs no change to the code.
 
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=seeds");
-    println!("cargo:rerun-if-changed=seeds/history");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in toml_files(Path::new("seeds")) {
         let stem = convert(&path);
         write(&out.join(format!("{}.json", stem.0)), &stem.1);
     }
 
-    let history_dir = out.join("history");
-    std::fs::create_dir_all(&history_dir).expect("OUT_DIR is writable");
+    embed_folder(&out, "history", "history_files.rs");
+    embed_folder(&out, "stories", "story_files.rs");
+}
+
+/// Converts every `seeds/<folder>/*.toml` to `OUT_DIR/<folder>/<stem>.json`, and writes
+/// `OUT_DIR/<listing_name>`: a Rust slice of (stem, text) to `include!`, so adding a file needs no
+/// change to the code.
+fn embed_folder(out: &Path, folder: &str, listing_name: &str) {
+    let source = Path::new("seeds").join(folder);
+    println!("cargo:rerun-if-changed={}", source.display());
+    let target_dir = out.join(folder);
+    std::fs::create_dir_all(&target_dir).expect("OUT_DIR is writable");
     let mut listing = String::from("&[\n");
-    for path in toml_files(Path::new("seeds/history")) {
+    for path in toml_files(&source) {
         let (stem, json) = convert(&path);
-        let target = history_dir.join(format!("{stem}.json"));
+        let target = target_dir.join(format!("{stem}.json"));
         write(&target, &json);
         listing += &format!("    ({stem:?}, include_str!({:?})),\n", target.display());
     }
     listing += "]\n";
-    write(&out.join("history_files.rs"), &listing);
+    write(&out.join(listing_name), &listing);
 }
 
 /// The `.toml` files directly in `dir`, sorted; none when the folder does not exist.

@@ -4,14 +4,19 @@
 //! documents; `i18n` holds languages and number formatting; `report` renders results for the
 //! command line. The browser app (`ui`) is compiled only for WebAssembly.
 
+pub mod chart;
+pub mod compare;
 pub mod export;
 pub mod i18n;
 pub mod inputs;
 pub mod model;
 pub mod plot;
+pub mod pool;
 pub mod presets;
+pub mod qr;
 pub mod report;
 pub mod share;
 pub mod state;
+pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

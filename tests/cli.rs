@@ -406,3 +406,157 @@ fn a_saved_plans_file_runs_its_first_plan() {
     let from_preset = json(&["run", "jinan", "--set", "hires=900", "--format", "json"]);
     assert_eq!(from_file, from_preset);
 }
+
+#[test]
+fn compare_prints_what_differs_and_the_verdicts_side_by_side() {
+    let out = swplan(&["compare", "yunnan", "guizhou"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Inputs that differ"), "{text}");
+    assert!(
+        text.contains("A Yunnan") && text.contains("B Guizhou"),
+        "{text}"
+    );
+    assert!(text.contains("New talent"), "{text}");
+    assert!(
+        text.contains("Social-work talent ≥ 140,000 by end-2025"),
+        "{text}"
+    );
+    assert!(text.contains("Cumulative budget"), "{text}");
+    let zh = String::from_utf8(swplan(&["compare", "yunnan", "guizhou", "--lang", "zh"]).stdout)
+        .unwrap();
+    assert!(zh.contains("每年新增人才") && zh.contains("1.2万"), "{zh}");
+}
+
+#[test]
+fn compare_of_a_plan_with_itself_says_nothing_differs() {
+    let out = swplan(&["compare", "lhasa", "lhasa"]);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("The plans' inputs are the same."));
+    let report = json(&["compare", "lhasa", "lhasa", "--format", "json"]);
+    assert_eq!(report["diff"]["rows"].as_array().unwrap().len(), 0);
+    assert_eq!(report["plans"][1]["letter"], "B");
+}
+
+#[test]
+fn compare_json_rows_carry_keys_years_and_numbers() {
+    let changed = link(&["yunnan", "--set", "hires=15000"]);
+    let report = json(&["compare", "yunnan", &changed, "--format", "json"]);
+    let rows = report["diff"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["kind"], "param");
+    assert_eq!(rows[0]["key"], "hires");
+    assert_eq!(rows[0]["year"], serde_json::Value::Null);
+    assert_eq!(rows[0]["values"], serde_json::json!([12000.0, 15000.0]));
+    let target = &report["diff"]["targets"][0];
+    assert_eq!(target["metric"], "talent");
+    assert_eq!(target["verdicts"][0]["met"], false);
+    assert!(report["diff"]["budgets"][1]["cumulative"].is_number());
+}
+
+#[test]
+fn a_comparison_link_is_compared_on_its_own() {
+    let comparison = "v=1&p=jinan&h=900&1.p=jinan&1.h=300";
+    let report = json(&["compare", comparison, "--format", "json"]);
+    assert_eq!(report["diff"]["plans"], 2);
+    assert_eq!(report["diff"]["rows"][0]["key"], "hires");
+}
+
+#[test]
+fn compare_csv_has_both_tables_for_excel() {
+    let out = swplan(&[
+        "compare", "ningxia", "jinan", "--format", "csv", "--lang", "zh",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("\u{feff}输入,A 宁夏回族自治区,B 济南市\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\n\r\n目标,A 宁夏回族自治区,B 济南市\r\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_takes_two_to_four_plans_and_no_overrides() {
+    for args in [
+        &["compare", "yunnan"][..],
+        &["compare", "yunnan", "lhasa", "jinan", "ningxia", "guangxi"],
+        &["compare", "yunnan", "lhasa", "--set", "hires=1"],
+    ] {
+        let out = swplan(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let out = swplan(&["compare", "yunnan", "seeds/nowhere.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// A file in a fresh temporary folder.
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("swplan-cli-pool-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn pool_prints_the_room_per_lever_and_target_and_what_it_skipped() {
+    let links = [
+        link(&["yunnan", "--set", "hires=15000"]),
+        link(&["yunnan", "--set", "hires=20000", "--set", "attrition=0.06"]),
+        link(&["yunnan", "--set", "hires=15000"]),
+        link(&["guizhou"]),
+        "http://127.0.0.1:8080/?v=1&p=yunnan&h=lots".to_string(),
+        link(&["yunnan", "--set", "hires=30000"]),
+    ];
+    let chat = format!("张三 10:31\n{}\n好的\n", links.join("\n"));
+    let path = temp_file("chat.txt", &chat);
+    let out = swplan(&["pool", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Workshop preset: Yunnan"), "{text}");
+    assert!(text.contains("Participants: 3; skipped: 3"), "{text}");
+    assert!(text.contains("New talent"), "{text}");
+    assert!(
+        text.contains("Line 4: the same plan as line 2; skipped."),
+        "{text}"
+    );
+    assert!(text.contains("Line 5: another preset: Guizhou"), "{text}");
+    assert!(text.contains("Line 6: the link has problems"), "{text}");
+
+    let report = json(&["pool", &path, "--format", "json"]);
+    assert_eq!(report["participants"].as_array().unwrap().len(), 3);
+    assert_eq!(report["levers"][1]["key"], "hires");
+    assert_eq!(report["levers"][1]["spread"]["median"], 20000.0);
+    assert_eq!(report["other_lines"], serde_json::json!([1, 8]));
+    assert_eq!(report["targets"][0]["metric"], "talent");
+    assert_eq!(
+        report["lines"][0]["participants"].as_array().unwrap().len(),
+        3
+    );
+
+    let csv = swplan(&["pool", &path, "--format", "csv", "--lang", "zh"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}参数,改动人数,基准,最小,中位,最大,分布\r\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn pool_adds_the_plans_of_saved_files() {
+    let opened = swplan::share::open::open_name("v=1&p=jinan&h=900").unwrap();
+    let saved = swplan::share::save::SavedPlan::new("a", opened.plans[0].clone(), "t0", "t1");
+    let saves = temp_file("saved.json", &swplan::share::save::to_json(&[saved]));
+    let links = temp_file("links.txt", &link(&["jinan", "--set", "hires=300"]));
+    let report = json(&["pool", &links, &saves, "--format", "json"]);
+    let participants = report["participants"].as_array().unwrap();
+    assert_eq!(participants.len(), 2);
+    assert_eq!(participants[1]["source"]["kind"], "plan");
+    let two_texts = swplan(&["pool", &links, &links]);
+    assert_eq!(two_texts.status.code(), Some(2));
+    assert_eq!(swplan(&["pool", "nowhere.txt"]).status.code(), Some(1));
+}

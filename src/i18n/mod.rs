@@ -1,8 +1,11 @@
 //! Interface languages and number formatting (万 style in Chinese, separators in English).
 
+pub mod compare;
 mod format;
 pub mod labels;
 pub mod messages;
+pub mod playback;
+pub mod story;
 pub mod strings;
 
 pub use format::{display_width, format_count, format_exact, format_percent, format_yuan};

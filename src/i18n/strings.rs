@@ -76,6 +76,63 @@ pub struct Strings {
     pub per_year_suffix: &'static str,
     pub skip_to_controls: &'static str,
     pub updating: &'static str,
+    pub report_basis: &'static str,
+    pub custom_region: &'static str,
+    pub report_date: &'static str,
+    pub report_link: &'static str,
+    pub report_changes: &'static str,
+    pub report_no_changes: &'static str,
+    pub report_lever: &'static str,
+    pub report_preset_value: &'static str,
+    pub report_plan_value: &'static str,
+    pub report_sources: &'static str,
+    pub report_kind: &'static str,
+    pub report_detail: &'static str,
+    pub region_and_targets: &'static str,
+    pub add_target: &'static str,
+    pub restore_targets: &'static str,
+    pub target_metric: &'static str,
+    pub target_threshold: &'static str,
+    pub target_deadline: &'static str,
+    pub region_name: &'static str,
+    pub base_year: &'static str,
+    pub saves_title: &'static str,
+    pub save_name: &'static str,
+    pub save_as: &'static str,
+    pub no_saves: &'static str,
+    pub import_file: &'static str,
+    pub export_all: &'static str,
+    pub open_link_label: &'static str,
+    pub open_link: &'static str,
+    pub untitled: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub rename_done: &'static str,
+    pub duplicate: &'static str,
+    pub delete: &'static str,
+    pub share_title: &'static str,
+    pub share_intro: &'static str,
+    pub share_link_label: &'static str,
+    pub copy_link: &'static str,
+    pub copied: &'static str,
+    pub copy_refused: &'static str,
+    pub include_language: &'static str,
+    pub qr_label: &'static str,
+    pub qr_caption: &'static str,
+    pub qr_too_long: &'static str,
+    pub export_plan_file: &'static str,
+    pub new_region: &'static str,
+    pub saves_button: &'static str,
+    pub share_button: &'static str,
+    pub export_csv: &'static str,
+    pub print_report: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub storage_unavailable: &'static str,
+    pub link_opened_with_problems: &'static str,
+    pub link_opened_with_notes: &'static str,
+    pub autosave_kept: &'static str,
+    pub restore_autosave: &'static str,
     pub verdict_bar_label: &'static str,
     pub view_switch_label: &'static str,
     pub view_settings: &'static str,
@@ -173,6 +230,63 @@ pub const ZH: Strings = Strings {
     per_year_suffix: "/年",
     skip_to_controls: "跳到参数设置",
     updating: "更新中…",
+    report_basis: "起点",
+    custom_region: "自建地区（空白模板）",
+    report_date: "打印日期",
+    report_link: "扫码或打开此链接，可看到同一方案：",
+    report_changes: "相对预设修改的参数",
+    report_no_changes: "未修改任何参数：本报告即预设方案。",
+    report_lever: "参数",
+    report_preset_value: "预设值",
+    report_plan_value: "本方案",
+    report_sources: "各项数据的来源与假设",
+    report_kind: "类型",
+    report_detail: "出处或理由",
+    region_and_targets: "地区与目标",
+    add_target: "＋ 添加目标",
+    restore_targets: "恢复预设目标",
+    target_metric: "目标指标",
+    target_threshold: "目标值",
+    target_deadline: "截止",
+    region_name: "地区名称",
+    base_year: "基准年",
+    saves_title: "我的方案",
+    save_name: "方案名称",
+    save_as: "另存为新方案",
+    no_saves: "还没有保存的方案。",
+    import_file: "导入方案文件…",
+    export_all: "导出全部方案",
+    open_link_label: "打开链接（粘贴同事发来的链接）",
+    open_link: "打开",
+    untitled: "未命名方案",
+    open: "打开",
+    rename: "重命名",
+    rename_done: "确定",
+    duplicate: "复制",
+    delete: "删除",
+    share_title: "分享此方案",
+    share_intro: "链接包含此方案的全部设置，打开后数字完全相同；不含任何个人信息，也不经过服务器。",
+    share_link_label: "链接",
+    copy_link: "复制链接",
+    copied: "✓ 已复制到剪贴板，可粘贴到微信等聊天工具。",
+    copy_refused: "浏览器不允许自动复制：链接已选中，请按 Ctrl+C（手机上长按）复制。",
+    include_language: "链接中包含当前界面语言",
+    qr_label: "此方案链接的二维码",
+    qr_caption: "用手机扫码，打开同一方案",
+    qr_too_long: "链接过长，无法生成二维码；请复制链接或导出方案文件。",
+    export_plan_file: "下载方案文件（JSON）",
+    new_region: "新建地区",
+    saves_button: "我的方案",
+    share_button: "分享",
+    export_csv: "导出数据（Excel）",
+    print_report: "打印报告",
+    download_svg: "下载 SVG",
+    download_png: "下载 PNG",
+    storage_unavailable: "此浏览器不允许保存数据（可能是隐私模式或单位策略）：测算照常可用，但无法自动保存和保存方案。可用“分享”链接或“导出方案文件”保留工作。",
+    link_opened_with_problems: "已打开链接中的方案，但链接中有部分内容无法读取，已按下述方式处理：",
+    link_opened_with_notes: "已打开链接中的方案。请注意：",
+    autosave_kept: "已打开链接中的方案。您此前在本浏览器中编辑的方案已保留，可随时恢复。",
+    restore_autosave: "恢复之前的方案",
     verdict_bar_label: "目标达成概览",
     view_switch_label: "切换显示",
     view_settings: "参数设置",
@@ -270,6 +384,63 @@ pub const EN: Strings = Strings {
     per_year_suffix: "/yr",
     skip_to_controls: "Skip to settings",
     updating: "updating…",
+    report_basis: "Starting point",
+    custom_region: "A region of your own (blank template)",
+    report_date: "Printed",
+    report_link: "Scan or open this link to see the same plan:",
+    report_changes: "Settings changed from the preset",
+    report_no_changes: "No setting was changed: this is the preset as published.",
+    report_lever: "Setting",
+    report_preset_value: "Preset",
+    report_plan_value: "This plan",
+    report_sources: "Where each number comes from",
+    report_kind: "Kind",
+    report_detail: "Source or reasoning",
+    region_and_targets: "Region and targets",
+    add_target: "+ Add a target",
+    restore_targets: "Bring back the preset’s targets",
+    target_metric: "Target figure",
+    target_threshold: "Threshold",
+    target_deadline: "by end of",
+    region_name: "Region name",
+    base_year: "Base year",
+    saves_title: "Saved plans",
+    save_name: "Name",
+    save_as: "Save as new",
+    no_saves: "No saved plans yet.",
+    import_file: "Import a plan file…",
+    export_all: "Export all plans",
+    open_link_label: "Open a link (paste one a colleague sent)",
+    open_link: "Open",
+    untitled: "Untitled plan",
+    open: "Open",
+    rename: "Rename",
+    rename_done: "Done",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    share_title: "Share this plan",
+    share_intro: "The link carries every setting of this plan and reopens it with the same numbers; it holds no personal data and passes through no server.",
+    share_link_label: "Link",
+    copy_link: "Copy link",
+    copied: "✓ Copied; paste it into a chat message or e-mail.",
+    copy_refused: "The browser refused to copy: the link is selected — press Ctrl+C (long-press on a phone).",
+    include_language: "Include the interface language in the link",
+    qr_label: "QR code of this plan’s link",
+    qr_caption: "Scan with a phone to open the same plan",
+    qr_too_long: "The link is too long for a QR code; copy the link or export the plan file.",
+    export_plan_file: "Download the plan file (JSON)",
+    new_region: "New region",
+    saves_button: "Saved plans",
+    share_button: "Share",
+    export_csv: "Export data (Excel)",
+    print_report: "Print report",
+    download_svg: "Download SVG",
+    download_png: "Download PNG",
+    storage_unavailable: "This browser does not let the app store anything (private mode or a policy): planning works, but nothing is kept after you close the tab. Keep your work with a share link or “Export plan file”.",
+    link_opened_with_problems: "The link’s plan is open, but parts of the link could not be read and were handled as follows:",
+    link_opened_with_notes: "The link’s plan is open. Please note:",
+    autosave_kept: "The link’s plan is open. The plan you were working on in this browser is kept and can be brought back.",
+    restore_autosave: "Bring back my previous plan",
     verdict_bar_label: "Targets at a glance",
     view_switch_label: "Show",
     view_settings: "Settings",
@@ -505,6 +676,30 @@ pub fn schedule_summary(
     }
 }
 
+/// "链接长度 74 个字符" / "Link length: 74 characters".
+pub fn link_length(characters: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("链接长度（问号之后）{characters} 个字符"),
+        Lang::En => format!("Link length (after the ?): {characters} characters"),
+    }
+}
+
+/// The name of a copy: "方案A（副本）" / "Plan A (copy)".
+pub fn copy_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（副本）"),
+        Lang::En => format!("{name} (copy)"),
+    }
+}
+
+/// "保存到“方案A”" / "Save to “Plan A”".
+pub fn save_over(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("保存到“{name}”"),
+        Lang::En => format!("Save to “{name}”"),
+    }
+}
+
 /// "每年新增人才（2025年）" / "New talent (2025)".
 pub fn param_in_year(key: &str, year: i32, lang: Lang) -> String {
     let name = super::param_label(key, lang);
@@ -514,10 +709,47 @@ pub fn param_in_year(key: &str, year: i32, lang: Lang) -> String {
     }
 }
 
-/// A notice as a sentence.
-pub fn notice_text(notice: &crate::state::Notice, lang: Lang) -> String {
+/// A notice as a sentence, and its details one per line (what a link could not give, which
+/// plans a file could not keep).
+pub fn notice_text(notice: &crate::state::Notice, lang: Lang) -> (String, Vec<String>) {
+    use crate::share::messages::{notice_message, problem_message};
+    use crate::share::save_messages::{rejected_plan_message, save_error_message};
+    use crate::state::Notice;
+    let text = strings(lang);
     match notice {
-        crate::state::Notice::StorageFailed => strings(lang).storage_failed.to_string(),
+        Notice::StorageFailed => (text.storage_failed.to_string(), vec![]),
+        Notice::StorageUnavailable => (text.storage_unavailable.to_string(), vec![]),
+        Notice::CorruptStorage { key } => (
+            match lang {
+                Lang::Zh => format!("浏览器中保存的一项数据已损坏，无法读取；它已原样移到“{key}”，没有被覆盖。"),
+                Lang::En => format!(
+                    "A stored entry was damaged and could not be read; it was moved aside unchanged to “{key}”, not overwritten."
+                ),
+            },
+            vec![],
+        ),
+        Notice::LinkOpened { problems, notices } => {
+            let heading = if problems.is_empty() {
+                text.link_opened_with_notes
+            } else {
+                text.link_opened_with_problems
+            };
+            let details = notices
+                .iter()
+                .map(|n| notice_message(n, lang))
+                .chain(problems.iter().map(|p| problem_message(p, lang)))
+                .collect();
+            (heading.to_string(), details)
+        }
+        Notice::AutosaveKept => (text.autosave_kept.to_string(), vec![]),
+        Notice::Imported { count, rejected } => (
+            match lang {
+                Lang::Zh => format!("已导入 {count} 个方案到“我的方案”。"),
+                Lang::En => format!("Imported {count} plan(s) into “Saved plans”."),
+            },
+            rejected.iter().map(|r| rejected_plan_message(r, lang)).collect(),
+        ),
+        Notice::ImportFailed(error) => (save_error_message(error, lang), vec![]),
     }
 }
 
@@ -541,6 +773,14 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
         (UndoHint::TargetRemoved { metric }, Lang::En) => format!(
             "The target “{}” was removed.",
             super::metric_label(*metric, lang)
+        ),
+        (UndoHint::SaveDeleted { save, .. }, Lang::Zh) => format!(
+            "已删除保存的方案“{}”。",
+            save.name.as_deref().unwrap_or("未命名")
+        ),
+        (UndoHint::SaveDeleted { save, .. }, Lang::En) => format!(
+            "The saved plan “{}” was deleted.",
+            save.name.as_deref().unwrap_or("untitled")
         ),
         (UndoHint::StartedOver, Lang::Zh) => "已换用新的起点，之前的修改可撤销找回。".to_string(),
         (UndoHint::StartedOver, Lang::En) => {

@@ -1,6 +1,7 @@
 //! The workforce pipeline model: pure Rust, no web dependency, no I/O, no clock.
 //! A scenario goes in, a year table and verdicts come out.
 
+pub mod asof;
 pub mod figures;
 pub mod montecarlo;
 pub mod params;

@@ -31,6 +31,7 @@
 //! saves and exported files.
 
 mod base64url;
+pub mod changes;
 pub mod codes;
 mod extract;
 pub mod link;
@@ -65,6 +66,16 @@ pub enum Origin {
 
 /// One plan as links and saves carry it: a complete scenario (sources cleared: they belong to
 /// the origin), its name, where it came from and its Monte Carlo settings.
+impl Origin {
+    /// The preset slug, for a plan made from a preset.
+    pub fn slug(&self) -> Option<&str> {
+        match self {
+            Origin::Preset { slug, .. } => Some(slug),
+            Origin::Custom => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSpec {

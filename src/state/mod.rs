@@ -3,18 +3,22 @@
 //! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
 //! (`ui::app`, a thin `yew::Reducible`).
 
+pub mod library;
 pub mod plan;
 mod session;
 
 use std::rc::Rc;
 
+pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, Uncertain};
-pub use session::{Notice, Session, UndoHint, View};
+pub use session::{Dialog, Notice, Session, UndoHint, View};
 
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Settings, Summary};
 use crate::model::Target;
 use crate::presets::{self, Preset};
+use crate::share::save::SavedPlan;
+use crate::share::{OpenedLink, PlanSpec};
 
 #[derive(Clone, Debug)]
 pub struct State {
@@ -95,6 +99,46 @@ pub enum Action {
     Notify(Notice),
     DismissNotice(usize),
     DismissUndoHint,
+    /// Open a plan (a save's, a file's, the kept autosave) in place of the active one (undoable).
+    OpenSpec(Box<PlanSpec>),
+    /// Open what a link holds in place of the active plan (undoable), saying what it could
+    /// not read.
+    OpenLink(Box<OpenedLink>),
+    OpenDialog(Dialog),
+    CloseDialog,
+    /// Whether the browser stores anything.
+    SetStorageAvailable(bool),
+    /// The saves as stored (at start, or changed by another tab).
+    LibraryFromStorage(Vec<SavedPlan>),
+    /// Save the active plan under a new name (`id` and `now` from the caller).
+    SaveAs {
+        id: String,
+        name: String,
+        now: String,
+    },
+    /// Save the active plan over the save it came from.
+    SaveOver {
+        now: String,
+    },
+    OpenSave(String),
+    RenameSave {
+        id: String,
+        name: String,
+        now: String,
+    },
+    DuplicateSave {
+        id: String,
+        new_id: String,
+        name: String,
+        now: String,
+    },
+    DeleteSave(String),
+    RestoreSave,
+    /// Plans read from a file (ids made unique by the caller), and what was refused.
+    Import {
+        plans: Vec<SavedPlan>,
+        rejected: Vec<crate::share::save::RejectedPlan>,
+    },
 }
 
 impl PartialEq for State {
@@ -112,6 +156,48 @@ impl State {
             active: 0,
             counter: 1,
             version: 0,
+        }
+    }
+
+    /// The app on one plan (the autosave).
+    pub fn from_spec(spec: &PlanSpec, lang: Lang) -> State {
+        let mut state = State::with_plans(Vec::new(), lang, spec.mc);
+        let (id, generation) = (state.fresh_number(), state.fresh_number());
+        state.plans = vec![Plan::from_spec(id, spec, generation)];
+        state
+    }
+
+    /// The app on what a link holds, saying what it could not read.
+    pub fn from_link(opened: &OpenedLink, lang: Lang) -> State {
+        let mut state =
+            State::with_plans(Vec::new(), opened.lang.unwrap_or(lang), Settings::default());
+        state.session.mc = opened.plans.first().map_or(Settings::default(), |p| p.mc);
+        state.plans = opened
+            .plans
+            .iter()
+            .map(|spec| {
+                let id = state.fresh_number();
+                let generation = state.fresh_number();
+                Plan::from_spec(id, spec, generation)
+            })
+            .collect();
+        if state.plans.is_empty() {
+            let id = state.fresh_number();
+            let generation = state.fresh_number();
+            state
+                .plans
+                .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        state.notify_link(opened);
+        state
+    }
+
+    fn notify_link(&mut self, opened: &OpenedLink) {
+        if !opened.problems.is_empty() || !opened.notices.is_empty() {
+            self.session.notify(Notice::LinkOpened {
+                problems: opened.problems.clone(),
+                notices: opened.notices.clone(),
+            });
         }
     }
 
@@ -253,6 +339,91 @@ impl State {
                 }
             }
             Action::DismissUndoHint => self.session.undo_hint = None,
+            Action::OpenSpec(spec) => {
+                self.plan_mut().replace_with(&spec, generation);
+                self.plan_mut().save_id = None;
+                self.session.mc = spec.mc;
+            }
+            Action::OpenLink(opened) => {
+                if let Some(spec) = opened.plans.first() {
+                    self.plan_mut().replace_with(spec, generation);
+                    self.plan_mut().save_id = None;
+                    self.session.mc = spec.mc;
+                }
+                if let Some(lang) = opened.lang {
+                    self.session.lang = lang;
+                }
+                self.notify_link(&opened);
+            }
+            Action::OpenDialog(dialog) => self.session.dialog = Some(dialog),
+            Action::CloseDialog => self.session.dialog = None,
+            Action::SetStorageAvailable(available) => {
+                self.session.library.available = available;
+                if !available {
+                    self.session.notify(Notice::StorageUnavailable);
+                }
+            }
+            Action::LibraryFromStorage(saves) => self.session.library.replace_from_storage(saves),
+            Action::SaveAs { id, name, now } => {
+                self.plan_mut().set_plan_name(Some(name));
+                let spec = self.plan().to_spec(self.session.mc);
+                self.session
+                    .library
+                    .add(SavedPlan::new(&id, spec, &now, &now));
+                self.plan_mut().save_id = Some(id);
+            }
+            Action::SaveOver { now } => {
+                let spec = self.plan().to_spec(self.session.mc);
+                let saved = self
+                    .plan()
+                    .save_id
+                    .clone()
+                    .is_some_and(|id| self.session.library.update(&id, spec, &now));
+                if !saved {
+                    self.plan_mut().save_id = None;
+                }
+            }
+            Action::OpenSave(id) => {
+                if let Some(save) = self.session.library.get(&id) {
+                    let spec = save.plan();
+                    self.plan_mut().replace_with(&spec, generation);
+                    self.plan_mut().save_id = Some(id);
+                    self.session.mc = spec.mc;
+                    self.session.dialog = None;
+                }
+            }
+            Action::RenameSave { id, name, now } => {
+                self.session.library.rename(&id, &name, &now);
+                if self.plan().save_id.as_deref() == Some(id.as_str()) {
+                    self.plan_mut().set_plan_name(Some(name));
+                }
+            }
+            Action::DuplicateSave {
+                id,
+                new_id,
+                name,
+                now,
+            } => self.session.library.duplicate(&id, &new_id, &name, &now),
+            Action::DeleteSave(id) => {
+                if let Some((index, save)) = self.session.library.remove(&id) {
+                    self.session.undo_hint = Some(UndoHint::SaveDeleted {
+                        index,
+                        save: Box::new(save),
+                    });
+                }
+            }
+            Action::RestoreSave => {
+                if let Some(UndoHint::SaveDeleted { index, save }) = self.session.undo_hint.take() {
+                    self.session.library.restore(index, *save);
+                }
+            }
+            Action::Import { plans, rejected } => {
+                let count = plans.len();
+                for save in plans.into_iter().rev() {
+                    self.session.library.add(save);
+                }
+                self.session.notify(Notice::Imported { count, rejected });
+            }
         }
     }
 

@@ -12,23 +12,8 @@ use crate::model::plausibility::{concerns, Concern};
 use crate::model::{evaluate, simulate, Scenario, Target, Trajectory, ValidationErrors, Verdict};
 use crate::model::{Metric, Yearly};
 use crate::presets::{self, Preset};
-
-/// Where a plan started: a preset at a data version, or the blank template of a new region.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    Preset { slug: String, data_version: u32 },
-    Custom,
-}
-
-impl Origin {
-    /// The preset slug, for a plan made from a preset.
-    pub fn slug(&self) -> Option<&str> {
-        match self {
-            Origin::Preset { slug, .. } => Some(slug),
-            Origin::Custom => None,
-        }
-    }
-}
+pub use crate::share::Origin;
+use crate::share::PlanSpec;
 
 /// A valid scenario and what the model makes of it: what the results on screen show.
 #[derive(Debug, PartialEq)]
@@ -116,6 +101,8 @@ pub struct Plan {
     pub id: u64,
     /// The planner's name for the plan, if they gave one.
     pub name: Option<String>,
+    /// The named save this plan was opened from or saved as, if any.
+    pub save_id: Option<String>,
     pub origin: Origin,
     /// The scenario the plan started from (the preset at its data version, with its sources,
     /// or the blank template): "reset" returns to it, "changed" compares with it, and the
@@ -156,6 +143,47 @@ impl Plan {
         )
     }
 
+    /// A plan from a link, a save or a file: its origin gives the baseline (the preset at the
+    /// data version the plan was made on, or the blank template).
+    pub fn from_spec(id: u64, spec: &PlanSpec, generation: u64) -> Plan {
+        let baseline = Rc::new(baseline_of(&spec.origin));
+        let mut plan = Plan::with_scenario(
+            id,
+            spec.origin.clone(),
+            baseline,
+            spec.scenario.clone(),
+            generation,
+        );
+        plan.name = spec.name.clone();
+        plan
+    }
+
+    /// The plan as links and saves carry it: the scenario on screen (always valid).
+    pub fn to_spec(&self, mc: crate::model::montecarlo::Settings) -> PlanSpec {
+        let mut scenario = self.computed.scenario.clone();
+        scenario.sources.clear();
+        PlanSpec {
+            name: self.name.clone(),
+            origin: self.origin.clone(),
+            scenario,
+            mc,
+        }
+    }
+
+    /// Replaces the plan by another one (a save, a link) as one undoable step.
+    pub fn replace_with(&mut self, spec: &PlanSpec, generation: u64) {
+        self.push_undo();
+        let baseline = Rc::new(baseline_of(&spec.origin));
+        let mut scenario = spec.scenario.clone();
+        scenario.sources.clear();
+        self.origin = spec.origin.clone();
+        self.baseline = baseline;
+        self.scenario = scenario;
+        self.name = spec.name.clone();
+        self.drafts.clear();
+        self.recompute(generation);
+    }
+
     /// A plan starting from `baseline` (which carries the sources) exactly as it is.
     pub fn new(id: u64, origin: Origin, baseline: Rc<Scenario>, generation: u64) -> Plan {
         let mut scenario = (*baseline).clone();
@@ -189,6 +217,7 @@ impl Plan {
         Plan {
             id,
             name: None,
+            save_id: None,
             origin,
             baseline,
             scenario,
@@ -329,11 +358,17 @@ impl Plan {
         self.recompute_if_changed(generation);
     }
 
+    /// Moves the base year; the last year stays unless the horizon would be empty or longer
+    /// than the model allows.
     pub fn set_base_year(&mut self, year: i32, generation: u64) {
         self.edit(None, |scenario| {
-            let horizon = scenario.end_year - scenario.base_year;
             scenario.base_year = year;
-            scenario.end_year = year.saturating_add(horizon);
+            let horizon = scenario.end_year.saturating_sub(year);
+            if horizon < 1 {
+                scenario.end_year = year.saturating_add(5);
+            } else if horizon > crate::model::scenario::MAX_HORIZON_YEARS {
+                scenario.end_year = year.saturating_add(crate::model::scenario::MAX_HORIZON_YEARS);
+            }
         });
         self.recompute_if_changed(generation);
     }
@@ -507,8 +542,30 @@ impl Plan {
         self.uncertain = Uncertain::start();
     }
 
+    /// The preset data version this plan is behind the current one by, if any.
+    pub fn older_data(&self) -> Option<(u32, u32)> {
+        match &self.origin {
+            Origin::Preset { slug, data_version } => presets::by_slug(slug)
+                .filter(|p| p.data_version > *data_version)
+                .map(|p| (*data_version, p.data_version)),
+            Origin::Custom => None,
+        }
+    }
+
     /// The metrics the plan's targets are set on, in order, for pickers.
     pub fn target_metrics(&self) -> Vec<Metric> {
         self.scenario.targets.iter().map(|t| t.metric).collect()
+    }
+}
+
+/// The scenario an origin stands for, with the sources of its numbers: the preset at that data
+/// version (the current preset when the version is unknown), or the blank template.
+pub fn baseline_of(origin: &Origin) -> Scenario {
+    match origin {
+        Origin::Preset { slug, data_version } => presets::history::scenario_at(slug, *data_version)
+            .ok()
+            .or_else(|| presets::by_slug(slug).map(|p| p.scenario.clone()))
+            .unwrap_or_else(|| presets::default_preset().scenario.clone()),
+        Origin::Custom => presets::blank().clone(),
     }
 }

@@ -1,9 +1,12 @@
 //! The session: what belongs to this visit rather than to a plan — the language, the Monte
 //! Carlo settings, which panel is open, and what the user must be told.
 
+use super::library::Library;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Settings;
 use crate::model::Metric;
+use crate::share::save::{RejectedPlan, SaveError, SavedPlan};
+use crate::share::{LinkNotice, LinkProblem};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -17,6 +20,19 @@ pub struct Session {
     pub view: View,
     /// The last destructive edit, offered for undo until the next one.
     pub undo_hint: Option<UndoHint>,
+    /// The named saves.
+    pub library: Library,
+    /// The dialog on top of the page, if any.
+    pub dialog: Option<Dialog>,
+}
+
+/// The dialogs of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// The share link, its QR code and the plan file.
+    Share,
+    /// The named saves, import and export.
+    Saves,
 }
 
 /// Which column a narrow screen shows. Wide screens show both.
@@ -30,13 +46,34 @@ pub enum View {
 /// Something the user must be told that is not about a field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// The browser refused to store something (full, blocked or absent storage).
+    /// The browser refused to store something (full storage).
     StorageFailed,
+    /// The browser stores nothing (private mode, policy): the app works, saves are unavailable.
+    StorageUnavailable,
+    /// A stored entry could not be read; it was moved aside under `key`, not overwritten.
+    CorruptStorage { key: String },
+    /// What a link in the address could not give, and what the planner should know.
+    LinkOpened {
+        problems: Vec<LinkProblem>,
+        notices: Vec<LinkNotice>,
+    },
+    /// A link replaced the working plan; the plan that was being worked on is kept aside and
+    /// can be brought back.
+    AutosaveKept,
+    /// A file was imported: how many plans, and which were refused and why.
+    Imported {
+        count: usize,
+        rejected: Vec<RejectedPlan>,
+    },
+    /// A file could not be imported at all.
+    ImportFailed(SaveError),
 }
 
 /// A destructive edit that was just made, so the page can offer "undo" beside its message.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum UndoHint {
+    /// A named save was deleted (kept here with its place in the list).
+    SaveDeleted { index: usize, save: Box<SavedPlan> },
     /// A schedule that varied by year was replaced by one value.
     ScheduleReplaced { key: &'static str },
     /// A target was removed.
@@ -54,6 +91,8 @@ impl Session {
             schedule_open: None,
             view: View::default(),
             undo_hint: None,
+            library: Library::default(),
+            dialog: None,
         }
     }
 

@@ -288,3 +288,95 @@ fn notices_are_not_repeated_and_can_be_dismissed() {
     state.apply(Action::DismissNotice(0));
     assert!(state.session.notices.is_empty());
 }
+
+#[test]
+fn a_link_opens_its_plans_and_says_what_it_could_not_read() {
+    let opened = crate::share::decode("?v=1&p=ningxia.2&h=2000&cj=abc&from=singlemessage");
+    let state = State::from_link(&opened, Lang::Zh);
+    let plan = state.plan();
+    assert_eq!(plan.origin.slug(), Some("ningxia"));
+    assert_eq!(plan.scenario.levers.hires, Yearly::Constant(2000.0));
+    assert!(plan.is_changed("hires"));
+    assert!(matches!(
+        state.session.notices.as_slice(),
+        [Notice::LinkOpened { problems, .. }] if problems.len() == 1
+    ));
+}
+
+#[test]
+fn a_link_on_older_preset_data_keeps_its_numbers_and_baseline() {
+    let opened = crate::share::decode("?v=1&p=yunnan.1");
+    let state = State::from_link(&opened, Lang::Zh);
+    let plan = state.plan();
+    // Version 1 of Yunnan counted 1415 stations at the end of 2020.
+    assert_eq!(plan.scenario.assumptions.stations, 1415.0);
+    assert!(
+        !plan.is_changed("stations"),
+        "compared with the data it was made on"
+    );
+    assert_eq!(
+        plan.older_data(),
+        Some((1, presets::default_preset().data_version))
+    );
+}
+
+#[test]
+fn a_plan_travels_as_a_spec_and_comes_back_equal() {
+    let mut state = yunnan();
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 18_000.0,
+    });
+    state.apply(Action::SetPlanName(Some("方案A".into())));
+    let spec = state.plan().to_spec(state.session.mc);
+    let mut other = ningxia();
+    other.apply(Action::OpenSpec(Box::new(spec.clone())));
+    assert_eq!(other.plan().to_spec(other.session.mc), spec);
+    other.apply(Action::Undo);
+    assert_eq!(
+        other.plan().origin.slug(),
+        Some("ningxia"),
+        "opening is undoable"
+    );
+}
+
+#[test]
+fn saves_are_made_updated_opened_and_restored_after_delete() {
+    let mut state = yunnan();
+    state.apply(Action::SaveAs {
+        id: "s1".into(),
+        name: "高增长方案".into(),
+        now: "2026-11-23T10:00:00Z".into(),
+    });
+    assert_eq!(state.plan().save_id.as_deref(), Some("s1"));
+    assert_eq!(state.plan().name.as_deref(), Some("高增长方案"));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 25_000.0,
+    });
+    state.apply(Action::SaveOver {
+        now: "2026-11-23T11:00:00Z".into(),
+    });
+    let saved = state.session.library.get("s1").unwrap();
+    assert_eq!(saved.scenario.levers.hires, Yearly::Constant(25_000.0));
+    assert_eq!(saved.created, "2026-11-23T10:00:00Z");
+    state.apply(Action::LoadPreset("guizhou"));
+    state.apply(Action::OpenSave("s1".into()));
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(25_000.0)
+    );
+    state.apply(Action::DeleteSave("s1".into()));
+    assert!(state.session.library.saves.is_empty());
+    state.apply(Action::RestoreSave);
+    assert_eq!(state.session.library.saves.len(), 1);
+}
+
+#[test]
+fn storage_that_refuses_everything_is_said_once() {
+    let mut state = yunnan();
+    state.apply(Action::SetStorageAvailable(false));
+    state.apply(Action::SetStorageAvailable(false));
+    assert_eq!(state.session.notices, vec![Notice::StorageUnavailable]);
+    assert!(!state.session.library.available);
+}

@@ -9,18 +9,24 @@ use yew::prelude::*;
 
 use super::charts::Charts;
 use super::controls::Controls;
+use super::download::download_text;
 use super::header::Header;
 use super::notices::{InvalidBanner, Notices};
+use super::persistence::{initial_state, use_persistence};
+use super::print_report::PrintReport;
+use super::saves_dialog::SavesDialog;
+use super::share_dialog::ShareDialog;
 use super::storage;
 use super::target_cards::TargetCards;
+use super::target_editor::TargetEditor;
 use super::uncertainty_driver::use_uncertainty;
 use super::verdict_bar::VerdictBar;
 use super::year_table::YearTable;
+use crate::export::csv::year_table_csv;
 use crate::i18n::messages::validation_message;
 use crate::i18n::strings::strings;
 use crate::model::validate::Field;
-use crate::presets;
-use crate::state::{Action, Notice, State, Uncertain, View};
+use crate::state::{Action, Dialog, Notice, Origin, State, Uncertain, View};
 
 impl Reducible for State {
     type Action = Action;
@@ -34,17 +40,13 @@ impl Reducible for State {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| {
-        let lang = storage::lang_from_address()
-            .or_else(storage::load_lang)
-            .unwrap_or_default();
-        State::new(presets::default_preset(), lang)
-    });
+    let state = use_reducer(initial_state);
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     use_uncertainty(&state, on_action.clone());
+    use_persistence(&state, on_action.clone());
 
     // Keep the document's language and title in step with the interface, and remember it.
     let lang = state.session.lang;
@@ -84,6 +86,59 @@ pub fn app() -> Html {
         Uncertain::Done(_) => None,
     };
     let view = state.session.view;
+    let target_errors: Vec<(usize, String)> = plan
+        .errors
+        .iter()
+        .flat_map(|e| e.0.iter())
+        .filter_map(|e| match e.field {
+            Field::Target { index, .. } => Some((index, validation_message(e, lang))),
+            _ => None,
+        })
+        .collect();
+    let custom_region = (plan.origin == Origin::Custom).then(|| scenario.name.zh.clone());
+    let spec = plan.to_spec(state.session.mc);
+
+    let on_export_csv = {
+        let (computed, summary, lang) = (computed.clone(), summary.clone(), lang);
+        Callback::from(move |_| {
+            let csv = year_table_csv(
+                &computed.trajectory,
+                &computed.verdicts,
+                summary.as_deref(),
+                lang,
+            );
+            let name = format!(
+                "swplan-{}-{}.csv",
+                computed.scenario.region,
+                &storage::now()[..10]
+            );
+            let _ = download_text(&name, "text/csv;charset=utf-8", &csv);
+        })
+    };
+    let on_print = Callback::from(|_| {
+        let _ = gloo::utils::window().print();
+    });
+    let on_restore_autosave = {
+        let on_action = on_action.clone();
+        Callback::from(move |_| {
+            if let Some(spec) = storage::previous_autosave() {
+                on_action.emit(Action::OpenSpec(Box::new(spec)));
+            }
+            on_action.emit(Action::DismissNotice(0));
+        })
+    };
+    let dialog = match state.session.dialog {
+        Some(Dialog::Share) => html! {
+            <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
+        },
+        Some(Dialog::Saves) => html! {
+            <SavesDialog {lang} library={state.session.library.clone()}
+                         current={plan.save_id.clone().zip(plan.name.clone())}
+                         suggested_name={plan.name.clone().unwrap_or_else(|| lang.pick(&scenario.name.zh, &scenario.name.en).to_string())}
+                         on_action={on_action.clone()} />
+        },
+        None => Html::default(),
+    };
 
     html! {
         <div class="app">
@@ -93,17 +148,26 @@ pub fn app() -> Html {
                     region={lang.pick(&scenario.name.zh, &scenario.name.en).to_string()}
                     base_year={scenario.base_year} end_year={scenario.end_year}
                     shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
-                    on_action={on_action.clone()} />
-            <Notices {lang} notices={state.session.notices.clone()} undo_hint={state.session.undo_hint}
-                     on_action={on_action.clone()} />
+                    on_action={on_action.clone()} {on_export_csv} {on_print} />
+            <PrintReport {lang} plan={spec.clone()} baseline={plan.baseline.clone()} appendix=false
+                         preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
+            <Notices {lang} notices={state.session.notices.clone()} undo_hint={state.session.undo_hint.clone()}
+                     on_action={on_action.clone()} {on_restore_autosave} />
             <VerdictBar {lang} verdicts={computed.verdicts.clone()} summary={odds.clone()} {updating}
                         stale={plan.has_invalid_input()} {view} on_action={on_action.clone()} />
             <main class={classes!("layout", match view { View::Results => "show-results", View::Settings => "show-settings" })}>
                 <section class="controls" id="controls" aria-labelledby="controls-heading">
+                    <div class="controls-inner">
+                    <h2 id="controls-heading" tabindex="-1">{ text.controls_heading }</h2>
+                    <TargetEditor {lang} targets={scenario.targets.clone()} differs={plan.targets_differ_from_baseline()}
+                                  base_year={scenario.base_year} end_year={scenario.end_year}
+                                  last_row={computed.trajectory.years.last().cloned().unwrap_or_default()}
+                                  errors={target_errors} {custom_region} on_action={on_action.clone()} />
                     <Controls {lang} scenario={scenario.clone()} baseline={plan.baseline.clone()}
                               drafts={plan.drafts.clone()} errors={plan.errors.clone()} concerns={plan.concerns.clone()}
                               schedule_open={state.session.schedule_open} mc={state.session.mc} {mc_done}
                               on_action={on_action.clone()} />
+                    </div>
                 </section>
                 <section class="results" id="results" aria-label={text.view_results}>
                     <InvalidBanner {lang} drafts={plan.drafts.clone()} errors={plan.errors.clone()}
@@ -114,7 +178,10 @@ pub fn app() -> Html {
                     <YearTable {lang} {computed} />
                 </section>
             </main>
+            <PrintReport {lang} plan={spec.clone()} baseline={plan.baseline.clone()} appendix=true
+                         preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
             <footer class="footer"><p>{ text.footer }</p></footer>
+            { dialog }
         </div>
     }
 }

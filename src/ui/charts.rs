@@ -6,7 +6,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::chart::{Axis, Chart, Series, Shape, TargetMark};
+use super::chart::Chart;
+use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use crate::i18n::messages::metric_value;
 use crate::i18n::strings::strings;
 use crate::i18n::{metric_label, Lang};
@@ -59,7 +60,7 @@ pub fn charts(props: &ChartsProps) -> Html {
     let rows = &props.computed.trajectory.years;
     let summary = props.summary.as_deref();
     let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
-    let line = |label: &str, tone, metric: Metric, with_band: bool| Series {
+    let line = |label: &str, tone: u8, metric: Metric, with_band: bool| Series {
         label: label.to_string(),
         tone,
         shape: Shape::Line,
@@ -69,38 +70,91 @@ pub fn charts(props: &ChartsProps) -> Html {
         } else {
             None
         },
+        faint: false,
     };
     let marks = |metrics: &[Metric], named: bool| marks_for(scenario, metrics, named, lang);
-    let w = chart_width(*width);
+    let width = chart_width(*width);
+    let spec = |title: &str, axis: Axis, series: Vec<Series>, marks: Vec<TargetMark>| ChartSpec {
+        title: title.to_string(),
+        years: years.clone(),
+        series,
+        marks,
+        axis,
+        lang,
+        width,
+    };
+    let talent = spec(
+        text.chart_talent,
+        Axis::Count,
+        vec![line(
+            metric_label(Metric::Talent, lang),
+            1,
+            Metric::Talent,
+            true,
+        )],
+        marks(&[Metric::Talent], false),
+    );
+    let certified = spec(
+        text.chart_certified,
+        Axis::Count,
+        vec![
+            line(text.series_total, 1, Metric::Certified, true),
+            line(text.series_junior, 2, Metric::CertifiedJunior, false),
+            line(text.series_mid, 3, Metric::CertifiedMid, false),
+            line(text.series_senior, 4, Metric::CertifiedSenior, false),
+        ],
+        marks(
+            &[
+                Metric::Certified,
+                Metric::CertifiedJunior,
+                Metric::CertifiedMid,
+                Metric::CertifiedSenior,
+            ],
+            true,
+        ),
+    );
+    let coverage = spec(
+        text.chart_coverage,
+        Axis::Percent,
+        vec![
+            line(text.series_stations, 1, Metric::StationCoverage, true),
+            line(text.series_rooms, 2, Metric::RoomCoverage, true),
+        ],
+        marks(
+            &[
+                Metric::StationCoverage,
+                Metric::RoomCoverage,
+                Metric::Stations,
+                Metric::Rooms,
+            ],
+            true,
+        ),
+    );
+    let budget = spec(
+        text.chart_budget,
+        Axis::Yuan,
+        vec![
+            Series {
+                label: text.series_yearly.to_string(),
+                tone: 3,
+                shape: Shape::Bars,
+                values: rows.iter().map(|r| r.budget).collect(),
+                band: None,
+                faint: false,
+            },
+            line(text.series_cumulative, 1, Metric::BudgetCumulative, true),
+        ],
+        marks(&[Metric::BudgetCumulative], false),
+    );
 
     html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading">{ text.charts_heading }</h2>
             <div class="chart-grid">
-                <Chart id="chart-talent" title={text.chart_talent} years={years.clone()} axis={Axis::Count} {lang} width={w}
-                       series={vec![line(metric_label(Metric::Talent, lang), "tone-1", Metric::Talent, true)]}
-                       marks={marks(&[Metric::Talent], false)} />
-                <Chart id="chart-certified" title={text.chart_certified} years={years.clone()} axis={Axis::Count} {lang} width={w}
-                       series={vec![
-                           line(text.series_total, "tone-1", Metric::Certified, true),
-                           line(text.series_junior, "tone-2", Metric::CertifiedJunior, false),
-                           line(text.series_mid, "tone-3", Metric::CertifiedMid, false),
-                           line(text.series_senior, "tone-4", Metric::CertifiedSenior, false),
-                       ]}
-                       marks={marks(&[Metric::Certified, Metric::CertifiedJunior, Metric::CertifiedMid, Metric::CertifiedSenior], true)} />
-                <Chart id="chart-coverage" title={text.chart_coverage} years={years.clone()} axis={Axis::Percent} {lang} width={w}
-                       series={vec![
-                           line(text.series_stations, "tone-1", Metric::StationCoverage, true),
-                           line(text.series_rooms, "tone-2", Metric::RoomCoverage, true),
-                       ]}
-                       marks={marks(&[Metric::StationCoverage, Metric::RoomCoverage, Metric::Stations, Metric::Rooms], true)} />
-                <Chart id="chart-budget" title={text.chart_budget} years={years} axis={Axis::Yuan} {lang} width={w}
-                       series={vec![
-                           Series { label: text.series_yearly.to_string(), tone: "tone-3", shape: Shape::Bars,
-                                    values: rows.iter().map(|r| r.budget).collect(), band: None },
-                           line(text.series_cumulative, "tone-1", Metric::BudgetCumulative, true),
-                       ]}
-                       marks={marks(&[Metric::BudgetCumulative], false)} />
+                <Chart id="chart-talent" spec={talent} />
+                <Chart id="chart-certified" spec={certified} />
+                <Chart id="chart-coverage" spec={coverage} />
+                <Chart id="chart-budget" spec={budget} />
             </div>
         </section>
     }

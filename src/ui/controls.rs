@@ -42,8 +42,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let text = strings(lang);
     let control = |p: &'static Param| control_for(p, props);
     html! {
-        <div class="controls-inner">
-            <h2 id="controls-heading" tabindex="-1">{ text.controls_heading }</h2>
+        <>
             { for Group::ALL.into_iter().map(|group| {
                 let levers: Vec<_> = PARAMS.iter().filter(|p| p.group == group && p.kind != Kind::Assumption).collect();
                 let assumptions: Vec<_> = PARAMS.iter().filter(|p| p.group == group && p.kind == Kind::Assumption).collect();
@@ -66,7 +65,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     </details>
                 }
             }) }
-        </div>
+        </>
     }
 }
 

@@ -8,7 +8,7 @@ use crate::i18n::strings::{horizon_note, strings};
 use crate::i18n::Lang;
 use crate::model::scenario::MAX_HORIZON_YEARS;
 use crate::presets;
-use crate::state::Action;
+use crate::state::{Action, Dialog};
 
 /// What the header shows.
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,8 @@ pub struct HeaderProps {
     /// Messages about the years, shown under the picker.
     pub year_errors: Vec<String>,
     pub on_action: Callback<Action>,
+    pub on_export_csv: Callback<MouseEvent>,
+    pub on_print: Callback<MouseEvent>,
 }
 
 #[function_component(Header)]
@@ -64,6 +66,18 @@ pub fn header(props: &HeaderProps) -> Html {
         })
     };
 
+    let open = |dialog: Dialog| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::OpenDialog(dialog)))
+    };
+    let on_new_region = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            on_action.emit(Action::NewRegion(std::rc::Rc::new(
+                presets::blank().clone(),
+            )))
+        })
+    };
     let first_year = props.base_year + 1;
     let last_year = props.base_year + MAX_HORIZON_YEARS;
     let earliest = props.latest_deadline.unwrap_or(first_year).max(first_year);
@@ -109,6 +123,11 @@ pub fn header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button type="button" class="tool" id="new-region" onclick={on_new_region}>{ text.new_region }</button>
+                <button type="button" class="tool" id="open-saves" onclick={open(Dialog::Saves)}>{ text.saves_button }</button>
+                <button type="button" class="tool" id="export-csv" onclick={props.on_export_csv.clone()}>{ text.export_csv }</button>
+                <button type="button" class="tool" id="print-report" onclick={props.on_print.clone()}>{ text.print_report }</button>
+                <button type="button" class="tool share" id="open-share" onclick={open(Dialog::Share)}>{ text.share_button }</button>
                 <button type="button" class="lang-toggle" id="lang-toggle" onclick={on_lang}
                         lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }}>
                     { text.language_toggle }

@@ -21,6 +21,8 @@ pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub undo_hint: Option<UndoHint>,
     pub on_action: Callback<Action>,
+    /// Brings back the plan a link replaced (the page reads it from storage).
+    pub on_restore_autosave: Callback<MouseEvent>,
 }
 
 #[function_component(Notices)]
@@ -36,17 +38,34 @@ pub fn notices(props: &NoticesProps) -> Html {
     };
     html! {
         <div class="notices">
-            { for props.notices.iter().enumerate().map(|(i, notice)| html! {
-                <div class="notice" role="status">
-                    <span>{ notice_text(notice, lang) }</span>
-                    <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
-                </div>
+            { for props.notices.iter().enumerate().map(|(i, notice)| {
+                let (heading, details) = notice_text(notice, lang);
+                let restore = matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
+                html! {
+                    <div class="notice" role="status">
+                        <div>
+                            <p>{ heading }</p>
+                            if !details.is_empty() {
+                                <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                            }
+                        </div>
+                        <span class="notice-actions">
+                            if let Some(restore) = restore {
+                                <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
+                            }
+                            <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
+                        </span>
+                    </div>
+                }
             }) }
-            if let Some(hint) = props.undo_hint {
+            if let Some(hint) = &props.undo_hint {
                 <div class="notice undo-hint" role="status">
-                    <span>{ undo_hint_text(&hint, lang) }</span>
+                    <span>{ undo_hint_text(hint, lang) }</span>
                     <span class="notice-actions">
-                        <button type="button" class="undo" onclick={emit(Action::Undo)}>{ text.undo }</button>
+                        <button type="button" class="undo"
+                                onclick={emit(if matches!(hint, UndoHint::SaveDeleted { .. }) { Action::RestoreSave } else { Action::Undo })}>
+                            { text.undo }
+                        </button>
                         <button type="button" onclick={emit(Action::DismissUndoHint)}>{ text.dismiss }</button>
                     </span>
                 </div>

@@ -56,7 +56,7 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                     html! {
                         <li>
                             <a class={classes!("verdict-chip", if v.met { "is-met" } else { "is-not-met" })}
-                               href={format!("#target-{i}")} title={title}>
+                               href={format!("#target-{i}")} title={title} tabindex="-1">
                                 <span class="mark" aria-hidden="true">{ mark }</span>
                                 <span class="visually-hidden">{ if v.met { text.met } else { text.not_met } }</span>
                                 <span class="chip-metric">{ metric_label(v.metric, lang) }</span>

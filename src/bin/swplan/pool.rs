@@ -1,0 +1,170 @@
+//! `swplan pool FILE`: a workshop's links (one per line, or a pasted chat) pooled into the
+//! spread of levers and targets, with every skipped entry and why. Saved-plans files given as
+//! further arguments add their plans.
+
+use serde::Serialize;
+use swplan::i18n::compare::{
+    lever_table, pool_summary, pool_target_table, rejected_message, source_label,
+};
+use swplan::i18n::Lang;
+use swplan::pool::{pool, LeverStats, MetricLines, OriginCount, Pool, Source, TargetStats};
+use swplan::report::Format;
+use swplan::share::save::{self, FORMAT_TAG};
+use swplan::share::{save_messages, Origin, PlanSpec};
+
+use crate::options::{parse_options, read_file};
+use crate::{warn, Failure};
+
+pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
+    let options = parse_options(args, lang)?;
+    options.only(&["--format", "--lang"], "pool", lang)?;
+    let mut text: Option<String> = None;
+    let mut imported: Vec<PlanSpec> = Vec::new();
+    for source in &options.sources {
+        let content = if source == "-" {
+            std::io::read_to_string(std::io::stdin()).map_err(|e| Failure::Input(e.to_string()))?
+        } else {
+            read_file(source, lang)?
+        };
+        if content.contains(FORMAT_TAG) {
+            let file = save::from_json(&content)
+                .map_err(|e| Failure::Input(save_messages::save_error_message(&e, lang)))?;
+            for rejected in &file.rejected {
+                warn(&save_messages::rejected_plan_message(rejected, lang), lang);
+            }
+            imported.extend(file.plans.iter().map(save::SavedPlan::plan));
+        } else if text.is_some() {
+            // Line numbers name the skipped links: they must belong to one text.
+            return Err(Failure::Usage(
+                lang.pick(
+                    "pool 只接受一个链接文本文件（可另加方案保存文件）。",
+                    "pool takes one file of links (and any saved-plans files).",
+                )
+                .into(),
+            ));
+        } else {
+            text = Some(content);
+        }
+    }
+    let pooled = pool(text.as_deref().unwrap_or(""), &imported);
+    Ok(match options.format {
+        Format::Table => table(&pooled, lang),
+        Format::Csv => {
+            let mut out = String::from("\u{feff}");
+            out += &lever_table(&pooled, false, lang).csv();
+            out += "\r\n";
+            out += &pool_target_table(&pooled, lang).csv();
+            out
+        }
+        Format::Json => json(&pooled, lang),
+    })
+}
+
+fn table(pool: &Pool, lang: Lang) -> String {
+    let mut out = pool_summary(pool, lang) + "\n";
+    if pool.origins.len() > 1 {
+        let counts: Vec<String> = pool
+            .origins
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    swplan::i18n::compare::origin_name(&c.origin, lang),
+                    c.plans
+                )
+            })
+            .collect();
+        out += &format!(
+            "  {}{}\n",
+            lang.pick("各预设：", "By preset: "),
+            counts.join(", ")
+        );
+    }
+    if !pool.participants.is_empty() {
+        out += &format!("\n{}\n", lang.pick("参数", "Levers"));
+        if pool.levers.is_empty() {
+            out += lang.pick("  无人改动参数。\n", "  No one changed a parameter.\n");
+        } else {
+            out += &indented(&lever_table(pool, true, lang).aligned());
+        }
+        if !pool.targets.is_empty() {
+            out += &format!("\n{}\n", lang.pick("目标", "Targets"));
+            out += &indented(&pool_target_table(pool, lang).aligned());
+        }
+    }
+    if !pool.rejected.is_empty() {
+        out += &format!("\n{}\n", lang.pick("已跳过", "Skipped"));
+        for rejected in &pool.rejected {
+            out += &format!(
+                "  {}\n",
+                rejected_message(rejected, pool.workshop.as_ref(), lang)
+            );
+        }
+    }
+    out
+}
+
+fn indented(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+#[derive(Serialize)]
+struct PoolJson<'a> {
+    workshop: Option<&'a Origin>,
+    origins: &'a [OriginCount],
+    participants: Vec<ParticipantJson<'a>>,
+    rejected: Vec<RejectedJson<'a>>,
+    other_lines: &'a [usize],
+    levers: &'a [LeverStats],
+    targets: &'a [TargetStats],
+    years: &'a [i32],
+    lines: &'a [MetricLines],
+}
+
+#[derive(Serialize)]
+struct ParticipantJson<'a> {
+    source: &'a Source,
+    label: String,
+    name: Option<&'a str>,
+    link: &'a str,
+    changed: &'a [&'static str],
+}
+
+#[derive(Serialize)]
+struct RejectedJson<'a> {
+    source: &'a Source,
+    message: String,
+}
+
+fn json(pool: &Pool, lang: Lang) -> String {
+    let report = PoolJson {
+        workshop: pool.workshop.as_ref(),
+        origins: &pool.origins,
+        participants: pool
+            .participants
+            .iter()
+            .map(|p| ParticipantJson {
+                source: &p.source,
+                label: source_label(&p.source, lang),
+                name: p.plan.name.as_deref(),
+                link: &p.link,
+                changed: &p.changed,
+            })
+            .collect(),
+        rejected: pool
+            .rejected
+            .iter()
+            .map(|r| RejectedJson {
+                source: &r.source,
+                message: rejected_message(r, pool.workshop.as_ref(), lang),
+            })
+            .collect(),
+        other_lines: &pool.other_lines,
+        levers: &pool.levers,
+        targets: &pool.targets,
+        years: &pool.years,
+        lines: &pool.lines,
+    };
+    // Cannot fail: plain numbers, strings and lists.
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,467 @@
+//! A chart as data: what to plot (series with optional P10–P90 bands, target marks) and where
+//! everything goes (ticks, paths, bars, wrapped target labels). The page draws this layout with
+//! Yew; the download draws the same layout as a standalone SVG document with its title and
+//! legend, so what a planner downloads is what they saw. Pure and tested natively.
+
+use crate::i18n::{format_count, format_percent, format_yuan, Lang};
+use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
+
+/// What the y axis counts, which decides how its numbers read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    Count,
+    Percent,
+    Yuan,
+}
+
+impl Axis {
+    pub fn format(self, value: f64, lang: Lang) -> String {
+        match self {
+            Axis::Count => format_count(value, lang),
+            Axis::Percent => format_percent(value, lang),
+            Axis::Yuan => format_yuan(value, lang),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Line,
+    Bars,
+}
+
+/// One plotted series. `tone` (1–4) picks a colour and a dash pattern together, so series stay
+/// apart for colour-blind readers and in black-and-white print. A `faint` series is drawn thin
+/// and pale behind the others (the preset's baseline, "no new decisions").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub tone: u8,
+    pub shape: Shape,
+    pub values: Vec<f64>,
+    /// P10 and P90 per year.
+    pub band: Option<(Vec<f64>, Vec<f64>)>,
+    pub faint: bool,
+}
+
+/// A target: a horizontal line at `value` and a marker at `deadline`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetMark {
+    pub value: f64,
+    pub deadline: i32,
+    pub label: String,
+}
+
+/// Everything a chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
+    pub years: Vec<i32>,
+    pub series: Vec<Series>,
+    pub marks: Vec<TargetMark>,
+    pub axis: Axis,
+    pub lang: Lang,
+    /// Drawing width in CSS pixels, so text is laid out at its real size.
+    pub width: f64,
+}
+
+/// The height of the plot drawing, in CSS pixels.
+pub const HEIGHT: f64 = 260.0;
+/// Margins around the plot: top, right, bottom, left.
+pub const MARGIN: (f64, f64, f64, f64) = (16.0, 16.0, 34.0, 64.0);
+/// Line spacing of wrapped target labels.
+pub const LINE_HEIGHT: f64 = 14.0;
+
+/// A target mark placed on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedMark {
+    /// The target line's height and the deadline's position.
+    pub y: f64,
+    pub x: f64,
+    pub label_x: f64,
+    /// `start` or `end`.
+    pub anchor: &'static str,
+    /// The label's lines and the baseline of the first one.
+    pub lines: Vec<String>,
+    pub first_baseline: f64,
+}
+
+/// Where everything of a chart goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartLayout {
+    pub width: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// Horizontal grid lines: height and label.
+    pub grid: Vec<(f64, String)>,
+    /// Year labels under the axis: position and year.
+    pub x_labels: Vec<(f64, i32)>,
+    /// Per series (in order): band path, line path or bar rectangles (x, y, width, height).
+    pub bands: Vec<Option<String>>,
+    pub lines: Vec<Option<String>>,
+    pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
+    pub marks: Vec<PlacedMark>,
+}
+
+/// Lays a chart out. Never panics: empty or broken data gives an empty layout.
+pub fn layout(spec: &ChartSpec) -> ChartLayout {
+    let width = spec.width.max(280.0);
+    let (top, right, bottom, left) = MARGIN;
+    let years = &spec.years;
+    let (first, last) = match (years.first(), years.last()) {
+        (Some(f), Some(l)) => (*f, *l),
+        _ => (0, 0),
+    };
+    let highest = spec
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
+        })
+        .chain(spec.marks.iter().map(|m| &m.value))
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(0.0, highest.max(1e-9), 4);
+    let y_top = ticks.last().copied().unwrap_or(1.0);
+    let x = Scale {
+        domain: (f64::from(first) - 0.5, f64::from(last) + 0.5),
+        range: (left, width - right),
+    };
+    let y = Scale {
+        domain: (0.0, y_top),
+        range: (HEIGHT - bottom, top),
+    };
+    let xs: Vec<f64> = years.iter().map(|yr| x.map(f64::from(*yr))).collect();
+    let slot = (x.map(1.0) - x.map(0.0)).abs();
+
+    let grid = ticks
+        .iter()
+        .map(|t| (y.map(*t), spec.axis.format(*t, spec.lang)))
+        .collect();
+    // Label every few years counting back from the last, so the final year is always named.
+    let label_every = ((years.len() as f64 * 44.0) / (width - left - right))
+        .ceil()
+        .max(1.0) as usize;
+    let last_index = years.len().saturating_sub(1);
+    let x_labels = years
+        .iter()
+        .zip(&xs)
+        .enumerate()
+        .filter(|(i, _)| (last_index - i).is_multiple_of(label_every))
+        .map(|(_, (yr, px))| (*px, *yr))
+        .collect();
+    let bands = spec
+        .series
+        .iter()
+        .map(|s| {
+            let (low, high) = s.band.as_ref()?;
+            let lows: Vec<f64> = low.iter().map(|v| y.map(*v)).collect();
+            let highs: Vec<f64> = high.iter().map(|v| y.map(*v)).collect();
+            Some(band_path(&xs, &lows, &highs))
+        })
+        .collect();
+    let lines = spec
+        .series
+        .iter()
+        .map(|s| {
+            (s.shape == Shape::Line).then(|| {
+                let points: Vec<(f64, f64)> = xs
+                    .iter()
+                    .zip(&s.values)
+                    .map(|(px, v)| (*px, y.map(*v)))
+                    .collect();
+                line_path(&points)
+            })
+        })
+        .collect();
+    let bars = spec
+        .series
+        .iter()
+        .map(|s| match s.shape {
+            Shape::Line => Vec::new(),
+            Shape::Bars => {
+                let bar = slot * 0.6;
+                xs.iter()
+                    .zip(&s.values)
+                    .map(|(px, v)| {
+                        let (y0, y1) = (y.map(0.0), y.map(*v));
+                        (px - bar / 2.0, y1.min(y0), bar, (y0 - y1).abs())
+                    })
+                    .collect()
+            }
+        })
+        .collect();
+    let marks = place_marks(spec, &x, &y, width);
+    ChartLayout {
+        width,
+        left,
+        right: width - right,
+        top,
+        bottom: HEIGHT - bottom,
+        grid,
+        x_labels,
+        bands,
+        lines,
+        bars,
+        marks,
+    }
+}
+
+/// Target labels sit above their line beside the deadline marker, wrapped to the room they
+/// have, and pushed up when they would overlap a label already placed on the same side.
+fn place_marks(spec: &ChartSpec, x: &Scale, y: &Scale, width: f64) -> Vec<PlacedMark> {
+    let (_, right, _, left) = MARGIN;
+    let target_word = spec.lang.pick("目标", "Target");
+    let mut placed: Vec<(bool, f64, f64)> = Vec::new(); // (left side, top, bottom)
+    spec.marks
+        .iter()
+        .map(|m| {
+            let ty = y.map(m.value);
+            let dx = x.map(f64::from(m.deadline));
+            let label = format!("{target_word} {}", m.label);
+            let room_left = dx - 6.0 - left;
+            let room_right = width - right - dx - 6.0;
+            let left_side = text_width(&label) <= room_left || room_left >= room_right;
+            let room = if left_side { room_left } else { room_right }.max(60.0);
+            let lines = wrap_label(&label, room);
+            let mut label_bottom = ty - 7.0;
+            let mut label_top = label_bottom - LINE_HEIGHT * (lines.len() as f64 - 1.0) - 11.0;
+            for (side, other_top, other_bottom) in &placed {
+                if *side == left_side
+                    && label_top < *other_bottom + 2.0
+                    && label_bottom > *other_top - 2.0
+                {
+                    let shift = label_bottom - (*other_top - 4.0);
+                    label_bottom -= shift;
+                    label_top -= shift;
+                }
+            }
+            // Never above the plot: then the label goes below the line instead.
+            if label_top < 2.0 {
+                let height = label_bottom - label_top;
+                label_top = ty + 18.0;
+                label_bottom = label_top + height;
+            }
+            placed.push((left_side, label_top, label_bottom));
+            let label_x = if left_side { dx - 6.0 } else { dx + 6.0 };
+            PlacedMark {
+                y: ty,
+                x: dx,
+                label_x,
+                anchor: if left_side { "end" } else { "start" },
+                first_baseline: label_bottom - LINE_HEIGHT * (lines.len() as f64 - 1.0),
+                lines,
+            }
+        })
+        .collect()
+}
+
+/// A tone's colour (the same as the page's CSS) and dash pattern.
+pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
+    match tone {
+        2 => ("#b45309", "7 4"),
+        3 => ("#0f766e", "10 3 2 3"),
+        4 => ("#7c3aed", "2 3"),
+        _ => ("#1f4e79", ""),
+    }
+}
+
+/// The chart as a standalone SVG document: white background, title, the plot, a legend, fonts
+/// named so the viewer's system CJK font is used. Returns the document and its height.
+pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
+    let chart = layout(spec);
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let title_height = 30.0;
+    let legend_items: Vec<(String, Option<u8>, Shape)> = spec
+        .series
+        .iter()
+        .map(|s| (s.label.clone(), Some(s.tone), s.shape))
+        .chain(spec.series.iter().any(|s| s.band.is_some()).then(|| {
+            (
+                spec.lang.pick("P10–P90 区间", "P10–P90 band").to_string(),
+                None,
+                Shape::Bars,
+            )
+        }))
+        .collect();
+    // Legend entries flow left to right and wrap.
+    let mut legend = String::new();
+    let (mut lx, mut ly) = (MARGIN.3, title_height + HEIGHT + 16.0);
+    for (label, tone, shape) in &legend_items {
+        let w = 28.0 + text_width(label);
+        if lx + w > chart.width - 8.0 && lx > MARGIN.3 {
+            lx = MARGIN.3;
+            ly += 18.0;
+        }
+        let swatch = match (tone, shape) {
+            (Some(t), Shape::Line) => {
+                let (colour, dash) = tone_style(*t);
+                format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
+            }
+            (Some(t), Shape::Bars) => {
+                let (colour, _) = tone_style(*t);
+                format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.55\"/>", ly - 9.0)
+            }
+            (None, _) => format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"#1f4e79\" opacity=\"0.2\"/>", ly - 9.0),
+        };
+        legend.push_str(&swatch);
+        legend.push_str(&format!(
+            "<text x=\"{}\" y=\"{ly}\">{}</text>",
+            lx + 24.0,
+            escape(label)
+        ));
+        lx += w + 12.0;
+    }
+    let height = ly + 12.0;
+    let mut body = String::new();
+    for (gy, label) in &chart.grid {
+        body.push_str(&format!(
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{gy}\" y2=\"{gy}\" stroke=\"#e5e7eb\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            chart.left, chart.right, chart.left - 6.0, gy + 4.0, escape(label)
+        ));
+    }
+    for (series, band) in spec.series.iter().zip(&chart.bands) {
+        if let Some(path) = band {
+            let (colour, _) = tone_style(series.tone);
+            body.push_str(&format!(
+                "<path d=\"{path}\" fill=\"{colour}\" opacity=\"0.18\"/>"
+            ));
+        }
+    }
+    for (series, bars) in spec.series.iter().zip(&chart.bars) {
+        let (colour, _) = tone_style(series.tone);
+        for (bx, by, bw, bh) in bars {
+            body.push_str(&format!("<rect x=\"{bx:.2}\" y=\"{by:.2}\" width=\"{bw:.2}\" height=\"{bh:.2}\" fill=\"{colour}\" opacity=\"0.55\"/>"));
+        }
+    }
+    for (series, line) in spec.series.iter().zip(&chart.lines) {
+        if let Some(path) = line {
+            let (colour, dash) = tone_style(series.tone);
+            let (width, opacity) = if series.faint {
+                (1.5, 0.45)
+            } else {
+                (2.5, 1.0)
+            };
+            body.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>"));
+        }
+    }
+    for mark in &chart.marks {
+        body.push_str(&format!(
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#991b1b\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"#1f2937\" stroke-dasharray=\"2 3\"/><circle cx=\"{x}\" cy=\"{y}\" r=\"4\" fill=\"#fff\" stroke=\"#991b1b\" stroke-width=\"2\"/>",
+            chart.left, chart.right, chart.top, chart.bottom, y = mark.y, x = mark.x
+        ));
+        body.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"#991b1b\" font-weight=\"600\">",
+            mark.label_x, mark.first_baseline, mark.anchor
+        ));
+        for (i, line) in mark.lines.iter().enumerate() {
+            let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
+            body.push_str(&format!(
+                "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                mark.label_x,
+                escape(line)
+            ));
+        }
+        body.push_str("</text>");
+    }
+    for (px, year) in &chart.x_labels {
+        body.push_str(&format!(
+            "<text x=\"{px}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
+            chart.bottom + 18.0
+        ));
+    }
+    let document = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {w:.0} {height:.0}\" font-family=\"system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif\" font-size=\"12\" fill=\"#4b5563\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"{}\" y=\"20\" font-size=\"15\" font-weight=\"700\" fill=\"#1f2937\">{}</text><g transform=\"translate(0 {title_height})\">{body}</g>{legend}</svg>",
+        MARGIN.3,
+        escape(&spec.title),
+        w = chart.width,
+    );
+    (document, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(lang: Lang) -> ChartSpec {
+        ChartSpec {
+            title: "人才 & <总量>".into(),
+            years: (2020..=2030).collect(),
+            series: vec![Series {
+                label: "Talent".into(),
+                tone: 1,
+                shape: Shape::Line,
+                values: (0..11).map(|i| 84_500.0 + 3_000.0 * f64::from(i)).collect(),
+                band: Some((vec![80_000.0; 11], vec![130_000.0; 11])),
+                faint: false,
+            }],
+            marks: vec![TargetMark {
+                value: 140_000.0,
+                deadline: 2025,
+                label: "Certified social workers 140,000".into(),
+            }],
+            axis: Axis::Count,
+            lang,
+            width: 600.0,
+        }
+    }
+
+    #[test]
+    fn every_year_and_the_last_one_is_placed_inside_the_plot() {
+        let chart = layout(&spec(Lang::En));
+        assert_eq!(chart.x_labels.last().map(|(_, y)| *y), Some(2030));
+        for (x, _) in &chart.x_labels {
+            assert!(*x >= chart.left && *x <= chart.right);
+        }
+        assert!(chart.grid.iter().any(|(_, label)| label == "150,000"));
+    }
+
+    #[test]
+    fn target_labels_wrap_to_stay_inside_the_chart() {
+        let mut narrow = spec(Lang::En);
+        narrow.width = 300.0;
+        let chart = layout(&narrow);
+        let mark = &chart.marks[0];
+        for line in &mark.lines {
+            let width = text_width(line);
+            let (from, to) = match mark.anchor {
+                "end" => (mark.label_x - width, mark.label_x),
+                _ => (mark.label_x, mark.label_x + width),
+            };
+            assert!(from >= 0.0 && to <= chart.width, "{line}: {from}–{to}");
+        }
+    }
+
+    #[test]
+    fn the_document_is_standalone_and_escaped() {
+        let (svg, height) = to_svg_document(&spec(Lang::Zh));
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(
+            svg.contains("人才 &amp; &lt;总量&gt;"),
+            "the title, escaped"
+        );
+        assert!(svg.contains("fill=\"#fff\""), "a white background");
+        assert!(svg.contains("P10–P90 区间"), "the legend names the band");
+        assert!(height > HEIGHT);
+    }
+
+    #[test]
+    fn empty_data_lays_out_without_panicking() {
+        let mut empty = spec(Lang::En);
+        empty.years.clear();
+        empty.series[0].values.clear();
+        empty.series[0].band = None;
+        let chart = layout(&empty);
+        assert!(chart.x_labels.is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! What makes a story playable: a known start, texts in both languages, readable highlights,
+//! quotes that occur in their documents, and changes that apply and validate at every step.
+
+use super::{Highlight, Story, StoryError, TextField, FORMAT_VERSION};
+use crate::presets::SOURCE_DOCUMENTS;
+
+/// The longest story id: links carry it (`story=<id>`).
+pub const MAX_ID_LENGTH: usize = 64;
+
+/// Whether a story id can travel in a link as it is: `A–Z a–z 0–9 - _`, 1 to 64 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LENGTH
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The first reason the story cannot be played, if any.
+pub(super) fn check(story: &Story) -> Result<(), StoryError> {
+    if story.format > FORMAT_VERSION {
+        return Err(StoryError::NewerFormat {
+            found: story.format,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if !is_valid_id(&story.id) {
+        return Err(StoryError::BadId {
+            id: story.id.clone(),
+        });
+    }
+    let missing = |field, step| StoryError::MissingText { field, step };
+    if !both_given(&story.title, &story.title_en) {
+        return Err(missing(TextField::Title, None));
+    }
+    // An intro may be left out, but not in one language only.
+    if story.intro.trim().is_empty() != story.intro_en.trim().is_empty() {
+        return Err(missing(TextField::Intro, None));
+    }
+    if story.steps.is_empty() {
+        return Err(StoryError::NoSteps);
+    }
+    for (index, step) in story.steps.iter().enumerate() {
+        if !both_given(&step.caption, &step.caption_en) {
+            return Err(missing(TextField::Caption, Some(index)));
+        }
+        match (&step.question, &step.question_en) {
+            (None, None) => {}
+            (Some(zh), Some(en)) if both_given(zh, en) => {}
+            _ => return Err(missing(TextField::Question, Some(index))),
+        }
+        if let Some(text) = &step.highlight {
+            if Highlight::parse(text).is_none() {
+                return Err(StoryError::UnknownHighlight {
+                    step: index,
+                    text: text.clone(),
+                });
+            }
+        }
+        for citation in &step.sources {
+            let Some((_, document)) = SOURCE_DOCUMENTS.iter().find(|(id, _)| *id == citation.doc)
+            else {
+                return Err(StoryError::UnknownDocument {
+                    step: index,
+                    doc: citation.doc.clone(),
+                });
+            };
+            if citation.quote.trim().is_empty() || !quote_occurs(document, &citation.quote) {
+                return Err(StoryError::QuoteNotFound {
+                    step: index,
+                    doc: citation.doc.clone(),
+                    quote: citation.quote.clone(),
+                });
+            }
+        }
+    }
+    story.plans().map(|_| ())
+}
+
+fn both_given(zh: &str, en: &str) -> bool {
+    !zh.trim().is_empty() && !en.trim().is_empty()
+}
+
+/// Whether `quote` occurs in `document`, ignoring white space: the pages are typeset in narrow
+/// columns, so a sentence runs across line breaks and spaces surround its numbers.
+pub fn quote_occurs(document: &str, quote: &str) -> bool {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    squeeze(document).contains(&squeeze(quote))
+}

@@ -1,0 +1,228 @@
+//! The compact form of a story, for links (`sr=…`): the story's fields in a fixed order as
+//! bytes, then base64url. Chat apps and QR codes want short links, and a caption is most of a
+//! story, so each text is stored in whichever of UTF-8 and UTF-16 is shorter: Chinese takes two
+//! bytes a character in UTF-16 instead of three, English one byte in UTF-8 instead of two.
+//!
+//! Layout, version 1 (every number an unsigned LEB128 varint):
+//!
+//! ```text
+//! 1                                     layout version
+//! id, preset                            texts
+//! data_version                          0 when none (a new region)
+//! title, title_en, intro, intro_en      texts
+//! step count, then per step:
+//!   flags                               1 highlight, 2 question, 4 sources
+//!   changes                             text (link keys)
+//!   caption, caption_en                 texts
+//!   [highlight]                         text
+//!   [question, question_en]             texts
+//!   [source count, (doc, quote)…]       texts
+//! ```
+//!
+//! A text (ASCII ones too) is a varint `byte length × 2 + (1 if UTF-16 big-endian else 0)`,
+//! then its bytes. Reading refuses a buffer cut short or with bytes left over, bad UTF-8 or
+//! UTF-16, unknown flags and an unknown layout version; the story it reads is then checked
+//! like any other.
+
+use super::{Citation, Step, Story, FORMAT_VERSION};
+use crate::share::changes::{base64url_decode, base64url_encode};
+
+const LAYOUT_VERSION: u8 = 1;
+
+const HAS_HIGHLIGHT: u64 = 1;
+const HAS_QUESTION: u64 = 2;
+const HAS_SOURCES: u64 = 4;
+
+/// The story as the value of `sr`.
+pub(super) fn encode(story: &Story) -> String {
+    let mut out = Writer(vec![LAYOUT_VERSION]);
+    out.text(&story.id);
+    out.text(&story.preset);
+    out.number(u64::from(story.data_version.unwrap_or(0)));
+    for text in [&story.title, &story.title_en, &story.intro, &story.intro_en] {
+        out.text(text);
+    }
+    out.number(story.steps.len() as u64);
+    for step in &story.steps {
+        let question = step.question.as_ref().zip(step.question_en.as_ref());
+        let flags = [
+            (step.highlight.is_some(), HAS_HIGHLIGHT),
+            (question.is_some(), HAS_QUESTION),
+            (!step.sources.is_empty(), HAS_SOURCES),
+        ]
+        .iter()
+        .filter(|(present, _)| *present)
+        .fold(0, |flags, (_, bit)| flags | bit);
+        out.number(flags);
+        out.text(&step.changes);
+        out.text(&step.caption);
+        out.text(&step.caption_en);
+        if let Some(highlight) = &step.highlight {
+            out.text(highlight);
+        }
+        if let Some((zh, en)) = question {
+            out.text(zh);
+            out.text(en);
+        }
+        if !step.sources.is_empty() {
+            out.number(step.sources.len() as u64);
+            for citation in &step.sources {
+                out.text(&citation.doc);
+                out.text(&citation.quote);
+            }
+        }
+    }
+    base64url_encode(&out.0)
+}
+
+/// Reads the value of `sr`; `None` when it is damaged. The story is not checked here.
+pub(super) fn decode(text: &str) -> Option<Story> {
+    let bytes = base64url_decode(text)?;
+    let mut input = Reader {
+        bytes: &bytes,
+        at: 0,
+    };
+    if input.byte()? != LAYOUT_VERSION {
+        return None;
+    }
+    let id = input.text()?;
+    let preset = input.text()?;
+    let data_version = match input.number()? {
+        0 => None,
+        version => Some(u32::try_from(version).ok()?),
+    };
+    let title = input.text()?;
+    let title_en = input.text()?;
+    let intro = input.text()?;
+    let intro_en = input.text()?;
+    let count = input.count()?;
+    let mut steps = Vec::with_capacity(count);
+    for _ in 0..count {
+        let flags = input.number()?;
+        if flags & !(HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES) != 0 {
+            return None;
+        }
+        let changes = input.text()?;
+        let caption = input.text()?;
+        let caption_en = input.text()?;
+        let highlight = if flags & HAS_HIGHLIGHT != 0 {
+            Some(input.text()?)
+        } else {
+            None
+        };
+        let (question, question_en) = if flags & HAS_QUESTION != 0 {
+            (Some(input.text()?), Some(input.text()?))
+        } else {
+            (None, None)
+        };
+        let mut sources = Vec::new();
+        if flags & HAS_SOURCES != 0 {
+            for _ in 0..input.count()? {
+                let doc = input.text()?;
+                let quote = input.text()?;
+                sources.push(Citation { doc, quote });
+            }
+        }
+        steps.push(Step {
+            changes,
+            caption,
+            caption_en,
+            highlight,
+            question,
+            question_en,
+            sources,
+        });
+    }
+    if input.at != bytes.len() {
+        return None;
+    }
+    Some(Story {
+        format: FORMAT_VERSION,
+        id,
+        title,
+        title_en,
+        preset,
+        data_version,
+        intro,
+        intro_en,
+        steps,
+    })
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn number(&mut self, mut value: u64) {
+        loop {
+            let low = (value & 0x7F) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.0.push(low);
+                return;
+            }
+            self.0.push(low | 0x80);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let (bytes, flag) = if utf16.len() < text.len() {
+            (utf16, 1)
+        } else {
+            (text.as_bytes().to_vec(), 0)
+        };
+        self.number(((bytes.len() as u64) << 1) | flag);
+        self.0.extend_from_slice(&bytes);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7F).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// A count of items, each at least one byte long, so never more than the bytes left: a
+    /// damaged count cannot make the reader reserve memory it does not need.
+    fn count(&mut self) -> Option<usize> {
+        let count = usize::try_from(self.number()?).ok()?;
+        (count <= self.bytes.len() - self.at).then_some(count)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let header = self.number()?;
+        let length = usize::try_from(header >> 1).ok()?;
+        let end = self.at.checked_add(length)?;
+        let bytes = self.bytes.get(self.at..end)?;
+        self.at = end;
+        if header & 1 == 0 {
+            return String::from_utf8(bytes.to_vec()).ok();
+        }
+        if length % 2 != 0 {
+            return None;
+        }
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    }
+}

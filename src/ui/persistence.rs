@@ -1,0 +1,138 @@
+//! Where a plan lives outside the page: the address (always the current plan, replaced while
+//! editing so the history is not spammed), the autosave (the working plan survives a reload
+//! or a browser restart) and the named saves (written back when they change; other tabs'
+//! changes read in). A link in the address wins over the autosave, which is kept aside.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::storage::{self, AUTOSAVE_KEY, SAVES_KEY};
+use crate::i18n::Lang;
+use crate::presets;
+use crate::share::{self, PlanSpec};
+use crate::state::{Action, Notice, State};
+
+/// Wait this long after the last edit before writing the autosave and the address.
+const DEBOUNCE_MS: u32 = 400;
+
+/// Keys that make an address a link (anything else, like `?lang=en`, is a plain visit).
+fn is_link(query: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|pair| {
+        ["v=", "p=", "story="].iter().any(|k| pair.starts_with(k)) || pair.starts_with("1.p=")
+    })
+}
+
+/// The state the page starts in: the link in the address, else the autosave, else the default
+/// preset; the saves and what storage allows.
+pub fn initial_state() -> State {
+    let lang = storage::lang_from_address()
+        .or_else(storage::load_lang)
+        .unwrap_or_default();
+    let available = storage::available();
+    let query = storage::address_query();
+    let (autosave, autosave_aside) = if available {
+        let stored = storage::load_plans(AUTOSAVE_KEY);
+        (
+            stored.plans.into_iter().next().map(|s| s.plan()),
+            stored.moved_aside,
+        )
+    } else {
+        (None, None)
+    };
+    let mut state = if is_link(&query) {
+        let opened = share::decode(&query);
+        let state = State::from_link(&opened, lang);
+        // The plan being worked on is not lost: it is kept aside, one click brings it back.
+        let link_plan = state.plan().to_spec(state.session.mc);
+        let mut state = state;
+        if autosave.as_ref().is_some_and(|a| *a != link_plan) && storage::keep_autosave_aside() {
+            state.apply(Action::Notify(Notice::AutosaveKept));
+        }
+        state
+    } else if let Some(spec) = &autosave {
+        State::from_spec(spec, lang)
+    } else {
+        State::new(presets::default_preset(), lang)
+    };
+    state.apply(Action::SetStorageAvailable(available));
+    if available {
+        let saves = storage::load_plans(SAVES_KEY);
+        state.apply(Action::LibraryFromStorage(saves.plans));
+        for key in saves.moved_aside.into_iter().chain(autosave_aside) {
+            state.apply(Action::Notify(Notice::CorruptStorage { key }));
+        }
+    }
+    state
+}
+
+/// The link of a plan (the query, without `?`).
+pub fn link_query(plan: &PlanSpec, lang: Option<Lang>) -> String {
+    share::encode(std::slice::from_ref(plan), lang)
+}
+
+/// The full address of a link, on this page's own location (works from any folder).
+pub fn link_url(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
+
+/// Keeps the address, the autosave and the stored saves in step with the state.
+#[hook]
+pub fn use_persistence(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
+    let spec = Rc::new(state.plan().to_spec(state.session.mc));
+    let available = state.session.library.available;
+
+    // The address and the autosave follow the plan on screen, a moment after the last edit.
+    {
+        let on_action = on_action.clone();
+        use_effect_with(spec, move |spec| {
+            let spec = Rc::clone(spec);
+            let timer = Timeout::new(DEBOUNCE_MS, move || {
+                let query = link_query(&spec, None);
+                if let Ok(history) = gloo::utils::window().history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("?{query}")),
+                    );
+                }
+                if available && !storage::save_autosave(&spec, &storage::now()) {
+                    on_action.emit(Action::Notify(Notice::StorageFailed));
+                }
+            });
+            move || drop(timer)
+        });
+    }
+
+    // The named saves are written whenever they change here.
+    {
+        let saves = state.session.library.saves.clone();
+        let on_action = on_action.clone();
+        use_effect_with(state.session.library.revision, move |revision| {
+            if *revision > 0 && available && !storage::save_library(&saves) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
+        });
+    }
+
+    // Another tab changed the saves: read them in.
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+            let key =
+                wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event).and_then(|e| e.key());
+            if key.as_deref() == Some(SAVES_KEY) {
+                let stored = storage::load_plans(SAVES_KEY);
+                on_action.emit(Action::LibraryFromStorage(stored.plans));
+                if let Some(key) = stored.moved_aside {
+                    on_action.emit(Action::Notify(Notice::CorruptStorage { key }));
+                }
+            }
+        });
+        move || drop(listener)
+    });
+}

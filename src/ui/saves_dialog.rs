@@ -1,0 +1,282 @@
+//! "我的方案 / Saved plans": save the plan on screen under a name (or over the save it came
+//! from), the list of saves with their region and date (open, rename, duplicate, delete with
+//! undo), files in and out (one plan or all, versioned like links), and a pasted link opened.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::dialog::Dialog;
+use super::download::download_text;
+use super::storage::{fresh_id, now};
+use crate::i18n::strings::{copy_name, strings};
+use crate::i18n::Lang;
+use crate::share::save::{self, SavedPlan};
+use crate::state::{Action, Library, Notice};
+
+#[derive(Properties, PartialEq)]
+pub struct SavesDialogProps {
+    pub lang: Lang,
+    pub library: Library,
+    /// The save the plan on screen came from, if any, and its name.
+    pub current: Option<(String, String)>,
+    /// A name to offer for a new save.
+    pub suggested_name: String,
+    pub on_action: Callback<Action>,
+}
+
+/// A stored timestamp (ISO 8601, UTC) in the viewer's local time: "2026-11-23 18:05".
+fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&iso.into());
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+#[function_component(SavesDialog)]
+pub fn saves_dialog(props: &SavesDialogProps) -> Html {
+    let lang = props.lang;
+    let text = strings(lang);
+    let name = use_state(|| props.suggested_name.clone());
+    let renaming = use_state(|| None::<(String, String)>);
+    let link = use_state(String::new);
+    let available = props.library.available;
+
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            name.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_save_as = {
+        let (on_action, name) = (props.on_action.clone(), name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let chosen = name.trim().to_string();
+            if !chosen.is_empty() {
+                on_action.emit(Action::SaveAs {
+                    id: fresh_id(),
+                    name: chosen,
+                    now: now(),
+                });
+            }
+        })
+    };
+    let on_save_over = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::SaveOver { now: now() }))
+    };
+    let on_import = {
+        let (on_action, library) = (props.on_action.clone(), props.library.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (on_action, library) = (on_action.clone(), library.clone());
+            spawn_local(async move {
+                let Ok(content) = JsFuture::from(file.text()).await else {
+                    return on_action.emit(Action::Notify(Notice::ImportFailed(
+                        save::SaveError::NotJson {
+                            detail: "the file could not be read".into(),
+                        },
+                    )));
+                };
+                let content = content.as_string().unwrap_or_default();
+                match save::from_json(&content) {
+                    Ok(imported) => {
+                        // Ids already in the list get fresh ones, so nothing is overwritten.
+                        let plans = imported
+                            .plans
+                            .into_iter()
+                            .map(|mut plan| {
+                                if library.get(&plan.id).is_some() || plan.id.is_empty() {
+                                    plan.id = fresh_id();
+                                }
+                                plan
+                            })
+                            .collect();
+                        on_action.emit(Action::Import {
+                            plans,
+                            rejected: imported.rejected,
+                        });
+                    }
+                    Err(error) => on_action.emit(Action::Notify(Notice::ImportFailed(error))),
+                }
+            });
+        })
+    };
+    let on_export_all = {
+        let saves = props.library.saves.clone();
+        Callback::from(move |_| {
+            let _ = download_text(
+                &format!("swplan-saves-{}.json", &now()[..10]),
+                "application/json",
+                &save::to_json(&saves),
+            );
+        })
+    };
+    let on_link = {
+        let link = link.clone();
+        Callback::from(move |e: InputEvent| {
+            link.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_open_link = {
+        let (on_action, link) = (props.on_action.clone(), link.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !link.trim().is_empty() {
+                on_action.emit(Action::OpenLink(Box::new(crate::share::decode(&link))));
+                on_action.emit(Action::CloseDialog);
+            }
+        })
+    };
+    let on_close = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: ()| on_action.emit(Action::CloseDialog))
+    };
+
+    html! {
+        <Dialog id="saves-dialog" title={text.saves_title} {lang} {on_close}>
+            if !available {
+                <p class="notice">{ text.storage_unavailable }</p>
+            } else {
+                <form class="save-as" onsubmit={on_save_as}>
+                    <label for="save-name">{ text.save_name }</label>
+                    <input id="save-name" type="text" value={(*name).clone()} oninput={on_name} maxlength="80" />
+                    <button type="submit" class="apply">{ text.save_as }</button>
+                    if let Some((_, current)) = &props.current {
+                        <button type="button" class="apply secondary" onclick={on_save_over}>
+                            { crate::i18n::strings::save_over(current, lang) }
+                        </button>
+                    }
+                </form>
+                if props.library.saves.is_empty() {
+                    <p class="muted">{ text.no_saves }</p>
+                } else {
+                    <ul class="saves">
+                        { for props.library.saves.iter().map(|saved| save_row(saved, lang, &renaming, &props.on_action)) }
+                    </ul>
+                }
+            }
+            <div class="dialog-actions files">
+                <label class="file-button">
+                    { text.import_file }
+                    <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
+                </label>
+                if available && !props.library.saves.is_empty() {
+                    <button type="button" class="link" onclick={on_export_all}>{ text.export_all }</button>
+                }
+            </div>
+            <form class="open-link" onsubmit={on_open_link}>
+                <label for="open-link">{ text.open_link_label }</label>
+                <input id="open-link" type="text" value={(*link).clone()} oninput={on_link} placeholder="http://…?v=1&p=…" />
+                <button type="submit" class="apply">{ text.open_link }</button>
+            </form>
+        </Dialog>
+    }
+}
+
+fn save_row(
+    saved: &SavedPlan,
+    lang: Lang,
+    renaming: &UseStateHandle<Option<(String, String)>>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let text = strings(lang);
+    let id = saved.id.clone();
+    let name = saved
+        .name
+        .clone()
+        .unwrap_or_else(|| text.untitled.to_string());
+    let region = lang
+        .pick(&saved.scenario.name.zh, &saved.scenario.name.en)
+        .to_string();
+    let emit = |action: Action| {
+        let on_action = on_action.clone();
+        Callback::from(move |_| on_action.emit(action.clone()))
+    };
+    let editing = renaming
+        .as_ref()
+        .filter(|(editing_id, _)| *editing_id == id)
+        .map(|(_, draft)| draft.clone());
+    let start_rename = {
+        let (renaming, id, name) = (renaming.clone(), id.clone(), name.clone());
+        Callback::from(move |_| renaming.set(Some((id.clone(), name.clone()))))
+    };
+    let on_rename_input = {
+        let (renaming, id) = (renaming.clone(), id.clone());
+        Callback::from(move |e: InputEvent| {
+            renaming.set(Some((
+                id.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            )))
+        })
+    };
+    let on_rename = {
+        let (renaming, on_action, id) = (renaming.clone(), on_action.clone(), id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some((_, draft)) = &*renaming {
+                on_action.emit(Action::RenameSave {
+                    id: id.clone(),
+                    name: draft.clone(),
+                    now: now(),
+                });
+            }
+            renaming.set(None);
+        })
+    };
+    let duplicate = {
+        let (on_action, id, copy) = (on_action.clone(), id.clone(), copy_name(&name, lang));
+        Callback::from(move |_| {
+            on_action.emit(Action::DuplicateSave {
+                id: id.clone(),
+                new_id: fresh_id(),
+                name: copy.clone(),
+                now: now(),
+            })
+        })
+    };
+    html! {
+        <li class="save" key={id.clone()}>
+            if let Some(draft) = editing {
+                <form class="rename" onsubmit={on_rename}>
+                    <label class="visually-hidden" for={format!("rename-{id}")}>{ text.rename }</label>
+                    <input id={format!("rename-{id}")} type="text" value={draft} oninput={on_rename_input} maxlength="80" />
+                    <button type="submit" class="apply">{ text.rename_done }</button>
+                </form>
+            } else {
+                <div class="save-info">
+                    <strong>{ name.clone() }</strong>
+                    <span class="muted">{ format!("{region} · {}", local_time(&saved.modified)) }</span>
+                </div>
+            }
+            <span class="save-actions">
+                <button type="button" class="apply" onclick={emit(Action::OpenSave(id.clone()))}>
+                    { text.open }<span class="visually-hidden">{ format!("：{name}") }</span>
+                </button>
+                <button type="button" class="link" onclick={start_rename}>
+                    { text.rename }<span class="visually-hidden">{ format!("：{name}") }</span>
+                </button>
+                <button type="button" class="link" onclick={duplicate}>
+                    { text.duplicate }<span class="visually-hidden">{ format!("：{name}") }</span>
+                </button>
+                <button type="button" class="link danger" onclick={emit(Action::DeleteSave(id.clone()))}>
+                    { text.delete }<span class="visually-hidden">{ format!("：{name}") }</span>
+                </button>
+            </span>
+        </li>
+    }
+}
