@@ -67,12 +67,20 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
     ticks
 }
 
-/// An SVG path through the points, "M x y L x y …", with two decimals.
+/// An SVG path through the points, "M x y L x y …", with two decimals. A point that is not a
+/// number (a plan that starts later, a year not simulated) breaks the line; drawing resumes at
+/// the next point.
 pub fn line_path(points: &[(f64, f64)]) -> String {
     let mut path = String::with_capacity(points.len() * 16);
-    for (i, (x, y)) in points.iter().enumerate() {
-        path.push_str(if i == 0 { "M" } else { "L" });
+    let mut pen_down = false;
+    for (x, y) in points {
+        if !(x.is_finite() && y.is_finite()) {
+            pen_down = false;
+            continue;
+        }
+        path.push_str(if pen_down { "L" } else { "M" });
         path.push_str(&format!("{x:.2} {y:.2}"));
+        pen_down = true;
     }
     path
 }
@@ -193,5 +201,10 @@ mod tests {
             "M0.00 1.00L1.00 2.00L1.00 6.00L0.00 5.00Z"
         );
         assert_eq!(band_path(&[], &[], &[]), "");
+        assert_eq!(
+            line_path(&[(0.0, f64::NAN), (1.0, 2.0), (2.0, 3.0)]),
+            "M1.00 2.00L2.00 3.00",
+            "a gap starts the line anew"
+        );
     }
 }

@@ -5,6 +5,7 @@ mod format;
 pub mod labels;
 pub mod messages;
 pub mod playback;
+pub mod pool_ui;
 pub mod story;
 pub mod strings;
 

@@ -6,12 +6,14 @@
 pub mod library;
 pub mod plan;
 mod session;
+pub mod training;
 
 use std::rc::Rc;
 
 pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, Uncertain};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
+pub use training::{CompareSource, Presenter, StoryPlace};
 
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Settings, Summary};
@@ -134,6 +136,38 @@ pub enum Action {
     },
     DeleteSave(String),
     RestoreSave,
+    /// Add plans to the comparison (up to four).
+    AddToCompare(CompareSource),
+    /// Edit another plan of the comparison.
+    SetActivePlan(usize),
+    RemovePlan(usize),
+    RestorePlan,
+    ToggleBaseline,
+    EnterPresenter,
+    ExitPresenter,
+    PresenterNext,
+    PresenterBack,
+    TogglePlay,
+    /// One second of playback.
+    Tick,
+    SetPlaybackYear(i32),
+    /// Show or hide a lever on the presenter's screen.
+    TogglePresenterLever(&'static str),
+    /// Open a story (a built-in one, or a recorded one from a link or file) at a step.
+    OpenStory {
+        story: Rc<crate::story::Story>,
+        step: usize,
+    },
+    StartRecording,
+    /// Capture the changes since the last step, with a caption.
+    RecordStep {
+        caption: String,
+        caption_en: String,
+        highlight: Option<String>,
+        question: Option<(String, String)>,
+    },
+    UndoRecordedStep,
+    StopRecording,
     /// Plans read from a file (ids made unique by the caller), and what was refused.
     Import {
         plans: Vec<SavedPlan>,
@@ -417,6 +451,71 @@ impl State {
                     self.session.library.restore(index, *save);
                 }
             }
+            Action::AddToCompare(source) => {
+                self.add_to_compare(source);
+            }
+            Action::SetActivePlan(index) => {
+                if index < self.plans.len() {
+                    self.active = index;
+                    self.session.schedule_open = None;
+                }
+            }
+            Action::RemovePlan(index) => self.remove_plan(index),
+            Action::RestorePlan => self.restore_plan(),
+            Action::ToggleBaseline => self.session.show_baseline = !self.session.show_baseline,
+            Action::EnterPresenter => self.enter_presenter(),
+            Action::ExitPresenter => self.session.presenter = None,
+            Action::PresenterNext => self.presenter_next(generation),
+            Action::PresenterBack => self.presenter_back(generation),
+            Action::TogglePlay => self.toggle_play(),
+            Action::Tick => self.tick(),
+            Action::SetPlaybackYear(year) => {
+                let s = &self.plan().computed.scenario;
+                let year = year.clamp(s.base_year, s.end_year);
+                if let Some(presenter) = &mut self.session.presenter {
+                    presenter.year = year;
+                    presenter.playing = false;
+                }
+            }
+            Action::TogglePresenterLever(key) => {
+                if let Some(presenter) = &mut self.session.presenter {
+                    if let Some(i) = presenter.levers.iter().position(|k| *k == key) {
+                        presenter.levers.remove(i);
+                    } else {
+                        presenter.levers.push(key);
+                    }
+                }
+            }
+            Action::OpenStory { story, step } => {
+                self.session.dialog = None;
+                self.open_story(story, step, generation);
+            }
+            Action::StartRecording => self.start_recording(),
+            Action::RecordStep {
+                caption,
+                caption_en,
+                highlight,
+                question,
+            } => {
+                let current = self.plan().computed.scenario.clone();
+                if let Some(recorder) = &mut self.session.recording {
+                    let question = question.as_ref().map(|(zh, en)| (zh.as_str(), en.as_str()));
+                    let _ = recorder.add_step(
+                        &current,
+                        &caption,
+                        &caption_en,
+                        highlight.as_deref(),
+                        question,
+                    );
+                }
+                self.session.dialog = None;
+            }
+            Action::UndoRecordedStep => {
+                if let Some(recorder) = &mut self.session.recording {
+                    recorder.undo_step();
+                }
+            }
+            Action::StopRecording => self.session.recording = None,
             Action::Import { plans, rejected } => {
                 let count = plans.len();
                 for save in plans.into_iter().rev() {

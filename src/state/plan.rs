@@ -129,6 +129,13 @@ pub struct Plan {
     last_edit: Option<&'static str>,
 }
 
+/// Two plans are the same plan in the same state (ids are unique for the life of the page).
+impl PartialEq for Plan {
+    fn eq(&self, other: &Plan) -> bool {
+        self.id == other.id && self.scenario == other.scenario && self.name == other.name
+    }
+}
+
 impl Plan {
     /// A plan on a preset's current data.
     pub fn from_preset(id: u64, preset: &'static Preset, generation: u64) -> Plan {

@@ -24,6 +24,12 @@ pub struct Session {
     pub library: Library,
     /// The dialog on top of the page, if any.
     pub dialog: Option<Dialog>,
+    /// Draw the preset's baseline as a faint line behind the plans ("no new decisions").
+    pub show_baseline: bool,
+    /// The presenter view, when a trainer projects the plan.
+    pub presenter: Option<super::training::Presenter>,
+    /// A story being recorded by a trainer.
+    pub recording: Option<crate::story::Recorder>,
 }
 
 /// The dialogs of the page.
@@ -33,6 +39,12 @@ pub enum Dialog {
     Share,
     /// The named saves, import and export.
     Saves,
+    /// The guided stories to open.
+    Stories,
+    /// Workshop pooling: participants' links or files.
+    Pool,
+    /// The step being added to a recording.
+    RecordStep,
 }
 
 /// Which column a narrow screen shows. Wide screens show both.
@@ -67,6 +79,8 @@ pub enum Notice {
     },
     /// A file could not be imported at all.
     ImportFailed(SaveError),
+    /// The story a link names could not be opened (the plan itself is shown).
+    StoryLinkBroken(crate::story::StoryError),
 }
 
 /// A destructive edit that was just made, so the page can offer "undo" beside its message.
@@ -80,6 +94,11 @@ pub enum UndoHint {
     TargetRemoved { metric: Metric },
     /// The plan was started over from a preset or a blank region.
     StartedOver,
+    /// A plan was removed from the comparison (kept here with its place).
+    PlanRemoved {
+        index: usize,
+        plan: Box<super::plan::Plan>,
+    },
 }
 
 impl Session {
@@ -93,6 +112,9 @@ impl Session {
             undo_hint: None,
             library: Library::default(),
             dialog: None,
+            show_baseline: false,
+            presenter: None,
+            recording: None,
         }
     }
 

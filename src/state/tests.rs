@@ -380,3 +380,146 @@ fn storage_that_refuses_everything_is_said_once() {
     assert_eq!(state.session.notices, vec![Notice::StorageUnavailable]);
     assert!(!state.session.library.available);
 }
+
+#[test]
+fn a_copy_joins_the_comparison_and_is_the_one_edited() {
+    let mut state = yunnan();
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    assert_eq!(state.plans.len(), 2);
+    assert_eq!(state.active, 1);
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    assert_eq!(
+        state.plans[0].scenario.levers.hires,
+        Yearly::Constant(12_000.0)
+    );
+    assert_eq!(
+        state.plans[1].scenario.levers.hires,
+        Yearly::Constant(20_000.0)
+    );
+    assert!(state.comparing());
+}
+
+#[test]
+fn a_comparison_holds_four_plans_at_most_and_a_removed_one_comes_back() {
+    let mut state = yunnan();
+    for _ in 0..5 {
+        state.apply(Action::AddToCompare(CompareSource::Baseline));
+    }
+    assert_eq!(state.plans.len(), 4);
+    assert_eq!(state.active, 0, "a baseline is compared, not edited");
+    state.apply(Action::RemovePlan(2));
+    assert_eq!(state.plans.len(), 3);
+    state.apply(Action::RestorePlan);
+    assert_eq!(state.plans.len(), 4);
+    state.apply(Action::SetActivePlan(3));
+    state.apply(Action::RemovePlan(3));
+    assert_eq!(state.active, 2, "the active index follows");
+}
+
+#[test]
+fn a_comparison_link_opens_every_plan() {
+    let mut state = yunnan();
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    let query = crate::share::encode(&state.specs(), None);
+    let reopened = State::from_link(&crate::share::decode(&query), Lang::Zh);
+    assert_eq!(reopened.specs(), state.specs());
+}
+
+#[test]
+fn playback_steps_through_the_years_and_stops_at_the_last() {
+    let mut state = yunnan();
+    state.apply(Action::EnterPresenter);
+    let (base, end) = (2020, 2030);
+    assert_eq!(state.session.presenter.as_ref().unwrap().year, end);
+    state.apply(Action::TogglePlay);
+    assert_eq!(
+        state.session.presenter.as_ref().unwrap().year,
+        base,
+        "from the start"
+    );
+    for _ in 0..20 {
+        state.apply(Action::Tick);
+    }
+    let presenter = state.session.presenter.as_ref().unwrap();
+    assert_eq!((presenter.year, presenter.playing), (end, false));
+    state.apply(Action::PresenterBack);
+    assert_eq!(state.session.presenter.as_ref().unwrap().year, end - 1);
+    assert_eq!(
+        state.session.presenter.as_ref().unwrap().levers,
+        vec!["hires"],
+        "the lever of Yunnan's talent target"
+    );
+}
+
+#[test]
+fn a_story_asks_before_it_reveals_and_walks_to_its_end() {
+    let story = Rc::new(crate::story::by_id("yunnan-14wan").unwrap().clone());
+    let steps = story.steps().len();
+    let mut state = ningxia();
+    state.apply(Action::OpenStory {
+        story: Rc::clone(&story),
+        step: 0,
+    });
+    assert_eq!(state.plan().origin.slug(), Some("yunnan"));
+    let mut presses = 0;
+    loop {
+        let place = state
+            .session
+            .presenter
+            .as_ref()
+            .unwrap()
+            .story
+            .clone()
+            .unwrap();
+        if place.step == steps - 1 && !place.asking() {
+            break;
+        }
+        if place.asking() {
+            state.apply(Action::PresenterNext);
+            assert!(!state
+                .session
+                .presenter
+                .as_ref()
+                .unwrap()
+                .story
+                .as_ref()
+                .unwrap()
+                .asking());
+        } else {
+            state.apply(Action::PresenterNext);
+        }
+        presses += 1;
+        assert!(presses < 40);
+    }
+    assert_eq!(state.plan().scenario, {
+        let mut s = story.plan_at(steps - 1).unwrap();
+        s.sources.clear();
+        s
+    });
+}
+
+#[test]
+fn a_recording_captures_each_step_changes() {
+    let mut state = yunnan();
+    state.apply(Action::StartRecording);
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 15_000.0,
+    });
+    state.apply(Action::RecordStep {
+        caption: "多招人".into(),
+        caption_en: "Hire more".into(),
+        highlight: Some("chart-talent".into()),
+        question: None,
+    });
+    let recorder = state.session.recording.as_ref().unwrap();
+    assert_eq!(recorder.steps().len(), 1);
+    assert_eq!(recorder.steps()[0].changes, "h=15000");
+}

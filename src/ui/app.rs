@@ -7,16 +7,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::charts::Charts;
+use super::charts::{ChartPlan, Charts};
+use super::compare_view::{plan_title, CompareBar, CompareResults, ComparedPlan};
 use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
+use super::pool_view::PoolView;
+use super::presenter::PresenterView;
 use super::print_report::PrintReport;
 use super::saves_dialog::SavesDialog;
 use super::share_dialog::ShareDialog;
 use super::storage;
+use super::stories::{RecordStepDialog, RecordingBar, StoriesDialog};
 use super::target_cards::TargetCards;
 use super::target_editor::TargetEditor;
 use super::uncertainty_driver::use_uncertainty;
@@ -86,6 +90,38 @@ pub fn app() -> Html {
         Uncertain::Done(_) => None,
     };
     let view = state.session.view;
+    let titles: Vec<String> = state
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| plan_title(i, &p.to_spec(state.session.mc), lang))
+        .collect();
+    let compared: Vec<ComparedPlan> = state
+        .plans
+        .iter()
+        .zip(&titles)
+        .map(|(p, title)| ComparedPlan {
+            title: title.clone(),
+            spec: p.to_spec(state.session.mc),
+            computed: p.computed.clone(),
+            summary: p.summary().cloned(),
+        })
+        .collect();
+    let chart_plans: Vec<ChartPlan> = compared
+        .iter()
+        .map(|p| ChartPlan {
+            label: p.title.clone(),
+            computed: p.computed.clone(),
+            summary: p.summary.clone(),
+        })
+        .collect();
+    let baseline = (state.session.show_baseline && !state.comparing())
+        .then(|| {
+            crate::state::Computed::of(&plan.baseline)
+                .ok()
+                .map(std::rc::Rc::new)
+        })
+        .flatten();
     let target_errors: Vec<(usize, String)> = plan
         .errors
         .iter()
@@ -131,6 +167,14 @@ pub fn app() -> Html {
         Some(Dialog::Share) => html! {
             <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
         },
+        Some(Dialog::Stories) => html! { <StoriesDialog {lang} on_action={on_action.clone()} /> },
+        Some(Dialog::RecordStep) => {
+            html! { <RecordStepDialog {lang} on_action={on_action.clone()} /> }
+        }
+        Some(Dialog::Pool) => {
+            let on_action = on_action.clone();
+            html! { <PoolView {lang} on_close={Callback::from(move |_| on_action.emit(Action::CloseDialog))} /> }
+        }
         Some(Dialog::Saves) => html! {
             <SavesDialog {lang} library={state.session.library.clone()}
                          current={plan.save_id.clone().zip(plan.name.clone())}
@@ -140,8 +184,11 @@ pub fn app() -> Html {
         None => Html::default(),
     };
 
+    let presenting = state.session.presenter.is_some();
     html! {
-        <div class="app">
+        <>
+        // Behind the presenter the page is inert: focus and screen readers stay in front.
+        <div class="app" inert={presenting}>
             <a class="skip-link" href="#controls-heading">{ text.skip_to_controls }</a>
             <a class="skip-link" href="#targets-heading">{ text.skip_to_results }</a>
             <Header {lang} preset={plan.preset().map(|p| p.slug)}
@@ -172,16 +219,29 @@ pub fn app() -> Html {
                 <section class="results" id="results" aria-label={text.view_results}>
                     <InvalidBanner {lang} drafts={plan.drafts.clone()} errors={plan.errors.clone()}
                                    base_year={scenario.base_year} on_action={on_action.clone()} />
-                    <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
-                                 on_action={on_action.clone()} />
-                    <Charts {lang} computed={computed.clone()} summary={summary} />
-                    <YearTable {lang} {computed} />
+                    <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
+                                show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
+                    if state.comparing() {
+                        <CompareResults {lang} plans={compared.clone()} />
+                    } else {
+                        <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
+                                     on_action={on_action.clone()} />
+                    }
+                    <Charts {lang} plans={chart_plans} {baseline} />
+                    <YearTable {lang} {computed} plan_title={state.comparing().then(|| titles[state.active].clone())} />
                 </section>
             </main>
             <PrintReport {lang} plan={spec.clone()} baseline={plan.baseline.clone()} appendix=true
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
             <footer class="footer"><p>{ text.footer }</p></footer>
+            if let Some(recorder) = &state.session.recording {
+                <RecordingBar {lang} recorder={recorder.clone()} on_action={on_action.clone()} />
+            }
             { dialog }
         </div>
+        if presenting {
+            <PresenterView state={std::rc::Rc::new((*state).clone())} on_action={on_action.clone()} />
+        }
+        </>
     }
 }

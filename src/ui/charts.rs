@@ -1,5 +1,7 @@
-//! The four charts a planner reads: talent, certified by level, coverage, budget. Each plots
-//! the plan, the P10–P90 band once Monte Carlo is done, and the targets that belong to it.
+//! The four charts a planner reads: talent, certified by level, coverage, budget. One plan: its
+//! lines, the P10–P90 band once the Monte Carlo is done, its targets, and optionally the preset's
+//! baseline as a faint line ("no new decisions"). Several plans: one line per plan, each in its
+//! own colour and dash. In playback the lines stop at the year being shown.
 
 use std::rc::Rc;
 
@@ -12,12 +14,15 @@ use crate::i18n::messages::metric_value;
 use crate::i18n::strings::strings;
 use crate::i18n::{metric_label, Lang};
 use crate::model::montecarlo::Summary;
-use crate::model::{Metric, Scenario};
+use crate::model::{Metric, Scenario, YearRow};
 use crate::state::Computed;
 
 /// The drawing width of one chart for a window width: one column on phones, two beside the
 /// settings column on wide screens.
-fn chart_width(window_width: f64) -> f64 {
+fn chart_width(window_width: f64, large: bool) -> f64 {
+    if large {
+        return ((window_width - 120.0) / 2.0).clamp(280.0, 900.0);
+    }
     if window_width < 900.0 {
         window_width - 56.0
     } else if window_width < 1100.0 {
@@ -35,12 +40,43 @@ fn window_width() -> f64 {
         .unwrap_or(1200.0)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChartsProps {
-    pub lang: Lang,
+/// One plan as the charts draw it.
+#[derive(Clone, PartialEq)]
+pub struct ChartPlan {
+    /// "A", "B"… in a comparison; empty for a single plan.
+    pub label: String,
     pub computed: Rc<Computed>,
     pub summary: Option<Rc<Summary>>,
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub lang: Lang,
+    pub plans: Vec<ChartPlan>,
+    /// The preset's baseline, drawn faint behind a single plan.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Computed>>,
+    /// Draw the lines up to this year only (playback).
+    #[prop_or_default]
+    pub until: Option<i32>,
+    /// Only these charts (presenter), by id.
+    #[prop_or_default]
+    pub only: Option<Vec<&'static str>>,
+    /// Large type and drawings (presenter).
+    #[prop_or_default]
+    pub large: bool,
+    /// Put before the charts' ids, so a second set (the presenter's) has ids of its own.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+}
+
+/// The charts, by id, with their title, axis and the figures they plot.
+const CHARTS: [(&str, Axis); 4] = [
+    ("chart-talent", Axis::Count),
+    ("chart-certified", Axis::Count),
+    ("chart-coverage", Axis::Percent),
+    ("chart-budget", Axis::Yuan),
+];
 
 #[function_component(Charts)]
 pub fn charts(props: &ChartsProps) -> Html {
@@ -56,54 +92,138 @@ pub fn charts(props: &ChartsProps) -> Html {
     }
     let lang = props.lang;
     let text = strings(lang);
-    let scenario = &props.computed.scenario;
-    let rows = &props.computed.trajectory.years;
-    let summary = props.summary.as_deref();
-    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
-    let line = |label: &str, tone: u8, metric: Metric, with_band: bool| Series {
+    let Some(first) = props.plans.first() else {
+        return Html::default();
+    };
+    let width = chart_width(*width, props.large);
+    let specs = if props.plans.len() == 1 {
+        single_plan(first, props.baseline.as_deref(), lang, width)
+    } else {
+        compared(&props.plans, lang, width)
+    };
+    let specs = specs.into_iter().map(|(id, mut spec)| {
+        if let Some(year) = props.until {
+            truncate(&mut spec, year);
+        }
+        (id, spec)
+    });
+    html! {
+        <section class={classes!("charts", props.large.then_some("is-large"))} aria-labelledby={format!("{}charts-heading", props.id_prefix)}>
+            <h2 id={format!("{}charts-heading", props.id_prefix)}>{ text.charts_heading }</h2>
+            <div class="chart-grid">
+                { for specs
+                    .filter(|(id, _)| props.only.as_ref().is_none_or(|only| only.contains(id)))
+                    .map(|(id, spec)| html! { <Chart id={format!("{}{id}", props.id_prefix)} {spec} /> }) }
+            </div>
+        </section>
+    }
+}
+
+fn title(id: &str, lang: Lang) -> &'static str {
+    let text = strings(lang);
+    match id {
+        "chart-talent" => text.chart_talent,
+        "chart-certified" => text.chart_certified,
+        "chart-coverage" => text.chart_coverage,
+        _ => text.chart_budget,
+    }
+}
+
+fn column(rows: &[YearRow], metric: Metric) -> Vec<f64> {
+    rows.iter().map(|r| metric.value(r)).collect()
+}
+
+fn line(label: &str, tone: u8, values: Vec<f64>, band: Option<(Vec<f64>, Vec<f64>)>) -> Series {
+    Series {
         label: label.to_string(),
         tone,
         shape: Shape::Line,
-        values: rows.iter().map(|r| metric.value(r)).collect(),
-        band: if with_band {
-            band_of(summary, metric)
-        } else {
-            None
-        },
+        values,
+        band,
         faint: false,
+    }
+}
+
+/// One plan: its figures, bands and targets, and the baseline's main lines faint behind.
+fn single_plan(
+    plan: &ChartPlan,
+    baseline: Option<&Computed>,
+    lang: Lang,
+    width: f64,
+) -> Vec<(&'static str, ChartSpec)> {
+    let text = strings(lang);
+    let rows = &plan.computed.trajectory.years;
+    let scenario = &plan.computed.scenario;
+    let summary = plan.summary.as_deref();
+    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+    let plotted = |label: &str, tone: u8, metric: Metric, with_band: bool| {
+        line(
+            label,
+            tone,
+            column(rows, metric),
+            with_band.then(|| band_of(summary, metric)).flatten(),
+        )
     };
-    let marks = |metrics: &[Metric], named: bool| marks_for(scenario, metrics, named, lang);
-    let width = chart_width(*width);
-    let spec = |title: &str, axis: Axis, series: Vec<Series>, marks: Vec<TargetMark>| ChartSpec {
-        title: title.to_string(),
-        years: years.clone(),
-        series,
-        marks,
-        axis,
-        lang,
-        width,
+    let faint = |metric: Metric, tone: u8| -> Option<Series> {
+        let base = baseline?;
+        Some(Series {
+            label: crate::i18n::strings::baseline_series(metric_label(metric, lang), lang),
+            tone,
+            shape: Shape::Line,
+            values: column(&base.trajectory.years, metric),
+            band: None,
+            faint: true,
+        })
     };
-    let talent = spec(
-        text.chart_talent,
-        Axis::Count,
-        vec![line(
-            metric_label(Metric::Talent, lang),
+    let series: [Vec<Series>; 4] = [
+        faint(Metric::Talent, 1)
+            .into_iter()
+            .chain([plotted(
+                metric_label(Metric::Talent, lang),
+                1,
+                Metric::Talent,
+                true,
+            )])
+            .collect(),
+        faint(Metric::Certified, 1)
+            .into_iter()
+            .chain([
+                plotted(text.series_total, 1, Metric::Certified, true),
+                plotted(text.series_junior, 2, Metric::CertifiedJunior, false),
+                plotted(text.series_mid, 3, Metric::CertifiedMid, false),
+                plotted(text.series_senior, 4, Metric::CertifiedSenior, false),
+            ])
+            .collect(),
+        faint(Metric::StationCoverage, 1)
+            .into_iter()
+            .chain(faint(Metric::RoomCoverage, 2))
+            .chain([
+                plotted(text.series_stations, 1, Metric::StationCoverage, true),
+                plotted(text.series_rooms, 2, Metric::RoomCoverage, true),
+            ])
+            .collect(),
+        [Series {
+            label: text.series_yearly.to_string(),
+            tone: 3,
+            shape: Shape::Bars,
+            values: rows.iter().map(|r| r.budget).collect(),
+            band: None,
+            faint: false,
+        }]
+        .into_iter()
+        .chain(faint(Metric::BudgetCumulative, 1))
+        .chain([plotted(
+            text.series_cumulative,
             1,
-            Metric::Talent,
+            Metric::BudgetCumulative,
             true,
-        )],
-        marks(&[Metric::Talent], false),
-    );
-    let certified = spec(
-        text.chart_certified,
-        Axis::Count,
-        vec![
-            line(text.series_total, 1, Metric::Certified, true),
-            line(text.series_junior, 2, Metric::CertifiedJunior, false),
-            line(text.series_mid, 3, Metric::CertifiedMid, false),
-            line(text.series_senior, 4, Metric::CertifiedSenior, false),
-        ],
-        marks(
+        )])
+        .collect(),
+    ];
+    let marks: [Vec<TargetMark>; 4] = [
+        marks_for(scenario, &[Metric::Talent], false, lang),
+        marks_for(
+            scenario,
             &[
                 Metric::Certified,
                 Metric::CertifiedJunior,
@@ -111,16 +231,10 @@ pub fn charts(props: &ChartsProps) -> Html {
                 Metric::CertifiedSenior,
             ],
             true,
+            lang,
         ),
-    );
-    let coverage = spec(
-        text.chart_coverage,
-        Axis::Percent,
-        vec![
-            line(text.series_stations, 1, Metric::StationCoverage, true),
-            line(text.series_rooms, 2, Metric::RoomCoverage, true),
-        ],
-        marks(
+        marks_for(
+            scenario,
             &[
                 Metric::StationCoverage,
                 Metric::RoomCoverage,
@@ -128,44 +242,126 @@ pub fn charts(props: &ChartsProps) -> Html {
                 Metric::Rooms,
             ],
             true,
+            lang,
         ),
-    );
-    let budget = spec(
-        text.chart_budget,
-        Axis::Yuan,
-        vec![
-            Series {
-                label: text.series_yearly.to_string(),
-                tone: 3,
-                shape: Shape::Bars,
-                values: rows.iter().map(|r| r.budget).collect(),
-                band: None,
-                faint: false,
-            },
-            line(text.series_cumulative, 1, Metric::BudgetCumulative, true),
-        ],
-        marks(&[Metric::BudgetCumulative], false),
-    );
+        marks_for(scenario, &[Metric::BudgetCumulative], false, lang),
+    ];
+    CHARTS
+        .iter()
+        .zip(series.into_iter().zip(marks))
+        .map(|((id, axis), (series, marks))| {
+            (
+                *id,
+                ChartSpec {
+                    title: title(id, lang).to_string(),
+                    years: years.clone(),
+                    series,
+                    marks,
+                    axis: *axis,
+                    lang,
+                    width,
+                },
+            )
+        })
+        .collect()
+}
 
-    html! {
-        <section class="charts" aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{ text.charts_heading }</h2>
-            <div class="chart-grid">
-                <Chart id="chart-talent" spec={talent} />
-                <Chart id="chart-certified" spec={certified} />
-                <Chart id="chart-coverage" spec={coverage} />
-                <Chart id="chart-budget" spec={budget} />
-            </div>
-        </section>
+/// Several plans: one line per plan (its letter and name), the first plan's targets.
+fn compared(plans: &[ChartPlan], lang: Lang, width: f64) -> Vec<(&'static str, ChartSpec)> {
+    let text = strings(lang);
+    // The longest table, so every plan fits on the axis.
+    let years: Vec<i32> = plans
+        .iter()
+        .map(|p| {
+            p.computed
+                .trajectory
+                .years
+                .iter()
+                .map(|r| r.year)
+                .collect::<Vec<_>>()
+        })
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    let first_year = years.first().copied().unwrap_or_default();
+    // Rooms when any plan sets a room target or builds rooms, else stations.
+    let rooms = plans.iter().any(|p| {
+        p.computed
+            .scenario
+            .targets
+            .iter()
+            .any(|t| matches!(t.metric, Metric::Rooms | Metric::RoomCoverage))
+            || p.computed.trajectory.years.iter().any(|r| r.rooms > 0.0)
+    });
+    let coverage = if rooms {
+        Metric::RoomCoverage
+    } else {
+        Metric::StationCoverage
+    };
+    let metrics = [
+        Metric::Talent,
+        Metric::Certified,
+        coverage,
+        Metric::BudgetCumulative,
+    ];
+    let scenario = &plans[0].computed.scenario;
+    CHARTS
+        .iter()
+        .zip(metrics)
+        .map(|((id, axis), metric)| {
+            let series = plans
+                .iter()
+                .enumerate()
+                .map(|(i, plan)| {
+                    // Plans starting later (another base year) are padded at the start.
+                    let rows = &plan.computed.trajectory.years;
+                    let offset = rows
+                        .first()
+                        .map_or(0, |r| (r.year - first_year).max(0) as usize);
+                    let mut values = vec![f64::NAN; offset];
+                    values.extend(column(rows, metric));
+                    line(&plan.label, (i % 4) as u8 + 1, values, None)
+                })
+                .collect();
+            let chart_title = if *id == "chart-coverage" {
+                metric_label(coverage, lang)
+            } else if *id == "chart-certified" {
+                metric_label(Metric::Certified, lang)
+            } else if *id == "chart-budget" {
+                text.series_cumulative
+            } else {
+                title(id, lang)
+            };
+            (
+                *id,
+                ChartSpec {
+                    title: chart_title.to_string(),
+                    years: years.clone(),
+                    series,
+                    marks: marks_for(scenario, &[metric], false, lang),
+                    axis: *axis,
+                    lang,
+                    width,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Cuts every series after `year` (playback), keeping the axis whole.
+fn truncate(spec: &mut ChartSpec, year: i32) {
+    let keep = spec.years.iter().take_while(|y| **y <= year).count();
+    for series in &mut spec.series {
+        series.values.truncate(keep);
+        if let Some((low, high)) = &mut series.band {
+            low.truncate(keep);
+            high.truncate(keep);
+        }
     }
 }
 
 fn band_of(summary: Option<&Summary>, metric: Metric) -> Option<(Vec<f64>, Vec<f64>)> {
     let s = summary?;
-    Some((
-        s.p10.iter().map(|r| metric.value(r)).collect(),
-        s.p90.iter().map(|r| metric.value(r)).collect(),
-    ))
+    Some((column(&s.p10, metric), column(&s.p90, metric)))
 }
 
 /// Target marks for a chart. Count targets on stations and rooms are drawn on the coverage

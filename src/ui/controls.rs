@@ -34,6 +34,12 @@ pub struct ControlsProps {
     /// Monte Carlo runs collected, or `None` when done.
     pub mc_done: Option<usize>,
     pub on_action: Callback<Action>,
+    /// Only these parameters, in this order, without groups (the presenter's levers).
+    #[prop_or_default]
+    pub only: Option<Vec<&'static str>>,
+    /// Put before every id (see `ParamControl`).
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 #[function_component(Controls)]
@@ -41,6 +47,13 @@ pub fn controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
     let text = strings(lang);
     let control = |p: &'static Param| control_for(p, props);
+    if let Some(only) = &props.only {
+        return html! {
+            <div class="presenter-levers">
+                { for only.iter().filter_map(|key| params::param(key)).map(control) }
+            </div>
+        };
+    }
     html! {
         <>
             { for Group::ALL.into_iter().map(|group| {
@@ -117,7 +130,8 @@ fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
                       base_year={scenario.base_year} {horizon} ceiling={ceiling(scenario, key)}
                       provenance={props.baseline.sources.get(key).cloned()}
                       {draft} {cell_drafts} {errors} {concern}
-                      schedule_open={props.schedule_open == Some(key)} on_action={props.on_action.clone()} />
+                      schedule_open={props.schedule_open == Some(key)} on_action={props.on_action.clone()}
+                      id_prefix={props.id_prefix.clone()} />
     }
 }
 

@@ -70,6 +70,23 @@ pub fn header(props: &HeaderProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::OpenDialog(dialog)))
     };
+    let emit = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    // A menu item closes its menu after doing its work.
+    let close_after = |callback: Callback<MouseEvent>| {
+        Callback::from(move |e: MouseEvent| {
+            let menu = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|el| el.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+            callback.emit(e);
+        })
+    };
     let on_new_region = {
         let on_action = props.on_action.clone();
         Callback::from(move |_| {
@@ -123,11 +140,24 @@ pub fn header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button type="button" class="tool" id="new-region" onclick={on_new_region}>{ text.new_region }</button>
-                <button type="button" class="tool" id="open-saves" onclick={open(Dialog::Saves)}>{ text.saves_button }</button>
-                <button type="button" class="tool" id="export-csv" onclick={props.on_export_csv.clone()}>{ text.export_csv }</button>
-                <button type="button" class="tool" id="print-report" onclick={props.on_print.clone()}>{ text.print_report }</button>
                 <button type="button" class="tool share" id="open-share" onclick={open(Dialog::Share)}>{ text.share_button }</button>
+                <button type="button" class="tool" id="open-saves" onclick={open(Dialog::Saves)}>{ text.saves_button }</button>
+                <button type="button" class="tool" id="new-region" onclick={on_new_region}>{ text.new_region }</button>
+                <details class="menu" id="export-menu">
+                    <summary class="tool">{ text.export_menu }</summary>
+                    <div class="menu-items">
+                        <button type="button" id="export-csv" onclick={close_after(props.on_export_csv.clone())}>{ text.export_csv }</button>
+                        <button type="button" id="print-report" onclick={close_after(props.on_print.clone())}>{ text.print_report }</button>
+                    </div>
+                </details>
+                <details class="menu" id="training-menu">
+                    <summary class="tool">{ text.training_menu }</summary>
+                    <div class="menu-items">
+                        <button type="button" id="open-presenter" onclick={close_after(emit(Action::EnterPresenter))}>{ text.presenter_button }</button>
+                        <button type="button" id="open-stories" onclick={close_after(open(Dialog::Stories))}>{ text.stories_button }</button>
+                        <button type="button" id="open-pool" onclick={close_after(open(Dialog::Pool))}>{ text.pool_button }</button>
+                    </div>
+                </details>
                 <button type="button" class="lang-toggle" id="lang-toggle" onclick={on_lang}
                         lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }}>
                     { text.language_toggle }

@@ -63,7 +63,11 @@ pub fn notices(props: &NoticesProps) -> Html {
                     <span>{ undo_hint_text(hint, lang) }</span>
                     <span class="notice-actions">
                         <button type="button" class="undo"
-                                onclick={emit(if matches!(hint, UndoHint::SaveDeleted { .. }) { Action::RestoreSave } else { Action::Undo })}>
+                                onclick={emit(match hint {
+                                    UndoHint::SaveDeleted { .. } => Action::RestoreSave,
+                                    UndoHint::PlanRemoved { .. } => Action::RestorePlan,
+                                    _ => Action::Undo,
+                                })}>
                             { text.undo }
                         </button>
                         <button type="button" onclick={emit(Action::DismissUndoHint)}>{ text.dismiss }</button>

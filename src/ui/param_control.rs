@@ -63,6 +63,9 @@ pub struct ParamControlProps {
     pub concern: Option<String>,
     pub schedule_open: bool,
     pub on_action: Callback<Action>,
+    /// Put before every id, so a second set of controls (the presenter's) has ids of its own.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 #[function_component(ParamControl)]
@@ -163,9 +166,10 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::OpenSchedule((!open).then_some(key))))
     };
 
-    let input_id = format!("input-{key}");
-    let error_id = format!("error-{key}");
-    let hint_id = format!("hint-{key}");
+    let prefix = props.id_prefix.clone();
+    let input_id = format!("{prefix}input-{key}");
+    let error_id = format!("{prefix}error-{key}");
+    let hint_id = format!("{prefix}hint-{key}");
     let unit_text = format!(
         "{}{}",
         unit_label(unit, lang),
@@ -191,7 +195,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     let described_by = [
         invalid.then(|| error_id.clone()),
         pending.as_ref().map(|_| hint_id.clone()),
-        varies.then(|| format!("summary-{key}")),
+        varies.then(|| format!("{prefix}summary-{key}")),
     ]
     .into_iter()
     .flatten()
@@ -223,8 +227,8 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         let bad = parse_typed(draft).is_err();
         html! {
             <div class="replace-schedule" role="group" aria-label={text.same_every_year}>
-                <label for={format!("replace-{key}")}>{ text.same_every_year_value }</label>
-                <input type="text" inputmode="decimal" class="number" id={format!("replace-{key}")}
+                <label for={format!("{prefix}replace-{key}")}>{ text.same_every_year_value }</label>
+                <input type="text" inputmode="decimal" class="number" id={format!("{prefix}replace-{key}")}
                        value={draft.clone()} oninput={on_replace_input} aria-invalid={bad.then_some("true")} />
                 <span class="unit">{ unit_text.clone() }</span>
                 <button type="button" class="apply" onclick={confirm} disabled={bad}>{ text.replace_schedule }</button>
@@ -240,11 +244,11 @@ pub fn param_control(props: &ParamControlProps) -> Html {
 
     html! {
         <div class={classes!("param", (param.kind == Kind::Assumption).then_some("is-assumption"), invalid.then_some("is-invalid"), varies.then_some("is-schedule"))}
-             id={format!("param-{key}")} data-key={key}>
+             id={format!("{prefix}param-{key}")} data-key={key}>
             <div class="param-head">
                 <label for={input_id.clone()}>{ label }</label>
                 if let Some(provenance) = &props.provenance {
-                    <ProvenanceChip id={format!("source-{key}")} provenance={provenance.clone()} {lang} />
+                    <ProvenanceChip id={format!("{prefix}source-{key}")} provenance={provenance.clone()} {lang} />
                 }
                 if varies {
                     <span class="chip varies">{ text.varies_by_year }</span>
@@ -279,7 +283,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 <span class="unit">{ unit_text.clone() }</span>
             </div>
             if let Some(values) = &props.schedule {
-                <p class="schedule-summary" id={format!("summary-{key}")}>
+                <p class="schedule-summary" id={format!("{prefix}summary-{key}")}>
                     { schedule_summary(values, props.base_year, unit, &unit_text, lang) }
                     { " " }
                     if replace_form.is_none() {

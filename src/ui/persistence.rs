@@ -57,6 +57,7 @@ pub fn initial_state() -> State {
     } else {
         State::new(presets::default_preset(), lang)
     };
+    open_story_from_link(&mut state, &query);
     state.apply(Action::SetStorageAvailable(available));
     if available {
         let saves = storage::load_plans(SAVES_KEY);
@@ -66,6 +67,35 @@ pub fn initial_state() -> State {
         }
     }
     state
+}
+
+/// A story named in the address (`story=<id>&step=n`, or a recorded one in `sr=`) opens in the
+/// presenter at its step.
+fn open_story_from_link(state: &mut State, query: &str) {
+    match crate::story::parse_story_link(query) {
+        Ok(Some(opened)) => state.apply(Action::OpenStory {
+            story: Rc::new(opened.story),
+            step: opened.step,
+        }),
+        Ok(None) => {}
+        Err(error) => state.apply(Action::Notify(Notice::StoryLinkBroken(error))),
+    }
+}
+
+/// The query of the address for the state: every plan on screen, and the story being told.
+pub fn address_query(state: &State) -> String {
+    let mut query = share::encode(&state.specs(), None);
+    if let Some(place) = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref())
+    {
+        if crate::story::by_id(&place.story.id).is_some() {
+            query.push_str(&format!("&story={}&step={}", place.story.id, place.step));
+        }
+    }
+    query
 }
 
 /// The link of a plan (the query, without `?`).
@@ -85,15 +115,15 @@ pub fn link_url(query: &str) -> String {
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
     let spec = Rc::new(state.plan().to_spec(state.session.mc));
+    let query = address_query(state);
     let available = state.session.library.available;
 
-    // The address and the autosave follow the plan on screen, a moment after the last edit.
+    // The address and the autosave follow the plans on screen, a moment after the last edit.
     {
         let on_action = on_action.clone();
-        use_effect_with(spec, move |spec| {
-            let spec = Rc::clone(spec);
+        use_effect_with((spec, query), move |(spec, query)| {
+            let (spec, query) = (Rc::clone(spec), query.clone());
             let timer = Timeout::new(DEBOUNCE_MS, move || {
-                let query = link_query(&spec, None);
                 if let Ok(history) = gloo::utils::window().history() {
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,

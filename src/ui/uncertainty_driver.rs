@@ -20,41 +20,54 @@ const SLICE_MS: f64 = 12.0;
 /// Trajectories between two looks at the clock.
 const BATCH: usize = 50;
 
-/// Starts (and on change, restarts) the Monte Carlo of the active plan's current result.
+/// Starts (and on change, restarts) the Monte Carlo of every plan on screen whose result has
+/// none yet: the plan being edited first, then the others of a comparison, one after another.
 #[hook]
 pub fn use_uncertainty(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
-    let plan = state.plan();
-    let (plan_id, generation) = (plan.id, plan.generation);
     let settings = state.session.mc;
-    let computed = plan.computed.clone();
-    use_effect_with((plan_id, generation), move |_| {
+    let active = state.active;
+    let mut order: Vec<usize> = (0..state.plans.len()).collect();
+    order.sort_by_key(|i| *i != active);
+    let jobs: Vec<(u64, u64, Rc<crate::state::Computed>)> = order
+        .into_iter()
+        .map(|i| &state.plans[i])
+        .filter(|p| p.summary().is_none())
+        .map(|p| (p.id, p.generation, p.computed.clone()))
+        .collect();
+    let key: Vec<(u64, u64)> = jobs.iter().map(|(id, g, _)| (*id, *g)).collect();
+    use_effect_with(key, move |_| {
         let cancelled = Rc::new(Cell::new(false));
         let stop = cancelled.clone();
         spawn_local(async move {
             TimeoutFuture::new(SETTLE_MS).await;
-            let scenario = &computed.scenario;
-            let plan = year_inputs(scenario);
-            let mut acc = Accumulator::new(scenario, settings);
-            while !cancelled.get() {
-                let started = js_sys::Date::now();
-                while !acc.is_complete() && js_sys::Date::now() - started < SLICE_MS {
-                    acc.advance(scenario, &plan, BATCH);
-                }
-                if acc.is_complete() {
-                    on_action.emit(Action::McDone {
+            for (plan_id, generation, computed) in jobs {
+                let scenario = &computed.scenario;
+                let plan = year_inputs(scenario);
+                let mut acc = Accumulator::new(scenario, settings);
+                loop {
+                    if cancelled.get() {
+                        return;
+                    }
+                    let started = js_sys::Date::now();
+                    while !acc.is_complete() && js_sys::Date::now() - started < SLICE_MS {
+                        acc.advance(scenario, &plan, BATCH);
+                    }
+                    if acc.is_complete() {
+                        on_action.emit(Action::McDone {
+                            plan: plan_id,
+                            generation,
+                            summary: Rc::new(acc.summary()),
+                        });
+                        break;
+                    }
+                    on_action.emit(Action::McProgress {
                         plan: plan_id,
                         generation,
-                        summary: Rc::new(acc.summary()),
+                        done: acc.done(),
                     });
-                    return;
+                    // Yield to the browser so input and painting go first.
+                    TimeoutFuture::new(0).await;
                 }
-                on_action.emit(Action::McProgress {
-                    plan: plan_id,
-                    generation,
-                    done: acc.done(),
-                });
-                // Yield to the browser so input and painting go first.
-                TimeoutFuture::new(0).await;
             }
         });
         // A newer result cancels this run at its next slice.

@@ -34,6 +34,9 @@ pub const COLUMNS: [Metric; 15] = [
 pub struct YearTableProps {
     pub lang: Lang,
     pub computed: Rc<Computed>,
+    /// Which plan the table shows, when several are compared.
+    #[prop_or_default]
+    pub plan_title: Option<String>,
 }
 
 #[function_component(YearTable)]
@@ -44,7 +47,10 @@ pub fn year_table(props: &YearTableProps) -> Html {
     let warnings = &props.computed.trajectory.warnings;
     html! {
         <section class="year-table" aria-labelledby="year-table-heading">
-            <h2 id="year-table-heading">{ text.year_table_heading }</h2>
+            <h2 id="year-table-heading">
+                { text.year_table_heading }
+                if let Some(title) = &props.plan_title { { format!("（{title}）") } }
+            </h2>
             if !warnings.is_empty() {
                 <div class="warnings" role="status">
                     <h3>{ text.warnings_heading }</h3>

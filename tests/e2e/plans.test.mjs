@@ -203,6 +203,7 @@ describe('issue 9: plans that travel', () => {
   test('the CSV opens in Excel: UTF-8 with BOM, Chinese headers, quoting, targets and bands', async () => {
     const { page, done } = await open();
     await oddsReady(page);
+    await page.click('#export-menu summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const bytes = await readFile(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');

@@ -1,0 +1,147 @@
+// Issue 10: compare and train — plans side by side, the presenter with playback and a story,
+// the comparison shared by link, and a shared plan on a phone.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, open, start, stop } from './harness.mjs';
+
+before(start);
+after(stop);
+
+const SHORT = { timeout: 5000 };
+
+async function commit(page, selector, value) {
+  await page.fill(selector, value);
+  await page.press(selector, 'Enter');
+}
+
+async function compareTwo(page) {
+  await page.click('#compare-copy');
+  await commit(page, '#input-hires', '20000');
+  await page.locator('.compare-card').first().waitFor(SHORT);
+}
+
+describe('issue 10: compare and train', () => {
+  test('two plans side by side: both verdicts, the inputs that differ, one line each', async () => {
+    const { page, done } = await open();
+    await compareTwo(page);
+    const rows = page.locator('.compare-card[data-metric="talent"] tbody tr');
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.nth(0).innerText(), /A\s+✗ 未达成/);
+    assert.match(await rows.nth(1).innerText(), /B\s+✓ 达成/);
+    const diff = await page.locator('.diff').innerText();
+    assert.match(diff, /每年新增人才\s+1\.2万\s+2万/);
+    // Each plan a line of its own colour and dash.
+    const tones = await page.locator('#chart-talent path.line').evaluateAll((ls) => ls.map((l) => l.getAttribute('class')));
+    assert.deepEqual(tones.map((c) => c.match(/tone-\d/)[0]), ['tone-1', 'tone-2']);
+    await done();
+  });
+
+  test('a comparison opens from one link with every plan', async () => {
+    const first = await open();
+    await compareTwo(first.page);
+    await first.page.waitForFunction(() => location.search.includes('1.p='));
+    const query = await first.page.evaluate(() => location.search);
+    await first.done();
+    const second = await open({ query });
+    await second.page.locator('.compare-card').first().waitFor(SHORT);
+    assert.equal(await second.page.locator('.compared-plan').count(), 2);
+    await second.done();
+  });
+
+  test('the baseline stays as a faint line behind a single plan', async () => {
+    const { page, done } = await open();
+    await commit(page, '#input-hires', '20000');
+    await page.check('#show-baseline');
+    await page.locator('#chart-talent path.line.faint').waitFor(SHORT);
+    await done();
+  });
+
+  test('the presenter walks through a story by keyboard to its end, asking before it reveals', async () => {
+    const { page, done } = await open({ width: 1920, height: 1080 });
+    await page.click('#training-menu summary');
+    await page.click('#open-stories');
+    await page.click('#story-yunnan-14wan');
+    const counter = page.locator('.presenter-head .muted');
+    await counter.waitFor(SHORT);
+    assert.match(await counter.innerText(), /第1步，共6步/);
+    let asked = 0;
+    for (let i = 0; i < 20; i += 1) {
+      if (await page.locator('.story-step.is-asking').count()) {
+        asked += 1;
+        assert.ok(await page.locator('.as-of').evaluate((el) => getComputedStyle(el).visibility === 'hidden'), 'results hidden while the room predicts');
+      }
+      if (/第6步/.test(await counter.innerText()) && !(await page.locator('.story-step.is-asking').count())) break;
+      await page.keyboard.press(i % 2 ? 'PageDown' : 'Space');
+    }
+    assert.match(await counter.innerText(), /第6步，共6步/);
+    assert.ok(asked >= 1, 'at least one question asked first');
+    await page.waitForFunction(() => /story=yunnan-14wan&step=5/.test(location.search));
+    await page.keyboard.press('ArrowLeft');
+    assert.match(await counter.innerText(), /第5步/);
+    await page.keyboard.press('Escape');
+    await page.locator('.presenter').waitFor({ state: 'detached' });
+    await done();
+  });
+
+  test('playback grows year by year and reaches the deadline with its verdict', async () => {
+    const { page, done } = await open({ width: 1920, height: 1080 });
+    await page.click('#training-menu summary');
+    await page.click('#open-presenter');
+    const year = page.locator('.presenter-year');
+    await page.locator('.presenter-slider input').fill('2022');
+    assert.match(await year.innerText(), /2022年/);
+    assert.match(await page.locator('.as-of-card').first().innerText(), /2022年：9\.46万 \/ 14万，还剩3年/);
+    await page.keyboard.press('p');
+    await page.locator('.presenter-year', { hasText: '2025年' }).waitFor({ timeout: 6000 });
+    await page.keyboard.press('p');
+    const card = await page.locator('.as-of-card').first().innerText();
+    assert.match(card, /未达成|达成/);
+    const points = await page.locator('#presenter-chart-talent path.line').getAttribute('d');
+    assert.equal(points.split('L').length, 6, 'the line stops at 2025 (six years drawn)');
+    await done();
+  });
+
+  test('axe finds no serious or moderate problem in the compare view and the presenter', async () => {
+    const compare = await open();
+    await compareTwo(compare.page);
+    assert.deepEqual(await axeViolations(compare.page), [], 'compare view');
+    await compare.done();
+    const presenter = await open({ width: 1920, height: 1080, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1' });
+    await presenter.page.locator('.presenter').waitFor(SHORT);
+    assert.deepEqual(await axeViolations(presenter.page), [], 'presenter');
+    await presenter.done();
+  });
+
+  test('a shared plan on a phone: cards and the key sliders usable, nothing scrolls sideways', async () => {
+    const { page, done } = await open({ width: 390, height: 844, query: '?v=1&p=guizhou.2&h=20000' });
+    const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(await overflow() <= 0);
+    const card = page.locator('.target-card').first();
+    assert.ok((await card.boundingBox()).width <= 390);
+    await page.getByRole('button', { name: '参数设置' }).click();
+    const slider = page.locator('#param-hires input[type=range]');
+    const box = await slider.boundingBox();
+    assert.ok(box.width >= 120 && box.height >= 24, `a usable slider (${box.width}×${box.height})`);
+    assert.ok(await overflow() <= 0);
+    await done();
+  });
+
+  test('a trainer records a story and gets a link that opens it', async () => {
+    const { page, done } = await open();
+    await page.click('#training-menu summary');
+    await page.click('#open-stories');
+    await page.click('#start-recording');
+    await commit(page, '#input-hires', '16000');
+    await page.click('#record-step');
+    await page.fill('#step-caption', '多招人会怎样？');
+    await page.getByRole('button', { name: '记录此步' }).click();
+    await page.locator('.recording-bar', { hasText: '已录 1 步' }).waitFor(SHORT);
+    await page.click('#story-link');
+    const link = await page.locator('.story-link-field').inputValue();
+    assert.match(link, /sr=/);
+    await done();
+    const reopened = await open({ width: 1920, height: 1080, query: link.slice(link.indexOf('?')) });
+    await reopened.page.locator('.presenter .story-caption', { hasText: '多招人会怎样？' }).waitFor(SHORT);
+    await reopened.done();
+  });
+});
