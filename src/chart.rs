@@ -63,6 +63,10 @@ pub struct ChartSpec {
     pub lang: Lang,
     /// Drawing width in CSS pixels, so text is laid out at its real size.
     pub width: f64,
+    /// A sentence under the chart (what a figure does or does not include).
+    pub note: Option<String>,
+    /// The start of a downloaded file's name (`yunnan-chart-talent`).
+    pub file_stem: String,
 }
 
 /// The height of the plot drawing, in CSS pixels.
@@ -282,22 +286,23 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
             .replace('"', "&quot;")
     };
     let title_height = 30.0;
-    let legend_items: Vec<(String, Option<u8>, Shape)> = spec
+    let legend_items: Vec<(String, Option<u8>, Shape, bool)> = spec
         .series
         .iter()
-        .map(|s| (s.label.clone(), Some(s.tone), s.shape))
+        .map(|s| (s.label.clone(), Some(s.tone), s.shape, s.faint))
         .chain(spec.series.iter().any(|s| s.band.is_some()).then(|| {
             (
                 spec.lang.pick("P10–P90 区间", "P10–P90 band").to_string(),
                 None,
                 Shape::Bars,
+                false,
             )
         }))
         .collect();
     // Legend entries flow left to right and wrap.
     let mut legend = String::new();
     let (mut lx, mut ly) = (MARGIN.3, title_height + HEIGHT + 16.0);
-    for (label, tone, shape) in &legend_items {
+    for (label, tone, shape, faint) in &legend_items {
         let w = 28.0 + text_width(label);
         if lx + w > chart.width - 8.0 && lx > MARGIN.3 {
             lx = MARGIN.3;
@@ -306,7 +311,8 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         let swatch = match (tone, shape) {
             (Some(t), Shape::Line) => {
                 let (colour, dash) = tone_style(*t);
-                format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
+                let opacity = if *faint { 0.45 } else { 1.0 };
+                format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
             }
             (Some(t), Shape::Bars) => {
                 let (colour, _) = tone_style(*t);
@@ -413,6 +419,8 @@ mod tests {
             axis: Axis::Count,
             lang,
             width: 600.0,
+            note: None,
+            file_stem: "yunnan-chart-talent".into(),
         }
     }
 

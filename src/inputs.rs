@@ -49,6 +49,25 @@ pub fn slider_range(param: &Param, preset_value: f64, ceiling: Option<f64>) -> S
     }
 }
 
+/// The slider range for a parameter whose value may lie beyond what its baseline suggests (a
+/// blank region starts at 0; a planner types 1,500): scaled to the baseline while the value fits,
+/// else to the value, so a slider never pins a typed value to its end and a touch never resets
+/// it to a small number. Within the range the range stays put, so dragging does not rescale it.
+pub fn slider_range_for(
+    param: &Param,
+    baseline: f64,
+    value: f64,
+    ceiling: Option<f64>,
+) -> SliderRange {
+    let range = slider_range(param, baseline, ceiling);
+    let shown = to_display(param.unit, value);
+    if shown.is_finite() && shown > range.max {
+        slider_range(param, value, ceiling.map(|c| c.max(value)))
+    } else {
+        range
+    }
+}
+
 /// A slider step on whose grid `shown` lies, so the slider never shows a rounded value (84,500
 /// on a step of 1,000 would read 85,000): the preferred step, or a divisor of it (½, ¼, ⅕, ⅒…),
 /// or `None` ("any") when no tidy step fits.
@@ -210,6 +229,21 @@ mod tests {
     fn a_ceiling_bounds_the_slider() {
         let stations = param("stations").unwrap();
         assert_eq!(slider_range(stations, 12.0, Some(65.0)).max, 100.0);
+    }
+
+    #[test]
+    fn a_value_beyond_the_baselines_range_widens_the_slider() {
+        let hires = param("hires").unwrap();
+        // A blank region: baseline 0, the planner typed 1,500.
+        let range = slider_range_for(hires, 0.0, 1_500.0, None);
+        assert!(range.max >= 1_500.0 * 2.0, "{range:?}");
+        // Within the baseline's range the range does not move while dragging.
+        assert_eq!(
+            slider_range_for(hires, 12_000.0, 20_000.0, None),
+            slider_range(hires, 12_000.0, None)
+        );
+        let rate = param("attrition").unwrap();
+        assert_eq!(slider_range_for(rate, 0.0, 0.08, None).max, 100.0);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod compute;
 pub mod export;
 pub mod i18n;
 pub mod inputs;

@@ -70,11 +70,12 @@ mod tests {
 
     #[test]
     fn a_share_link_fits_a_small_code() {
+        // A preset with six levers changed, as the share dialog makes it (86 characters).
         let link =
-            "http://127.0.0.1:8080/?v=1&p=yunnan.2&h=20000&a=0.07&cj=12000&pj=0.3&s=50&r=200";
+            "http://127.0.0.1:8080/?v=1&c=o98k1&p=yunnan.2&h=15000&cj=9000&pj=0.3&r=500&i=40&po=800";
         let qr = qr_svg(link).unwrap();
-        // Version 5 or less (37 modules): easy to scan from a distance.
-        assert!(qr.size <= 37, "{} modules", qr.size);
+        // Version 6 or less (41 modules): easy to scan from a distance.
+        assert!(qr.size <= 41, "{} modules", qr.size);
         assert_eq!(qr.extent(), qr.size + 8);
     }
 

@@ -203,9 +203,16 @@ fn each_target_has_the_share_met_and_the_spread_of_first_years() {
     assert_eq!(talent.metric, Metric::Talent);
     assert_eq!((talent.evaluated, talent.met), (3, 2));
     assert!((talent.share_met - 2.0 / 3.0).abs() < 1e-12);
-    let first = talent.first_year.unwrap();
-    assert!(first.min <= first.median && first.median <= first.max);
-    assert!(first.max <= 2030.0);
+    // 40,000 a year first reaches it in 2022, 30,000 in 2023; 12,500 never does.
+    assert_eq!(
+        talent.first_year,
+        Some(Spread {
+            min: 2022.0,
+            median: 2022.5,
+            max: 2023.0
+        })
+    );
+    assert_eq!(talent.never, 1);
     let never = pool(&[hires(1_000.0), hires(2_000.0)].join("\n"), &[]);
     assert_eq!(never.targets[0].never, 2);
     assert_eq!(never.targets[0].first_year, None);

@@ -8,6 +8,7 @@ use common::cli::{json, swplan};
 use swplan::model::montecarlo::{self, checksum, probability, Settings};
 use swplan::model::params::{self, Unit};
 use swplan::model::seek::{natural_lever, seek, seekable_levers, Question};
+use swplan::model::simulate::year_inputs;
 use swplan::model::{evaluate, simulate, Scenario, Target};
 use swplan::presets;
 
@@ -116,17 +117,68 @@ fn every_confident_seek_answer_reaches_the_confidence_and_one_step_less_does_not
     }
 }
 
+/// Every preset's odds are the shares of its runs, counted one trajectory at a time with
+/// `evaluate`: met at the deadline, first met in each year, never met. Each target is moved to
+/// the median of its figure at the deadline, so that its odds are neither certain nor hopeless.
 #[test]
-fn every_preset_runs_a_monte_carlo() {
+fn every_presets_odds_are_the_shares_of_its_runs_that_meet_each_target() {
+    let settings = Settings::clamped(100, 1);
+    let share = |count: usize| count as f64 / settings.runs as f64;
+    let mut uncertain_odds = 0;
     for preset in presets::all() {
-        let summary =
-            montecarlo::simulate_many(&preset.scenario, Settings::clamped(100, 1)).unwrap();
-        assert_eq!(summary.p50.len(), preset.scenario.horizon() + 1);
-        assert_eq!(summary.targets.len(), preset.scenario.targets.len());
-        for odds in &summary.targets {
-            assert!((0.0..=1.0).contains(&odds.probability));
+        let mut scenario = preset.scenario.clone();
+        let medians = montecarlo::simulate_many(&scenario, settings).unwrap();
+        for target in &mut scenario.targets {
+            let deadline = (target.deadline - scenario.base_year) as usize;
+            target.threshold = target.metric.value(&medians.p50[deadline]);
+        }
+        let scenario = &scenario;
+        let summary = montecarlo::simulate_many(scenario, settings).unwrap();
+        assert_eq!(summary.p50.len(), scenario.horizon() + 1);
+        assert_eq!(summary.targets.len(), scenario.targets.len());
+        let plan = year_inputs(scenario);
+        let runs: Vec<_> = (0..settings.runs as u64)
+            .map(|run| montecarlo::trajectory(scenario, &plan, settings.seed, run))
+            .collect();
+        for (target, odds) in scenario.targets.iter().zip(&summary.targets) {
+            let what = format!("{} {}", preset.slug, target.metric.key());
+            let verdicts: Vec<_> = runs.iter().map(|run| evaluate(target, run)).collect();
+            let met = verdicts.iter().filter(|v| v.met).count();
+            assert_eq!(odds.probability, share(met), "{what}");
+            let never = verdicts
+                .iter()
+                .filter(|v| v.first_year_met.is_none())
+                .count();
+            assert_eq!(odds.never_met, share(never), "{what}");
+            let mut first_years: Vec<i32> =
+                verdicts.iter().filter_map(|v| v.first_year_met).collect();
+            first_years.sort_unstable();
+            first_years.dedup();
+            let counted: Vec<(i32, f64)> = first_years
+                .iter()
+                .map(|&year| {
+                    let count = verdicts
+                        .iter()
+                        .filter(|v| v.first_year_met == Some(year))
+                        .count();
+                    (year, share(count))
+                })
+                .collect();
+            let reported: Vec<(i32, f64)> = odds
+                .first_year_distribution
+                .iter()
+                .map(|y| (y.year, y.share))
+                .collect();
+            assert_eq!(reported, counted, "{what}");
+            if met > 0 && met < runs.len() {
+                uncertain_odds += 1;
+            }
         }
     }
+    assert!(
+        uncertain_odds > 0,
+        "some preset target is neither certain nor hopeless, or this test checks little"
+    );
 }
 
 #[test]
@@ -148,6 +200,8 @@ fn run_with_runs_adds_bands_and_probabilities() {
         "500",
         "--seed",
         "3",
+        "--set",
+        "hires=19500",
         "--format",
         "json",
     ];
@@ -159,9 +213,28 @@ fn run_with_runs_adds_bands_and_probabilities() {
         year["p90"]["talent"].as_f64().unwrap(),
     );
     assert!(p10 < p50 && p50 < p90);
+    // The odds are those of the library for the same plan, runs and seed.
+    let mut scenario = presets::by_slug("yunnan").unwrap().scenario.clone();
+    params::set(&mut scenario, "hires", 19_500.0).unwrap();
+    let odds = &montecarlo::simulate_many(&scenario, Settings::clamped(500, 3))
+        .unwrap()
+        .targets[0];
+    assert!(
+        0.0 < odds.probability && odds.probability < 1.0,
+        "a plan with uncertain odds"
+    );
     let target = &report["targets"][0];
-    assert!(target["probability"].as_f64().unwrap() <= 1.0);
-    assert!(target["first_year_distribution"].is_array());
+    let close = |value: &serde_json::Value, expected: f64| {
+        (value.as_f64().unwrap() - expected).abs() < 1e-9
+    };
+    assert!(close(&target["probability"], odds.probability), "{target}");
+    assert!(close(&target["never_met"], odds.never_met), "{target}");
+    let years = target["first_year_distribution"].as_array().unwrap();
+    assert_eq!(years.len(), odds.first_year_distribution.len(), "{target}");
+    for (written, share) in years.iter().zip(&odds.first_year_distribution) {
+        assert_eq!(written["year"].as_i64(), Some(i64::from(share.year)));
+        assert!(close(&written["share"], share.share), "{target}");
+    }
     assert_eq!(report, json(&args), "the same seed gives the same output");
 }
 

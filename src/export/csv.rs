@@ -3,9 +3,12 @@
 //! RFC 4180 quoting. Every figure of every year, its P10/P50/P90 when Monte Carlo ran, then a
 //! blank line and the targets with their verdicts.
 
-use crate::i18n::{metric_label, Lang};
+use crate::i18n::strings::unit_label;
+use crate::i18n::{metric_label, param_label, Lang};
+use crate::inputs::display_text;
 use crate::model::montecarlo::Summary;
-use crate::model::{Goal, Metric, Trajectory, Verdict, YearRow};
+use crate::model::params::{self, Value, PARAMS};
+use crate::model::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
 
 const BOM: &str = "\u{feff}";
 const LINE_END: &str = "\r\n";
@@ -33,11 +36,11 @@ pub fn year_table_csv(
     for (index, row) in trajectory.years.iter().enumerate() {
         let mut cells = vec![row.year.to_string()];
         for metric in Metric::ALL {
-            cells.push(number_cell(metric.value(row)));
+            cells.push(figure_cell(metric, metric.value(row)));
             if let Some(summary) = summary {
                 for band in [&summary.p10, &summary.p50, &summary.p90] {
                     let value = band.get(index).map(|r: &YearRow| metric.value(r));
-                    cells.push(value.map(number_cell).unwrap_or_default());
+                    cells.push(value.map(|v| figure_cell(metric, v)).unwrap_or_default());
                 }
             }
         }
@@ -46,7 +49,7 @@ pub fn year_table_csv(
 
     if !verdicts.is_empty() {
         out.push_str(LINE_END);
-        let titles: [(&str, &str); 8] = [
+        let titles: [(&str, &str); 9] = [
             ("指标", "Metric"),
             ("要求", "Goal"),
             ("目标值", "Threshold"),
@@ -54,12 +57,13 @@ pub fn year_table_csv(
             ("是否达成", "Met"),
             ("首次达到年份", "First year met"),
             ("差距", "Gap"),
+            ("余量", "Margin"),
             ("达成概率", "Probability"),
         ];
         let with_odds = summary.is_some();
         let header: Vec<String> = titles
             .iter()
-            .take(if with_odds { 8 } else { 7 })
+            .take(if with_odds { 9 } else { 8 })
             .map(|(zh, en)| text_cell(lang.pick(zh, en)))
             .collect();
         push_row(&mut out, &header);
@@ -80,7 +84,15 @@ pub fn year_table_csv(
                     (false, Lang::En) => "no",
                 }),
                 v.first_year_met.map(|y| y.to_string()).unwrap_or_default(),
-                number_cell(v.gap),
+                figure_cell(v.metric, v.gap),
+                figure_cell(
+                    v.metric,
+                    if v.met {
+                        (v.value_at_deadline - v.threshold).abs()
+                    } else {
+                        0.0
+                    },
+                ),
             ];
             if let Some(summary) = summary {
                 let probability = summary.targets.get(index).map(|odds| odds.probability);
@@ -90,6 +102,135 @@ pub fn year_table_csv(
         }
     }
     out
+}
+
+/// What the file is about, for [`plan_csv`]: a spreadsheet must say what produced its numbers.
+pub struct PlanContext<'a> {
+    pub scenario: &'a Scenario,
+    /// The planner's name for the plan.
+    pub name: Option<&'a str>,
+    /// The plan's share link, which reopens exactly these numbers.
+    pub link: Option<&'a str>,
+    /// What the plan started from (the preset), to mark the settings changed from it and to
+    /// say where each number comes from.
+    pub baseline: Option<&'a Scenario>,
+}
+
+/// The whole plan for Excel: what it is (region, name, years, link), the year table and the
+/// targets of [`year_table_csv`], then every setting with its unit, whether it was changed
+/// from the preset, and whether it comes from a source or is an assumption.
+pub fn plan_csv(
+    context: &PlanContext,
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    summary: Option<&Summary>,
+    lang: Lang,
+) -> String {
+    let scenario = context.scenario;
+    let mut out = String::from(BOM);
+    let mut about = vec![
+        (
+            lang.pick("地区", "Region"),
+            lang.pick(&scenario.name.zh, &scenario.name.en).to_string(),
+        ),
+        (
+            lang.pick("年份", "Years"),
+            format!("{}–{}", scenario.base_year, scenario.end_year),
+        ),
+    ];
+    if let Some(name) = context.name {
+        about.insert(1, (lang.pick("方案", "Plan"), name.to_string()));
+    }
+    if let Some(link) = context.link {
+        about.push((
+            lang.pick("链接（打开后数字相同）", "Link (reopens these numbers)"),
+            link.to_string(),
+        ));
+    }
+    for (label, value) in about {
+        push_row(&mut out, &[text_cell(label), text_cell(&value)]);
+    }
+    out.push_str(LINE_END);
+    out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
+    out.push_str(LINE_END);
+    let header = [
+        ("参数", "Setting"),
+        ("取值", "Value"),
+        ("单位", "Unit"),
+        ("相对预设", "Against the preset"),
+        ("出处", "Where it comes from"),
+    ];
+    push_row(
+        &mut out,
+        &header.map(|(zh, en)| text_cell(lang.pick(zh, en))),
+    );
+    let horizon = scenario.horizon().max(1);
+    for p in PARAMS {
+        let value = match params::value(scenario, p.key) {
+            Some(Value::Scalar(v)) => display_text(p.unit, *v),
+            Some(Value::Yearly(y)) => {
+                let values = y.expand(horizon);
+                if values.iter().all(|v| *v == values[0]) {
+                    display_text(p.unit, values[0])
+                } else {
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| {
+                            format!(
+                                "{}:{}",
+                                scenario.base_year + 1 + i as i32,
+                                display_text(p.unit, *v)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            }
+            None => String::new(),
+        };
+        let changed = context
+            .baseline
+            .map(|b| params::value(b, p.key) != params::value(scenario, p.key));
+        let changed = match (changed, lang) {
+            (Some(true), Lang::Zh) => "已修改",
+            (Some(true), Lang::En) => "changed",
+            (Some(false), Lang::Zh) => "同预设",
+            (Some(false), Lang::En) => "as preset",
+            (None, _) => "",
+        };
+        let origin =
+            context
+                .baseline
+                .and_then(|b| b.sources.get(p.key))
+                .map_or("", |source| match (source, lang) {
+                    (Provenance::Source { .. }, Lang::Zh) => "来源文件",
+                    (Provenance::Source { .. }, Lang::En) => "source document",
+                    (Provenance::Assumption { .. }, Lang::Zh) => "假设",
+                    (Provenance::Assumption { .. }, Lang::En) => "assumption",
+                });
+        push_row(
+            &mut out,
+            &[
+                text_cell(param_label(p.key, lang)),
+                text_cell(&value),
+                text_cell(unit_label(p.unit, lang)),
+                text_cell(changed),
+                text_cell(origin),
+            ],
+        );
+    }
+    out
+}
+
+/// A figure as Excel reads it: people, units and money whole (the model's fractions of a
+/// person are an artefact of averaging, not a count anyone could verify), shares to four
+/// decimals.
+fn figure_cell(metric: Metric, value: f64) -> String {
+    match metric.unit() {
+        FigureUnit::Count | FigureUnit::Yuan => number_cell(value.round()),
+        FigureUnit::Share => number_cell(value),
+    }
 }
 
 fn push_row(out: &mut String, cells: &[String]) {
@@ -148,6 +289,53 @@ mod tests {
     }
 
     #[test]
+    fn people_are_whole_and_shares_keep_their_decimals() {
+        let text = yunnan_csv(false, Lang::En);
+        let row = text.trim_start_matches(BOM).split("\r\n").nth(2).unwrap();
+        let cells: Vec<&str> = row.split(',').collect();
+        let talent = Metric::ALL
+            .iter()
+            .position(|m| *m == Metric::Talent)
+            .unwrap()
+            + 1;
+        let coverage = Metric::ALL
+            .iter()
+            .position(|m| *m == Metric::StationCoverage)
+            .unwrap()
+            + 1;
+        assert!(!cells[talent].contains('.'), "{}", cells[talent]);
+        assert!(cells[coverage].starts_with("0."), "{}", cells[coverage]);
+    }
+
+    #[test]
+    fn the_plan_file_says_what_produced_it_and_lists_every_setting() {
+        let preset = presets::default_preset();
+        let mut scenario = preset.scenario.clone();
+        scenario.levers.hires = crate::model::Yearly::Constant(18_000.0);
+        let trajectory = simulate(&scenario).unwrap();
+        let verdicts: Vec<Verdict> = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        let context = PlanContext {
+            scenario: &scenario,
+            name: Some("多招人, 少流失"),
+            link: Some("http://intranet/sw/?v=1&p=yunnan.2&h=18000"),
+            baseline: Some(&preset.scenario),
+        };
+        let text = plan_csv(&context, &trajectory, &verdicts, None, Lang::Zh);
+        assert!(text
+            .starts_with("\u{feff}地区,云南省\r\n方案,\"多招人, 少流失\"\r\n年份,2020–2030\r\n"));
+        assert!(text.contains("链接（打开后数字相同）,http://intranet/sw/?v=1&p=yunnan.2&h=18000"));
+        assert!(
+            text.contains("\r\n每年新增人才,18000,人,已修改,假设\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("\r\n起点人才总量,84500,人,同预设,来源文件\r\n"));
+    }
+
+    #[test]
     fn starts_with_a_byte_order_mark_and_ends_lines_with_crlf() {
         let text = yunnan_csv(false, Lang::Zh);
         assert!(text.starts_with("\u{feff}年份,社会工作人才总量,"));
@@ -190,14 +378,14 @@ mod tests {
         let lines: Vec<&str> = targets.lines().collect();
         assert_eq!(
             lines[0],
-            "指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,达成概率"
+            "指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,达成概率"
         );
         assert!(
             lines[1].starts_with("社会工作人才总量,≥,140000,2025,"),
             "{}",
             lines[1]
         );
-        assert_eq!(lines[1].split(',').count(), 8);
+        assert_eq!(lines[1].split(',').count(), 9);
     }
 
     #[test]

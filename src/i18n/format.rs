@@ -23,14 +23,27 @@ pub fn format_count(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A count shown without rounding away information, for required lever values: Chinese keeps
-/// 万 with up to four decimals (19790 → "1.979万"), English writes the whole number.
+/// A count shown without rounding away information, for tables where two close values must
+/// not read alike: Chinese keeps 万 with up to four decimals (19790 → "1.979万"), English writes
+/// the whole number.
 pub fn format_exact(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".into();
     }
     match lang {
         Lang::Zh if value.abs() >= 1e4 => format!("{}万", trim_decimals(value.round() / 1e4, 4)),
+        Lang::Zh => format!("{}", value.round() as i64),
+        Lang::En => with_separators(value.round()),
+    }
+}
+
+/// A whole number of people or units to act on ("需 ≥ 19784人"): "1.9784万" reads as a
+/// measurement, not a number anyone would hire.
+pub fn format_whole(value: f64, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    match lang {
         Lang::Zh => format!("{}", value.round() as i64),
         Lang::En => with_separators(value.round()),
     }
@@ -139,6 +152,8 @@ mod tests {
         assert_eq!(format_exact(19_790.0, Lang::Zh), "1.979万");
         assert_eq!(format_exact(19_791.0, Lang::Zh), "1.9791万");
         assert_eq!(format_exact(12_000.0, Lang::Zh), "1.2万");
+        assert_eq!(format_whole(19_791.4, Lang::Zh), "19791");
+        assert_eq!(format_whole(19_791.4, Lang::En), "19,791");
         assert_eq!(format_exact(366.0, Lang::Zh), "366");
         assert_eq!(format_exact(19_790.0, Lang::En), "19,790");
     }

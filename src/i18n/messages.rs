@@ -2,7 +2,7 @@
 //! "what it takes" answers, and refused `--set` assignments. The model never writes a sentence;
 //! it returns codes and numbers, and this module words them in both languages.
 
-use super::format::{format_count, format_exact, format_percent, format_yuan};
+use super::format::{format_count, format_percent, format_yuan};
 use super::labels::{metric_label, param_label};
 use super::Lang;
 use crate::model::params::{SetError, Unit};
@@ -218,7 +218,7 @@ pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
     match crate::model::params::param(lever).map(|p| p.unit) {
         Some(Unit::Rate) => format_percent(value, lang),
         Some(Unit::Yuan) => format_yuan(value, lang),
-        _ => format_exact(value, lang),
+        _ => super::format::format_whole(value, lang),
     }
 }
 
@@ -284,6 +284,14 @@ pub fn concern_message(concern: &Concern, lang: Lang) -> String {
             "约为预设值（{}）的 {} 倍，远超常见范围，请确认",
             reference_text(unit, reference, lang),
             times.round()
+        ),
+        (Doubt::RateTypedAsFraction { reference }, Lang::Zh) => format!(
+            "不到 1%，远低于预设的 {}；此处填百分数，如 30% 请输入 30 而不是 0.3，请确认",
+            format_percent(reference, lang)
+        ),
+        (Doubt::RateTypedAsFraction { reference }, Lang::En) => format!(
+            "under 1 %, far below the preset's {}; this field takes percentages (type 30 for 30 %, not 0.3); please check",
+            format_percent(reference, lang)
         ),
         (Doubt::FarAboveReference { reference, times }, Lang::En) => format!(
             "about {} times the preset value ({}), far outside the usual range; please check",
@@ -480,7 +488,7 @@ mod tests {
             zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
             "{zh}"
         );
-        assert!(zh.contains("当前 1.2万"), "{zh}");
+        assert!(zh.contains("当前 12000"), "{zh}");
     }
 
     #[test]

@@ -9,7 +9,9 @@ pub mod pool_ui;
 pub mod story;
 pub mod strings;
 
-pub use format::{display_width, format_count, format_exact, format_percent, format_yuan};
+pub use format::{
+    display_width, format_count, format_exact, format_percent, format_whole, format_yuan,
+};
 pub use labels::{group_label, metric_label, param_label};
 
 use serde::{Deserialize, Serialize};

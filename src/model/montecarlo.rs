@@ -2,11 +2,17 @@
 //! per year, the probability of meeting each target, and when each target is first met.
 //!
 //! Every run draws its own stream from a seed (Xoshiro256++, seeded per run), and every draw is
-//! a uniform number turned into a value with only `+ − × ÷`. So the same seed gives the same
-//! numbers natively and in WebAssembly, runs can be computed in any order or in chunks, and the
-//! same run sees the same luck whatever the lever values are (common random numbers).
+//! one sample of a `rand` [`Uniform`] over `f64`: one 64-bit word from the stream turned into a
+//! value with only `+ − ×` (IEEE 754, no fused multiply-add, no library maths). So the same seed
+//! gives the same numbers natively and in WebAssembly, and runs can be computed in any order or
+//! in chunks. Every year of a run takes exactly ten draws, whatever the spreads and lever values,
+//! so the same run sees the same luck in every plan compared (common random numbers).
+//!
+//! `rand` promises the same samples only within a minor version (0.10.x): a newer `rand` may
+//! change every number, and `YUNNAN_CHECKSUM` in the tests says so.
 
-use rand_xoshiro::rand_core::{Rng, SeedableRng};
+use rand::distr::{Distribution, Uniform};
+use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 
@@ -146,61 +152,97 @@ pub struct YearShare {
     pub share: f64,
 }
 
-/// Draws the inputs of run number `run` from `plan`.
+/// Draws the inputs of run number `run` from `plan`. The scenario's uncertainty must be valid
+/// (spreads and completions between 0 and 1).
 pub fn draw(
     plan: &[YearInputs],
     uncertainty: &Uncertainty,
     seed: u64,
     run: u64,
 ) -> Vec<YearInputs> {
+    let distributions = YearDistributions::new(uncertainty);
     let mut rng = run_rng(seed, run);
     plan.iter()
-        .map(|planned| {
-            // Always ten draws per year in this order, whatever the spreads, so that a run's
-            // luck does not depend on the settings (common random numbers).
-            let mut u = [0.0; 10];
-            for slot in &mut u {
-                *slot = uniform(&mut rng);
-            }
-            let spread = |value: f64, s: f64, u: f64| value * (1.0 + s * (2.0 * u - 1.0));
-            let rate = |value: f64, s: f64, u: f64| spread(value, s, u).clamp(0.0, 1.0);
-            let u_ = uncertainty;
-            YearInputs {
-                hires: spread(planned.hires, u_.spread_hires, u[0]),
-                attrition: rate(planned.attrition, u_.spread_attrition, u[1]),
-                candidates_junior: spread(planned.candidates_junior, u_.spread_candidates, u[2]),
-                candidates_mid: spread(planned.candidates_mid, u_.spread_candidates, u[3]),
-                candidates_senior: spread(planned.candidates_senior, u_.spread_candidates, u[4]),
-                pass_junior: rate(planned.pass_junior, u_.spread_pass, u[5]),
-                pass_mid: rate(planned.pass_mid, u_.spread_pass, u[6]),
-                pass_senior: rate(planned.pass_senior, u_.spread_pass, u[7]),
-                station_completion: completion(u_.station_completion, u[8]),
-                room_completion: completion(u_.room_completion, u[9]),
-                ..*planned
-            }
-        })
+        .map(|planned| distributions.draw_year(planned, &mut rng))
         .collect()
 }
 
-/// A share finished within the year, uniform with mean `p`: between 2p−1 and 1 when p ≥ ½,
-/// between 0 and 2p otherwise. At p = 1 it is exactly 1.
-fn completion(p: f64, u: f64) -> f64 {
-    let (low, high) = if p >= 0.5 {
+/// The distributions of one year's uncertain inputs. They are the same every year, so a run
+/// builds them once. A spread `s` draws a factor uniformly between 1 − s and 1 + s that
+/// multiplies the planned value, so a rising lever rises in every run (and a zero spread gives
+/// exactly the plan).
+struct YearDistributions {
+    hires: Uniform<f64>,
+    attrition: Uniform<f64>,
+    candidates: Uniform<f64>,
+    pass: Uniform<f64>,
+    station_completion: Uniform<f64>,
+    room_completion: Uniform<f64>,
+}
+
+impl YearDistributions {
+    fn new(uncertainty: &Uncertainty) -> YearDistributions {
+        let factor = |spread: f64| {
+            Uniform::new_inclusive(1.0 - spread, 1.0 + spread)
+                .expect("a valid spread lies between 0 and 1")
+        };
+        let completion = |p: f64| {
+            let (low, high) = completion_bounds(p);
+            Uniform::new_inclusive(low, high).expect("a valid completion lies between 0 and 1")
+        };
+        YearDistributions {
+            hires: factor(uncertainty.spread_hires),
+            attrition: factor(uncertainty.spread_attrition),
+            candidates: factor(uncertainty.spread_candidates),
+            pass: factor(uncertainty.spread_pass),
+            station_completion: completion(uncertainty.station_completion),
+            room_completion: completion(uncertainty.room_completion),
+        }
+    }
+
+    /// One year's inputs. Always ten draws in this order, whatever the spreads, so that a run's
+    /// luck does not depend on the settings (common random numbers).
+    fn draw_year(&self, planned: &YearInputs, rng: &mut Xoshiro256PlusPlus) -> YearInputs {
+        let mut scaled = |value: f64, factor: &Uniform<f64>| value * factor.sample(rng);
+        let hires = scaled(planned.hires, &self.hires);
+        let attrition = scaled(planned.attrition, &self.attrition).min(1.0);
+        let candidates_junior = scaled(planned.candidates_junior, &self.candidates);
+        let candidates_mid = scaled(planned.candidates_mid, &self.candidates);
+        let candidates_senior = scaled(planned.candidates_senior, &self.candidates);
+        let pass_junior = scaled(planned.pass_junior, &self.pass).min(1.0);
+        let pass_mid = scaled(planned.pass_mid, &self.pass).min(1.0);
+        let pass_senior = scaled(planned.pass_senior, &self.pass).min(1.0);
+        let station_completion = self.station_completion.sample(rng);
+        let room_completion = self.room_completion.sample(rng);
+        YearInputs {
+            hires,
+            attrition,
+            candidates_junior,
+            candidates_mid,
+            candidates_senior,
+            pass_junior,
+            pass_mid,
+            pass_senior,
+            station_completion,
+            room_completion,
+            ..*planned
+        }
+    }
+}
+
+/// The range of the share finished within the year, uniform with mean `p`: between 2p−1 and 1
+/// when p ≥ ½, between 0 and 2p otherwise. At p = 1 it is exactly 1.
+fn completion_bounds(p: f64) -> (f64, f64) {
+    if p >= 0.5 {
         (2.0 * p - 1.0, 1.0)
     } else {
         (0.0, 2.0 * p)
-    };
-    low + (high - low) * u
+    }
 }
 
 fn run_rng(seed: u64, run: u64) -> Xoshiro256PlusPlus {
     // Spread run numbers over the seed space; seed_from_u64 mixes the result further.
     Xoshiro256PlusPlus::seed_from_u64(seed ^ run.wrapping_mul(0x9E37_79B9_7F4A_7C15))
-}
-
-/// A uniform number in [0, 1) from the top 53 bits, identical on every platform.
-fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 /// The trajectory of run number `run` (0-based) of a valid scenario with its planned inputs.
@@ -416,6 +458,7 @@ mod tests {
     use super::*;
     use crate::model::{params::set, simulate};
     use crate::presets;
+    use rand::Rng;
 
     fn yunnan() -> Scenario {
         presets::default_preset().scenario.clone()
@@ -620,16 +663,85 @@ mod tests {
 
     #[test]
     fn completion_has_the_requested_mean_and_stays_in_range() {
-        for p in [0.0, 0.3, 0.5, 0.9, 1.0] {
-            let mean = (0..1000)
-                .map(|i| completion(p, (f64::from(i) + 0.5) / 1000.0))
-                .sum::<f64>()
-                / 1000.0;
-            assert!((mean - p).abs() < 1e-9, "{p}: {mean}");
-            assert!((0.0..=1.0).contains(&completion(p, 0.0)));
-            assert!((0.0..=1.0).contains(&completion(p, 0.999_999)));
+        for (p, expected) in [
+            (0.0, (0.0, 0.0)),
+            (0.3, (0.0, 0.6)),
+            (0.5, (0.0, 1.0)),
+            (0.9, (0.8, 1.0)),
+            (1.0, (1.0, 1.0)),
+        ] {
+            let (low, high) = completion_bounds(p);
+            assert!((low - expected.0).abs() < 1e-12, "{p}: low {low}");
+            assert!((high - expected.1).abs() < 1e-12, "{p}: high {high}");
+            assert!(((low + high) / 2.0 - p).abs() < 1e-12, "{p}: mean");
         }
-        assert_eq!(completion(1.0, 0.3), 1.0);
+    }
+
+    #[test]
+    fn every_year_takes_ten_draws_whatever_the_spreads() {
+        let plan = year_inputs(&yunnan());
+        let wide = Uncertainty {
+            spread_hires: 1.0,
+            spread_attrition: 0.5,
+            spread_candidates: 0.2,
+            spread_pass: 0.3,
+            station_completion: 0.4,
+            room_completion: 0.9,
+        };
+        for uncertainty in [Uncertainty::default(), yunnan().uncertainty, wide] {
+            let distributions = YearDistributions::new(&uncertainty);
+            let mut drawn = run_rng(11, 3);
+            distributions.draw_year(&plan[0], &mut drawn);
+            let mut counted = run_rng(11, 3);
+            for _ in 0..10 {
+                counted.next_u64();
+            }
+            assert_eq!(drawn.next_u64(), counted.next_u64(), "{uncertainty:?}");
+        }
+    }
+
+    #[test]
+    fn draws_stay_within_their_spread() {
+        let s = yunnan();
+        let plan = year_inputs(&s);
+        let spread = s.uncertainty.spread_hires;
+        assert!(spread > 0.0, "Yunnan's hires are uncertain");
+        let (mut lowest, mut highest) = (f64::INFINITY, 0.0_f64);
+        for run_index in 0..500 {
+            for (drawn, planned) in draw(&plan, &s.uncertainty, 5, run_index).iter().zip(&plan) {
+                let factor = drawn.hires / planned.hires;
+                lowest = lowest.min(factor);
+                highest = highest.max(factor);
+            }
+        }
+        assert!(lowest >= 1.0 - spread && highest <= 1.0 + spread);
+        // Thousands of draws come close to both ends of the range.
+        assert!(lowest < 1.0 - 0.95 * spread && highest > 1.0 + 0.95 * spread);
+    }
+
+    #[test]
+    fn drawn_rates_are_capped_at_one() {
+        let plan = year_inputs(&yunnan());
+        let planned = YearInputs {
+            attrition: 0.95,
+            pass_senior: 0.95,
+            ..plan[0]
+        };
+        let distributions = YearDistributions::new(&Uncertainty {
+            spread_attrition: 0.15,
+            spread_pass: 0.15,
+            ..Uncertainty::default()
+        });
+        let mut rng = run_rng(8, 0);
+        let drawn: Vec<YearInputs> = (0..1000)
+            .map(|_| distributions.draw_year(&planned, &mut rng))
+            .collect();
+        for rate in [|y: &YearInputs| y.attrition, |y: &YearInputs| y.pass_senior] {
+            assert!(drawn.iter().all(|y| rate(y) <= 1.0));
+            // Uncapped, 95 % × (1 ± 15 %) passes 100 % in a third of the draws.
+            let capped = drawn.iter().filter(|y| rate(y) == 1.0).count();
+            assert!((270..380).contains(&capped), "{capped} of 1000 at 100 %");
+        }
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub enum Doubt {
     ExceedsTalent { talent: f64 },
     /// Many times the reference value (the preset's, or the region's starting figure).
     FarAboveReference { reference: f64, times: f64 },
+    /// A rate of 1 % or less where the reference is 5 % or more: most likely "0.3" typed for
+    /// 30 % (the field takes percentages).
+    RateTypedAsFraction { reference: f64 },
 }
 
 /// One doubtful value: the parameter, the year for one year of a schedule, and why.
@@ -95,6 +98,9 @@ fn doubt_about(key: &str, unit: Unit, value: f64, talent: f64, reference: f64) -
     if PEOPLE_FLOWS.contains(&key) && talent > 0.0 && value > talent {
         return Some(Doubt::ExceedsTalent { talent });
     }
+    if unit == Unit::Rate && value > 0.0 && value <= 0.01 && reference >= 0.05 {
+        return Some(Doubt::RateTypedAsFraction { reference });
+    }
     // Rates are bounded by validation; money and counts can run away.
     if unit != Unit::Rate && reference > 0.0 && value > FAR_FACTOR * reference {
         return Some(Doubt::FarAboveReference {
@@ -162,6 +168,15 @@ mod tests {
             found[0].doubt,
             Doubt::FarAboveReference { times, .. } if times == 100.0
         ));
+    }
+
+    #[test]
+    fn a_rate_typed_as_a_fraction_is_doubted() {
+        let mut s = yunnan();
+        set(&mut s, "pass_junior", 0.003).unwrap();
+        let found = concerns(&s, &yunnan());
+        assert_eq!(found[0].key, "pass_junior");
+        assert!(matches!(found[0].doubt, Doubt::RateTypedAsFraction { .. }));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! people or units for counts, 0.1 % for rates. The answer is the least grid value that meets
 //! the target, so one step below it does not.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::montecarlo::{probability, Settings};
 use super::params::{self, Kind, Shape, Unit};
@@ -29,7 +29,7 @@ pub struct Question<'a> {
     pub confidence: Option<(f64, Settings)>,
 }
 
-/// The answer, as `swplan seek --format json` prints it.
+/// The answer, as `swplan seek --format json` prints it (and the worker sends it back).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Answer {
     pub target: Metric,
@@ -48,7 +48,7 @@ pub struct Answer {
 }
 
 /// Why no value of the lever meets the target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Infeasible {
     /// The deadline is the base year: nothing done from now on can count.

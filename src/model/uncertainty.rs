@@ -36,10 +36,3 @@ impl Default for Uncertainty {
         }
     }
 }
-
-impl Uncertainty {
-    /// True when every draw equals the plan, so Monte Carlo reproduces the deterministic run.
-    pub fn is_none(&self) -> bool {
-        *self == Uncertainty::default()
-    }
-}

@@ -94,15 +94,6 @@ pub struct ValidationError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidationErrors(pub Vec<ValidationError>);
 
-impl ValidationErrors {
-    /// The errors about the parameter `key`, for showing beside its control.
-    pub fn for_param<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a ValidationError> {
-        self.0
-            .iter()
-            .filter(move |e| matches!(e.field, Field::Param { key: k, .. } if k == key))
-    }
-}
-
 /// For logs and developers: field keys and problem codes. Users read `i18n::messages`.
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -25,7 +25,34 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_PLANS: usize = 4;
 
 /// Keys that belong to the whole link rather than to one plan.
-const GLOBAL_KEYS: [&str; 4] = ["v", "lang", "story", "step"];
+const GLOBAL_KEYS: [&str; 5] = ["v", "c", "lang", "story", "step"];
+
+/// A short checksum of a link's plans, written right after `v` (`c=`), so a link cut short or
+/// changed by hand — which would otherwise open as a different but valid plan — says so. It
+/// covers the plans' keys only, in link order: the language, a story step and the keys chat
+/// apps append do not change it. Links without `c` (older ones) are not checked.
+fn checksum<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for (key, value) in pairs {
+        for byte in key.bytes().chain([b'=']).chain(value.bytes()).chain([b'&']) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+    // Five base-36 digits: one chance in 60 million that damage goes unnoticed.
+    let mut value = hash % 36u32.pow(5);
+    let mut digits = [b'0'; 5];
+    for digit in digits.iter_mut().rev() {
+        *digit = b"0123456789abcdefghijklmnopqrstuvwxyz"[(value % 36) as usize];
+        value /= 36;
+    }
+    String::from_utf8_lossy(&digits).into_owned()
+}
+
+/// Whether a key belongs to a plan (`p`, `h`, `1.t`…) and so to the checksum.
+fn is_plan_key(key: &str) -> bool {
+    let (_, bare) = split_plan_prefix(key);
+    PLAN_KEYS.contains(&bare) || params::param_by_code(bare).is_some()
+}
 
 /// Keys of a plan besides the parameters' link codes.
 pub const PLAN_KEYS: [&str; 8] = ["p", "n", "rn", "by", "ey", "t", "mr", "ms"];
@@ -61,6 +88,8 @@ pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
             pairs.push((format!("{prefix}{key}"), value));
         }
     }
+    let sum = checksum(pairs[1..].iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    pairs.insert(1, ("c".to_string(), sum));
     if let Some(lang) = lang {
         let code = match lang {
             Lang::Zh => "zh",
@@ -214,6 +243,18 @@ pub fn decode(text: &str) -> OpenedLink {
     };
 
     let has = |pairs: &Pairs, key: &str| pairs.iter().any(|(k, _)| k == key);
+    // A link cut short or changed: say so before reading what is left.
+    if let Some((_, written)) = pairs.iter().find(|(key, _)| key == "c") {
+        let found = checksum(
+            pairs
+                .iter()
+                .filter(|(key, _)| is_plan_key(key))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        if *written != found {
+            problem(0, "c", ProblemKind::Damaged, Fallback::Kept);
+        }
+    }
     let format_version = match pairs.iter().find(|(key, _)| key == "v") {
         None => 0,
         Some((_, text)) => parse_whole::<u32>(text).unwrap_or_else(|| {

@@ -39,6 +39,60 @@ fn kinds(opened: &OpenedLink) -> Vec<(&str, &ProblemKind)> {
         .collect()
 }
 
+/// A link without its checksum (`c=…`), so the tests below can spell out what a link holds.
+fn plain(link: String) -> String {
+    link.split('&')
+        .filter(|pair| !pair.starts_with("c="))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The link as the tests below read it: without its checksum, which the tests at the end
+/// check on their own.
+fn encode(plans: &[PlanSpec], lang: Option<crate::i18n::Lang>) -> String {
+    plain(super::encode(plans, lang))
+}
+
+#[test]
+fn every_link_carries_a_checksum_right_after_its_version() {
+    let link = super::encode(&[yunnan()], None);
+    assert!(link.starts_with("v=1&c="), "{link}");
+    assert!(decode(&link).problems.is_empty());
+}
+
+#[test]
+fn a_link_cut_short_or_changed_says_so() {
+    let mut plan = yunnan();
+    plan.scenario.levers.pass_junior = Yearly::List(vec![0.25, 0.25, 0.3, 0.25]);
+    let link = super::encode(std::slice::from_ref(&plan), None);
+    // Cut inside the list: still a valid plan, but not the one that was shared.
+    let cut = &link[..link.len() - 7];
+    let opened = decode(cut);
+    assert!(
+        opened
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Damaged),
+        "{cut}"
+    );
+    let changed = link.replace("pj=0.25", "pj=0.35");
+    assert!(decode(&changed)
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::Damaged));
+}
+
+#[test]
+fn chat_app_additions_a_language_or_a_story_step_do_not_upset_the_checksum() {
+    let link = super::encode(&[yunnan()], Some(crate::i18n::Lang::En));
+    let extended = format!("{link}&story=yunnan-14wan&step=2&from=singlemessage&isappinstalled=0");
+    assert!(
+        decode(&extended).problems.is_empty(),
+        "{:?}",
+        decode(&extended).problems
+    );
+}
+
 #[test]
 fn an_unchanged_preset_is_only_its_origin() {
     assert_eq!(

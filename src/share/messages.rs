@@ -142,6 +142,8 @@ fn what(kind: &ProblemKind, lang: Lang) -> String {
         ),
         (K::Inconsistent, Lang::Zh) => "中的数值互相矛盾".into(),
         (K::Inconsistent, Lang::En) => "contradict each other".into(),
+        (K::Damaged, Lang::Zh) => "与链接内容不符".into(),
+        (K::Damaged, Lang::En) => "does not match the link".into(),
     }
 }
 
@@ -167,11 +169,21 @@ fn instead(fallback: Fallback, lang: Lang) -> &'static str {
         (F::DefaultSetting, Lang::En) => "ignored; the default is used",
         (F::CurrentFormat, Lang::Zh) => "按当前版本读取",
         (F::CurrentFormat, Lang::En) => "read as the current version",
+        (F::Kept, Lang::Zh) => "按链接中尚存的内容打开",
+        (F::Kept, Lang::En) => "what is left of the link is opened",
     }
 }
 
 /// One problem as a sentence, e.g. "链接中的“h”（每年新增人才）的值“abc”不是数字，已忽略，使用预设值。"
 pub fn problem_message(problem: &LinkProblem, lang: Lang) -> String {
+    if problem.kind == ProblemKind::Damaged {
+        return lang
+            .pick(
+                "这个链接不完整或被改动过（可能在聊天软件里被截断）：下面的数字按链接中尚存的内容计算，可能与分享者看到的不同。请向对方索要完整链接，或请对方发送方案文件。",
+                "This link is incomplete or was changed (a chat app may have cut it): the numbers below come from what is left of it and may differ from what the sender saw. Ask for the whole link, or for the plan file.",
+            )
+            .to_string();
+    }
     if problem.kind == ProblemKind::NotALink {
         return lang
             .pick(

@@ -65,6 +65,8 @@ pub enum ProblemKind {
     Invalid { error: ValidationError },
     /// The values together make the plan invalid in a way no single key explains.
     Inconsistent,
+    /// The link's checksum (`c`) does not match: it was cut short or changed after it was made.
+    Damaged,
 }
 
 /// What the app used instead of a key it could not use.
@@ -84,6 +86,8 @@ pub enum Fallback {
     FirstOccurrence,
     /// Nothing: the key is dropped (a target, a name, a language, a story).
     Dropped,
+    /// What the link still holds is used as it is.
+    Kept,
     /// The default Monte Carlo settings.
     DefaultSetting,
     /// The link is read as the current format.

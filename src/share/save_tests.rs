@@ -201,3 +201,21 @@ fn runs_outside_the_range_are_refused() {
         PlanProblem::RunsOutOfRange { runs: 5 }
     );
 }
+
+#[test]
+fn awkward_decimals_reopen_bit_for_bit() {
+    // A saved file must reopen with exactly the numbers it was saved with: values such as
+    // 0.1 + 0.2 or a growth-compounded rate need every bit of their decimal form.
+    let mut plan = saved("a", "yunnan");
+    plan.scenario.assumptions.attrition = 0.1 + 0.2 - 0.2000000000000001;
+    plan.scenario.levers.hires =
+        crate::model::Yearly::List(vec![12_345.678_901_234_567, 1.0 / 3.0]);
+    plan.scenario.assumptions.station_cost = 190_606.060_606_060_6;
+    let text = to_json(std::slice::from_ref(&plan));
+    let back = from_json(&text).unwrap().plans.remove(0);
+    assert_eq!(
+        back.scenario.assumptions.attrition.to_bits(),
+        plan.scenario.assumptions.attrition.to_bits()
+    );
+    assert_eq!(back.scenario, plan.scenario);
+}

@@ -168,6 +168,7 @@ pub enum Action {
     },
     UndoRecordedStep,
     StopRecording,
+    SetRecordingTitle(String),
     /// Plans read from a file (ids made unique by the caller), and what was refused.
     Import {
         plans: Vec<SavedPlan>,
@@ -274,6 +275,23 @@ impl State {
     pub fn fresh_number(&mut self) -> u64 {
         self.counter += 1;
         self.counter
+    }
+
+    /// Whether an action would change nothing on screen: a Monte Carlo result or progress for
+    /// a result that is no longer shown. The page skips rendering for these.
+    pub fn is_stale(&self, action: &Action) -> bool {
+        match action {
+            Action::McProgress {
+                plan, generation, ..
+            }
+            | Action::McDone {
+                plan, generation, ..
+            } => !self
+                .plans
+                .iter()
+                .any(|p| p.id == *plan && p.generation == *generation),
+            _ => false,
+        }
     }
 
     /// Applies an action in place.
@@ -515,7 +533,24 @@ impl State {
                     recorder.undo_step();
                 }
             }
-            Action::StopRecording => self.session.recording = None,
+            Action::StopRecording => {
+                if let Some(recorder) = self.session.recording.take() {
+                    let steps = recorder.steps().len();
+                    if steps > 0 {
+                        self.session.recorded.push(Rc::new(recorder.story()));
+                        self.session.notify(Notice::StoryRecorded { steps });
+                    }
+                }
+            }
+            Action::SetRecordingTitle(title) => {
+                if let Some(recorder) = &mut self.session.recording {
+                    let title = title.trim();
+                    if !title.is_empty() {
+                        recorder.title = title.to_string();
+                        recorder.title_en = title.to_string();
+                    }
+                }
+            }
             Action::Import { plans, rejected } => {
                 let count = plans.len();
                 for save in plans.into_iter().rev() {

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use crate::model::montecarlo::Summary;
 use crate::model::params::{self, Value, ValueMut};
 use crate::model::plausibility::{concerns, Concern};
+use crate::model::Yearly;
 use crate::model::{evaluate, simulate, Scenario, Target, Trajectory, ValidationErrors, Verdict};
-use crate::model::{Metric, Yearly};
 use crate::presets::{self, Preset};
 pub use crate::share::Origin;
 use crate::share::PlanSpec;
@@ -557,11 +557,6 @@ impl Plan {
                 .map(|p| (*data_version, p.data_version)),
             Origin::Custom => None,
         }
-    }
-
-    /// The metrics the plan's targets are set on, in order, for pickers.
-    pub fn target_metrics(&self) -> Vec<Metric> {
-        self.scenario.targets.iter().map(|t| t.metric).collect()
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Session {
     pub presenter: Option<super::training::Presenter>,
     /// A story being recorded by a trainer.
     pub recording: Option<crate::story::Recorder>,
+    /// Stories recorded during this visit, listed with the built-in ones until the page closes.
+    pub recorded: Vec<std::rc::Rc<crate::story::Story>>,
 }
 
 /// The dialogs of the page.
@@ -81,6 +83,8 @@ pub enum Notice {
     ImportFailed(SaveError),
     /// The story a link names could not be opened (the plan itself is shown).
     StoryLinkBroken(crate::story::StoryError),
+    /// A recording ended: it is in the stories list for this visit only.
+    StoryRecorded { steps: usize },
 }
 
 /// A destructive edit that was just made, so the page can offer "undo" beside its message.
@@ -115,6 +119,7 @@ impl Session {
             show_baseline: false,
             presenter: None,
             recording: None,
+            recorded: Vec::new(),
         }
     }
 

@@ -229,6 +229,11 @@ fn stale_monte_carlo_results_are_dropped() {
         summary: Rc::new(summary.clone()),
     });
     assert!(state.plan().summary().is_none(), "stale result ignored");
+    assert!(state.is_stale(&Action::McProgress {
+        plan: id,
+        generation: old,
+        done: 1
+    }));
     let current = state.plan().generation;
     state.apply(Action::McDone {
         plan: id,
@@ -437,13 +442,11 @@ fn playback_steps_through_the_years_and_stops_at_the_last() {
     let mut state = yunnan();
     state.apply(Action::EnterPresenter);
     let (base, end) = (2020, 2030);
-    assert_eq!(state.session.presenter.as_ref().unwrap().year, end);
+    let year = |state: &State| state.session.presenter.as_ref().unwrap().year;
+    assert_eq!(year(&state), base, "opens at the start");
+    state.apply(Action::PresenterNext);
+    assert_eq!(year(&state), base + 1, "a step is a year");
     state.apply(Action::TogglePlay);
-    assert_eq!(
-        state.session.presenter.as_ref().unwrap().year,
-        base,
-        "from the start"
-    );
     for _ in 0..20 {
         state.apply(Action::Tick);
     }
@@ -522,4 +525,29 @@ fn a_recording_captures_each_step_changes() {
     let recorder = state.session.recording.as_ref().unwrap();
     assert_eq!(recorder.steps().len(), 1);
     assert_eq!(recorder.steps()[0].changes, "h=15000");
+}
+
+#[test]
+fn a_stopped_recording_joins_the_stories_of_this_visit() {
+    let mut state = yunnan();
+    state.apply(Action::StartRecording);
+    state.apply(Action::SetRecordingTitle("招聘与流失".into()));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 15_000.0,
+    });
+    state.apply(Action::RecordStep {
+        caption: "多招人".into(),
+        caption_en: String::new(),
+        highlight: None,
+        question: None,
+    });
+    state.apply(Action::StopRecording);
+    assert!(state.session.recording.is_none());
+    assert_eq!(state.session.recorded.len(), 1);
+    assert_eq!(state.session.recorded[0].title, "招聘与流失");
+    assert_eq!(
+        state.session.notices,
+        vec![Notice::StoryRecorded { steps: 1 }]
+    );
 }

@@ -154,11 +154,12 @@ impl State {
             .collect()
     }
 
-    /// The presenter, opened on the plan being edited at its last year (the whole picture).
+    /// The presenter, opened on the plan being edited at its base year: stepping forward plays
+    /// the years.
     pub(super) fn enter_presenter(&mut self) {
         let plan = self.plan();
         self.session.presenter = Some(Presenter {
-            year: plan.computed.scenario.end_year,
+            year: plan.computed.scenario.base_year,
             playing: false,
             story: None,
             levers: default_levers(plan),
@@ -204,7 +205,7 @@ impl State {
                 mc: self.session.mc,
             };
             self.plan_mut().replace_with(&spec, generation);
-            let end = self.plan().computed.scenario.end_year;
+            let end = deadline_year(self.plan());
             let levers = story_levers(&place.story, place.step)
                 .unwrap_or_else(|| default_levers(self.plan()));
             if let Some(presenter) = &mut self.session.presenter {
@@ -287,6 +288,18 @@ impl State {
     pub(super) fn start_recording(&mut self) {
         self.session.recording = Some(Recorder::new(&self.plan().to_spec(self.session.mc)));
     }
+}
+
+/// The year a story step is shown as of: the latest target deadline (what the story asks
+/// about), else the last year.
+fn deadline_year(plan: &Plan) -> i32 {
+    let s = &plan.computed.scenario;
+    s.targets
+        .iter()
+        .map(|t| t.deadline)
+        .max()
+        .unwrap_or(s.end_year)
+        .clamp(s.base_year, s.end_year)
 }
 
 /// The levers a story step changes, if it changes any: the ones to keep on a presenter's screen.

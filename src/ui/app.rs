@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::charts::{ChartPlan, Charts};
 use super::compare_view::{plan_title, CompareBar, CompareResults, ComparedPlan};
+use super::compute_client::ComputeClient;
 use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
@@ -26,7 +27,7 @@ use super::target_editor::TargetEditor;
 use super::uncertainty_driver::use_uncertainty;
 use super::verdict_bar::VerdictBar;
 use super::year_table::YearTable;
-use crate::export::csv::year_table_csv;
+use crate::export::csv::{plan_csv, PlanContext};
 use crate::i18n::messages::validation_message;
 use crate::i18n::strings::strings;
 use crate::model::validate::Field;
@@ -36,10 +37,45 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // An action that changes nothing keeps the same state: nothing is rendered.
+        if self.is_stale(&action) {
+            return self;
+        }
         let mut state = Rc::unwrap_or_clone(self);
         state.apply(action);
         Rc::new(state)
     }
+}
+
+/// How long a value must stay unchanged before the year table shows it.
+const SETTLE_TABLE_MS: u32 = 150;
+/// The same for the hidden printed report (its QR code and link are costly to redraw).
+const SETTLE_PRINT_MS: u32 = 400;
+
+/// `value` once it has stayed the same for `ms`: parts of the page that need not follow every
+/// step of a drag (the year table, the hidden print report) are drawn after it, not during it.
+/// The first value is shown at once; with `before_print`, also the latest one when the browser
+/// is about to print (Ctrl+P right after an edit prints the edit).
+#[hook]
+fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32, before_print: bool) -> T {
+    let settled = use_state(|| value.clone());
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let pending = *settled != value;
+            let listener = (pending && before_print).then(|| {
+                let (settled, value) = (settled.clone(), value.clone());
+                gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+                    settled.set(value.clone())
+                })
+            });
+            let timer = pending
+                .then(|| gloo::timers::callback::Timeout::new(ms, move || settled.set(value)));
+            move || drop((timer, listener))
+        });
+    }
+    (*settled).clone()
 }
 
 #[function_component(App)]
@@ -49,7 +85,9 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
-    use_uncertainty(&state, on_action.clone());
+    // One computing service for the page's life (its workers start once).
+    let compute = (*use_memo((), |_| ComputeClient::new())).clone();
+    use_uncertainty(&state, compute.clone(), on_action.clone());
     use_persistence(&state, on_action.clone());
 
     // Keep the document's language and title in step with the interface, and remember it.
@@ -69,8 +107,48 @@ pub fn app() -> Html {
         });
     }
 
+    // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes — except while typing in a field, where the
+    // browser's own undo of the text applies.
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "keydown",
+                move |event| {
+                    let Some(key) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                    else {
+                        return;
+                    };
+                    if !(key.ctrl_key() || key.meta_key()) {
+                        return;
+                    }
+                    let typing = event
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                        .is_some_and(|el| {
+                            el.closest("input[type=text], textarea")
+                                .ok()
+                                .flatten()
+                                .is_some()
+                        });
+                    if typing {
+                        return;
+                    }
+                    match (key.key().to_lowercase().as_str(), key.shift_key()) {
+                        ("z", false) => on_action.emit(Action::Undo),
+                        ("z", true) | ("y", _) => on_action.emit(Action::Redo),
+                        _ => {}
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
     let text = strings(lang);
     let plan = state.plan();
+    // The year table (165 cells) follows a moment after a slider stops, off the drag's frames.
+    let table = use_settled(plan.computed.clone(), SETTLE_TABLE_MS, false);
     let computed = plan.computed.clone();
     let summary = plan.summary().cloned();
     // The cards and the verdict bar keep the previous odds, greyed, while new ones compute.
@@ -94,25 +172,32 @@ pub fn app() -> Html {
         .plans
         .iter()
         .enumerate()
-        .map(|(i, p)| plan_title(i, &p.to_spec(state.session.mc), lang))
+        .map(|(i, p)| plan_title(i, p.name.as_deref(), &p.computed.scenario.name, lang))
         .collect();
-    let compared: Vec<ComparedPlan> = state
+    // Copies of every plan only when several are compared (a drag must not pay for them).
+    let compared: Vec<ComparedPlan> = if state.comparing() {
+        state
+            .plans
+            .iter()
+            .zip(&titles)
+            .map(|(p, title)| ComparedPlan {
+                title: title.clone(),
+                spec: p.to_spec(state.session.mc),
+                computed: p.computed.clone(),
+                summary: p.summary().cloned(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let chart_plans: Vec<ChartPlan> = state
         .plans
         .iter()
         .zip(&titles)
-        .map(|(p, title)| ComparedPlan {
-            title: title.clone(),
-            spec: p.to_spec(state.session.mc),
+        .map(|(p, title)| ChartPlan {
+            label: title.clone(),
             computed: p.computed.clone(),
             summary: p.summary().cloned(),
-        })
-        .collect();
-    let chart_plans: Vec<ChartPlan> = compared
-        .iter()
-        .map(|p| ChartPlan {
-            label: p.title.clone(),
-            computed: p.computed.clone(),
-            summary: p.summary.clone(),
         })
         .collect();
     let baseline = (state.session.show_baseline && !state.comparing())
@@ -132,12 +217,27 @@ pub fn app() -> Html {
         })
         .collect();
     let custom_region = (plan.origin == Origin::Custom).then(|| scenario.name.zh.clone());
+    // The plan as links and files carry it, for the share dialog (only while it is open) and
+    // the printed report (which follows the plan a moment after the last edit, see below).
     let spec = plan.to_spec(state.session.mc);
+    let printed = use_settled(spec.clone(), SETTLE_PRINT_MS, true);
+    // Whether the deferred parts (year table, printed report) show the current plan; the browser
+    // tests wait for it.
+    let settled = table == plan.computed && printed == spec;
 
     let on_export_csv = {
         let (computed, summary, lang) = (computed.clone(), summary.clone(), lang);
+        let (name, baseline, spec) = (plan.name.clone(), plan.baseline.clone(), spec.clone());
         Callback::from(move |_| {
-            let csv = year_table_csv(
+            let link = super::persistence::link_url(&super::persistence::link_query(&spec, None));
+            let context = PlanContext {
+                scenario: &computed.scenario,
+                name: name.as_deref(),
+                link: Some(&link),
+                baseline: Some(&baseline),
+            };
+            let csv = plan_csv(
+                &context,
                 &computed.trajectory,
                 &computed.verdicts,
                 summary.as_deref(),
@@ -151,8 +251,12 @@ pub fn app() -> Html {
             let _ = download_text(&name, "text/csv;charset=utf-8", &csv);
         })
     };
+    // The printed report follows the plan once edits pause; wait for it before printing.
     let on_print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
+        gloo::timers::callback::Timeout::new(SETTLE_PRINT_MS + 50, || {
+            let _ = gloo::utils::window().print();
+        })
+        .forget();
     });
     let on_restore_autosave = {
         let on_action = on_action.clone();
@@ -167,7 +271,9 @@ pub fn app() -> Html {
         Some(Dialog::Share) => html! {
             <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
         },
-        Some(Dialog::Stories) => html! { <StoriesDialog {lang} on_action={on_action.clone()} /> },
+        Some(Dialog::Stories) => html! {
+            <StoriesDialog {lang} recorded={state.session.recorded.clone()} on_action={on_action.clone()} />
+        },
         Some(Dialog::RecordStep) => {
             html! { <RecordStepDialog {lang} on_action={on_action.clone()} /> }
         }
@@ -179,6 +285,7 @@ pub fn app() -> Html {
             <SavesDialog {lang} library={state.session.library.clone()}
                          current={plan.save_id.clone().zip(plan.name.clone())}
                          suggested_name={plan.name.clone().unwrap_or_else(|| lang.pick(&scenario.name.zh, &scenario.name.en).to_string())}
+                         undo_hint={state.session.undo_hint.clone()}
                          on_action={on_action.clone()} />
         },
         None => Html::default(),
@@ -186,9 +293,9 @@ pub fn app() -> Html {
 
     let presenting = state.session.presenter.is_some();
     html! {
-        <>
+        <ContextProvider<ComputeClient> context={compute.clone()}>
         // Behind the presenter the page is inert: focus and screen readers stay in front.
-        <div class="app" inert={presenting}>
+        <div class="app" inert={presenting} data-settled={settled.to_string()} data-compute={if compute.uses_workers() { "worker" } else { "page" }}>
             <a class="skip-link" href="#controls-heading">{ text.skip_to_controls }</a>
             <a class="skip-link" href="#targets-heading">{ text.skip_to_results }</a>
             <Header {lang} preset={plan.preset().map(|p| p.slug)}
@@ -196,7 +303,7 @@ pub fn app() -> Html {
                     base_year={scenario.base_year} end_year={scenario.end_year}
                     shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
                     on_action={on_action.clone()} {on_export_csv} {on_print} />
-            <PrintReport {lang} plan={spec.clone()} baseline={plan.baseline.clone()} appendix=false
+            <PrintReport {lang} plan={printed.clone()} baseline={plan.baseline.clone()} appendix=false
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
             <Notices {lang} notices={state.session.notices.clone()} undo_hint={state.session.undo_hint.clone()}
                      on_action={on_action.clone()} {on_restore_autosave} />
@@ -205,12 +312,22 @@ pub fn app() -> Html {
             <main class={classes!("layout", match view { View::Results => "show-results", View::Settings => "show-settings" })}>
                 <section class="controls" id="controls" aria-labelledby="controls-heading">
                     <div class="controls-inner">
-                    <h2 id="controls-heading" tabindex="-1">{ text.controls_heading }</h2>
+                    <div class="controls-head">
+                        <h2 id="controls-heading" tabindex="-1">{ text.controls_heading }</h2>
+                        <span class="undo-redo">
+                            <button type="button" class="link" id="undo" disabled={!plan.can_undo()}
+                                    onclick={{ let a = on_action.clone(); Callback::from(move |_| a.emit(Action::Undo)) }}
+                                    title="Ctrl+Z">{ text.undo }</button>
+                            <button type="button" class="link" id="redo" disabled={!plan.can_redo()}
+                                    onclick={{ let a = on_action.clone(); Callback::from(move |_| a.emit(Action::Redo)) }}
+                                    title="Ctrl+Shift+Z">{ text.redo }</button>
+                        </span>
+                    </div>
                     <TargetEditor {lang} targets={scenario.targets.clone()} differs={plan.targets_differ_from_baseline()}
                                   base_year={scenario.base_year} end_year={scenario.end_year}
                                   last_row={computed.trajectory.years.last().cloned().unwrap_or_default()}
                                   errors={target_errors} {custom_region} on_action={on_action.clone()} />
-                    <Controls {lang} scenario={scenario.clone()} baseline={plan.baseline.clone()}
+                    <Controls {lang} scenario={scenario.clone()} applied={computed.clone()} baseline={plan.baseline.clone()}
                               drafts={plan.drafts.clone()} errors={plan.errors.clone()} concerns={plan.concerns.clone()}
                               schedule_open={state.session.schedule_open} mc={state.session.mc} {mc_done}
                               on_action={on_action.clone()} />
@@ -219,19 +336,21 @@ pub fn app() -> Html {
                 <section class="results" id="results" aria-label={text.view_results}>
                     <InvalidBanner {lang} drafts={plan.drafts.clone()} errors={plan.errors.clone()}
                                    base_year={scenario.base_year} on_action={on_action.clone()} />
-                    <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
-                                show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
                     if state.comparing() {
+                        <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
+                                    show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
                         <CompareResults {lang} plans={compared.clone()} />
                     } else {
                         <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
                                      on_action={on_action.clone()} />
+                        <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
+                                    show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
                     }
                     <Charts {lang} plans={chart_plans} {baseline} />
-                    <YearTable {lang} {computed} plan_title={state.comparing().then(|| titles[state.active].clone())} />
+                    <YearTable {lang} computed={table} plan_title={state.comparing().then(|| titles[state.active].clone())} />
                 </section>
             </main>
-            <PrintReport {lang} plan={spec.clone()} baseline={plan.baseline.clone()} appendix=true
+            <PrintReport {lang} plan={printed} baseline={plan.baseline.clone()} appendix=true
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
             <footer class="footer"><p>{ text.footer }</p></footer>
             if let Some(recorder) = &state.session.recording {
@@ -242,6 +361,6 @@ pub fn app() -> Html {
         if presenting {
             <PresenterView state={std::rc::Rc::new((*state).clone())} on_action={on_action.clone()} />
         }
-        </>
+        </ContextProvider<ComputeClient>>
     }
 }

@@ -114,6 +114,9 @@ pub fn chart(props: &ChartProps) -> Html {
                     <li><span class="swatch target-swatch"></span>{ format!("{} / {}", text.target_line, text.deadline) }</li>
                 }
             </ul>
+            if let Some(note) = &spec.note {
+                <p class="chart-note">{ note.clone() }</p>
+            }
             <div class="chart-tools">
                 <details class="chart-data">
                     <summary>{ text.show_data }</summary>

@@ -260,6 +260,8 @@ fn single_plan(
                     axis: *axis,
                     lang,
                     width,
+                    note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
+                    file_stem: format!("{}-{id}", scenario.region),
                 },
             )
         })
@@ -341,6 +343,8 @@ fn compared(plans: &[ChartPlan], lang: Lang, width: f64) -> Vec<(&'static str, C
                     axis: *axis,
                     lang,
                     width,
+                    note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
+                    file_stem: format!("{}-compare-{id}", scenario.region),
                 },
             )
         })

@@ -28,11 +28,13 @@ pub struct ComparedPlan {
 }
 
 /// "A · 方案名" or "A · 云南省".
-pub fn plan_title(index: usize, spec: &PlanSpec, lang: Lang) -> String {
-    let name = spec.name.clone().unwrap_or_else(|| {
-        lang.pick(&spec.scenario.name.zh, &spec.scenario.name.en)
-            .to_string()
-    });
+pub fn plan_title(
+    index: usize,
+    name: Option<&str>,
+    region: &crate::model::RegionName,
+    lang: Lang,
+) -> String {
+    let name = name.unwrap_or_else(|| lang.pick(&region.zh, &region.en));
     format!("{} · {name}", plan_letter(index))
 }
 
@@ -84,9 +86,11 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
             }
         })
     };
+    let single = props.titles.len() == 1;
     html! {
         <section class="compare-bar" aria-labelledby="compare-heading">
-            <h2 id="compare-heading" class="compare-heading">{ text.compare_heading }</h2>
+            <details class="compare-fold" open={!single}>
+            <summary><h2 id="compare-heading" class="compare-heading">{ if single { text.compare_fold } else { text.compare_heading } }</h2></summary>
             <ul class="compared-plans">
                 { for props.titles.iter().enumerate().map(|(i, title)| {
                     let editing = i == props.active;
@@ -146,6 +150,7 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                     </label>
                 }
             </div>
+            </details>
         </section>
     }
 }

@@ -24,6 +24,10 @@ pub struct ControlsProps {
     pub lang: Lang,
     /// The scenario as edited.
     pub scenario: Scenario,
+    /// The last valid scenario and its results: what the page shows (differs from `scenario`
+    /// while an input is invalid).
+    #[prop_or_default]
+    pub applied: Option<std::rc::Rc<crate::state::Computed>>,
     /// What the plan started from: scales sliders, marks changes, holds the sources.
     pub baseline: Rc<Scenario>,
     pub drafts: BTreeMap<FieldId, String>,
@@ -94,6 +98,10 @@ fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
         None => ParamValue::Scalar(0.0),
     };
     let value = owned(params::value(scenario, key));
+    let applied = props.applied.as_ref().map_or_else(
+        || value.first(),
+        |c| owned(params::value(&c.scenario, key)).first(),
+    );
     let baseline = owned(params::value(&props.baseline, key));
     let schedule = match &value {
         ParamValue::Yearly(y) => {
@@ -126,7 +134,7 @@ fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
         .find(|c| c.key == key)
         .map(|c| concern_message(c, lang));
     html! {
-        <ParamControl key={key} {param} {lang} changed={value != baseline} {value} {baseline} {schedule}
+        <ParamControl key={key} {param} {lang} changed={value != baseline} {value} {applied} {baseline} {schedule}
                       base_year={scenario.base_year} {horizon} ceiling={ceiling(scenario, key)}
                       provenance={props.baseline.sources.get(key).cloned()}
                       {draft} {cell_drafts} {errors} {concern}

@@ -5,6 +5,7 @@ mod app;
 mod chart;
 mod charts;
 mod compare_view;
+mod compute_client;
 mod controls;
 mod dialog;
 mod download;

@@ -15,7 +15,7 @@ use super::schedule_editor::ScheduleEditor;
 use crate::i18n::strings::{pending_hint, schedule_summary, strings, unit_label};
 use crate::i18n::{param_label, Lang};
 use crate::inputs::{
-    display_text, from_display, parse_typed, slider_range, step_through, to_display, NotANumber,
+    display_text, from_display, parse_typed, slider_range_for, step_through, to_display, NotANumber,
 };
 use crate::model::params::{Kind, Param, Shape, Unit};
 use crate::model::{Provenance, Yearly};
@@ -43,6 +43,8 @@ pub struct ParamControlProps {
     pub param: &'static Param,
     pub lang: Lang,
     pub value: ParamValue,
+    /// The value the results on screen use (the last valid one while an input is invalid).
+    pub applied: f64,
     /// The baseline's value, which scales the slider.
     pub baseline: ParamValue,
     pub changed: bool,
@@ -81,7 +83,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     let label = param_label(key, lang);
     let varies = props.schedule.is_some();
     let value = props.value.first();
-    let range = slider_range(param, props.baseline.first(), props.ceiling);
+    let range = slider_range_for(param, props.baseline.first(), value, props.ceiling);
     let shown = to_display(unit, value);
     let step = step_through(shown, range.step).map_or_else(|| "any".to_string(), |s| s.to_string());
 
@@ -190,7 +192,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     // Typed but not committed: say that the results still use the value on screen.
     let pending = (*typing).as_ref().and_then(|typed| {
         let differs = parse_typed(typed).map_or(true, |n| from_display(unit, n) != value);
-        differs.then(|| pending_hint(&display_text(unit, value), &unit_text, lang))
+        differs.then(|| pending_hint(&display_text(unit, props.applied), &unit_text, lang))
     });
     let described_by = [
         invalid.then(|| error_id.clone()),

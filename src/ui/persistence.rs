@@ -111,19 +111,45 @@ pub fn link_url(query: &str) -> String {
     format!("{origin}{path}?{query}")
 }
 
+/// Whether the page is opened from this computer only (localhost, 127.x, a file), so a link or
+/// QR code made here cannot be opened on anyone else's phone.
+pub fn address_is_local() -> bool {
+    let location = gloo::utils::window().location();
+    let host = location.hostname().unwrap_or_default();
+    let protocol = location.protocol().unwrap_or_default();
+    protocol == "file:"
+        || host == "localhost"
+        || host.starts_with("127.")
+        || host == "[::1]"
+        || host.is_empty()
+}
+
 /// Keeps the address, the autosave and the stored saves in step with the state.
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
-    let spec = Rc::new(state.plan().to_spec(state.session.mc));
-    let query = address_query(state);
     let available = state.session.library.available;
+    // What changes the address: each plan's result and name, the Monte Carlo settings, the
+    // story step. Cheap to compare; the link itself is encoded once the edits pause.
+    let key = (
+        state
+            .plans
+            .iter()
+            .map(|p| (Rc::as_ptr(&p.computed) as usize, p.name.clone()))
+            .collect::<Vec<_>>(),
+        state.session.mc,
+        state
+            .session
+            .presenter
+            .as_ref()
+            .and_then(|p| p.story.as_ref().map(|s| (s.story.id.clone(), s.step))),
+    );
 
     // The address and the autosave follow the plans on screen, a moment after the last edit.
     {
-        let on_action = on_action.clone();
-        use_effect_with((spec, query), move |(spec, query)| {
-            let (spec, query) = (Rc::clone(spec), query.clone());
+        let (on_action, handle) = (on_action.clone(), state.clone());
+        use_effect_with(key, move |_| {
             let timer = Timeout::new(DEBOUNCE_MS, move || {
+                let query = address_query(&handle);
                 if let Ok(history) = gloo::utils::window().history() {
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
@@ -131,6 +157,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>, on_action: Callback<Acti
                         Some(&format!("?{query}")),
                     );
                 }
+                let spec = handle.plan().to_spec(handle.session.mc);
                 if available && !storage::save_autosave(&spec, &storage::now()) {
                     on_action.emit(Action::Notify(Notice::StorageFailed));
                 }

@@ -435,6 +435,8 @@ fn trajectory_chart(pool: &Pool, lines: &MetricLines, lang: Lang, width: f64) ->
         },
         lang,
         width,
+        note: None,
+        file_stem: format!("pool-{}", lines.metric.key()),
     }
 }
 

@@ -69,6 +69,15 @@ fn charts_for(presenter: &Presenter, plan: &Plan) -> Vec<&'static str> {
     vec![first, second]
 }
 
+/// "2030年：15.69万" / "2030: 156,900": the value in the year shown, after the deadline.
+fn later_value(now: &crate::model::asof::AsOf, lang: crate::i18n::Lang) -> String {
+    let value = crate::i18n::messages::metric_value(now.metric, now.value, lang);
+    match lang {
+        crate::i18n::Lang::Zh => format!("{}年：{value}", now.year),
+        crate::i18n::Lang::En => format!("{}: {value}", now.year),
+    }
+}
+
 #[function_component(PresenterView)]
 pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let state = &props.state;
@@ -216,11 +225,20 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                 <p class="muted">{ text.reveal_hint }</p>
                             } else {
                                 <p class="story-caption">{ lang.pick(&step.caption, &step.caption_en).to_string() }</p>
+                                if place.as_ref().is_some_and(|p| p.step + 1 == p.story.steps().len()) {
+                                    <p class="story-end">{ text.story_end }</p>
+                                }
                             }
                         </section>
                     }
                     <ul class={classes!("as-of", asking.then_some("is-hidden"))} aria-hidden={asking.then_some("true")}>
-                        { for as_of.iter().map(|v| {
+                        { for as_of.iter().enumerate().map(|(i, now)| {
+                            // Past its deadline a target is judged at the deadline: that is the
+                            // line the room reads; the year on screen comes second.
+                            let at_deadline = (now.year > now.deadline)
+                                .then(|| verdicts_as_of(&computed.scenario.targets, &computed.trajectory, now.deadline).get(i).cloned())
+                                .flatten();
+                            let v = at_deadline.as_ref().unwrap_or(now);
                             let class = match v.status {
                                 Status::Reached | Status::Met => "is-met",
                                 Status::OnTrack => "is-on-track",
@@ -231,6 +249,9 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                     <span class="as-of-status">{ status_label(v.status, v.metric, lang) }</span>
                                     <strong>{ metric_label(v.metric, lang) }</strong>
                                     <span class="as-of-line">{ as_of_sentence(v, lang) }</span>
+                                    if at_deadline.is_some() {
+                                        <span class="as-of-later">{ later_value(now, lang) }</span>
+                                    }
                                 </li>
                             }
                         }) }
@@ -254,8 +275,11 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             </svg>
                             <figcaption>{ text.qr_caption }</figcaption>
                         </figure>
+                        if super::persistence::address_is_local() {
+                            <p class="local-warning">{ text.local_address_warning }</p>
+                        }
                     }
-                    <Controls {lang} scenario={plan.scenario.clone()} baseline={plan.baseline.clone()}
+                    <Controls {lang} scenario={plan.scenario.clone()} applied={Some(plan.computed.clone())} baseline={plan.baseline.clone()}
                               drafts={plan.drafts.clone()} errors={plan.errors.clone()} concerns={plan.concerns.clone()}
                               schedule_open={None::<&'static str>} mc={state.session.mc} mc_done={None::<usize>}
                               on_action={props.on_action.clone()} only={Some(levers.clone())} id_prefix="presenter-" />

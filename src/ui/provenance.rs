@@ -34,7 +34,7 @@ pub fn provenance_chip(props: &ProvenanceChipProps) -> Html {
             "chip source",
             html! {
                 <>
-                    <span class="tip-title">{ format!("{}：", text.source_chip) }{ document_citation(doc, lang) }</span>
+                    <span class="tip-title">{ format!("{}{}", text.source_chip, lang.pick("：", ": ")) }{ document_citation(doc, lang) }</span>
                     <q class="tip-quote" lang="zh-CN">{ quote.clone() }</q>
                     if let Some(note) = lang.pick_option(note, note_en) {
                         <span class="tip-note">{ note.to_string() }</span>

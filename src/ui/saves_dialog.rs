@@ -23,6 +23,8 @@ pub struct SavesDialogProps {
     pub current: Option<(String, String)>,
     /// A name to offer for a new save.
     pub suggested_name: String,
+    /// The last destructive edit, shown here too: behind the dialog the page's undo is hidden.
+    pub undo_hint: Option<crate::state::UndoHint>,
     pub on_action: Callback<Action>,
 }
 
@@ -149,6 +151,15 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
 
     html! {
         <Dialog id="saves-dialog" title={text.saves_title} {lang} {on_close}>
+            if let Some(hint @ crate::state::UndoHint::SaveDeleted { .. }) = &props.undo_hint {
+                <p class="notice undo-hint" role="status">
+                    <span>{ crate::i18n::strings::undo_hint_text(hint, lang) }</span>
+                    <button type="button" class="undo" id="restore-save"
+                            onclick={{ let a = props.on_action.clone(); Callback::from(move |_| a.emit(Action::RestoreSave)) }}>
+                        { text.undo }
+                    </button>
+                </p>
+            }
             if !available {
                 <p class="notice">{ text.storage_unavailable }</p>
             } else {
@@ -254,7 +265,7 @@ fn save_row(
             if let Some(draft) = editing {
                 <form class="rename" onsubmit={on_rename}>
                     <label class="visually-hidden" for={format!("rename-{id}")}>{ text.rename }</label>
-                    <input id={format!("rename-{id}")} type="text" value={draft} oninput={on_rename_input} maxlength="80" />
+                    <input id={format!("rename-{id}")} type="text" value={draft} oninput={on_rename_input} maxlength="80" autofocus=true />
                     <button type="submit" class="apply">{ text.rename_done }</button>
                 </form>
             } else {

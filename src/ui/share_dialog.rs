@@ -129,6 +129,9 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 <input type="checkbox" checked={*with_lang} onchange={on_lang} />
                 { text.include_language }
             </label>
+            if super::persistence::address_is_local() {
+                <p class="notice local-warning" role="note">{ text.local_address_warning }</p>
+            }
             if let Some(qr) = qr {
                 <figure class="qr">
                     <svg viewBox={format!("0 0 {0} {0}", qr.extent())} role="img" aria-label={text.qr_label}

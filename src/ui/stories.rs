@@ -21,6 +21,8 @@ use crate::story::{self, Recorder, Story};
 #[derive(Properties, PartialEq)]
 pub struct StoriesDialogProps {
     pub lang: Lang,
+    /// Stories recorded during this visit.
+    pub recorded: Vec<Rc<Story>>,
     pub on_action: Callback<Action>,
 }
 
@@ -78,7 +80,7 @@ pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
         <Modal id="stories-dialog" title={text.stories_title} {lang} {on_close}>
             <p class="muted">{ text.stories_intro }</p>
             <ul class="stories">
-                { for story::all().iter().map(|s| html! {
+                { for story::all().iter().chain(props.recorded.iter().map(|s| s.as_ref())).map(|s| html! {
                     <li class="story">
                         <div>
                             <strong>{ lang.pick(&s.title, &s.title_en).to_string() }</strong>
@@ -119,6 +121,14 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
     let text = strings(lang);
     let status = use_state(|| None::<String>);
     let steps = props.recorder.steps().len();
+    let on_title = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetRecordingTitle(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
     let emit = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(action.clone()))
@@ -144,6 +154,10 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
         <div class="recording-bar" role="region" aria-label={text.recording_label}>
             <span class="recording-dot" aria-hidden="true">{ "●" }</span>
             <span>{ crate::i18n::strings::recorded_steps(steps, lang) }</span>
+            <label class="recording-title">
+                <span class="visually-hidden">{ text.story_title }</span>
+                <input type="text" value={props.recorder.title.clone()} onchange={on_title} placeholder={text.story_title} maxlength="60" />
+            </label>
             <button type="button" class="apply" id="record-step" onclick={emit(Action::OpenDialog(Dialog::RecordStep))}>{ text.add_step }</button>
             if steps > 0 {
                 <button type="button" class="link" onclick={emit(Action::UndoRecordedStep)}>{ text.undo_step }</button>

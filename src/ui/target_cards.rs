@@ -73,7 +73,6 @@ fn target_card(props: &TargetCardProps) -> Html {
     };
     let metric = verdict.metric;
     let value = |v: f64| metric_value(metric, v, lang);
-    let ceiling = target.goal() == Goal::AtMost;
     let odds = props.summary.as_ref().and_then(|s| s.targets.get(index));
     let probability = odds.map_or(text.computing.to_string(), |o| {
         format_percent(o.probability, lang)
@@ -81,6 +80,8 @@ fn target_card(props: &TargetCardProps) -> Html {
     let median_first = odds.map_or(text.computing.to_string(), |o| {
         year_text(o.median_first_year(), lang)
     });
+    // Old odds against a new plan would contradict it: while new odds compute, the old sentence
+    // is hidden (not shown), keeping its space so the cards do not jump during a drag.
     let explained = odds
         .and_then(|o| contrast(verdict.met, metric, o, &props.computed.scenario.uncertainty))
         .map(|c| {
@@ -96,9 +97,12 @@ fn target_card(props: &TargetCardProps) -> Html {
     } else {
         ("badge not-met", format!("✗ {}", text.not_met_as_planned))
     };
+    let ceiling = target.goal() == Goal::AtMost;
     let (gap_label, gap_value) = if verdict.met {
         let margin = (verdict.value_at_deadline - verdict.threshold).abs();
         (text.margin, value(margin))
+    } else if ceiling {
+        (text.over_ceiling, value(verdict.gap))
     } else {
         (text.gap, value(verdict.gap))
     };

@@ -87,6 +87,7 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
             <ul class="target-editor">
                 { for props.targets.iter().enumerate().map(|(index, target)| html! {
                     <TargetRow key={format!("{index}-{}", target.metric.key())} {index} target={target.clone()} {lang}
+                               last_row={props.last_row.clone()}
                                base_year={props.base_year} end_year={props.end_year}
                                errors={props.errors.iter().filter(|(i, _)| *i == index).map(|(_, m)| m.clone()).collect::<Vec<_>>()}
                                on_action={props.on_action.clone()} />
@@ -109,6 +110,8 @@ pub fn target_editor(props: &TargetEditorProps) -> Html {
 struct TargetRowProps {
     index: usize,
     target: Target,
+    /// The plan's last row, to suggest a threshold when the figure changes.
+    last_row: YearRow,
     lang: Lang,
     base_year: i32,
     end_year: i32,
@@ -129,15 +132,13 @@ fn target_row(props: &TargetRowProps) -> Html {
         move |target: Target| on_action.emit(Action::SetTarget { index, target })
     };
     let on_metric = {
-        let (emit_target, target) = (emit_target.clone(), target.clone());
+        let (emit_target, target, last_row) =
+            (emit_target.clone(), target.clone(), props.last_row.clone());
         Callback::from(move |e: Event| {
             let key = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(metric) = Metric::from_key(&key) {
-                let threshold = if metric.is_coverage() && target.threshold > 1.0 {
-                    1.0
-                } else {
-                    target.threshold
-                };
+                // Another figure needs its own kind of number: a round one near its level.
+                let threshold = suggested_threshold(metric, metric.value(&last_row));
                 emit_target(Target {
                     metric,
                     threshold,

@@ -1,29 +1,30 @@
-//! Runs the Monte Carlo for the active plan's result in short slices between frames, so that
-//! dragging a slider never stalls: the plan line moves at once, the bands follow.
+//! Keeps the odds of every plan on screen up to date: when a plan's result changes, its Monte
+//! Carlo is sent to the computing service (a worker; on the page in slices without one) a moment
+//! after the last input, and a newer result cancels the stale job.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
-use yew::platform::spawn_local;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::model::montecarlo::Accumulator;
-use crate::model::simulate::year_inputs;
+use super::compute_client::ComputeClient;
+use crate::compute::{Job, Outcome};
 use crate::state::{Action, State};
 
-/// Wait this long after the last change before starting, so a drag does not start a run per
-/// pixel.
-const SETTLE_MS: u32 = 120;
-/// Work per slice, in milliseconds of wall time, before yielding to the browser.
-const SLICE_MS: f64 = 12.0;
-/// Trajectories between two looks at the clock.
-const BATCH: usize = 50;
+/// Wait this long after the last change before starting, so a drag does not start a job per
+/// pixel (the worker would only cancel them).
+const SETTLE_MS: u32 = 40;
+/// Progress reaches the page at most this often (each report re-renders it).
+const PROGRESS_EVERY_MS: f64 = 250.0;
 
 /// Starts (and on change, restarts) the Monte Carlo of every plan on screen whose result has
-/// none yet: the plan being edited first, then the others of a comparison, one after another.
+/// none yet: the plan being edited first, then the others of a comparison.
 #[hook]
-pub fn use_uncertainty(state: &UseReducerHandle<State>, on_action: Callback<Action>) {
+pub fn use_uncertainty(
+    state: &UseReducerHandle<State>,
+    compute: ComputeClient,
+    on_action: Callback<Action>,
+) {
     let settings = state.session.mc;
     let active = state.active;
     let mut order: Vec<usize> = (0..state.plans.len()).collect();
@@ -36,41 +37,49 @@ pub fn use_uncertainty(state: &UseReducerHandle<State>, on_action: Callback<Acti
         .collect();
     let key: Vec<(u64, u64)> = jobs.iter().map(|(id, g, _)| (*id, *g)).collect();
     use_effect_with(key, move |_| {
-        let cancelled = Rc::new(Cell::new(false));
-        let stop = cancelled.clone();
-        spawn_local(async move {
-            TimeoutFuture::new(SETTLE_MS).await;
-            for (plan_id, generation, computed) in jobs {
-                let scenario = &computed.scenario;
-                let plan = year_inputs(scenario);
-                let mut acc = Accumulator::new(scenario, settings);
-                loop {
-                    if cancelled.get() {
-                        return;
-                    }
-                    let started = js_sys::Date::now();
-                    while !acc.is_complete() && js_sys::Date::now() - started < SLICE_MS {
-                        acc.advance(scenario, &plan, BATCH);
-                    }
-                    if acc.is_complete() {
-                        on_action.emit(Action::McDone {
-                            plan: plan_id,
-                            generation,
-                            summary: Rc::new(acc.summary()),
-                        });
-                        break;
-                    }
-                    on_action.emit(Action::McProgress {
-                        plan: plan_id,
-                        generation,
-                        done: acc.done(),
-                    });
-                    // Yield to the browser so input and painting go first.
-                    TimeoutFuture::new(0).await;
-                }
+        let submitted = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let handles = submitted.clone();
+        let client = compute.clone();
+        let timer = Timeout::new(SETTLE_MS, move || {
+            for (plan, generation, computed) in jobs {
+                let progress = on_action.clone();
+                let done = on_action.clone();
+                let last_report = std::cell::Cell::new(js_sys::Date::now());
+                let id = client.submit(
+                    Job::MonteCarlo {
+                        scenario: computed.scenario.clone(),
+                        settings,
+                    },
+                    move |done, _| {
+                        let now = js_sys::Date::now();
+                        if now - last_report.get() >= PROGRESS_EVERY_MS {
+                            last_report.set(now);
+                            progress.emit(Action::McProgress {
+                                plan,
+                                generation,
+                                done,
+                            });
+                        }
+                    },
+                    move |outcome| {
+                        if let Outcome::Summary(summary) = outcome {
+                            done.emit(Action::McDone {
+                                plan,
+                                generation,
+                                summary: Rc::new(summary),
+                            });
+                        }
+                    },
+                );
+                handles.borrow_mut().push(id);
             }
         });
-        // A newer result cancels this run at its next slice.
-        move || stop.set(true)
+        // A newer result cancels what is still running for the old one.
+        move || {
+            drop(timer);
+            for id in submitted.borrow().iter() {
+                compute.cancel(*id);
+            }
+        }
     });
 }

@@ -66,7 +66,9 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                                     { metric_value(v.metric, v.threshold, lang) }
                                 </span>
                                 if let Some(odds) = odds {
-                                    <span class={classes!("chip-odds", props.updating.then_some("is-updating"))}>{ format_percent(odds.probability, lang) }</span>
+                                    <span class={classes!("chip-odds", props.updating.then_some("is-updating"))}>
+                                        { format!("{} {}", text.odds_short, format_percent(odds.probability, lang)) }
+                                    </span>
                                 }
                             </a>
                         </li>

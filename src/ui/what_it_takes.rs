@@ -3,13 +3,13 @@
 //! is said to be met, with how far the lever could fall; before a value is applied, the panel
 //! shows what it does to every other target.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use web_sys::HtmlSelectElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
+
+use super::compute_client::ComputeClient;
+use crate::compute::{Job, Outcome};
 
 use super::tip::Tip;
 use crate::i18n::messages::{seek_error_message, seek_outcome_sentence};
@@ -36,9 +36,6 @@ const CONFIDENCES: [Option<f64>; 3] = [None, Some(0.8), Some(0.9)];
 /// the answer barely moves but the wait grows, so larger settings are capped here.
 const SEEK_MAX_RUNS: usize = 2_000;
 
-/// Work per slice before yielding to the browser, in milliseconds.
-const SLICE_MS: f64 = 12.0;
-
 #[function_component(WhatItTakes)]
 pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let lang = props.lang;
@@ -55,9 +52,10 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let open = use_state(|| false);
     let answer = use_state(|| None::<Result<Answer, String>>);
 
-    // Recompute when the panel is open and the result, lever or confidence changes. The search
-    // runs in slices after a frame, so "computing…" shows and the page stays responsive; a
-    // newer request cancels an older one.
+    // Recompute when the panel is open and the result, lever or confidence changes: the
+    // search runs in the computing service (a worker, or slices on the page), "computing…"
+    // shows meanwhile, and a newer request cancels an older one.
+    let compute = use_context::<ComputeClient>();
     {
         let answer = answer.clone();
         let computed = props.computed.clone();
@@ -74,46 +72,49 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
             settings,
         );
         use_effect_with(deps, move |(_, lever, confidence, open, lang, _)| {
-            let cancelled = Rc::new(Cell::new(false));
-            if let (true, Some(lever)) = (*open, *lever) {
+            let mut running = None;
+            if let (true, Some(lever), Some(client)) = (*open, *lever, compute.clone()) {
                 answer.set(None);
-                let (confidence, lang) = (*confidence, *lang);
-                let stop = cancelled.clone();
-                spawn_local(async move {
-                    TimeoutFuture::new(16).await;
-                    let Some(target) = computed.scenario.targets.get(index) else {
-                        return;
-                    };
-                    if stop.get() {
-                        return;
-                    }
+                let lang = *lang;
+                if let Some(target) = computed.scenario.targets.get(index) {
+                    // Questions that cannot be asked are answered at once, in words.
                     let question = Question {
                         target,
                         lever,
                         confidence: confidence.map(|c| (c, settings)),
                     };
-                    let mut search = match Search::new(&computed.scenario, &question) {
-                        Ok(search) => search,
-                        Err(e) => return answer.set(Some(Err(seek_error_message(&e, lang)))),
-                    };
-                    loop {
-                        let started = js_sys::Date::now();
-                        while js_sys::Date::now() - started < SLICE_MS {
-                            if let Some(found) = search.step() {
-                                if !stop.get() {
-                                    answer.set(Some(Ok(found)));
-                                }
-                                return;
-                            }
-                        }
-                        TimeoutFuture::new(0).await;
-                        if stop.get() {
-                            return;
+                    match Search::new(&computed.scenario, &question) {
+                        Err(e) => answer.set(Some(Err(seek_error_message(&e, lang)))),
+                        Ok(_) => {
+                            let job = Job::Seek {
+                                scenario: computed.scenario.clone(),
+                                target: target.clone(),
+                                lever: lever.to_string(),
+                                confidence: *confidence,
+                                settings,
+                            };
+                            let answer = answer.clone();
+                            let id = client.submit(
+                                job,
+                                |_, _| {},
+                                move |outcome| match outcome {
+                                    Outcome::Answer(found) => {
+                                        answer.set(found.answer().map(Ok));
+                                    }
+                                    Outcome::Refused(reason) => answer.set(Some(Err(reason))),
+                                    Outcome::Summary(_) => {}
+                                },
+                            );
+                            running = Some((client, id));
                         }
                     }
-                });
+                }
             }
-            move || cancelled.set(true)
+            move || {
+                if let Some((client, id)) = running {
+                    client.cancel(id);
+                }
+            }
         });
     }
 
@@ -217,7 +218,7 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                         <ul>
                             { for rows.into_iter().map(|(label, before, after)| html! {
                                 <li class={classes!((before != after).then_some("changes"))}>
-                                    { label }{ "：" }
+                                    { label }{ lang.pick("：", ": ") }
                                     { if before { "✓" } else { "✗" } }{ " → " }{ if after { "✓" } else { "✗" } }
                                     <span class="visually-hidden">
                                         { format!(" {} → {}", if before { text.met } else { text.not_met }, if after { text.met } else { text.not_met }) }

@@ -183,3 +183,31 @@ describe('the planner in Chromium', () => {
     await done();
   });
 });
+
+describe('computing off the page', () => {
+  test('the Monte Carlo runs in a Web Worker', async () => {
+    const { page, done } = await open();
+    assert.equal(await page.locator('.app').getAttribute('data-compute'), 'worker');
+    await oddsReady(page);
+    const workers = page.workers().map((w) => w.url());
+    assert.ok(workers.some((url) => url.endsWith('worker_loader.js')), workers.join(', '));
+    // The worker computes: its wasm answers a job (the odds above came from it).
+    assert.ok(await page.workers()[0].evaluate(() => typeof wasm_bindgen === 'function'));
+    await done();
+  });
+
+  test('when no worker can start, the odds are computed on the page in slices', async () => {
+    const { page, context, problems } = await open({ query: '?workers=0' });
+    assert.equal(await page.locator('.app').getAttribute('data-compute'), 'page');
+    await oddsReady(page);
+    await context.close();
+    assert.deepEqual(problems, []);
+    // A worker script that cannot load: the page notices and computes itself.
+    const blocked = await open({ route: ['**/worker_loader.js', (route) => route.abort()] });
+    await oddsReady(blocked.page);
+    const card = blocked.page.locator('.target-card').first();
+    await card.locator('.what-it-takes summary').click();
+    await card.locator('.seek-answer', { hasText: '需 ≥' }).waitFor({ timeout: 10000 });
+    await blocked.context.close();
+  });
+});

@@ -27,8 +27,9 @@ export function baseUrl() {
 }
 
 /** Opens the app in a fresh context; `done()` asserts no console error and no outside request. */
-export async function open({ width = 1400, height = 900, query = '', storage = null } = {}) {
+export async function open({ width = 1400, height = 900, query = '', storage = null, route = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  if (route) await context.route(...route);
   if (storage) {
     await context.addInitScript((entries) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -61,6 +62,12 @@ export async function open({ width = 1400, height = 900, query = '', storage = n
       assert.deepEqual(problems, [], 'no console error and no outside request');
     },
   };
+}
+
+/** Waits until the parts drawn a moment after an edit (year table, printed report) show the plan. */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  await page.locator('.app[data-settled="true"]').waitFor({ timeout: 5000 });
 }
 
 /** Waits until the Monte Carlo odds are on every card. */

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { axeViolations, baseUrl, oddsReady, open, start, stop } from './harness.mjs';
+import { axeViolations, baseUrl, oddsReady, open, settled, start, stop } from './harness.mjs';
 
 before(async () => {
   await mkdir('target/screenshots', { recursive: true });
@@ -14,6 +14,7 @@ const SHORT = { timeout: 5000 };
 
 /** What the page shows: every card's figures and the whole year table. */
 async function numbers(page) {
+  await settled(page);
   return page.evaluate(() => ({
     cards: [...document.querySelectorAll('.target-card')].map((c) =>
       [...c.querySelectorAll('.target-line, .at-deadline, .gap, .margin')].map((e) => e.textContent).join('|')),
@@ -145,6 +146,19 @@ describe('issue 9: plans that travel', () => {
     await second.done();
   });
 
+  test('in a new region a slider widens to a typed value instead of wiping it', async () => {
+    const { page, done } = await open();
+    await page.click('#new-region');
+    await commit(page, '#input-hires', '1500');
+    const slider = page.locator('#param-hires input[type=range]');
+    assert.ok(Number(await slider.getAttribute('max')) >= 3000, 'the range holds the typed value');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    const after = Number(await page.locator('#input-hires').inputValue());
+    assert.ok(after > 1500 && after < 1600, `one step on from 1500, not a reset (${after})`);
+    await done();
+  });
+
   test('named saves: save as, rename, open, delete with undo, seen by another tab', async () => {
     const { page, context, problems } = await open();
     await commit(page, '#input-hires', '14000');
@@ -209,9 +223,13 @@ describe('issue 9: plans that travel', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    assert.match(lines[0], /^年份,社会工作人才总量,/);
-    assert.match(lines[0], /P10/);
-    assert.match(lines[1], /^2020,84500,/);
+    assert.equal(lines[0], '地区,云南省', 'the file says what it is about');
+    assert.match(text, /链接（打开后数字相同）,http:\/\/127\.0\.0\.1:\d+\/\?v=1&c=/);
+    const header = lines.findIndex((l) => l.startsWith('年份,社会工作人才总量,'));
+    assert.ok(header > 0);
+    assert.match(lines[header], /P10/);
+    assert.match(lines[header + 1], /^2020,84500,/);
+    assert.match(text, /\r\n每年新增人才,12000,人,同预设,假设\r\n/, 'every setting with its origin');
     assert.match(text, /\r\n\r\n/, 'a blank line before the targets');
     assert.match(text, /社会工作人才总量,≥,140000,2025,/);
     await done();
@@ -236,6 +254,7 @@ describe('issue 9: plans that travel', () => {
     const { page, done } = await open();
     await commit(page, '#input-hires', '18000');
     await oddsReady(page);
+    await settled(page);
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.print-cover').isVisible());
     assert.ok(await page.locator('.print-cover svg path').isVisible(), 'the QR code');
@@ -243,10 +262,18 @@ describe('issue 9: plans that travel', () => {
     assert.ok(!(await page.locator('.verdict-bar').isVisible()));
     const appendix = await page.locator('.print-appendix').innerText();
     assert.match(appendix, /每年新增人才\s+12000 人\s+18000 人/);
-    assert.match(appendix, /公益时报|报名未载明/);
+    assert.match(appendix, /公益时报|报纸名称未载明/);
     await page.screenshot({ path: 'target/screenshots/print-view.png', fullPage: true });
     const pdf = await page.pdf({ format: 'A4', path: 'target/screenshots/report.pdf' });
     assert.ok(pdf.length > 10000);
+    // Ctrl+P right after an edit prints the edit, not the plan of a moment ago.
+    await page.emulateMedia({ media: 'screen' });
+    await commit(page, '#input-hires', '19000');
+    const printed = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      queueMicrotask(() => setTimeout(() => resolve(document.querySelector('.print-appendix').textContent), 0));
+    })));
+    assert.match(printed, /19000 人/);
     await done();
   });
 

@@ -14,7 +14,12 @@ async function commit(page, selector, value) {
   await page.press(selector, 'Enter');
 }
 
+async function openCompare(page) {
+  if (!(await page.locator('#compare-copy').isVisible())) await page.click('.compare-fold summary');
+}
+
 async function compareTwo(page) {
+  await openCompare(page);
   await page.click('#compare-copy');
   await commit(page, '#input-hires', '20000');
   await page.locator('.compare-card').first().waitFor(SHORT);
@@ -51,6 +56,7 @@ describe('issue 10: compare and train', () => {
   test('the baseline stays as a faint line behind a single plan', async () => {
     const { page, done } = await open();
     await commit(page, '#input-hires', '20000');
+    await openCompare(page);
     await page.check('#show-baseline');
     await page.locator('#chart-talent path.line.faint').waitFor(SHORT);
     await done();

@@ -1,7 +1,7 @@
 //! `swplan run`: the year table and verdicts of one plan, with Monte Carlo bands on request.
 
 use serde::Serialize;
-use swplan::export::csv::year_table_csv;
+use swplan::export::csv::{plan_csv, PlanContext};
 use swplan::i18n::Lang;
 use swplan::model::montecarlo::{self, Settings};
 use swplan::model::{evaluate, simulate, Verdict, YearRow};
@@ -27,6 +27,10 @@ pub fn run_command(args: &[String], lang: Lang) -> Result<String, Failure> {
             lang,
         );
     }
+    // The link and the baseline, so the CSV says what produced it (as the app's does).
+    let link = swplan::share::encode(std::slice::from_ref(&plan), None);
+    let baseline = swplan::state::plan::baseline_of(&plan.origin);
+    let name = plan.name.clone();
     let scenario = plan.scenario;
     let invalid = |e| Failure::Input(LoadError::Invalid(e).message(lang));
     let trajectory = simulate(&scenario).map_err(invalid)?;
@@ -53,7 +57,15 @@ pub fn run_command(args: &[String], lang: Lang) -> Result<String, Failure> {
             }
             text
         }
-        Format::Csv => year_table_csv(&trajectory, &verdicts, summary.as_ref(), lang),
+        Format::Csv => {
+            let context = PlanContext {
+                scenario: &scenario,
+                name: name.as_deref(),
+                link: Some(&format!("?{link}")),
+                baseline: Some(&baseline),
+            };
+            plan_csv(&context, &trajectory, &verdicts, summary.as_ref(), lang)
+        }
         Format::Json => {
             let band = |i: usize| {
                 summary.as_ref().map(|s| Band {
