@@ -15,6 +15,16 @@ pub enum Axis {
 }
 
 impl Axis {
+    /// The least top of the axis, so a plan with nothing yet (a blank region, a budget at the
+    /// base year) gets readable ticks (0, 2, 4 …) rather than "0 0 0 0".
+    fn least_top(self) -> f64 {
+        match self {
+            Axis::Count => 10.0,
+            Axis::Percent => 0.1,
+            Axis::Yuan => 10_000.0,
+        }
+    }
+
     pub fn format(self, value: f64, lang: Lang) -> String {
         match self {
             Axis::Count => format_count(value, lang),
@@ -67,6 +77,9 @@ pub struct ChartSpec {
     pub note: Option<String>,
     /// The start of a downloaded file's name (`yunnan-chart-talent`).
     pub file_stem: String,
+    /// The axis reaches at least this high: playback keeps the scale of the whole plan while
+    /// the lines grow year by year.
+    pub y_floor: f64,
 }
 
 /// The height of the plot drawing, in CSS pixels.
@@ -130,7 +143,8 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
         .copied()
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let ticks = nice_ticks(0.0, highest.max(1e-9), 4);
+    let axis_top = highest.max(spec.y_floor).max(spec.axis.least_top());
+    let ticks = nice_ticks(0.0, axis_top, 4);
     let y_top = ticks.last().copied().unwrap_or(1.0);
     let x = Scale {
         domain: (f64::from(first) - 0.5, f64::from(last) + 0.5),
@@ -421,6 +435,7 @@ mod tests {
             width: 600.0,
             note: None,
             file_stem: "yunnan-chart-talent".into(),
+            y_floor: 0.0,
         }
     }
 
@@ -471,5 +486,32 @@ mod tests {
         empty.series[0].band = None;
         let chart = layout(&empty);
         assert!(chart.x_labels.is_empty());
+    }
+
+    #[test]
+    fn all_zero_data_gets_distinct_ticks() {
+        for axis in [Axis::Count, Axis::Percent, Axis::Yuan] {
+            let mut zero = spec(Lang::En);
+            zero.axis = axis;
+            zero.marks.clear();
+            zero.series[0].values = vec![0.0; 11];
+            zero.series[0].band = None;
+            let labels: Vec<String> = layout(&zero).grid.into_iter().map(|(_, l)| l).collect();
+            let mut distinct = labels.clone();
+            distinct.dedup();
+            assert!(labels.len() >= 3, "{labels:?}");
+            assert_eq!(distinct, labels, "{axis:?}: every tick reads differently");
+        }
+    }
+
+    #[test]
+    fn the_floor_holds_the_scale_while_a_line_grows() {
+        let whole = layout(&spec(Lang::En));
+        let mut early = spec(Lang::En);
+        early.series[0].values.truncate(2);
+        early.series[0].band = None;
+        early.marks.clear();
+        early.y_floor = 150_000.0;
+        assert_eq!(layout(&early).grid, whole.grid);
     }
 }

@@ -89,7 +89,7 @@ fn csv_opens_in_excel_with_labels_in_the_language() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("\u{feff}地区,拉萨市\r\n"), "{text}");
     assert!(
-        text.contains("\r\n年份,社会工作人才总量,持证社工,"),
+        text.contains("\r\n年份,社会工作人才总量（人）,持证社工（人）,"),
         "{text}"
     );
     assert!(text.contains("\r\n2022,2236,39,"));
@@ -103,7 +103,7 @@ fn csv_with_runs_adds_percentiles_and_probabilities() {
     let text = String::from_utf8(out.stdout).unwrap();
     let header = text.lines().find(|l| l.starts_with("Year,")).unwrap();
     assert!(
-        header.contains(",Social-work talent P10,Social-work talent P50,"),
+        header.contains(",Social-work talent P10 (people),Social-work talent P50 (people),"),
         "{header}"
     );
     assert!(text.contains(",Probability\r\n"));

@@ -24,11 +24,11 @@ pub fn year_table_csv(
     let mut out = String::from(BOM);
     let mut header = vec![text_cell(lang.pick("年份", "Year"))];
     for metric in Metric::ALL {
-        let label = metric_label(metric, lang);
-        header.push(text_cell(label));
+        let (label, unit) = (metric_label(metric, lang), column_unit(metric, lang));
+        header.push(text_cell(&format!("{label}{unit}")));
         if summary.is_some() {
             for band in ["P10", "P50", "P90"] {
-                header.push(text_cell(&format!("{label} {band}")));
+                header.push(text_cell(&format!("{label} {band}{unit}")));
             }
         }
     }
@@ -223,6 +223,26 @@ pub fn plan_csv(
     out
 }
 
+/// What a column counts, after its name, so a number in Excel is never read in the wrong unit
+/// (coverage is a fraction there, 0.35, not 35 %).
+fn column_unit(metric: Metric, lang: Lang) -> &'static str {
+    let people = matches!(
+        metric,
+        Metric::Talent
+            | Metric::Certified
+            | Metric::CertifiedJunior
+            | Metric::CertifiedMid
+            | Metric::CertifiedSenior
+            | Metric::StaffNeeded
+    );
+    match (metric.unit(), people) {
+        (FigureUnit::Count, true) => lang.pick("（人）", " (people)"),
+        (FigureUnit::Count, false) => lang.pick("（个）", " (count)"),
+        (FigureUnit::Share, _) => lang.pick("（比例，0–1）", " (fraction 0–1)"),
+        (FigureUnit::Yuan, _) => lang.pick("（元）", " (yuan)"),
+    }
+}
+
 /// A figure as Excel reads it: people, units and money whole (the model's fractions of a
 /// person are an artefact of averaging, not a count anyone could verify), shares to four
 /// decimals.
@@ -338,7 +358,7 @@ mod tests {
     #[test]
     fn starts_with_a_byte_order_mark_and_ends_lines_with_crlf() {
         let text = yunnan_csv(false, Lang::Zh);
-        assert!(text.starts_with("\u{feff}年份,社会工作人才总量,"));
+        assert!(text.starts_with("\u{feff}年份,社会工作人才总量（人）,"));
         assert!(text.ends_with("\r\n"));
         assert!(
             !text.replace("\r\n", "").contains('\n'),
@@ -353,7 +373,8 @@ mod tests {
         let header: Vec<&str> = lines.next().unwrap().split(',').collect();
         assert_eq!(header.len(), 1 + Metric::ALL.len());
         for metric in Metric::ALL {
-            assert!(header.contains(&metric_label(metric, Lang::En)));
+            let unit = column_unit(metric, Lang::En);
+            assert!(header.contains(&format!("{}{unit}", metric_label(metric, Lang::En)).as_str()));
         }
         let scenario = &presets::default_preset().scenario;
         let rows: Vec<&str> = lines.take_while(|l| !l.is_empty()).collect();
@@ -366,7 +387,7 @@ mod tests {
         let text = yunnan_csv(true, Lang::Zh);
         let header = text.trim_start_matches(BOM).lines().next().unwrap();
         assert!(header.starts_with(
-            "年份,社会工作人才总量,社会工作人才总量 P10,社会工作人才总量 P50,社会工作人才总量 P90,持证社工,"
+            "年份,社会工作人才总量（人）,社会工作人才总量 P10（人）,社会工作人才总量 P50（人）,社会工作人才总量 P90（人）,持证社工（人）,"
         ));
         assert_eq!(header.split(',').count(), 1 + 4 * Metric::ALL.len());
     }

@@ -213,12 +213,46 @@ pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
     }
 }
 
-/// A lever value as the "what it takes" answer shows it: exact counts, rates as percentages.
+/// A value of a figure with what it counts, where a bare number could be misread (a gap of
+/// "2017" reads as a year): "2017人", "300个"; English groups digits ("2,017"), so only people
+/// are named there.
+pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
+    let shown = metric_value(metric, value, lang);
+    if metric.unit() != FigureUnit::Count || shown == "—" {
+        return shown;
+    }
+    let people = matches!(
+        metric,
+        Metric::Talent
+            | Metric::Certified
+            | Metric::CertifiedJunior
+            | Metric::CertifiedMid
+            | Metric::CertifiedSenior
+            | Metric::StaffNeeded
+    );
+    match (lang, people) {
+        (Lang::Zh, true) => format!("{shown}人"),
+        (Lang::Zh, false) => format!("{shown}个"),
+        (Lang::En, true) => format!("{shown} people"),
+        (Lang::En, false) => shown,
+    }
+}
+
+/// A lever value as the "what it takes" answer shows it: exact counts with their unit, rates as
+/// percentages.
 pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
     match crate::model::params::param(lever).map(|p| p.unit) {
         Some(Unit::Rate) => format_percent(value, lang),
         Some(Unit::Yuan) => format_yuan(value, lang),
-        _ => super::format::format_whole(value, lang),
+        Some(unit) => {
+            let whole = super::format::format_whole(value, lang);
+            match (super::strings::unit_label(unit, lang), lang) {
+                ("", _) => whole,
+                (label, Lang::Zh) => format!("{whole}{label}"),
+                (label, Lang::En) => format!("{whole} {label}"),
+            }
+        }
+        None => super::format::format_whole(value, lang),
     }
 }
 
@@ -488,7 +522,23 @@ mod tests {
             zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
             "{zh}"
         );
-        assert!(zh.contains("当前 12000"), "{zh}");
+        assert!(zh.contains("当前 12000人"), "{zh}");
+        let en = seek_sentence(&seek(&s, &question).unwrap(), Lang::En);
+        assert!(en.contains("(now 12,000 people)"), "{en}");
+    }
+
+    #[test]
+    fn a_gap_names_what_it_counts_so_it_never_reads_as_a_year() {
+        assert_eq!(metric_amount(Metric::Talent, 2017.0, Lang::Zh), "2017人");
+        assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::Zh), "2017个");
+        assert_eq!(metric_amount(Metric::Talent, 140_000.0, Lang::Zh), "14万人");
+        assert_eq!(
+            metric_amount(Metric::Talent, 2017.0, Lang::En),
+            "2,017 people"
+        );
+        assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::En), "2,017");
+        assert_eq!(metric_amount(Metric::RoomCoverage, 0.5, Lang::Zh), "50%");
+        assert_eq!(metric_amount(Metric::Talent, f64::NAN, Lang::Zh), "—");
     }
 
     #[test]

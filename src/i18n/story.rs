@@ -254,9 +254,71 @@ pub fn recorded_title(region: &RegionName, lang: Lang) -> String {
 }
 
 /// "第2步，共6步", "Step 2 of 6" (`step` counted from 0).
+/// "共6步" / "6 steps": a story's length, as the list of stories shows it before it starts.
+pub fn step_count(steps: usize, lang: Lang) -> String {
+    match (lang, steps) {
+        (Lang::Zh, _) => format!("共{steps}步"),
+        (Lang::En, 1) => "1 step".to_string(),
+        (Lang::En, _) => format!("{steps} steps"),
+    }
+}
+
 pub fn step_counter(step: usize, steps: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("第{}步，共{steps}步", step + 1),
         Lang::En => format!("Step {} of {steps}", step + 1),
+    }
+}
+
+/// What a story step changes from the step before, one line per input ("每年新增人才：1.2万 →
+/// 2万"), so the room sees the decision before it predicts the result. The first step (the
+/// starting plan) and a step that changes nothing give none.
+pub fn step_changes(story: &crate::story::Story, step: usize, lang: Lang) -> Vec<String> {
+    let (Some(previous), Ok(current)) = (
+        step.checked_sub(1).and_then(|s| story.plan_at(s).ok()),
+        story.plan_at(step),
+    ) else {
+        return Vec::new();
+    };
+    let Ok(diff) = crate::compare::diff(&[&previous, &current]) else {
+        return Vec::new();
+    };
+    let separator = lang.pick("：", ": ");
+    diff.rows
+        .iter()
+        .map(|row| {
+            let cells = super::compare::row_cells(row, lang);
+            let label = super::compare::row_label(row, lang);
+            match cells.as_slice() {
+                [before, after] => format!("{label}{separator}{before} → {after}"),
+                _ => label,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod step_change_tests {
+    use super::*;
+
+    #[test]
+    fn a_step_names_what_it_changes_and_the_first_step_nothing() {
+        let story = crate::story::all()
+            .iter()
+            .find(|s| s.id == "yunnan-14wan")
+            .expect("the built-in story");
+        assert!(step_changes(story, 0, Lang::Zh).is_empty());
+        let changed: Vec<usize> = (1..story.steps().len())
+            .filter(|&i| !step_changes(story, i, Lang::Zh).is_empty())
+            .collect();
+        assert!(!changed.is_empty(), "some step changes an input");
+        for i in changed {
+            for line in step_changes(story, i, Lang::Zh) {
+                assert!(line.contains('：') && line.contains(" → "), "{line}");
+            }
+            for line in step_changes(story, i, Lang::En) {
+                assert!(line.contains(": ") && !line.contains('：'), "{line}");
+            }
+        }
     }
 }

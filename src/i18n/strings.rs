@@ -75,6 +75,7 @@ pub struct Strings {
     pub updating: &'static str,
     pub redo: &'static str,
     pub story_end: &'static str,
+    pub story_changes: &'static str,
     pub budget_note: &'static str,
     pub compare_fold: &'static str,
     pub local_address_warning: &'static str,
@@ -93,6 +94,7 @@ pub struct Strings {
     pub compare_link: &'static str,
     pub compare_add: &'static str,
     pub show_baseline: &'static str,
+    pub baseline_help: &'static str,
     pub plan: &'static str,
     pub verdict: &'static str,
     pub not_in_horizon: &'static str,
@@ -160,6 +162,12 @@ pub struct Strings {
     pub export_all: &'static str,
     pub open_link_label: &'static str,
     pub open_link: &'static str,
+    pub no_link_found: &'static str,
+    pub link_read_in_part: &'static str,
+    pub open_anyway: &'static str,
+    pub open_now: &'static str,
+    pub met_but_unlikely: &'static str,
+    pub open_now_changed: &'static str,
     pub untitled: &'static str,
     pub open: &'static str,
     pub rename: &'static str,
@@ -285,6 +293,7 @@ pub const ZH: Strings = Strings {
     updating: "更新中…",
     redo: "重做",
     story_end: "（故事结束）",
+    story_changes: "这一步的调整",
     budget_note: "预算只含社工站、社工室的建设与运营经费和持证奖补，不含人员工资与招聘费用。",
     compare_fold: "方案对比与基准线",
     local_address_warning: "注意：本页是在本机地址打开的（如 127.0.0.1），链接和二维码只能在这台电脑上打开。请把应用文件夹放到单位内网服务器上，从那里打开后再分享。",
@@ -303,6 +312,7 @@ pub const ZH: Strings = Strings {
     compare_link: "粘贴方案链接",
     compare_add: "加入对比",
     show_baseline: "图中显示基准线（不作新决策）",
+    baseline_help: "基准：预设本来的数值（来源文件与标明的假设），即不作任何新决策时的走势。拿它对照，能看出一个方案的调整带来了多少变化。",
     plan: "方案",
     verdict: "结论",
     not_in_horizon: "截止年不在该方案规划期内",
@@ -370,6 +380,12 @@ pub const ZH: Strings = Strings {
     export_all: "导出全部方案",
     open_link_label: "打开链接（粘贴同事发来的链接）",
     open_link: "打开",
+    no_link_found: "没有找到分享链接：请粘贴完整的链接（以 http 开头，或含“v=1&p=…”）。当前方案未改变。",
+    link_read_in_part: "这个链接不完整或有误，只能读取一部分（当前方案尚未改变）：",
+    open_anyway: "仍然打开",
+    open_now: "当前方案",
+    met_but_unlikely: "按计划达成，但多数模拟未达成",
+    open_now_changed: "当前方案 · 有未保存的修改",
     untitled: "未命名方案",
     open: "打开",
     rename: "重命名",
@@ -495,6 +511,7 @@ pub const EN: Strings = Strings {
     updating: "updating…",
     redo: "Redo",
     story_end: "(The end)",
+    story_changes: "What this step changes",
     budget_note: "The budget covers building and running stations and rooms and certificate subsidies only, not salaries or hiring.",
     compare_fold: "Compare plans, show the baseline",
     local_address_warning: "Note: this page was opened from this computer’s own address (such as 127.0.0.1), so the link and QR code open only on this computer. Put the app folder on an intranet server and open it from there before sharing.",
@@ -513,6 +530,7 @@ pub const EN: Strings = Strings {
     compare_link: "Paste a plan link",
     compare_add: "Add",
     show_baseline: "Show the baseline (no new decisions) on the charts",
+    baseline_help: "The baseline is the preset as published (its source documents and stated assumptions): the path with no new decisions. Read a plan against it to see what its changes do.",
     plan: "Plan",
     verdict: "Verdict",
     not_in_horizon: "deadline outside this plan’s years",
@@ -580,6 +598,12 @@ pub const EN: Strings = Strings {
     export_all: "Export all plans",
     open_link_label: "Open a link (paste one a colleague sent)",
     open_link: "Open",
+    no_link_found: "No share link found: paste the whole link (starting with http, or holding “v=1&p=…”). The current plan is unchanged.",
+    link_read_in_part: "This link is incomplete or damaged and can only be read in part (the current plan is unchanged so far):",
+    open_anyway: "Open anyway",
+    open_now: "On screen",
+    met_but_unlikely: "met as planned, but missed in most simulations",
+    open_now_changed: "On screen · unsaved changes",
     untitled: "Untitled plan",
     open: "Open",
     rename: "Rename",
@@ -639,6 +663,15 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// What a repeated button acts on, for screen readers ("打开：方案甲" / "Open: Plan A"), with the
+/// colon of the language.
+pub fn naming(what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("：{what}"),
+        Lang::En => format!(": {what}"),
     }
 }
 
@@ -863,8 +896,8 @@ pub fn recorded_steps(steps: usize, lang: Lang) -> String {
 /// "链接长度 74 个字符" / "Link length: 74 characters".
 pub fn link_length(characters: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("链接长度（问号之后）{characters} 个字符"),
-        Lang::En => format!("Link length (after the ?): {characters} characters"),
+        Lang::Zh => format!("链接长度 {characters} 个字符"),
+        Lang::En => format!("Link length: {characters} characters"),
     }
 }
 

@@ -269,9 +269,10 @@ pub fn decode(text: &str) -> OpenedLink {
             supported: FORMAT_VERSION,
         });
     }
-    if format_version == 0 && !has(&pairs, "lang") {
+    // The first app's links held `lang` only, never `p`: a `p` without `v` is a plan link that
+    // lost its version (edited by hand), read as it is now, whatever its language.
+    if format_version == 0 && (!has(&pairs, "lang") || has(&pairs, "p")) {
         if has(&pairs, "p") {
-            // A plan link that lost its version (edited by hand): read it as it is now.
             problem(0, "v", ProblemKind::MissingVersion, Fallback::CurrentFormat);
         } else {
             // Not a plan link: the app's plain address, or text without a link in it.

@@ -404,6 +404,17 @@ fn a_plan_link_that_lost_its_version_is_read_as_the_current_format() {
         opened.plans[0].scenario.levers.hires,
         Yearly::Constant(500.0)
     );
+    // Also with a language: only the first app's links had `lang` without `v`, and never `p`.
+    let opened = decode("lang=en&p=ningxia&h=900");
+    assert_eq!(kinds(&opened), vec![("v", &ProblemKind::MissingVersion)]);
+    assert_eq!(
+        opened.plans[0].origin,
+        Origin::Preset {
+            slug: "ningxia".into(),
+            data_version: crate::presets::by_slug("ningxia").unwrap().data_version
+        }
+    );
+    assert_eq!(opened.lang, Some(Lang::En));
 }
 
 #[test]

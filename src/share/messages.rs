@@ -174,6 +174,42 @@ fn instead(fallback: Fallback, lang: Lang) -> &'static str {
     }
 }
 
+/// One problem as a short reason, without what was done instead: for a list of links where the
+/// whole link is skipped ("链接中的“h”（每年新增人才）的值“abc”不是数字").
+pub fn problem_reason(problem: &LinkProblem, lang: Lang) -> String {
+    match problem.kind {
+        ProblemKind::Damaged => lang
+            .pick(
+                "链接不完整或被改动过（可能在聊天软件里被截断）",
+                "the link is incomplete or was changed (a chat app may have cut it)",
+            )
+            .to_string(),
+        ProblemKind::NotALink => lang
+            .pick("没有可识别的分享链接", "no share link that can be read")
+            .to_string(),
+        _ => {
+            let (key, what) = (problem_key(problem, lang), what(&problem.kind, lang));
+            match lang {
+                Lang::Zh => format!("{key}{what}"),
+                Lang::En => format!("{key} {what}"),
+            }
+        }
+    }
+}
+
+/// The key a problem is about, as a sentence names it.
+fn problem_key(problem: &LinkProblem, lang: Lang) -> String {
+    if problem.key.contains(',') || problem.key.is_empty() {
+        // `Inconsistent` names every key it reverted.
+        match lang {
+            Lang::Zh => format!("“{}”", problem.key),
+            Lang::En => format!("'{}'", problem.key),
+        }
+    } else {
+        named_key(problem.plan, &problem.key, lang)
+    }
+}
+
 /// One problem as a sentence, e.g. "链接中的“h”（每年新增人才）的值“abc”不是数字，已忽略，使用预设值。"
 pub fn problem_message(problem: &LinkProblem, lang: Lang) -> String {
     if problem.kind == ProblemKind::Damaged {
@@ -192,15 +228,7 @@ pub fn problem_message(problem: &LinkProblem, lang: Lang) -> String {
             )
             .to_string();
     }
-    let key = if problem.key.contains(',') || problem.key.is_empty() {
-        // `Inconsistent` names every key it reverted.
-        match lang {
-            Lang::Zh => format!("“{}”", problem.key),
-            Lang::En => format!("'{}'", problem.key),
-        }
-    } else {
-        named_key(problem.plan, &problem.key, lang)
-    };
+    let key = problem_key(problem, lang);
     let (what, instead) = (what(&problem.kind, lang), instead(problem.fallback, lang));
     match lang {
         Lang::Zh => {

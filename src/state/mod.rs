@@ -43,12 +43,19 @@ pub enum Action {
     LoadPreset(&'static str),
     /// Start the active plan over from the blank template of a new region (undoable).
     NewRegion(Rc<crate::model::Scenario>),
-    /// Set a parameter (model units). A schedule that varies by year is left alone: replacing
-    /// it takes [`Action::ReplaceSchedule`].
+    /// Set a parameter (model units), as one undo step. A schedule that varies by year is left
+    /// alone: replacing it takes [`Action::ReplaceSchedule`].
     SetValue {
         key: &'static str,
         value: f64,
     },
+    /// The same from a slider being dragged: the steps of one drag are one undo step.
+    DragValue {
+        key: &'static str,
+        value: f64,
+    },
+    /// The slider is let go: the next drag is a new undo step.
+    EndDrag,
     /// Replace a schedule by one value for every year; undoable, and the user is told so.
     ReplaceSchedule {
         key: &'static str,
@@ -227,6 +234,16 @@ impl State {
         state
     }
 
+    /// The save the active plan came from, if it is still in the list, and whether the plan
+    /// has changed since (so "save" has something to do).
+    pub fn current_save(&self) -> Option<(&SavedPlan, bool)> {
+        let plan = self.plan();
+        let saved = self.session.library.get(plan.save_id.as_deref()?)?;
+        let spec = plan.to_spec(self.session.mc);
+        let changed = saved.scenario != spec.scenario || saved.mc != spec.mc;
+        Some((saved, changed))
+    }
+
     fn notify_link(&mut self, opened: &OpenedLink) {
         if !opened.problems.is_empty() || !opened.notices.is_empty() {
             self.session.notify(Notice::LinkOpened {
@@ -321,8 +338,12 @@ impl State {
                 self.session.undo_hint = edited.then_some(UndoHint::StartedOver);
             }
             Action::SetValue { key, value } => {
-                self.plan_mut().set_value(key, value, generation);
+                self.plan_mut().set_value(key, value, false, generation);
             }
+            Action::DragValue { key, value } => {
+                self.plan_mut().set_value(key, value, true, generation);
+            }
+            Action::EndDrag => self.plan_mut().end_drag(),
             Action::ReplaceSchedule { key, value } => {
                 self.plan_mut().replace_schedule(key, value, generation);
                 self.session.undo_hint = Some(UndoHint::ScheduleReplaced { key });

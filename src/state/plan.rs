@@ -125,7 +125,7 @@ pub struct Plan {
     // Snapshots behind `Rc`, so cloning the state for each action copies pointers, not plans.
     undo: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
-    /// The parameter the last edit changed, so a slider drag is one undo step, not a hundred.
+    /// The parameter a slider drag is changing, so the drag is one undo step, not a hundred.
     last_edit: Option<&'static str>,
 }
 
@@ -291,13 +291,20 @@ impl Plan {
         !self.redo.is_empty()
     }
 
-    /// Sets a parameter to one value. A schedule that varies by year is never replaced here:
-    /// that takes [`Plan::replace_schedule`], an explicit action.
-    pub fn set_value(&mut self, key: &'static str, value: f64, generation: u64) -> bool {
+    /// Sets a parameter to one value; the steps of one slider drag (`dragging`) make one undo
+    /// step. A schedule that varies by year is never replaced here: that takes
+    /// [`Plan::replace_schedule`], an explicit action.
+    pub fn set_value(
+        &mut self,
+        key: &'static str,
+        value: f64,
+        dragging: bool,
+        generation: u64,
+    ) -> bool {
         if self.varies_by_year(key) {
             return false;
         }
-        self.edit(Some(key), |scenario| {
+        self.edit(dragging.then_some(key), |scenario| {
             // Cannot fail: keys come from the parameter registry.
             let _ = params::set(scenario, key, value);
         });
@@ -469,6 +476,11 @@ impl Plan {
             self.undo.push(current);
             self.restore(&snapshot, generation);
         }
+    }
+
+    /// A drag has ended: the next edit is a new undo step.
+    pub fn end_drag(&mut self) {
+        self.last_edit = None;
     }
 
     /// Records the state before an edit (one step per drag of the same control), applies it.

@@ -105,22 +105,44 @@ fn switching_preset_keeps_the_language_and_can_be_undone() {
 fn a_slider_drag_is_one_undo_step() {
     let mut state = yunnan();
     for value in [13_000.0, 14_000.0, 15_000.0] {
+        state.apply(Action::DragValue {
+            key: "hires",
+            value,
+        });
+    }
+    state.apply(Action::EndDrag);
+    // A second drag of the same slider is a step of its own.
+    state.apply(Action::DragValue {
+        key: "hires",
+        value: 16_000.0,
+    });
+    state.apply(Action::EndDrag);
+    let hires = |state: &State| state.plan().scenario.levers.hires.clone();
+    state.apply(Action::Undo);
+    assert_eq!(hires(&state), Yearly::Constant(15_000.0));
+    state.apply(Action::Undo);
+    assert_eq!(hires(&state), Yearly::Constant(12_000.0));
+    assert!(!state.plan().can_undo());
+    state.apply(Action::Redo);
+    assert_eq!(hires(&state), Yearly::Constant(15_000.0));
+}
+
+#[test]
+fn every_typed_value_is_its_own_undo_step() {
+    // Typed 15000, then 16000, then "use this value" of what it takes: three steps back.
+    let mut state = yunnan();
+    for value in [15_000.0, 16_000.0, 19_784.0] {
         state.apply(Action::SetValue {
             key: "hires",
             value,
         });
     }
-    state.apply(Action::Undo);
-    assert_eq!(
-        state.plan().scenario.levers.hires,
-        Yearly::Constant(12_000.0)
-    );
+    let hires = |state: &State| state.plan().scenario.levers.hires.clone();
+    for expected in [16_000.0, 15_000.0, 12_000.0] {
+        state.apply(Action::Undo);
+        assert_eq!(hires(&state), Yearly::Constant(expected));
+    }
     assert!(!state.plan().can_undo());
-    state.apply(Action::Redo);
-    assert_eq!(
-        state.plan().scenario.levers.hires,
-        Yearly::Constant(15_000.0)
-    );
 }
 
 #[test]
@@ -355,13 +377,21 @@ fn saves_are_made_updated_opened_and_restored_after_delete() {
     });
     assert_eq!(state.plan().save_id.as_deref(), Some("s1"));
     assert_eq!(state.plan().name.as_deref(), Some("高增长方案"));
+    let changed = |state: &State| {
+        state
+            .current_save()
+            .map(|(s, changed)| (s.id.clone(), changed))
+    };
+    assert_eq!(changed(&state), Some(("s1".into(), false)));
     state.apply(Action::SetValue {
         key: "hires",
         value: 25_000.0,
     });
+    assert_eq!(changed(&state), Some(("s1".into(), true)));
     state.apply(Action::SaveOver {
         now: "2026-11-23T11:00:00Z".into(),
     });
+    assert_eq!(changed(&state), Some(("s1".into(), false)));
     let saved = state.session.library.get("s1").unwrap();
     assert_eq!(saved.scenario.levers.hires, Yearly::Constant(25_000.0));
     assert_eq!(saved.created, "2026-11-23T10:00:00Z");
@@ -373,8 +403,14 @@ fn saves_are_made_updated_opened_and_restored_after_delete() {
     );
     state.apply(Action::DeleteSave("s1".into()));
     assert!(state.session.library.saves.is_empty());
+    assert_eq!(
+        changed(&state),
+        None,
+        "no save to save over once it is deleted"
+    );
     state.apply(Action::RestoreSave);
     assert_eq!(state.session.library.saves.len(), 1);
+    assert_eq!(changed(&state), Some(("s1".into(), false)));
 }
 
 #[test]
@@ -506,6 +542,10 @@ fn a_story_asks_before_it_reveals_and_walks_to_its_end() {
         s.sources.clear();
         s
     });
+    // A key pressed once too often at the end leaves the last step as it is, year included.
+    let shown = state.session.presenter.clone();
+    state.apply(Action::PresenterNext);
+    assert_eq!(state.session.presenter, shown);
 }
 
 #[test]
@@ -550,4 +590,22 @@ fn a_stopped_recording_joins_the_stories_of_this_visit() {
         state.session.notices,
         vec![Notice::StoryRecorded { steps: 1 }]
     );
+}
+
+#[test]
+fn a_copy_says_it_is_the_same_plan_until_it_is_changed() {
+    let mut state = yunnan();
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    let titles = state.plan_titles(Lang::Zh);
+    assert!(
+        titles[0].starts_with("A · ") && !titles[0].contains("相同"),
+        "{titles:?}"
+    );
+    assert!(titles[1].ends_with("（与A相同）"), "{titles:?}");
+    assert!(state.plan_titles(Lang::En)[1].ends_with(" (same as A)"));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    assert!(!state.plan_titles(Lang::Zh)[1].contains("相同"));
 }

@@ -146,6 +146,35 @@ impl State {
         self.plans.len() > 1
     }
 
+    /// Each plan's title as the comparison, legends and tables show it: its letter and name
+    /// ("B · 云南省"); a plan with the same numbers as an earlier one says so ("（与A相同）"), as
+    /// its line lies exactly under that one's.
+    pub fn plan_titles(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        use crate::i18n::compare::plan_letter;
+        self.plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let region = &p.computed.scenario.name;
+                let name = p
+                    .name
+                    .as_deref()
+                    .unwrap_or_else(|| lang.pick(&region.zh, &region.en));
+                let title = format!("{} · {name}", plan_letter(i));
+                match self.plans[..i]
+                    .iter()
+                    .position(|q| q.scenario == p.scenario)
+                {
+                    Some(j) => match lang {
+                        crate::i18n::Lang::Zh => format!("{title}（与{}相同）", plan_letter(j)),
+                        crate::i18n::Lang::En => format!("{title} (same as {})", plan_letter(j)),
+                    },
+                    None => title,
+                }
+            })
+            .collect()
+    }
+
     /// Every plan as links carry them, for a comparison link.
     pub fn specs(&self) -> Vec<PlanSpec> {
         self.plans
@@ -217,7 +246,8 @@ impl State {
     }
 
     /// Space, → or Page Down: reveal the step's answer, else the next story step, else the
-    /// next year of the playback.
+    /// next year of the playback. At a story's last step it stays (the screen says the story
+    /// has ended), so a key pressed once too often does not move the years under the room.
     pub(super) fn presenter_next(&mut self, generation: u64) {
         let end = self.plan().computed.scenario.end_year;
         let Some(presenter) = &mut self.session.presenter else {
@@ -231,7 +261,8 @@ impl State {
                 place.revealed = false;
                 self.show_story_step(generation);
             }
-            _ => presenter.year = (presenter.year + 1).min(end),
+            Some(_) => {}
+            None => presenter.year = (presenter.year + 1).min(end),
         }
     }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::{ChartPlan, Charts};
-use super::compare_view::{plan_title, CompareBar, CompareResults, ComparedPlan};
+use super::compare_view::{CompareBar, CompareResults, ComparedPlan};
 use super::compute_client::ComputeClient;
 use super::controls::Controls;
 use super::download::download_text;
@@ -168,12 +168,7 @@ pub fn app() -> Html {
         Uncertain::Done(_) => None,
     };
     let view = state.session.view;
-    let titles: Vec<String> = state
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| plan_title(i, p.name.as_deref(), &p.computed.scenario.name, lang))
-        .collect();
+    let titles = state.plan_titles(lang);
     // Copies of every plan only when several are compared (a drag must not pay for them).
     let compared: Vec<ComparedPlan> = if state.comparing() {
         state
@@ -283,7 +278,7 @@ pub fn app() -> Html {
         }
         Some(Dialog::Saves) => html! {
             <SavesDialog {lang} library={state.session.library.clone()}
-                         current={plan.save_id.clone().zip(plan.name.clone())}
+                         current={state.current_save().map(|(saved, changed)| (saved.id.clone(), saved.name.clone().unwrap_or_default(), changed))}
                          suggested_name={plan.name.clone().unwrap_or_else(|| lang.pick(&scenario.name.zh, &scenario.name.en).to_string())}
                          undo_hint={state.session.undo_hint.clone()}
                          on_action={on_action.clone()} />

@@ -161,10 +161,10 @@ pub fn chart(props: &ChartProps) -> Html {
                 </details>
                 <span class="chart-downloads">
                     <button type="button" class="link" onclick={on_svg}>
-                        { text.download_svg }<span class="visually-hidden">{ format!("：{}", spec.title) }</span>
+                        { text.download_svg }<span class="visually-hidden">{ crate::i18n::strings::naming(&spec.title, lang) }</span>
                     </button>
                     <button type="button" class="link" onclick={on_png}>
-                        { text.download_png }<span class="visually-hidden">{ format!("：{}", spec.title) }</span>
+                        { text.download_png }<span class="visually-hidden">{ crate::i18n::strings::naming(&spec.title, lang) }</span>
                     </button>
                 </span>
             </div>

@@ -12,7 +12,7 @@ use super::chart::Chart;
 use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use crate::i18n::messages::metric_value;
 use crate::i18n::strings::strings;
-use crate::i18n::{metric_label, Lang};
+use crate::i18n::{format_percent, metric_label, Lang};
 use crate::model::montecarlo::Summary;
 use crate::model::{Metric, Scenario, YearRow};
 use crate::state::Computed;
@@ -21,7 +21,13 @@ use crate::state::Computed;
 /// settings column on wide screens.
 fn chart_width(window_width: f64, large: bool) -> f64 {
     if large {
-        return ((window_width - 120.0) / 2.0).clamp(280.0, 900.0);
+        // Laid out narrower than drawn, so on a projector the text is scaled up about 1.4×.
+        let column = if window_width > 1000.0 {
+            (window_width - 420.0) / 2.0
+        } else {
+            window_width - 40.0
+        };
+        return (column / 1.4).clamp(280.0, 640.0);
     }
     if window_width < 900.0 {
         window_width - 56.0
@@ -262,6 +268,7 @@ fn single_plan(
                     width,
                     note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
                     file_stem: format!("{}-{id}", scenario.region),
+                    y_floor: 0.0,
                 },
             )
         })
@@ -345,14 +352,27 @@ fn compared(plans: &[ChartPlan], lang: Lang, width: f64) -> Vec<(&'static str, C
                     width,
                     note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
                     file_stem: format!("{}-compare-{id}", scenario.region),
+                    y_floor: 0.0,
                 },
             )
         })
         .collect()
 }
 
-/// Cuts every series after `year` (playback), keeping the axis whole.
+/// Cuts every series after `year` (playback), keeping both axes whole: the years of the plan and
+/// the height of its highest value, so the scale does not jump as the lines grow.
 fn truncate(spec: &mut ChartSpec, year: i32) {
+    spec.y_floor = spec
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
+        })
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(spec.y_floor, f64::max);
     let keep = spec.years.iter().take_while(|y| **y <= year).count();
     for series in &mut spec.series {
         series.values.truncate(keep);
@@ -376,14 +396,20 @@ fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -
         .targets
         .iter()
         .filter(|t| metrics.contains(&t.metric))
-        .map(|t| {
+        .filter_map(|t| {
+            // A count with nothing to be a share of has no place on a percentage axis.
             let value = match t.metric {
                 Metric::Stations if a.townships > 0.0 => t.threshold / a.townships,
                 Metric::Rooms if a.villages > 0.0 => t.threshold / a.villages,
+                Metric::Stations | Metric::Rooms => return None,
                 _ => t.threshold,
             };
-            let threshold = metric_value(t.metric, t.threshold, lang);
-            TargetMark {
+            let mut threshold = metric_value(t.metric, t.threshold, lang);
+            // A count drawn as a share says which share it stands for: "社工室数量 1000 ≈ 36%".
+            if value != t.threshold {
+                threshold = format!("{threshold} ≈ {}", format_percent(value, lang));
+            }
+            Some(TargetMark {
                 value,
                 deadline: t.deadline,
                 label: if named {
@@ -391,7 +417,7 @@ fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -
                 } else {
                     threshold
                 },
-            }
+            })
         })
         .collect()
 }

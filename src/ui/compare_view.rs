@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::tip::Tip;
 use crate::compare::diff_plans;
 use crate::i18n::compare::{compare_error_message, diff_table, plan_letter, TextTable};
 use crate::i18n::messages::metric_value;
@@ -25,17 +26,6 @@ pub struct ComparedPlan {
     pub spec: PlanSpec,
     pub computed: Rc<Computed>,
     pub summary: Option<Rc<Summary>>,
-}
-
-/// "A · 方案名" or "A · 云南省".
-pub fn plan_title(
-    index: usize,
-    name: Option<&str>,
-    region: &crate::model::RegionName,
-    lang: Lang,
-) -> String {
-    let name = name.unwrap_or_else(|| lang.pick(&region.zh, &region.en));
-    format!("{} · {name}", plan_letter(index))
 }
 
 #[derive(Properties, PartialEq)]
@@ -104,12 +94,12 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                                 }
                             } else {
                                 <button type="button" class="link" onclick={emit(Action::SetActivePlan(i))}>
-                                    { text.edit_plan }<span class="visually-hidden">{ format!("：{title}") }</span>
+                                    { text.edit_plan }<span class="visually-hidden">{ crate::i18n::strings::naming(title, lang) }</span>
                                 </button>
                             }
                             if props.titles.len() > 1 {
                                 <button type="button" class="link danger" onclick={emit(Action::RemovePlan(i))}>
-                                    { text.remove }<span class="visually-hidden">{ format!("：{title}") }</span>
+                                    { text.remove }<span class="visually-hidden">{ crate::i18n::strings::naming(title, lang) }</span>
                                 </button>
                             }
                         </li>
@@ -126,6 +116,9 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                     <button type="button" class="link" id="compare-baseline" onclick={emit(Action::AddToCompare(CompareSource::Baseline))}>
                         { text.compare_baseline }
                     </button>
+                    <Tip id="help-baseline" face="?" class={classes!("help")} hidden_label={Some(AttrValue::from(text.help_label))}>
+                        <span class="tip-note">{ text.baseline_help }</span>
+                    </Tip>
                     if !props.saves.is_empty() {
                         <label class="compare-save">
                             <span class="visually-hidden">{ text.compare_save }</span>

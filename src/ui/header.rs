@@ -1,6 +1,8 @@
 //! The top bar: title, the region (preset picker or "new region"), the years of the plan, the
 //! language toggle. The horizon note always names the years of the results on screen.
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -66,6 +68,53 @@ pub fn header(props: &HeaderProps) -> Html {
         })
     };
 
+    // A menu closes as menus do: on Esc (focus back on its button) and on a click elsewhere.
+    use_effect_with((), |_| {
+        let document = gloo::utils::document();
+        let open_menus = || {
+            let found = gloo::utils::document().query_selector_all("details.menu[open]");
+            found.map_or_else(
+                |_| Vec::new(),
+                |list| {
+                    (0..list.length())
+                        .filter_map(|i| list.item(i))
+                        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                        .collect::<Vec<_>>()
+                },
+            )
+        };
+        let on_key = EventListener::new(&document, "keydown", move |event| {
+            let escape = event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if !escape {
+                return;
+            }
+            for menu in open_menus() {
+                let _ = menu.remove_attribute("open");
+                if let Some(summary) = menu
+                    .query_selector("summary")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = summary.focus();
+                }
+            }
+        });
+        let on_click = EventListener::new(&document, "click", move |event| {
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            for menu in open_menus() {
+                if !target.as_ref().is_some_and(|t| menu.contains(Some(t))) {
+                    let _ = menu.remove_attribute("open");
+                }
+            }
+        });
+        move || drop((on_key, on_click))
+    });
+
     let open = |dialog: Dialog| {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::OpenDialog(dialog)))
@@ -79,7 +128,7 @@ pub fn header(props: &HeaderProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             let menu = e
                 .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.closest("details").ok().flatten());
             if let Some(menu) = menu {
                 let _ = menu.remove_attribute("open");

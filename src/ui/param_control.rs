@@ -122,17 +122,31 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     };
     let on_keydown = {
         let (commit, typing, on_action) = (commit.clone(), typing.clone(), props.on_action.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                commit(input.value());
-            }
-            "Escape" => {
-                typing.set(None);
-                on_action.emit(Action::ClearDraft(FieldId::main(key)));
-            }
-            _ => {}
-        })
+        let pending = typing.is_some() || props.draft.is_some();
+        Callback::from(
+            move |e: KeyboardEvent| match e.key().to_lowercase().as_str() {
+                // With nothing typed, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo the plan, as elsewhere on
+                // the page; the browser's own text undo would put an old number in the field that
+                // the results no longer use. With text typed, the browser undoes the typing.
+                "z" | "y" if (e.ctrl_key() || e.meta_key()) && !pending => {
+                    e.prevent_default();
+                    on_action.emit(if e.key().eq_ignore_ascii_case("y") || e.shift_key() {
+                        Action::Redo
+                    } else {
+                        Action::Undo
+                    });
+                }
+                "enter" => {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    commit(input.value());
+                }
+                "escape" => {
+                    typing.set(None);
+                    on_action.emit(Action::ClearDraft(FieldId::main(key)));
+                }
+                _ => {}
+            },
+        )
     };
     let on_blur = {
         let (commit, typing) = (commit.clone(), typing.clone());
@@ -148,12 +162,16 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(number) = input.value().parse::<f64>() {
                 typing.set(None);
-                on_action.emit(Action::SetValue {
+                on_action.emit(Action::DragValue {
                     key,
                     value: from_display(unit, number),
                 });
             }
         })
+    };
+    let on_slider_done = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: Event| on_action.emit(Action::EndDrag))
     };
     let on_reset = {
         let (on_action, typing) = (props.on_action.clone(), typing.clone());
@@ -261,12 +279,12 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 <span class="param-actions">
                     if param.shape == Shape::Yearly {
                         <button type="button" class="link" onclick={on_schedule} aria-expanded={props.schedule_open.to_string()}>
-                            { text.per_year }<span class="visually-hidden">{ format!("：{label}") }</span>
+                            { text.per_year }<span class="visually-hidden">{ crate::i18n::strings::naming(label, lang) }</span>
                         </button>
                     }
                     if props.changed {
                         <button type="button" class="link" onclick={on_reset}>
-                            { text.reset }<span class="visually-hidden">{ format!("：{label}") }</span>
+                            { text.reset }<span class="visually-hidden">{ crate::i18n::strings::naming(label, lang) }</span>
                         </button>
                     }
                 </span>
@@ -276,7 +294,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                        step={step} value={shown.to_string()} disabled={varies}
                        title={format!("{} – {} {unit_text}", display_text(unit, from_display(unit, range.min)), display_text(unit, from_display(unit, range.max)))}
                        aria-label={label.to_string()} aria-valuetext={format!("{} {unit_text}", display_text(unit, value))}
-                       oninput={on_slider} />
+                       oninput={on_slider} onchange={on_slider_done} />
                 <input type="text" inputmode="decimal" class="number" id={input_id}
                        value={field_text} readonly={varies}
                        oninput={on_input} onkeydown={on_keydown} onblur={on_blur}

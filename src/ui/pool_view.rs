@@ -437,6 +437,7 @@ fn trajectory_chart(pool: &Pool, lines: &MetricLines, lang: Lang, width: f64) ->
         width,
         note: None,
         file_stem: format!("pool-{}", lines.metric.key()),
+        y_floor: 0.0,
     }
 }
 

@@ -18,7 +18,7 @@ use super::charts::{ChartPlan, Charts};
 use super::controls::Controls;
 use super::persistence::{address_query, link_url};
 use crate::i18n::playback::{as_of_sentence, event_sentence, status_label};
-use crate::i18n::story::step_counter;
+use crate::i18n::story::{step_changes, step_counter};
 use crate::i18n::strings::strings;
 use crate::i18n::{metric_label, param_label};
 use crate::model::asof::{events_in, verdicts_as_of, Status};
@@ -158,6 +158,10 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let step = place
         .as_ref()
         .and_then(|p| p.story.steps().get(p.step).cloned());
+    let changes = place
+        .as_ref()
+        .map(|p| step_changes(&p.story, p.step, lang))
+        .unwrap_or_default();
     let title = match &place {
         Some(p) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
         None => lang
@@ -216,6 +220,11 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                 <div class="presenter-main">
                     if let Some(step) = &step {
                         <section class={classes!("story-step", asking.then_some("is-asking"))} aria-live="polite">
+                            if !changes.is_empty() {
+                                <ul class="story-changes" aria-label={text.story_changes}>
+                                    { for changes.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
+                                </ul>
+                            }
                             if let Some(question) = step.question.as_deref() {
                                 <p class={classes!("story-question", (!asking).then_some("is-answered"))}>
                                     { lang.pick(question, step.question_en.as_deref().unwrap_or(question)).to_string() }

@@ -150,6 +150,9 @@ pub fn print_report(props: &PrintReportProps) -> Html {
                     }
                     <p class="print-url">{ text.report_link }<br />{ url }</p>
                 </div>
+                if super::persistence::address_is_local() {
+                    <p class="local-warning">{ text.local_address_warning }</p>
+                }
             </section>
         };
     }

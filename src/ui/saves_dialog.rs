@@ -2,8 +2,10 @@
 //! from), the list of saves with their region and date (open, rename, duplicate, delete with
 //! undo), files in and out (one plan or all, versioned like links), and a pasted link opened.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::JsFuture;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -12,15 +14,27 @@ use super::download::download_text;
 use super::storage::{fresh_id, now};
 use crate::i18n::strings::{copy_name, strings};
 use crate::i18n::Lang;
+use crate::share::messages::problem_message;
 use crate::share::save::{self, SavedPlan};
+use crate::share::{OpenedLink, ProblemKind};
 use crate::state::{Action, Library, Notice};
+
+/// What a pasted link turned out to be, when it could not simply be opened.
+#[derive(Clone)]
+enum LinkCheck {
+    /// No share link in the text.
+    NoLink,
+    /// A link read in part, with its problems.
+    InPart(Rc<OpenedLink>),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SavesDialogProps {
     pub lang: Lang,
     pub library: Library,
-    /// The save the plan on screen came from, if any, and its name.
-    pub current: Option<(String, String)>,
+    /// The save the plan on screen came from, if still in the list: its id, its name, and
+    /// whether the plan has changed since.
+    pub current: Option<(String, String, bool)>,
     /// A name to offer for a new save.
     pub suggested_name: String,
     /// The last destructive edit, shown here too: behind the dialog the page's undo is hidden.
@@ -51,6 +65,22 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
     let name = use_state(|| props.suggested_name.clone());
     let renaming = use_state(|| None::<(String, String)>);
     let link = use_state(String::new);
+    let checked = use_state(|| None::<LinkCheck>);
+    // The rename field takes the focus, its text selected, as soon as it appears.
+    {
+        let editing = renaming.as_ref().map(|(id, _)| id.clone());
+        use_effect_with(editing, |editing| {
+            if let Some(id) = editing {
+                let field = gloo::utils::document()
+                    .get_element_by_id(&format!("rename-{id}"))
+                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(el).ok());
+                if let Some(field) = field {
+                    let _ = field.focus();
+                    field.select();
+                }
+            }
+        });
+    }
     let available = props.library.available;
 
     let on_name = {
@@ -129,17 +159,34 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
         })
     };
     let on_link = {
-        let link = link.clone();
+        let (link, checked) = (link.clone(), checked.clone());
         Callback::from(move |e: InputEvent| {
+            checked.set(None);
             link.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    // A pasted link opens at once when it reads cleanly; otherwise the dialog says what is
+    // wrong and the current plan stays until the planner chooses to open what could be read.
     let on_open_link = {
-        let (on_action, link) = (props.on_action.clone(), link.clone());
+        let (on_action, link, checked) = (props.on_action.clone(), link.clone(), checked.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if !link.trim().is_empty() {
-                on_action.emit(Action::OpenLink(Box::new(crate::share::decode(&link))));
+            if link.trim().is_empty() {
+                return;
+            }
+            let opened = crate::share::decode(&link);
+            let no_link = opened
+                .problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::NotALink))
+                || crate::share::query_part(&link).is_empty();
+            if no_link {
+                checked.set(Some(LinkCheck::NoLink));
+            } else if !opened.problems.is_empty() {
+                checked.set(Some(LinkCheck::InPart(Rc::new(opened))));
+            } else {
+                checked.set(None);
+                on_action.emit(Action::OpenLink(Box::new(opened)));
                 on_action.emit(Action::CloseDialog);
             }
         })
@@ -167,8 +214,8 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
                     <label for="save-name">{ text.save_name }</label>
                     <input id="save-name" type="text" value={(*name).clone()} oninput={on_name} maxlength="80" />
                     <button type="submit" class="apply">{ text.save_as }</button>
-                    if let Some((_, current)) = &props.current {
-                        <button type="button" class="apply secondary" onclick={on_save_over}>
+                    if let Some((_, current, true)) = &props.current {
+                        <button type="button" class="apply secondary" id="save-over" onclick={on_save_over}>
                             { crate::i18n::strings::save_over(current, lang) }
                         </button>
                     }
@@ -177,7 +224,10 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
                     <p class="muted">{ text.no_saves }</p>
                 } else {
                     <ul class="saves">
-                        { for props.library.saves.iter().map(|saved| save_row(saved, lang, &renaming, &props.on_action)) }
+                        { for props.library.saves.iter().map(|saved| {
+                            let current = props.current.as_ref().filter(|(id, ..)| *id == saved.id).map(|(.., changed)| *changed);
+                            save_row(saved, current, lang, &renaming, &props.on_action)
+                        }) }
                     </ul>
                 }
             }
@@ -195,12 +245,15 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
                 <input id="open-link" type="text" value={(*link).clone()} oninput={on_link} placeholder="http://…?v=1&p=…" />
                 <button type="submit" class="apply">{ text.open_link }</button>
             </form>
+            { link_check_view(&checked, lang, &props.on_action) }
         </Dialog>
     }
 }
 
 fn save_row(
     saved: &SavedPlan,
+    // Whether this is the save on screen, and whether the plan has changed since.
+    current: Option<bool>,
     lang: Lang,
     renaming: &UseStateHandle<Option<(String, String)>>,
     on_action: &Callback<Action>,
@@ -249,6 +302,17 @@ fn save_row(
             renaming.set(None);
         })
     };
+    let on_rename_key = {
+        let renaming = renaming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                // Esc leaves the renaming, not the dialog.
+                e.prevent_default();
+                e.stop_propagation();
+                renaming.set(None);
+            }
+        })
+    };
     let duplicate = {
         let (on_action, id, copy) = (on_action.clone(), id.clone(), copy_name(&name, lang));
         Callback::from(move |_| {
@@ -265,29 +329,65 @@ fn save_row(
             if let Some(draft) = editing {
                 <form class="rename" onsubmit={on_rename}>
                     <label class="visually-hidden" for={format!("rename-{id}")}>{ text.rename }</label>
-                    <input id={format!("rename-{id}")} type="text" value={draft} oninput={on_rename_input} maxlength="80" autofocus=true />
+                    <input id={format!("rename-{id}")} type="text" value={draft} oninput={on_rename_input} onkeydown={on_rename_key} maxlength="80" />
                     <button type="submit" class="apply">{ text.rename_done }</button>
                 </form>
             } else {
                 <div class="save-info">
                     <strong>{ name.clone() }</strong>
+                    if let Some(changed) = current {
+                        <span class="chip current">{ if changed { text.open_now_changed } else { text.open_now } }</span>
+                    }
                     <span class="muted">{ format!("{region} · {}", local_time(&saved.modified)) }</span>
                 </div>
             }
             <span class="save-actions">
                 <button type="button" class="apply" onclick={emit(Action::OpenSave(id.clone()))}>
-                    { text.open }<span class="visually-hidden">{ format!("：{name}") }</span>
+                    { text.open }<span class="visually-hidden">{ crate::i18n::strings::naming(&name, lang) }</span>
                 </button>
                 <button type="button" class="link" onclick={start_rename}>
-                    { text.rename }<span class="visually-hidden">{ format!("：{name}") }</span>
+                    { text.rename }<span class="visually-hidden">{ crate::i18n::strings::naming(&name, lang) }</span>
                 </button>
                 <button type="button" class="link" onclick={duplicate}>
-                    { text.duplicate }<span class="visually-hidden">{ format!("：{name}") }</span>
+                    { text.duplicate }<span class="visually-hidden">{ crate::i18n::strings::naming(&name, lang) }</span>
                 </button>
                 <button type="button" class="link danger" onclick={emit(Action::DeleteSave(id.clone()))}>
-                    { text.delete }<span class="visually-hidden">{ format!("：{name}") }</span>
+                    { text.delete }<span class="visually-hidden">{ crate::i18n::strings::naming(&name, lang) }</span>
                 </button>
             </span>
         </li>
+    }
+}
+
+/// Why a pasted link did not open, and for a link read in part, the choice to open it anyway.
+fn link_check_view(
+    checked: &UseStateHandle<Option<LinkCheck>>,
+    lang: Lang,
+    on_action: &Callback<Action>,
+) -> Html {
+    let text = strings(lang);
+    match &**checked {
+        None => Html::default(),
+        Some(LinkCheck::NoLink) => html! {
+            <p class="form-error" id="open-link-error" role="alert">{ text.no_link_found }</p>
+        },
+        Some(LinkCheck::InPart(opened)) => {
+            let open = {
+                let (on_action, opened, checked) =
+                    (on_action.clone(), opened.clone(), checked.clone());
+                Callback::from(move |_| {
+                    checked.set(None);
+                    on_action.emit(Action::OpenLink(Box::new((*opened).clone())));
+                    on_action.emit(Action::CloseDialog);
+                })
+            };
+            html! {
+                <div class="form-error" id="open-link-error" role="alert">
+                    <p>{ text.link_read_in_part }</p>
+                    <ul>{ for opened.problems.iter().map(|p| html! { <li>{ problem_message(p, lang) }</li> }) }</ul>
+                    <button type="button" class="apply" id="open-link-anyway" onclick={open}>{ text.open_anyway }</button>
+                </div>
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::dialog::Dialog as Modal;
 use super::download::download_text;
 use super::persistence::link_url;
-use crate::i18n::story::{step_counter, story_error_message};
+use crate::i18n::story::{step_count, story_error_message};
 use crate::i18n::strings::strings;
 use crate::i18n::Lang;
 use crate::state::{Action, Dialog};
@@ -85,10 +85,10 @@ pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
                         <div>
                             <strong>{ lang.pick(&s.title, &s.title_en).to_string() }</strong>
                             <p class="muted">{ lang.pick(&s.intro, &s.intro_en).to_string() }</p>
-                            <p class="muted">{ step_counter(0, s.steps().len(), lang) }</p>
+                            <p class="muted">{ step_count(s.steps().len(), lang) }</p>
                         </div>
                         <button type="button" class="apply" id={format!("story-{}", s.id)} onclick={open(s)}>
-                            { text.present_story }<span class="visually-hidden">{ format!("：{}", lang.pick(&s.title, &s.title_en)) }</span>
+                            { text.present_story }<span class="visually-hidden">{ crate::i18n::strings::naming(lang.pick(&s.title, &s.title_en), lang) }</span>
                         </button>
                     </li>
                 }) }

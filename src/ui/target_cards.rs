@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use crate::i18n::messages::metric_value;
+use crate::i18n::messages::metric_amount;
 use crate::i18n::strings::{contrast_sentence, strings, threshold_by_deadline, year_text};
 use crate::i18n::{format_percent, metric_label, Lang};
 use crate::model::montecarlo::{contrast, Settings, Summary};
@@ -72,7 +72,7 @@ fn target_card(props: &TargetCardProps) -> Html {
         return Html::default();
     };
     let metric = verdict.metric;
-    let value = |v: f64| metric_value(metric, v, lang);
+    let value = |v: f64| metric_amount(metric, v, lang);
     let odds = props.summary.as_ref().and_then(|s| s.targets.get(index));
     let probability = odds.map_or(text.computing.to_string(), |o| {
         format_percent(o.probability, lang)

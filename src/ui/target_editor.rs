@@ -254,7 +254,7 @@ fn target_row(props: &TargetRowProps) -> Html {
                     <span class="chip own">{ text.own_target }</span>
                 }
                 <button type="button" class="link danger" onclick={on_remove}>
-                    { text.delete }<span class="visually-hidden">{ format!("：{}", metric_label(target.metric, lang)) }</span>
+                    { text.delete }<span class="visually-hidden">{ crate::i18n::strings::naming(metric_label(target.metric, lang), lang) }</span>
                 </button>
             </div>
             <div class="target-row-values">
@@ -268,8 +268,10 @@ fn target_row(props: &TargetRowProps) -> Html {
                        title={metric_value(target.metric, target.threshold, lang)} />
                 <span class="unit">{ unit }</span>
                 <label for={id("deadline")}>{ text.target_deadline }</label>
+                // The base year is past (its figures are the starting point): no decision can
+                // meet a deadline there, so it is offered only when a target already has it.
                 <select id={id("deadline")} onchange={on_deadline}>
-                    { for (props.base_year..=props.end_year.max(target.deadline)).map(|year| html! {
+                    { for ((props.base_year + 1).min(target.deadline)..=props.end_year.max(target.deadline)).map(|year| html! {
                         <option value={year.to_string()} selected={year == target.deadline}>{ year }</option>
                     }) }
                 </select>

@@ -10,6 +10,9 @@ use crate::model::montecarlo::Summary;
 use crate::model::Verdict;
 use crate::state::{Action, View};
 
+/// Odds below which a target met as planned is shown as a warning, not a success.
+const FRAGILE_BELOW: f64 = 0.5;
+
 #[derive(Properties, PartialEq)]
 pub struct VerdictBarProps {
     pub lang: Lang,
@@ -50,15 +53,18 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                 }
                 { for props.verdicts.iter().enumerate().map(|(i, v)| {
                     let odds = props.summary.as_ref().and_then(|s| s.targets.get(i));
-                    let mark = if v.met { "✓" } else { "✗" };
-                    let title = format!("{} {} {}", mark, metric_label(v.metric, lang),
-                        crate::i18n::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang));
+                    // Met as planned but missed in most simulations: not a green light.
+                    let fragile = v.met && odds.is_some_and(|o| o.probability < FRAGILE_BELOW);
+                    let mark = if fragile { "⚠" } else if v.met { "✓" } else { "✗" };
+                    let title = format!("{} {} {}{}", mark, metric_label(v.metric, lang),
+                        crate::i18n::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang),
+                        if fragile { format!(" — {}", text.met_but_unlikely) } else { String::new() });
                     html! {
                         <li>
-                            <a class={classes!("verdict-chip", if v.met { "is-met" } else { "is-not-met" })}
+                            <a class={classes!("verdict-chip", if fragile { "is-fragile" } else if v.met { "is-met" } else { "is-not-met" })}
                                href={format!("#target-{i}")} title={title} tabindex="-1">
                                 <span class="mark" aria-hidden="true">{ mark }</span>
-                                <span class="visually-hidden">{ if v.met { text.met } else { text.not_met } }</span>
+                                <span class="visually-hidden">{ if fragile { text.met_but_unlikely } else if v.met { text.met } else { text.not_met } }</span>
                                 <span class="chip-metric">{ metric_label(v.metric, lang) }</span>
                                 <span class="chip-value">
                                     { metric_value(v.metric, v.value_at_deadline, lang) }

@@ -127,6 +127,38 @@ describe('the planner in Chromium', () => {
     await done();
   });
 
+  test('undo steps back through each typed value and a whole drag, also from inside the field', async () => {
+    const { page, done } = await open();
+    const field = page.locator('#input-hires');
+    const start = await field.inputValue();
+    await field.fill('15000');
+    await field.press('Enter');
+    await field.fill('16000');
+    await field.press('Enter');
+    // Each typed value is one step; Ctrl+Z in the field (nothing typed) undoes the app, not the text.
+    await field.press('Control+z');
+    assert.equal(await field.inputValue(), '15000');
+    await field.press('Control+z');
+    assert.equal(await field.inputValue(), start);
+    await field.press('Control+Shift+z');
+    assert.equal(await field.inputValue(), '15000');
+    // A drag of many steps is one undo step.
+    const slider = page.locator('#param-hires input[type=range]');
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 3; i <= 8; i++) await page.mouse.move(box.x + box.width * (i / 10), y, { steps: 3 });
+    await page.mouse.up();
+    const dragged = await field.inputValue();
+    assert.notEqual(dragged, '15000');
+    await slider.focus();
+    await page.keyboard.press('Control+z');
+    assert.equal(await field.inputValue(), '15000');
+    await done();
+  });
+
   test('on a phone the results show first, the settings one tap away, and nothing scrolls sideways', async () => {
     const { page, done } = await open({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -168,6 +168,8 @@ describe('issue 9: plans that travel', () => {
     const item = page.locator('.saves .save').first();
     assert.match(await item.innerText(), /稳步增长/);
     assert.match(await item.innerText(), /云南省 · 20\d\d-/);
+    assert.equal(await item.locator('.chip.current').innerText(), '当前方案');
+    assert.equal(await page.locator('#save-over').count(), 0, 'nothing to save over yet');
     const other = await context.newPage();
     await other.goto(baseUrl());
     await other.locator('.target-card').first().waitFor();
@@ -175,7 +177,14 @@ describe('issue 9: plans that travel', () => {
     await other.locator('.saves .save', { hasText: '稳步增长' }).waitFor(SHORT);
     // Rename in the first tab; the second tab sees it.
     await item.getByRole('button', { name: /重命名/ }).click();
-    await page.fill('.saves .rename input', '稳步增长（修订）');
+    // The field takes the focus; Esc leaves the renaming, not the dialog.
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('rename-'));
+    await page.keyboard.press('Escape');
+    await page.locator('.saves .rename').waitFor({ state: 'detached' });
+    assert.ok(await page.locator('#saves-dialog').isVisible(), 'the dialog stays open');
+    await item.getByRole('button', { name: /重命名/ }).click();
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('rename-'));
+    await page.keyboard.type('稳步增长（修订）');
     await page.getByRole('button', { name: '确定' }).click();
     await other.locator('.saves .save', { hasText: '稳步增长（修订）' }).waitFor(SHORT);
     await page.keyboard.press('Escape');
@@ -184,15 +193,48 @@ describe('issue 9: plans that travel', () => {
     await page.locator('.saves .save').first().getByRole('button', { name: /^打开/ }).click();
     await page.locator('.horizon-note', { hasText: '云南' }).waitFor(SHORT);
     assert.equal(await page.locator('#input-hires').inputValue(), '14000');
+    await commit(page, '#input-hires', '14500');
     await page.click('#open-saves');
+    assert.equal(await page.locator('.saves .save .chip.current').innerText(), '当前方案 · 有未保存的修改');
+    assert.match(await page.locator('#save-over').innerText(), /稳步增长（修订）/);
     await page.locator('.saves .save').first().getByRole('button', { name: /删除/ }).click();
     await page.locator('.saves .save').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#save-over').count(), 0, 'no save over a deleted save');
     await page.keyboard.press('Escape');
     await page.locator('.undo-hint').getByRole('button', { name: '撤销' }).click();
     await page.click('#open-saves');
     await page.locator('.saves .save', { hasText: '稳步增长（修订）' }).waitFor(SHORT);
     await context.close();
     assert.deepEqual(problems, []);
+  });
+
+  test('a pasted text without a link, or a cut link, leaves the plan alone until asked', async () => {
+    const { page, done } = await open();
+    await commit(page, '#input-hires', '14000');
+    const link = await shareLink(page);
+    await page.keyboard.press('Escape');
+    await commit(page, '#input-hires', '16000');
+    await page.click('#open-saves');
+    await page.fill('#open-link', '你好 这不是链接');
+    await page.press('#open-link', 'Enter');
+    assert.match(await page.locator('#open-link-error').innerText(), /没有找到分享链接.*当前方案未改变/);
+    // Cut in half: the dialog lists what is wrong; the plan stays until "open anyway".
+    await page.fill('#open-link', link.slice(0, link.indexOf('&h=') + 4));
+    assert.equal(await page.locator('#open-link-error').count(), 0, 'typing clears the message');
+    await page.press('#open-link', 'Enter');
+    assert.match(await page.locator('#open-link-error').innerText(), /不完整或有误/);
+    assert.equal(await page.locator('#input-hires').inputValue(), '16000');
+    await page.click('#open-link-anyway');
+    await page.locator('#saves-dialog').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#input-hires').inputValue(), '1');
+    await page.locator('.notice', { hasText: /链接/ }).first().waitFor(SHORT);
+    // A whole link opens at once.
+    await page.click('#open-saves');
+    await page.fill('#open-link', link);
+    await page.press('#open-link', 'Enter');
+    await page.locator('#saves-dialog').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#input-hires').inputValue(), '14000');
+    await done();
   });
 
   test('a plan file exported and imported; a foreign file is refused with a message', async () => {
@@ -225,9 +267,10 @@ describe('issue 9: plans that travel', () => {
     const lines = text.split('\r\n');
     assert.equal(lines[0], '地区,云南省', 'the file says what it is about');
     assert.match(text, /链接（打开后数字相同）,http:\/\/127\.0\.0\.1:\d+\/\?v=1&c=/);
-    const header = lines.findIndex((l) => l.startsWith('年份,社会工作人才总量,'));
+    const header = lines.findIndex((l) => l.startsWith('年份,社会工作人才总量（人）,'));
     assert.ok(header > 0);
-    assert.match(lines[header], /P10/);
+    assert.match(lines[header], /P10（人）/);
+    assert.match(lines[header], /社工站覆盖率（比例，0–1）/, 'coverage says it is a fraction');
     assert.match(lines[header + 1], /^2020,84500,/);
     assert.match(text, /\r\n每年新增人才,12000,人,同预设,假设\r\n/, 'every setting with its origin');
     assert.match(text, /\r\n\r\n/, 'a blank line before the targets');

@@ -10,7 +10,7 @@ use crate::model::params::Unit;
 use crate::model::validate::Field;
 use crate::pool::{Pool, Reason, Rejected, Source, Spread};
 use crate::presets;
-use crate::share::messages::problem_message;
+use crate::share::messages::problem_reason;
 use crate::share::Origin;
 
 /// A plan's origin as planners name it: "云南省（数据第2版）" / "Yunnan (data version 2)", or
@@ -143,14 +143,14 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
             "达成比例",
             "达成人数",
             "首次达到（最早/中位/最晚）",
-            "未达到",
+            "规划期内未达到",
         ],
         Lang::En => [
             "Target",
             "Share met",
             "Met",
             "First met (earliest / median / latest)",
-            "Never",
+            "Not by the last year",
         ],
     };
     let rows = pool
@@ -164,7 +164,10 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
                     terms_text(t.metric, t.threshold, t.deadline, lang)
                 ),
                 format_percent(t.share_met, lang),
-                format!("{}/{}", t.met, t.evaluated),
+                match lang {
+                    Lang::Zh => format!("{} / {}人", t.met, t.evaluated),
+                    Lang::En => format!("{} of {}", t.met, t.evaluated),
+                },
                 t.first_year.map_or_else(|| "—".to_string(), year_spread),
                 t.never.to_string(),
             ]
@@ -205,12 +208,13 @@ pub fn rejected_message(rejected: &Rejected, workshop: Option<&Origin>, lang: La
         (Reason::NotALink, Lang::Zh) => "不是本应用的分享链接".to_string(),
         (Reason::NotALink, Lang::En) => "not a share link of this app".to_string(),
         (Reason::Problems(problems), _) => {
-            let messages: Vec<String> = problems.iter().map(|p| problem_message(p, lang)).collect();
+            // The whole link is skipped, so what a single link would do instead is not said.
+            let reasons: Vec<String> = problems.iter().map(|p| problem_reason(p, lang)).collect();
             return match lang {
-                Lang::Zh => format!("{at}：链接有误，已跳过：{}", messages.join("")),
+                Lang::Zh => format!("{at}：链接有误，已跳过（{}）。", reasons.join("；")),
                 Lang::En => format!(
-                    "{at}: the link has problems; skipped: {}",
-                    messages.join(" ")
+                    "{at}: the link has problems; skipped ({}).",
+                    reasons.join("; ")
                 ),
             };
         }
@@ -303,7 +307,7 @@ mod tests {
         let pooled = pool("v=1&p=yunnan&h=lots", &[]);
         let message = rejected_message(&pooled.rejected[0], None, Lang::En);
         assert!(
-            message.starts_with("Line 1: the link has problems; skipped: In the link, 'h'"),
+            message.starts_with("Line 1: the link has problems; skipped ('h'"),
             "{message}"
         );
     }
