@@ -3,7 +3,7 @@
 //! RFC 4180 quoting. Every figure of every year, its P10/P50/P90 when Monte Carlo ran, then a
 //! blank line and the targets with their verdicts.
 
-use crate::i18n::strings::unit_label;
+use crate::i18n::strings::param_unit;
 use crate::i18n::{metric_label, param_label, Lang};
 use crate::inputs::display_text;
 use crate::model::montecarlo::Summary;
@@ -214,7 +214,7 @@ pub fn plan_csv(
             &[
                 text_cell(param_label(p.key, lang)),
                 text_cell(&value),
-                text_cell(unit_label(p.unit, lang)),
+                text_cell(&param_unit(p, lang)),
                 text_cell(changed),
                 text_cell(origin),
             ],
@@ -349,7 +349,7 @@ mod tests {
             .starts_with("\u{feff}地区,云南省\r\n方案,\"多招人, 少流失\"\r\n年份,2020–2030\r\n"));
         assert!(text.contains("链接（打开后数字相同）,http://intranet/sw/?v=1&p=yunnan.2&h=18000"));
         assert!(
-            text.contains("\r\n每年新增人才,18000,人,已修改,假设\r\n"),
+            text.contains("\r\n每年新增人才,18000,人/年,已修改,假设\r\n"),
             "{text}"
         );
         assert!(text.contains("\r\n起点人才总量,84500,人,同预设,来源文件\r\n"));

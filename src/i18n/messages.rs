@@ -241,18 +241,60 @@ pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
 /// A lever value as the "what it takes" answer shows it: exact counts with their unit, rates as
 /// percentages.
 pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
-    match crate::model::params::param(lever).map(|p| p.unit) {
-        Some(Unit::Rate) => format_percent(value, lang),
-        Some(Unit::Yuan) => format_yuan(value, lang),
-        Some(unit) => {
+    let Some(param) = crate::model::params::param(lever) else {
+        return super::format::format_whole(value, lang);
+    };
+    match param.unit {
+        Unit::Rate => format_percent(value, lang),
+        Unit::Yuan => format_yuan(value, lang),
+        _ => {
             let whole = super::format::format_whole(value, lang);
-            match (super::strings::unit_label(unit, lang), lang) {
-                ("", _) => whole,
+            match (super::strings::param_unit(param, lang), lang) {
+                (label, _) if label.is_empty() => whole,
                 (label, Lang::Zh) => format!("{whole}{label}"),
                 (label, Lang::En) => format!("{whole} {label}"),
             }
         }
-        None => super::format::format_whole(value, lang),
+    }
+}
+
+/// The outcome of "what it takes" for a lever whose plan varies by year. The answer is a value
+/// for every year alike, which a first-year value cannot be weighed against: a target the
+/// schedule meets as planned is said to be met, with what the same-every-year value would be.
+pub fn seek_schedule_sentence(answer: &Answer, met_as_planned: bool, lang: Lang) -> String {
+    let Some(value) = answer.value else {
+        return seek_outcome_sentence(answer, lang);
+    };
+    let lever = param_label(answer.lever, lang);
+    let (needed, first) = (
+        lever_value(answer.lever, value, lang),
+        lever_value(answer.lever, answer.current, lang),
+    );
+    match (answer.confidence, met_as_planned, lang) {
+        (None, true, Lang::Zh) => format!(
+            "按逐年计划已达成。若改为每年相同，{lever}至少需 {needed}（逐年计划首年为 {first}）。"
+        ),
+        (None, true, Lang::En) => format!(
+            "Met as planned with the yearly schedule. The same every year, {} would need at least {needed} (the schedule starts at {first}).",
+            lever.to_lowercase()
+        ),
+        (confidence, _, Lang::Zh) => {
+            let how = confidence.map_or_else(
+                || "要按计划达成".to_string(),
+                |c| format!("以{}的把握达成", format_percent(c, lang)),
+            );
+            format!("{how}，若改为每年相同，{lever}需 ≥ {needed}（目前逐年不同，首年 {first}）。")
+        }
+        (confidence, _, Lang::En) => {
+            let how = confidence.map_or_else(
+                || "To meet it as planned".to_string(),
+                |c| format!("To meet it with {} confidence", format_percent(c, lang)),
+            );
+            format!(
+                "{how}, the same every year, {} must be at least {needed} (the schedule now varies, starting at {first}).",
+                lever.to_lowercase()
+            )
+        }
     }
 }
 
@@ -522,9 +564,36 @@ mod tests {
             zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
             "{zh}"
         );
-        assert!(zh.contains("当前 12000人"), "{zh}");
+        assert!(zh.contains("当前 12000人/年"), "{zh}");
         let en = seek_sentence(&seek(&s, &question).unwrap(), Lang::En);
-        assert!(en.contains("(now 12,000 people)"), "{en}");
+        assert!(en.contains("(now 12,000 people/yr)"), "{en}");
+    }
+
+    #[test]
+    fn a_schedule_that_meets_its_target_is_said_to_meet_it() {
+        // 宁夏's rooms are planned year by year (334, 333, 333, 900, 900) and meet their target;
+        // a same-every-year value above the first year's is not a contradiction, and says so.
+        let s = presets::by_slug("ningxia").unwrap().scenario.clone();
+        let target = s
+            .targets
+            .iter()
+            .find(|t| t.metric == Metric::RoomCoverage)
+            .unwrap();
+        let question = Question {
+            target,
+            lever: "rooms_per_year",
+            confidence: None,
+        };
+        let answer = seek(&s, &question).unwrap();
+        assert!(answer.value.unwrap() > answer.current, "{answer:?}");
+        let zh = seek_schedule_sentence(&answer, true, Lang::Zh);
+        assert!(zh.starts_with("按逐年计划已达成。若改为每年相同"), "{zh}");
+        assert!(!zh.contains("需 ≥"), "{zh}");
+        let en = seek_schedule_sentence(&answer, false, Lang::En);
+        assert!(
+            en.contains("the same every year") && en.contains("starting at 334"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -675,6 +675,17 @@ pub fn naming(what: &str, lang: Lang) -> String {
     }
 }
 
+/// A parameter's unit as written after its value everywhere (controls, answers, report, CSV):
+/// a yearly count or sum per year ("人/年", "people/yr"); rates and single numbers as they are.
+pub fn param_unit(param: &crate::model::params::Param, lang: Lang) -> String {
+    let yearly = param.shape == crate::model::params::Shape::Yearly && param.unit != Unit::Rate;
+    match (unit_label(param.unit, lang), yearly) {
+        (unit, false) => unit.to_string(),
+        ("", true) => lang.pick("每年", "a year").to_string(),
+        (unit, true) => format!("{unit}{}", strings(lang).per_year_suffix),
+    }
+}
+
 /// The unit written after a number in a control.
 pub fn unit_label(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
@@ -1017,6 +1028,13 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
         (UndoHint::StartedOver, Lang::Zh) => "已换用新的起点，之前的修改可撤销找回。".to_string(),
         (UndoHint::StartedOver, Lang::En) => {
             "Started over from a new starting point; undo brings back the previous plan."
+                .to_string()
+        }
+        (UndoHint::StoryLeft, Lang::Zh) => {
+            "已回到打开故事之前的方案；要保留故事里的方案，请点“撤销”。".to_string()
+        }
+        (UndoHint::StoryLeft, Lang::En) => {
+            "Back to the plan from before the story; to keep the story's plan, press Undo."
                 .to_string()
         }
     }

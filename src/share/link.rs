@@ -243,18 +243,6 @@ pub fn decode(text: &str) -> OpenedLink {
     };
 
     let has = |pairs: &Pairs, key: &str| pairs.iter().any(|(k, _)| k == key);
-    // A link cut short or changed: say so before reading what is left.
-    if let Some((_, written)) = pairs.iter().find(|(key, _)| key == "c") {
-        let found = checksum(
-            pairs
-                .iter()
-                .filter(|(key, _)| is_plan_key(key))
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        );
-        if *written != found {
-            problem(0, "c", ProblemKind::Damaged, Fallback::Kept);
-        }
-    }
     let format_version = match pairs.iter().find(|(key, _)| key == "v") {
         None => 0,
         Some((_, text)) => parse_whole::<u32>(text).unwrap_or_else(|| {
@@ -268,6 +256,18 @@ pub fn decode(text: &str) -> OpenedLink {
             found: format_version,
             supported: FORMAT_VERSION,
         });
+    } else if let Some((_, written)) = pairs.iter().find(|(key, _)| key == "c") {
+        // A link cut short or changed: say so before reading what is left. A newer format may
+        // sum keys this app does not know, so its checksum cannot be checked here.
+        let found = checksum(
+            pairs
+                .iter()
+                .filter(|(key, _)| is_plan_key(key))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        if *written != found {
+            problem(0, "c", ProblemKind::Damaged, Fallback::Kept);
+        }
     }
     // The first app's links held `lang` only, never `p`: a `p` without `v` is a plan link that
     // lost its version (edited by hand), read as it is now, whatever its language.

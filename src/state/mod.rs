@@ -503,7 +503,7 @@ impl State {
             Action::RestorePlan => self.restore_plan(),
             Action::ToggleBaseline => self.session.show_baseline = !self.session.show_baseline,
             Action::EnterPresenter => self.enter_presenter(),
-            Action::ExitPresenter => self.session.presenter = None,
+            Action::ExitPresenter => self.exit_presenter(generation),
             Action::PresenterNext => self.presenter_next(generation),
             Action::PresenterBack => self.presenter_back(generation),
             Action::TogglePlay => self.toggle_play(),

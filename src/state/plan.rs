@@ -261,9 +261,14 @@ impl Plan {
     /// Whether the plan (before an edit) differs from where it started, so starting over would
     /// lose something.
     pub fn is_edited(&self) -> bool {
+        self.is_edited_from_baseline() || self.name.is_some()
+    }
+
+    /// Whether any number, year or target differs from the baseline.
+    pub fn is_edited_from_baseline(&self) -> bool {
         let mut baseline = (*self.baseline).clone();
         baseline.sources.clear();
-        baseline != self.scenario || self.name.is_some()
+        baseline != self.scenario
     }
 
     /// Whether a parameter differs from the baseline.

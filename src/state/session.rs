@@ -98,6 +98,8 @@ pub enum UndoHint {
     TargetRemoved { metric: Metric },
     /// The plan was started over from a preset or a blank region.
     StartedOver,
+    /// The presenter closed after a story, and the plan from before the story came back.
+    StoryLeft,
     /// A plan was removed from the comparison (kept here with its place).
     PlanRemoved {
         index: usize,

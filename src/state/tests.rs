@@ -546,6 +546,13 @@ fn a_story_asks_before_it_reveals_and_walks_to_its_end() {
     let shown = state.session.presenter.clone();
     state.apply(Action::PresenterNext);
     assert_eq!(state.session.presenter, shown);
+    // Leaving puts back the plan from before the story, in one step that Undo reverses.
+    let story_plan = state.plan().scenario.clone();
+    state.apply(Action::ExitPresenter);
+    assert_eq!(state.plan().scenario, ningxia().plan().scenario);
+    assert_eq!(state.session.undo_hint, Some(UndoHint::StoryLeft));
+    state.apply(Action::Undo);
+    assert_eq!(state.plan().scenario, story_plan);
 }
 
 #[test]
@@ -608,4 +615,26 @@ fn a_copy_says_it_is_the_same_plan_until_it_is_changed() {
         value: 20_000.0,
     });
     assert!(!state.plan_titles(Lang::Zh)[1].contains("相同"));
+}
+
+#[test]
+fn an_edited_baseline_is_no_longer_called_the_baseline() {
+    let mut state = yunnan();
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    state.apply(Action::AddToCompare(CompareSource::Baseline));
+    assert!(state.plan_titles(Lang::Zh)[1].ends_with("基准（不作新决策）"));
+    assert!(state.plan_titles(Lang::En)[1].ends_with("Baseline (no new decisions)"));
+    state.apply(Action::SetActivePlan(1));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 3_000.0,
+    });
+    assert!(
+        state.plan_titles(Lang::Zh)[1].ends_with("基准（已修改）"),
+        "{:?}",
+        state.plan_titles(Lang::Zh)
+    );
 }

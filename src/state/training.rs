@@ -21,6 +21,8 @@ pub struct Presenter {
     pub story: Option<StoryPlace>,
     /// The levers the trainer keeps on screen (the story's, or picked).
     pub levers: Vec<&'static str>,
+    /// The plan on screen before a story replaced it, put back when the presenter closes.
+    pub before_story: Option<Box<PlanSpec>>,
 }
 
 /// Where a story is: its step, and whether the step's result is revealed (a step with a
@@ -57,6 +59,9 @@ pub enum CompareSource {
     Link(Box<OpenedLink>),
 }
 
+/// The name a baseline added to a comparison gets, in Chinese and English.
+const BASELINE_NAME: (&str, &str) = ("基准（不作新决策）", "Baseline (no new decisions)");
+
 /// The levers a presenter shows by default: those that drive the plan's targets (the natural
 /// one of each), else hiring.
 pub fn default_levers(plan: &Plan) -> Vec<&'static str> {
@@ -89,7 +94,7 @@ impl State {
                     name: Some(
                         self.session
                             .lang
-                            .pick("基准（不作新决策）", "Baseline (no new decisions)")
+                            .pick(BASELINE_NAME.0, BASELINE_NAME.1)
                             .into(),
                     ),
                     origin: self.plan().origin.clone(),
@@ -156,10 +161,20 @@ impl State {
             .enumerate()
             .map(|(i, p)| {
                 let region = &p.computed.scenario.name;
-                let name = p
+                // The baseline in the language on screen, and no longer called the baseline
+                // once edited.
+                let baseline = p
                     .name
                     .as_deref()
-                    .unwrap_or_else(|| lang.pick(&region.zh, &region.en));
+                    .is_some_and(|n| n == BASELINE_NAME.0 || n == BASELINE_NAME.1);
+                let name = match (baseline, p.is_edited_from_baseline()) {
+                    (true, false) => lang.pick(BASELINE_NAME.0, BASELINE_NAME.1),
+                    (true, true) => lang.pick("基准（已修改）", "Baseline (edited)"),
+                    (false, _) => p
+                        .name
+                        .as_deref()
+                        .unwrap_or_else(|| lang.pick(&region.zh, &region.en)),
+                };
                 let title = format!("{} · {name}", plan_letter(i));
                 match self.plans[..i]
                     .iter()
@@ -192,7 +207,18 @@ impl State {
             playing: false,
             story: None,
             levers: default_levers(plan),
+            before_story: None,
         });
+    }
+
+    /// Closes the presenter. A story's steps replaced the plan on screen: the plan from before
+    /// the story comes back, in one step that Undo reverses (to keep the story's plan).
+    pub(super) fn exit_presenter(&mut self, generation: u64) {
+        let before = self.session.presenter.take().and_then(|p| p.before_story);
+        if let Some(spec) = before {
+            self.plan_mut().replace_with(&spec, generation);
+            self.session.undo_hint = Some(UndoHint::StoryLeft);
+        }
     }
 
     /// Opens a story at a step in the presenter: the plan becomes the story's plan at that step.
@@ -201,7 +227,11 @@ impl State {
         if self.session.presenter.is_none() {
             self.enter_presenter();
         }
+        let on_screen = self.plan().to_spec(self.session.mc);
         if let Some(presenter) = &mut self.session.presenter {
+            if presenter.before_story.is_none() {
+                presenter.before_story = Some(Box::new(on_screen));
+            }
             presenter.story = Some(StoryPlace {
                 story,
                 step,

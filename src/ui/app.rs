@@ -112,9 +112,12 @@ pub fn app() -> Html {
     {
         let on_action = on_action.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
+            // Not passive: the browser's own undo must not run as well, as it would put an old
+            // number back into the last field typed in (an `input` event the page did not ask for).
+            let listener = gloo::events::EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
                 move |event| {
                     let Some(key) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
                     else {
@@ -135,11 +138,13 @@ pub fn app() -> Html {
                     if typing {
                         return;
                     }
-                    match (key.key().to_lowercase().as_str(), key.shift_key()) {
-                        ("z", false) => on_action.emit(Action::Undo),
-                        ("z", true) | ("y", _) => on_action.emit(Action::Redo),
-                        _ => {}
-                    }
+                    let action = match (key.key().to_lowercase().as_str(), key.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    on_action.emit(action);
                 },
             );
             move || drop(listener)
@@ -169,6 +174,11 @@ pub fn app() -> Html {
     };
     let view = state.session.view;
     let titles = state.plan_titles(lang);
+    // A deleted save is offered back inside the saves dialog while it is open, not twice.
+    let page_undo_hint = state.session.undo_hint.clone().filter(|hint| {
+        !(matches!(hint, crate::state::UndoHint::SaveDeleted { .. })
+            && state.session.dialog == Some(Dialog::Saves))
+    });
     // Copies of every plan only when several are compared (a drag must not pay for them).
     let compared: Vec<ComparedPlan> = if state.comparing() {
         state
@@ -300,7 +310,7 @@ pub fn app() -> Html {
                     on_action={on_action.clone()} {on_export_csv} {on_print} />
             <PrintReport {lang} plan={printed.clone()} baseline={plan.baseline.clone()} appendix=false
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
-            <Notices {lang} notices={state.session.notices.clone()} undo_hint={state.session.undo_hint.clone()}
+            <Notices {lang} notices={state.session.notices.clone()} undo_hint={page_undo_hint}
                      on_action={on_action.clone()} {on_restore_autosave} />
             <VerdictBar {lang} verdicts={computed.verdicts.clone()} summary={odds.clone()} {updating}
                         stale={plan.has_invalid_input()} {view} on_action={on_action.clone()} />

@@ -102,7 +102,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 }
             }
         });
-        let on_click = EventListener::new(&document, "click", move |event| {
+        // A click elsewhere, or tabbing out of a menu, closes it.
+        let close_outside = move |event: &Event| {
             let target = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
@@ -111,8 +112,10 @@ pub fn header(props: &HeaderProps) -> Html {
                     let _ = menu.remove_attribute("open");
                 }
             }
-        });
-        move || drop((on_key, on_click))
+        };
+        let on_click = EventListener::new(&document, "click", close_outside);
+        let on_focus = EventListener::new(&document, "focusin", close_outside);
+        move || drop((on_key, on_click, on_focus))
     });
 
     let open = |dialog: Dialog| {

@@ -12,12 +12,12 @@ use yew::prelude::*;
 
 use super::provenance::ProvenanceChip;
 use super::schedule_editor::ScheduleEditor;
-use crate::i18n::strings::{pending_hint, schedule_summary, strings, unit_label};
+use crate::i18n::strings::{param_unit, pending_hint, schedule_summary, strings};
 use crate::i18n::{param_label, Lang};
 use crate::inputs::{
     display_text, from_display, parse_typed, slider_range_for, step_through, to_display, NotANumber,
 };
-use crate::model::params::{Kind, Param, Shape, Unit};
+use crate::model::params::{Kind, Param, Shape};
 use crate::model::{Provenance, Yearly};
 use crate::state::{Action, FieldId};
 
@@ -190,15 +190,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     let input_id = format!("{prefix}input-{key}");
     let error_id = format!("{prefix}error-{key}");
     let hint_id = format!("{prefix}hint-{key}");
-    let unit_text = format!(
-        "{}{}",
-        unit_label(unit, lang),
-        if param.shape == Shape::Yearly && unit != Unit::Rate {
-            text.per_year_suffix
-        } else {
-            ""
-        }
-    );
+    let unit_text = param_unit(param, lang);
     let field_text = if varies {
         text.varies_by_year.to_string()
     } else {

@@ -253,19 +253,34 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                 Status::OnTrack => "is-on-track",
                                 Status::Behind | Status::Missed => "is-not-met",
                             };
+                            // The odds at the deadline beside the plan's verdict, so the room
+                            // never reads a plan that holds only if nothing slips as certain.
+                            let odds = plan.summary().and_then(|s| s.targets.get(i)).map(|o| o.probability);
+                            let fragile = matches!(v.status, Status::Reached | Status::Met | Status::OnTrack)
+                                && odds.is_some_and(|p| p < 0.5);
                             html! {
-                                <li class={classes!("as-of-card", class)} data-metric={v.metric.key()}>
+                                <li class={classes!("as-of-card", class, fragile.then_some("is-fragile"))} data-metric={v.metric.key()}>
                                     <span class="as-of-status">{ status_label(v.status, v.metric, lang) }</span>
                                     <strong>{ metric_label(v.metric, lang) }</strong>
                                     <span class="as-of-line">{ as_of_sentence(v, lang) }</span>
                                     if at_deadline.is_some() {
                                         <span class="as-of-later">{ later_value(now, lang) }</span>
                                     }
+                                    if let Some(p) = odds {
+                                        <span class="as-of-odds">
+                                            { format!("{}{}{}", text.probability, lang.pick(" ", ": "), crate::i18n::format_percent(p, lang)) }
+                                            if fragile {
+                                                { format!(" · ⚠ {}", text.met_but_unlikely) }
+                                            }
+                                        </span>
+                                    }
                                 </li>
                             }
                         }) }
                     </ul>
-                    if !events.is_empty() && !asking {
+                    // A story's caption tells what happened; the year's events would push the
+                    // charts that answer its question below the screen.
+                    if !events.is_empty() && place.is_none() {
                         <ul class="year-events" aria-label={text.year_events}>
                             { for events.iter().map(|e| html! { <li>{ event_sentence(e, lang) }</li> }) }
                         </ul>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::param_control::ParamValue;
 use super::persistence::{link_query, link_url};
-use crate::i18n::strings::{document_citation, horizon_note, strings, unit_label};
+use crate::i18n::strings::{document_citation, horizon_note, param_unit, strings};
 use crate::i18n::{param_label, Lang};
 use crate::inputs::display_text;
 use crate::model::params::{self, Value, PARAMS};
@@ -40,7 +40,7 @@ fn value_text(value: &ParamValue, key: &str, scenario: &Scenario, lang: Lang) ->
     let Some(param) = params::param(key) else {
         return String::new();
     };
-    let unit = unit_label(param.unit, lang);
+    let unit = param_unit(param, lang);
     match value {
         ParamValue::Scalar(v) => format!("{} {unit}", display_text(param.unit, *v)),
         ParamValue::Yearly(y) => {
@@ -61,7 +61,7 @@ fn value_text(value: &ParamValue, key: &str, scenario: &Scenario, lang: Lang) ->
                     .collect::<Vec<_>>()
                     .join(", ")
                     + " "
-                    + unit
+                    + &unit
             }
         }
     }

@@ -14,7 +14,7 @@ use super::download::download_text;
 use super::storage::{fresh_id, now};
 use crate::i18n::strings::{copy_name, strings};
 use crate::i18n::Lang;
-use crate::share::messages::problem_message;
+use crate::share::messages::problem_reason;
 use crate::share::save::{self, SavedPlan};
 use crate::share::{OpenedLink, ProblemKind};
 use crate::state::{Action, Library, Notice};
@@ -384,7 +384,7 @@ fn link_check_view(
             html! {
                 <div class="form-error" id="open-link-error" role="alert">
                     <p>{ text.link_read_in_part }</p>
-                    <ul>{ for opened.problems.iter().map(|p| html! { <li>{ problem_message(p, lang) }</li> }) }</ul>
+                    <ul>{ for opened.problems.iter().map(|p| html! { <li>{ problem_reason(p, lang) }</li> }) }</ul>
                     <button type="button" class="apply" id="open-link-anyway" onclick={open}>{ text.open_anyway }</button>
                 </div>
             }

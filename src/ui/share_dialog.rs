@@ -124,7 +124,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                     Copy::Refused => text.copy_refused.to_string(),
                 } }
             </p>
-            <p class="muted">{ link_length(query.len(), lang) }</p>
+            <p class="muted">{ link_length(url.chars().count(), lang) }</p>
             <label class="check">
                 <input type="checkbox" checked={*with_lang} onchange={on_lang} />
                 { text.include_language }

@@ -92,7 +92,11 @@ fn target_card(props: &TargetCardProps) -> Html {
                 lang,
             )
         });
-    let (badge_class, badge) = if verdict.met {
+    // Met as planned but missed in most simulations: amber, as in the verdict bar.
+    let fragile = verdict.met && odds.is_some_and(|o| o.probability < 0.5);
+    let (badge_class, badge) = if fragile {
+        ("badge fragile", format!("⚠ {}", text.met_as_planned))
+    } else if verdict.met {
         ("badge met", format!("✓ {}", text.met_as_planned))
     } else {
         ("badge not-met", format!("✗ {}", text.not_met_as_planned))

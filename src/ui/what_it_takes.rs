@@ -12,7 +12,7 @@ use super::compute_client::ComputeClient;
 use crate::compute::{Job, Outcome};
 
 use super::tip::Tip;
-use crate::i18n::messages::{seek_error_message, seek_outcome_sentence};
+use crate::i18n::messages::{seek_error_message, seek_outcome_sentence, seek_schedule_sentence};
 use crate::i18n::strings::strings;
 use crate::i18n::{format_percent, metric_label, param_label, Lang};
 use crate::model::montecarlo::Settings;
@@ -142,7 +142,17 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let id = |what: &str| format!("seek-{what}-{index}");
 
     // A value above the current one can be applied; before that, show its effect on every target.
+    // For a schedule that varies by year the answer is a same-every-year value: it is offered
+    // unless the schedule already meets the target as planned (replacing it would only cost).
+    let met_as_planned = props.computed.verdicts.get(index).is_some_and(|v| v.met);
+    let schedule = match &*answer {
+        Some(Ok(found)) => varies_by_year(&props.computed, found.lever),
+        _ => false,
+    };
     let proposal = match &*answer {
+        Some(Ok(found)) if schedule => (found.value.is_some()
+            && !(found.confidence.is_none() && met_as_planned))
+            .then(|| found.clone()),
         Some(Ok(
             found @ Answer {
                 value: Some(value),
@@ -208,6 +218,7 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                 <p class="seek-answer" aria-live="polite">
                     { match &*answer {
                         None => text.computing.to_string(),
+                        Some(Ok(found)) if schedule => seek_schedule_sentence(found, met_as_planned, lang),
                         Some(Ok(found)) => seek_outcome_sentence(found, lang),
                         Some(Err(message)) => message.clone(),
                     } }

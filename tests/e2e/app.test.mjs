@@ -142,6 +142,15 @@ describe('the planner in Chromium', () => {
     assert.equal(await field.inputValue(), start);
     await field.press('Control+Shift+z');
     assert.equal(await field.inputValue(), '15000');
+    // Away from the field, the browser's own undo must not also put an old number back into it.
+    await field.press('Control+Shift+z');
+    await page.click('#controls-heading');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    assert.equal(await field.inputValue(), '16000');
+    assert.equal(await page.locator('#param-hires .pending-hint').count(), 0, 'no typing pending');
+    await page.keyboard.press('Control+z');
+    assert.equal(await field.inputValue(), '15000');
     // A drag of many steps is one undo step.
     const slider = page.locator('#param-hires input[type=range]');
     await slider.scrollIntoViewIfNeeded();
@@ -156,6 +165,21 @@ describe('the planner in Chromium', () => {
     await slider.focus();
     await page.keyboard.press('Control+z');
     assert.equal(await field.inputValue(), '15000');
+    await done();
+  });
+
+  test('a menu closes on Esc (back on its button) and on a click elsewhere', async () => {
+    const { page, done } = await open();
+    const menu = page.locator('#export-menu');
+    await page.click('#export-menu summary');
+    await page.locator('#export-csv').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.getAttribute('open'), null);
+    assert.ok(await page.evaluate(() => document.activeElement?.closest('#export-menu') !== null), 'focus on the menu button');
+    await page.click('#training-menu summary');
+    await page.locator('#open-presenter').waitFor({ state: 'visible' });
+    await page.click('.target-card h3');
+    assert.equal(await page.locator('#training-menu').getAttribute('open'), null);
     await done();
   });
 

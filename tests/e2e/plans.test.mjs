@@ -272,7 +272,7 @@ describe('issue 9: plans that travel', () => {
     assert.match(lines[header], /P10（人）/);
     assert.match(lines[header], /社工站覆盖率（比例，0–1）/, 'coverage says it is a fraction');
     assert.match(lines[header + 1], /^2020,84500,/);
-    assert.match(text, /\r\n每年新增人才,12000,人,同预设,假设\r\n/, 'every setting with its origin');
+    assert.match(text, /\r\n每年新增人才,12000,人\/年,同预设,假设\r\n/, 'every setting with its origin');
     assert.match(text, /\r\n\r\n/, 'a blank line before the targets');
     assert.match(text, /社会工作人才总量,≥,140000,2025,/);
     await done();
@@ -304,7 +304,7 @@ describe('issue 9: plans that travel', () => {
     assert.ok(!(await page.locator('#controls').isVisible()), 'no settings in print');
     assert.ok(!(await page.locator('.verdict-bar').isVisible()));
     const appendix = await page.locator('.print-appendix').innerText();
-    assert.match(appendix, /每年新增人才\s+12000 人\s+18000 人/);
+    assert.match(appendix, /每年新增人才\s+12000 人\/年\s+18000 人\/年/);
     assert.match(appendix, /公益时报|报纸名称未载明/);
     await page.screenshot({ path: 'target/screenshots/print-view.png', fullPage: true });
     const pdf = await page.pdf({ format: 'A4', path: 'target/screenshots/report.pdf' });

@@ -21,7 +21,10 @@ async function openCompare(page) {
 async function compareTwo(page) {
   await openCompare(page);
   await page.click('#compare-copy');
+  // Until it is changed, the copy says it is the same plan (its line lies under A's).
+  await page.locator('.compared-plan .plan-title', { hasText: /^B · .*（与A相同）$/ }).waitFor(SHORT);
   await commit(page, '#input-hires', '20000');
+  await page.locator('.compared-plan .plan-title', { hasText: '相同' }).waitFor({ state: 'detached', timeout: 5000 });
   await page.locator('.compare-card').first().waitFor(SHORT);
 }
 
@@ -71,7 +74,9 @@ describe('issue 10: compare and train', () => {
     await counter.waitFor(SHORT);
     assert.match(await counter.innerText(), /第1步，共6步/);
     let asked = 0;
+    let changes = 0;
     for (let i = 0; i < 20; i += 1) {
+      changes = Math.max(changes, await page.locator('.story-changes li').count());
       if (await page.locator('.story-step.is-asking').count()) {
         asked += 1;
         assert.ok(await page.locator('.as-of').evaluate((el) => getComputedStyle(el).visibility === 'hidden'), 'results hidden while the room predicts');
@@ -81,11 +86,21 @@ describe('issue 10: compare and train', () => {
     }
     assert.match(await counter.innerText(), /第6步，共6步/);
     assert.ok(asked >= 1, 'at least one question asked first');
+    assert.ok(changes >= 1, 'a step names what it changes, before the room predicts');
     await page.waitForFunction(() => /story=yunnan-14wan&step=5/.test(location.search));
+    // Keys pressed once too often at the end change nothing: not the step, not the year.
+    const year = await page.locator('.presenter-year').innerText();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Space');
+    assert.match(await counter.innerText(), /第6步，共6步/);
+    assert.equal(await page.locator('.presenter-year').innerText(), year);
+    await page.locator('.story-end').waitFor(SHORT);
     await page.keyboard.press('ArrowLeft');
     assert.match(await counter.innerText(), /第5步/);
     await page.keyboard.press('Escape');
     await page.locator('.presenter').waitFor({ state: 'detached' });
+    // The plan from before the story is back, and Undo would keep the story's instead.
+    await page.locator('.undo-hint', { hasText: '已回到打开故事之前的方案' }).waitFor(SHORT);
+    assert.equal(await page.locator('#input-hires').inputValue(), '12000');
     await done();
   });
 
@@ -96,6 +111,8 @@ describe('issue 10: compare and train', () => {
     const year = page.locator('.presenter-year');
     await page.locator('.presenter-slider input').fill('2022');
     assert.match(await year.innerText(), /2022年/);
+    const ticks = () => page.locator('#presenter-chart-budget g.tick text').allTextContents();
+    const early = await ticks();
     assert.match(await page.locator('.as-of-card').first().innerText(), /2022年：9\.46万 \/ 14万，还剩3年/);
     await page.keyboard.press('p');
     await page.locator('.presenter-year', { hasText: '2025年' }).waitFor({ timeout: 6000 });
@@ -104,6 +121,7 @@ describe('issue 10: compare and train', () => {
     assert.match(card, /未达成|达成/);
     const points = await page.locator('#presenter-chart-talent path.line').getAttribute('d');
     assert.equal(points.split('L').length, 6, 'the line stops at 2025 (six years drawn)');
+    assert.deepEqual(await ticks(), early, 'the scale stays put while the lines grow');
     await done();
   });
 

@@ -46,6 +46,7 @@ describe('issue 8: what it takes and the verdicts', () => {
     const rooms = page.locator('.target-card[data-metric="rooms"]');
     assert.match(await rooms.locator('.badge').innerText(), /按计划达成/);
     assert.match(await rooms.locator('.probability').innerText(), /^0%/);
+    assert.match(await rooms.locator('.badge.fragile').innerText(), /^⚠/, 'not a green tick');
     const why = await rooms.locator('.contrast').innerText();
     assert.match(why, /按计划可达成；但若每年约15%的社工室延期一年，按期达成的概率只有0%/);
     assert.match(why, /模拟中位首次达到为20\d\d年/);

@@ -142,14 +142,14 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
             "目标",
             "达成比例",
             "达成人数",
-            "首次达到（最早/中位/最晚）",
+            "首次达到（最早/中位/最晚，只计达到者）",
             "规划期内未达到",
         ],
         Lang::En => [
             "Target",
             "Share met",
             "Met",
-            "First met (earliest / median / latest)",
+            "First met (earliest / median / latest, of those who meet it)",
             "Not by the last year",
         ],
     };
