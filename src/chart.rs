@@ -144,7 +144,18 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let axis_top = highest.max(spec.y_floor).max(spec.axis.least_top());
-    let ticks = nice_ticks(0.0, axis_top, 4);
+    let mut ticks = nice_ticks(0.0, axis_top, 4);
+    // Counts are whole: a tick at 2.5 people would be labelled "3" and misplace every line.
+    if spec.axis == Axis::Count && ticks.iter().any(|t| t.fract() != 0.0) {
+        let step = [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .find(|s| s * 4.0 >= axis_top)
+            .unwrap_or(10.0);
+        ticks = (0..)
+            .map(|k| f64::from(k) * step)
+            .take_while(|t| *t < axis_top + step)
+            .collect();
+    }
     let y_top = ticks.last().copied().unwrap_or(1.0);
     let x = Scale {
         domain: (f64::from(first) - 0.5, f64::from(last) + 0.5),
@@ -502,6 +513,16 @@ mod tests {
             assert!(labels.len() >= 3, "{labels:?}");
             assert_eq!(distinct, labels, "{axis:?}: every tick reads differently");
         }
+    }
+
+    #[test]
+    fn small_counts_get_whole_ticks() {
+        let mut small = spec(Lang::Zh);
+        small.marks.clear();
+        small.series[0].values = vec![6.0; 11];
+        small.series[0].band = None;
+        let labels: Vec<String> = layout(&small).grid.into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["0", "5", "10"]);
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub fn format_yuan(yuan: f64, lang: Lang) -> String {
 }
 
 /// Rounds to at most `decimals` places and drops trailing zeros: 8.450 → "8.45", 14.0 → "14".
-fn trim_decimals(value: f64, decimals: usize) -> String {
+pub(crate) fn trim_decimals(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')

@@ -238,6 +238,19 @@ pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
     }
 }
 
+/// A difference between a figure and its target (a gap or a margin): as [`metric_amount`], but
+/// a difference of shares is in percentage points ("15.8个百分点"), not a percentage.
+pub fn metric_difference(metric: Metric, value: f64, lang: Lang) -> String {
+    if metric.unit() != FigureUnit::Share || !value.is_finite() {
+        return metric_amount(metric, value, lang);
+    }
+    let points = super::format::trim_decimals(value * 100.0, 1);
+    match lang {
+        Lang::Zh => format!("{points}个百分点"),
+        Lang::En => format!("{points} percentage points"),
+    }
+}
+
 /// A lever value as the "what it takes" answer shows it: exact counts with their unit, rates as
 /// percentages.
 pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
@@ -256,6 +269,22 @@ pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
             }
         }
     }
+}
+
+/// A caution when the answer asks for several times the lever's current value (a pass rate
+/// from 20 % to 86 %): the value meets the target in the model, but can it be done?
+pub fn seek_stretch_note(answer: &Answer, lang: Lang) -> Option<String> {
+    let value = answer.value?;
+    let times = value / answer.current;
+    (answer.current > 0.0 && times >= 2.0).then(|| {
+        let times = super::format::trim_decimals(times, 1);
+        match lang {
+            Lang::Zh => format!("这是当前值的{times}倍：模型中能达成，请判断现实中能否做到。"),
+            Lang::En => format!(
+                "That is {times} times the current value: it meets the target in the model; judge whether it can be done."
+            ),
+        }
+    })
 }
 
 /// The outcome of "what it takes" for a lever whose plan varies by year. The answer is a value
@@ -597,6 +626,25 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_far_above_the_current_value_is_questioned() {
+        let s = yunnan();
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: None,
+        };
+        let mut answer = seek(&s, &question).unwrap();
+        assert_eq!(
+            seek_stretch_note(&answer, Lang::Zh),
+            None,
+            "1.65× is no stretch"
+        );
+        answer.value = Some(answer.current * 4.3);
+        let zh = seek_stretch_note(&answer, Lang::Zh).unwrap();
+        assert!(zh.starts_with("这是当前值的4.3倍"), "{zh}");
+    }
+
+    #[test]
     fn a_gap_names_what_it_counts_so_it_never_reads_as_a_year() {
         assert_eq!(metric_amount(Metric::Talent, 2017.0, Lang::Zh), "2017人");
         assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::Zh), "2017个");
@@ -608,6 +656,18 @@ mod tests {
         assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::En), "2,017");
         assert_eq!(metric_amount(Metric::RoomCoverage, 0.5, Lang::Zh), "50%");
         assert_eq!(metric_amount(Metric::Talent, f64::NAN, Lang::Zh), "—");
+        assert_eq!(
+            metric_difference(Metric::RoomCoverage, 0.158, Lang::Zh),
+            "15.8个百分点"
+        );
+        assert_eq!(
+            metric_difference(Metric::RoomCoverage, 0.0, Lang::En),
+            "0 percentage points"
+        );
+        assert_eq!(
+            metric_difference(Metric::Talent, 2017.0, Lang::Zh),
+            "2017人"
+        );
     }
 
     #[test]

@@ -194,7 +194,15 @@ pub fn compare_results(props: &CompareResultsProps) -> Html {
                                     { match &verdict {
                                         Some(v) => html! {
                                             <>
-                                                <td class={if v.met { "met" } else { "not-met" }}>{ if v.met { format!("✓ {}", text.met) } else { format!("✗ {}", text.not_met) } }</td>
+                                                // Met as planned, missed in most simulations: amber, as on the cards.
+                                                if v.met && odds.is_some_and(|o| o.probability < 0.5) {
+                                                    <td class="fragile" title={text.met_but_unlikely}>
+                                                        { format!("⚠ {}", text.met) }
+                                                        <span class="visually-hidden">{ format!("{}{}{}", lang.pick("（", " ("), text.met_but_unlikely, lang.pick("）", ")")) }</span>
+                                                    </td>
+                                                } else {
+                                                    <td class={if v.met { "met" } else { "not-met" }}>{ if v.met { format!("✓ {}", text.met) } else { format!("✗ {}", text.not_met) } }</td>
+                                                }
                                                 <td>{ metric_value(v.metric, v.value_at_deadline, lang) }</td>
                                                 <td>{ odds.map_or("—".to_string(), |o| format_percent(o.probability, lang)) }</td>
                                                 <td>{ year_text(v.first_year_met, lang) }</td>

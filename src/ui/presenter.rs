@@ -33,8 +33,9 @@ pub struct PresenterViewProps {
     pub on_action: Callback<Action>,
 }
 
-/// The charts a step shows: the highlighted one (or the one of a highlighted target), else
-/// talent and the chart of the plan's first other target.
+/// The charts a step shows: the highlighted one (or the one of a highlighted target) and, in a
+/// story, the budget beside it (what the step's decision costs, which stories ask about);
+/// without a story, talent and the chart of the plan's first other target.
 fn charts_for(presenter: &Presenter, plan: &Plan) -> Vec<&'static str> {
     let chart_of = |metric: crate::model::Metric| {
         use crate::model::Metric::*;
@@ -54,6 +55,14 @@ fn charts_for(presenter: &Presenter, plan: &Plan) -> Vec<&'static str> {
         Some(Highlight::Target(metric)) => chart_of(metric),
         None => "chart-talent",
     };
+    if highlighted.is_some() {
+        let second = if first == "chart-budget" {
+            "chart-talent"
+        } else {
+            "chart-budget"
+        };
+        return vec![first, second];
+    }
     let second = plan
         .computed
         .scenario
@@ -270,7 +279,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                         <span class="as-of-odds">
                                             { format!("{}{}{}", text.probability, lang.pick(" ", ": "), crate::i18n::format_percent(p, lang)) }
                                             if fragile {
-                                                { format!(" · ⚠ {}", text.met_but_unlikely) }
+                                                { format!(" · ⚠ {}", if v.status == Status::OnTrack { text.on_track_but_unlikely } else { text.met_but_unlikely }) }
                                             }
                                         </span>
                                     }

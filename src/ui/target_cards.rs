@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use crate::i18n::messages::metric_amount;
+use crate::i18n::messages::{metric_amount, metric_difference};
 use crate::i18n::strings::{contrast_sentence, strings, threshold_by_deadline, year_text};
 use crate::i18n::{format_percent, metric_label, Lang};
 use crate::model::montecarlo::{contrast, Settings, Summary};
@@ -102,13 +102,14 @@ fn target_card(props: &TargetCardProps) -> Html {
         ("badge not-met", format!("✗ {}", text.not_met_as_planned))
     };
     let ceiling = target.goal() == Goal::AtMost;
+    let difference = |v: f64| metric_difference(metric, v, lang);
     let (gap_label, gap_value) = if verdict.met {
         let margin = (verdict.value_at_deadline - verdict.threshold).abs();
-        (text.margin, value(margin))
+        (text.margin, difference(margin))
     } else if ceiling {
-        (text.over_ceiling, value(verdict.gap))
+        (text.over_ceiling, difference(verdict.gap))
     } else {
-        (text.gap, value(verdict.gap))
+        (text.gap, difference(verdict.gap))
     };
     let id = |what: &str| format!("{what}-{index}");
     html! {

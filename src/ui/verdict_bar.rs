@@ -27,10 +27,41 @@ pub struct VerdictBarProps {
     pub on_action: Callback<Action>,
 }
 
+/// Publishes the bar's height as `--bar-h` on the page, so the sticky settings panel starts
+/// below it however many rows of chips it has (six targets wrap to two on a laptop).
+fn publish_height(bar: &NodeRef) {
+    let Some(el) = bar.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let style = format!("--bar-h: {}px", el.offset_height());
+    // Only a change is written: a write restyles the page, and the bar renders on every drag step.
+    if root.get_attribute("style").as_deref() != Some(style.as_str()) {
+        let _ = root.set_attribute("style", &style);
+    }
+}
+
 #[function_component(VerdictBar)]
 pub fn verdict_bar(props: &VerdictBarProps) -> Html {
     let lang = props.lang;
     let text = strings(lang);
+    let bar = use_node_ref();
+    {
+        // After every render (the chips' text changes their wrapping) and on every resize.
+        let bar = bar.clone();
+        use_effect(move || publish_height(&bar));
+    }
+    {
+        let bar = bar.clone();
+        use_effect_with((), move |_| {
+            let on_resize = gloo::events::EventListener::new(&gloo::utils::window(), "resize", {
+                move |_| publish_height(&bar)
+            });
+            move || drop(on_resize)
+        });
+    }
     let switch = |view: View| {
         let on_action = props.on_action.clone();
         Callback::from(move |_| {
@@ -46,7 +77,7 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
         })
     };
     html! {
-        <nav class={classes!("verdict-bar", props.stale.then_some("is-stale"))} aria-label={text.verdict_bar_label}>
+        <nav class={classes!("verdict-bar", props.stale.then_some("is-stale"))} aria-label={text.verdict_bar_label} ref={bar}>
             <ul class="verdict-chips">
                 if props.verdicts.is_empty() {
                     <li class="muted">{ text.no_targets }</li>

@@ -12,7 +12,9 @@ use super::compute_client::ComputeClient;
 use crate::compute::{Job, Outcome};
 
 use super::tip::Tip;
-use crate::i18n::messages::{seek_error_message, seek_outcome_sentence, seek_schedule_sentence};
+use crate::i18n::messages::{
+    seek_error_message, seek_outcome_sentence, seek_schedule_sentence, seek_stretch_note,
+};
 use crate::i18n::strings::strings;
 use crate::i18n::{format_percent, metric_label, param_label, Lang};
 use crate::model::montecarlo::Settings;
@@ -165,6 +167,9 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     let preview = proposal
         .as_ref()
         .and_then(|found| effects(&props.computed, found, lang));
+    let stretch = proposal
+        .as_ref()
+        .and_then(|found| seek_stretch_note(found, lang));
     let apply = proposal.map(|found| {
         let on_action = props.on_action.clone();
         let varies = varies_by_year(&props.computed, found.lever);
@@ -223,6 +228,9 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                         Some(Err(message)) => message.clone(),
                     } }
                 </p>
+                if let Some(note) = stretch {
+                    <p class="seek-stretch">{ note }</p>
+                }
                 if let Some(rows) = preview {
                     <div class="seek-preview">
                         <p class="muted">{ text.effect_on_targets }</p>

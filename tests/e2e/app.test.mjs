@@ -183,6 +183,23 @@ describe('the planner in Chromium', () => {
     await done();
   });
 
+  test('the settings panel stays below the verdict bar when six targets wrap it to two rows', async () => {
+    const { page, done } = await open({ query: '?v=1&p=ningxia' });
+    await page.locator('.target-card').nth(5).waitFor();
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(300);
+    const bar = await page.locator('.verdict-bar').boundingBox();
+    const panel = await page.locator('.controls').boundingBox();
+    assert.ok(bar.height > 50, `two rows of chips (${bar.height} px)`);
+    assert.ok(panel.y >= bar.y + bar.height, `panel top ${panel.y} below the bar's bottom ${bar.y + bar.height}`);
+    // A gap on a coverage target is in percentage points, not a percentage of anything.
+    await page.selectOption('#preset', 'lhasa');
+    const gap = page.locator('.target-card[data-metric$="coverage"] .gap').first();
+    await gap.waitFor();
+    assert.match(await gap.innerText(), /个百分点$/);
+    await done();
+  });
+
   test('on a phone the results show first, the settings one tap away, and nothing scrolls sideways', async () => {
     const { page, done } = await open({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

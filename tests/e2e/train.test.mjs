@@ -56,6 +56,19 @@ describe('issue 10: compare and train', () => {
     await second.done();
   });
 
+  test('on a phone a comparison fits the screen: nothing scrolls the page sideways', async () => {
+    const { page, done } = await open({ width: 390, height: 844, query: '?lang=en' });
+    await openCompare(page);
+    await page.click('#compare-copy');
+    await page.click('#compare-baseline');
+    await page.locator('.compare-card').first().waitFor(SHORT);
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= width, `page ${scroll} px wide on a ${width} px screen`);
+    const card = await page.locator('.compare-card').first().boundingBox();
+    assert.ok(card.x + card.width <= width, 'the card ends inside the screen');
+    await done();
+  });
+
   test('the baseline stays as a faint line behind a single plan', async () => {
     const { page, done } = await open();
     await commit(page, '#input-hires', '20000');

@@ -179,9 +179,16 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
     }
 }
 
-/// "2023 / 2024.5 / 2027": a median between two years keeps its half.
+/// "2023 / 2024–2025 / 2027": a median between two years names both (a year "2024.5" reads as
+/// a typo).
 fn year_spread(spread: Spread) -> String {
-    let year = |y: f64| display_text(Unit::Count, y);
+    let year = |y: f64| {
+        if y.fract() == 0.5 {
+            format!("{}–{}", y.floor(), y.ceil())
+        } else {
+            display_text(Unit::Count, y)
+        }
+    };
     format!(
         "{} / {} / {}",
         year(spread.min),
@@ -257,6 +264,16 @@ mod tests {
         crate::model::params::set_assignment(&mut plan.scenario, &format!("hires={hires}"))
             .unwrap();
         share::encode(&[plan], None)
+    }
+
+    #[test]
+    fn a_median_between_two_years_names_both() {
+        let spread = Spread {
+            min: 2024.0,
+            median: 2026.5,
+            max: 2029.0,
+        };
+        assert_eq!(year_spread(spread), "2024 / 2026–2027 / 2029");
     }
 
     #[test]
