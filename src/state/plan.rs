@@ -264,11 +264,28 @@ impl Plan {
         self.is_edited_from_baseline() || self.name.is_some()
     }
 
-    /// Whether any number, year or target differs from the baseline.
+    /// Whether any number, year or target differs from the baseline (its sources aside, which
+    /// a plan does not carry).
     pub fn is_edited_from_baseline(&self) -> bool {
-        let mut baseline = (*self.baseline).clone();
-        baseline.sources.clear();
-        baseline != self.scenario
+        // Field by field, without cloning the baseline's source texts on every render; a field
+        // added to `Scenario` fails to compile here until it is compared.
+        let Scenario {
+            schema,
+            region,
+            name,
+            base_year,
+            end_year,
+            assumptions,
+            levers,
+            uncertainty,
+            targets,
+            sources: _,
+        } = &*self.baseline;
+        let s = &self.scenario;
+        (schema, region, name, base_year, end_year)
+            != (&s.schema, &s.region, &s.name, &s.base_year, &s.end_year)
+            || (assumptions, levers, uncertainty, targets)
+                != (&s.assumptions, &s.levers, &s.uncertainty, &s.targets)
     }
 
     /// Whether a parameter differs from the baseline.

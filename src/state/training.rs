@@ -167,10 +167,12 @@ impl State {
                     .name
                     .as_deref()
                     .is_some_and(|n| n == BASELINE_NAME.0 || n == BASELINE_NAME.1);
-                let name = match (baseline, p.is_edited_from_baseline()) {
-                    (true, false) => lang.pick(BASELINE_NAME.0, BASELINE_NAME.1),
-                    (true, true) => lang.pick("基准（已修改）", "Baseline (edited)"),
-                    (false, _) => p
+                let name = match baseline {
+                    true if !p.is_edited_from_baseline() => {
+                        lang.pick(BASELINE_NAME.0, BASELINE_NAME.1)
+                    }
+                    true => lang.pick("基准（已修改）", "Baseline (edited)"),
+                    false => p
                         .name
                         .as_deref()
                         .unwrap_or_else(|| lang.pick(&region.zh, &region.en)),

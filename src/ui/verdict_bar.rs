@@ -1,6 +1,8 @@
 //! The verdict bar: every target's verdict in one line that stays on screen while the planner
 //! edits (on every width), with the switch between settings and results on narrow screens.
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::messages::metric_value;
@@ -49,17 +51,24 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
     let text = strings(lang);
     let bar = use_node_ref();
     {
-        // After every render (the chips' text changes their wrapping) and on every resize.
-        let bar = bar.clone();
-        use_effect(move || publish_height(&bar));
-    }
-    {
+        // Whenever the bar's size changes (chips wrap as their text or the window changes): a
+        // ResizeObserver reports after layout, so a drag's frames pay no forced layout for it.
         let bar = bar.clone();
         use_effect_with((), move |_| {
-            let on_resize = gloo::events::EventListener::new(&gloo::utils::window(), "resize", {
-                move |_| publish_height(&bar)
-            });
-            move || drop(on_resize)
+            let callback = {
+                let bar = bar.clone();
+                Closure::<dyn FnMut()>::new(move || publish_height(&bar))
+            };
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, bar.cast::<web_sys::Element>()) {
+                observer.observe(&el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
         });
     }
     let switch = |view: View| {
