@@ -120,6 +120,33 @@ pub fn from_display(unit: Unit, shown: f64) -> f64 {
     }
 }
 
+/// A yearly value as text: one number when every year is the same, else each year with its value
+/// ("2021: 500, 2022: 500, …" with `colon` ": " and `separator` ", "), as the report and CSV list
+/// a schedule.
+pub fn yearly_text(
+    unit: Unit,
+    values: &[f64],
+    base_year: i32,
+    colon: &str,
+    separator: &str,
+) -> String {
+    match values.first() {
+        Some(first) if values.iter().all(|v| v == first) => display_text(unit, *first),
+        _ => values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                format!(
+                    "{}{colon}{}",
+                    base_year + 1 + i as i32,
+                    display_text(unit, *v)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(separator),
+    }
+}
+
 /// Text for a number input: no needless decimals, no float noise (8.000000001 → "8").
 pub fn display_text(unit: Unit, value: f64) -> String {
     let shown = to_display(unit, value);

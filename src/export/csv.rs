@@ -5,7 +5,7 @@
 
 use crate::i18n::strings::param_unit;
 use crate::i18n::{metric_label, param_label, Lang};
-use crate::inputs::display_text;
+use crate::inputs::{display_text, yearly_text};
 use crate::model::montecarlo::Summary;
 use crate::model::params::{self, Value, PARAMS};
 use crate::model::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
@@ -169,23 +169,7 @@ pub fn plan_csv(
         let value = match params::value(scenario, p.key) {
             Some(Value::Scalar(v)) => display_text(p.unit, *v),
             Some(Value::Yearly(y)) => {
-                let values = y.expand(horizon);
-                if values.iter().all(|v| *v == values[0]) {
-                    display_text(p.unit, values[0])
-                } else {
-                    values
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| {
-                            format!(
-                                "{}:{}",
-                                scenario.base_year + 1 + i as i32,
-                                display_text(p.unit, *v)
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }
+                yearly_text(p.unit, &y.expand(horizon), scenario.base_year, ":", " ")
             }
             None => String::new(),
         };
@@ -226,16 +210,7 @@ pub fn plan_csv(
 /// What a column counts, after its name, so a number in Excel is never read in the wrong unit
 /// (coverage is a fraction there, 0.35, not 35 %).
 fn column_unit(metric: Metric, lang: Lang) -> &'static str {
-    let people = matches!(
-        metric,
-        Metric::Talent
-            | Metric::Certified
-            | Metric::CertifiedJunior
-            | Metric::CertifiedMid
-            | Metric::CertifiedSenior
-            | Metric::StaffNeeded
-    );
-    match (metric.unit(), people) {
+    match (metric.unit(), metric.counts_people()) {
         (FigureUnit::Count, true) => lang.pick("（人）", " (people)"),
         (FigureUnit::Count, false) => lang.pick("（个）", " (count)"),
         (FigureUnit::Share, _) => lang.pick("（比例，0–1）", " (fraction 0–1)"),

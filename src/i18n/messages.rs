@@ -221,16 +221,7 @@ pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
     if metric.unit() != FigureUnit::Count || shown == "—" {
         return shown;
     }
-    let people = matches!(
-        metric,
-        Metric::Talent
-            | Metric::Certified
-            | Metric::CertifiedJunior
-            | Metric::CertifiedMid
-            | Metric::CertifiedSenior
-            | Metric::StaffNeeded
-    );
-    match (lang, people) {
+    match (lang, metric.counts_people()) {
         (Lang::Zh, true) => format!("{shown}人"),
         (Lang::Zh, false) => format!("{shown}个"),
         (Lang::En, true) => format!("{shown} people"),

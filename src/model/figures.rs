@@ -127,6 +127,20 @@ impl Metric {
         Metric::ALL.into_iter().find(|m| m.key() == key)
     }
 
+    /// Whether the figure counts people (rather than stations, rooms, institutions or posts):
+    /// what a unit after its number says ("人" or "个").
+    pub fn counts_people(self) -> bool {
+        matches!(
+            self,
+            Metric::Talent
+                | Metric::Certified
+                | Metric::CertifiedJunior
+                | Metric::CertifiedMid
+                | Metric::CertifiedSenior
+                | Metric::StaffNeeded
+        )
+    }
+
     /// Whether the figure is a fraction (coverage) rather than a count or money.
     pub fn is_coverage(self) -> bool {
         self.unit() == FigureUnit::Share

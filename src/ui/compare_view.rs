@@ -195,7 +195,7 @@ pub fn compare_results(props: &CompareResultsProps) -> Html {
                                         Some(v) => html! {
                                             <>
                                                 // Met as planned, missed in most simulations: amber, as on the cards.
-                                                if v.met && odds.is_some_and(|o| o.probability < 0.5) {
+                                                if super::verdict_bar::is_fragile(v.met, odds.map(|o| o.probability)) {
                                                     <td class="fragile" title={text.met_but_unlikely}>
                                                         { format!("⚠ {}", text.met) }
                                                         <span class="visually-hidden">{ format!("{}{}{}", lang.pick("（", " ("), text.met_but_unlikely, lang.pick("）", ")")) }</span>

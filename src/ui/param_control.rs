@@ -70,6 +70,18 @@ pub struct ParamControlProps {
     pub id_prefix: AttrValue,
 }
 
+/// Leaving a field commits what was typed in it (nothing typed, nothing to commit), as Enter does.
+pub(super) fn commit_on_blur(
+    commit: impl Fn(String) + 'static,
+    typing: UseStateHandle<Option<String>>,
+) -> Callback<FocusEvent> {
+    Callback::from(move |e: FocusEvent| {
+        if typing.is_some() {
+            commit(e.target_unchecked_into::<HtmlInputElement>().value());
+        }
+    })
+}
+
 #[function_component(ParamControl)]
 pub fn param_control(props: &ParamControlProps) -> Html {
     // What is being typed and not yet committed.
@@ -148,14 +160,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             },
         )
     };
-    let on_blur = {
-        let (commit, typing) = (commit.clone(), typing.clone());
-        Callback::from(move |e: FocusEvent| {
-            if typing.is_some() {
-                commit(e.target_unchecked_into::<HtmlInputElement>().value());
-            }
-        })
-    };
+    let on_blur = commit_on_blur(commit.clone(), typing.clone());
     let on_slider = {
         let (on_action, typing) = (props.on_action.clone(), typing.clone());
         Callback::from(move |e: InputEvent| {

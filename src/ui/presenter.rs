@@ -265,8 +265,10 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             // The odds at the deadline beside the plan's verdict, so the room
                             // never reads a plan that holds only if nothing slips as certain.
                             let odds = plan.summary().and_then(|s| s.targets.get(i)).map(|o| o.probability);
-                            let fragile = matches!(v.status, Status::Reached | Status::Met | Status::OnTrack)
-                                && odds.is_some_and(|p| p < 0.5);
+                            let fragile = super::verdict_bar::is_fragile(
+                                matches!(v.status, Status::Reached | Status::Met | Status::OnTrack),
+                                odds,
+                            );
                             html! {
                                 <li class={classes!("as-of-card", class, fragile.then_some("is-fragile"))} data-metric={v.metric.key()}>
                                     <span class="as-of-status">{ status_label(v.status, v.metric, lang) }</span>

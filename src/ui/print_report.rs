@@ -11,7 +11,7 @@ use super::param_control::ParamValue;
 use super::persistence::{link_query, link_url};
 use crate::i18n::strings::{document_citation, horizon_note, param_unit, strings};
 use crate::i18n::{param_label, Lang};
-use crate::inputs::display_text;
+use crate::inputs::{display_text, yearly_text};
 use crate::model::params::{self, Value, PARAMS};
 use crate::model::{Provenance, Scenario};
 use crate::qr::qr_svg;
@@ -45,24 +45,8 @@ fn value_text(value: &ParamValue, key: &str, scenario: &Scenario, lang: Lang) ->
         ParamValue::Scalar(v) => format!("{} {unit}", display_text(param.unit, *v)),
         ParamValue::Yearly(y) => {
             let values = y.expand(scenario.horizon().max(1));
-            if values.iter().all(|v| *v == values[0]) {
-                format!("{} {unit}", display_text(param.unit, values[0]))
-            } else {
-                values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        format!(
-                            "{}: {}",
-                            scenario.base_year + 1 + i as i32,
-                            display_text(param.unit, *v)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    + " "
-                    + &unit
-            }
+            let text = yearly_text(param.unit, &values, scenario.base_year, ": ", ", ");
+            format!("{text} {unit}")
         }
     }
 }

@@ -93,7 +93,7 @@ fn target_card(props: &TargetCardProps) -> Html {
             )
         });
     // Met as planned but missed in most simulations: amber, as in the verdict bar.
-    let fragile = verdict.met && odds.is_some_and(|o| o.probability < 0.5);
+    let fragile = super::verdict_bar::is_fragile(verdict.met, odds.map(|o| o.probability));
     let (badge_class, badge) = if fragile {
         ("badge fragile", format!("⚠ {}", text.met_as_planned))
     } else if verdict.met {

@@ -213,14 +213,7 @@ fn target_row(props: &TargetRowProps) -> Html {
             _ => {}
         })
     };
-    let on_blur = {
-        let (commit, typing) = (commit.clone(), typing.clone());
-        Callback::from(move |e: FocusEvent| {
-            if typing.is_some() {
-                commit(e.target_unchecked_into::<HtmlInputElement>().value());
-            }
-        })
-    };
+    let on_blur = super::param_control::commit_on_blur(commit.clone(), typing.clone());
     let on_remove = {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::RemoveTarget(index)))

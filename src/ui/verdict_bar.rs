@@ -15,6 +15,12 @@ use crate::state::{Action, View};
 /// Odds below which a target met as planned is shown as a warning, not a success.
 const FRAGILE_BELOW: f64 = 0.5;
 
+/// Whether a target met as planned is missed in most simulations: amber with ⚠ wherever a
+/// verdict is shown (bar, cards, comparison, presenter), never a green tick.
+pub fn is_fragile(met: bool, probability: Option<f64>) -> bool {
+    met && probability.is_some_and(|p| p < FRAGILE_BELOW)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct VerdictBarProps {
     pub lang: Lang,
@@ -94,7 +100,7 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                 { for props.verdicts.iter().enumerate().map(|(i, v)| {
                     let odds = props.summary.as_ref().and_then(|s| s.targets.get(i));
                     // Met as planned but missed in most simulations: not a green light.
-                    let fragile = v.met && odds.is_some_and(|o| o.probability < FRAGILE_BELOW);
+                    let fragile = is_fragile(v.met, odds.map(|o| o.probability));
                     let mark = if fragile { "⚠" } else if v.met { "✓" } else { "✗" };
                     let title = format!("{} {} {}{}", mark, metric_label(v.metric, lang),
                         crate::i18n::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang),
