@@ -12,9 +12,11 @@ fn main() {
     for path in toml_files(Path::new("seeds")) {
         let stem = convert(&path);
         write(&out.join(format!("{}.json", stem.0)), &stem.1);
+        write(&out.join(format!("{}.lean.json", stem.0)), &lean(&stem.1));
     }
 
     embed_folder(&out, "history", "history_files.rs");
+    embed_folder(&out, "history", "history_files.lean.rs");
     embed_folder(&out, "stories", "story_files.rs");
 }
 
@@ -28,8 +30,13 @@ fn embed_folder(out: &Path, folder: &str, listing_name: &str) {
     std::fs::create_dir_all(&target_dir).expect("OUT_DIR is writable");
     let mut listing = String::from("&[\n");
     for path in toml_files(&source) {
-        let (stem, json) = convert(&path);
-        let target = target_dir.join(format!("{stem}.json"));
+        let (stem, mut json) = convert(&path);
+        let mut file = format!("{stem}.json");
+        if listing_name.ends_with(".lean.rs") {
+            json = lean(&json);
+            file = format!("{stem}.lean.json");
+        }
+        let target = target_dir.join(file);
         write(&target, &json);
         listing += &format!("    ({stem:?}, include_str!({:?})),\n", target.display());
     }
@@ -69,4 +76,29 @@ fn convert(path: &Path) -> (String, String) {
 
 fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("OUT_DIR is writable");
+}
+
+/// A seed file without its provenance and explanations (every `sources` and `source`; the
+/// reasons of history corrections emptied): the same numbers, for the first view, which draws
+/// charts and cites nothing (see `src/first_view.rs`).
+fn lean(json: &str) -> String {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) => {
+                object.remove("sources");
+                object.remove("source");
+                for key in ["reason", "reason_en"] {
+                    if let Some(text) = object.get_mut(key) {
+                        *text = serde_json::Value::String(String::new());
+                    }
+                }
+                object.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(json).expect("JSON just written");
+    strip(&mut value);
+    serde_json::to_string(&value).expect("JSON values serialise")
 }

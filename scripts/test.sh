@@ -15,6 +15,8 @@ step "format and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The first view is built with the presets' provenance left out (src/bin/boot.rs).
+cargo clippy --locked --bin boot --target wasm32-unknown-unknown --features first-view -- -D warnings
 
 step "native tests: unit, command line, properties, preset snapshots, Monte Carlo and seek"
 cargo test --locked

@@ -82,6 +82,17 @@ pub struct ChartSpec {
     pub y_floor: f64,
 }
 
+impl ChartSpec {
+    /// Every value drawn: the lines and the tops of their bands.
+    pub fn plotted_values(&self) -> impl Iterator<Item = &f64> {
+        self.series.iter().flat_map(|s| {
+            s.values
+                .iter()
+                .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
+        })
+    }
+}
+
 /// The height of the plot drawing, in CSS pixels.
 pub const HEIGHT: f64 = 260.0;
 /// Margins around the plot: top, right, bottom, left.
@@ -132,13 +143,7 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
         _ => (0, 0),
     };
     let highest = spec
-        .series
-        .iter()
-        .flat_map(|s| {
-            s.values
-                .iter()
-                .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
-        })
+        .plotted_values()
         .chain(spec.marks.iter().map(|m| &m.value))
         .copied()
         .filter(|v| v.is_finite())
@@ -304,12 +309,6 @@ pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
 /// named so the viewer's system CJK font is used. Returns the document and its height.
 pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
     let chart = layout(spec);
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
     let title_height = 30.0;
     let legend_items: Vec<(String, Option<u8>, Shape, bool)> = spec
         .series
@@ -418,6 +417,128 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         w = chart.width,
     );
     (document, height)
+}
+
+/// Text made safe inside markup and attribute values.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart as the page draws it (the markup of the page's chart component, styled by the
+/// page's CSS: figure, title, plot, legend, note), without its data table and downloads. The
+/// first view shows this while the app loads; the app then draws the same chart in its place.
+pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
+    if spec.years.is_empty() {
+        return String::new();
+    }
+    let chart = layout(spec);
+    let (left, right, top, bottom) = (chart.left, chart.right, chart.top, chart.bottom);
+    let id = escape(id);
+    let mut svg = String::new();
+    for (gy, label) in &chart.grid {
+        svg += &format!(
+            "<g class=\"tick\"><line x1=\"{left}\" x2=\"{right}\" y1=\"{gy}\" y2=\"{gy}\"></line><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text></g>",
+            left - 6.0,
+            gy + 4.0,
+            escape(label)
+        );
+    }
+    for (series, band) in spec.series.iter().zip(&chart.bands) {
+        if let Some(path) = band {
+            svg += &format!(
+                "<path class=\"band tone-{}\" d=\"{path}\"></path>",
+                series.tone
+            );
+        }
+    }
+    for (series, bars) in spec.series.iter().zip(&chart.bars) {
+        if bars.is_empty() {
+            continue;
+        }
+        svg += &format!("<g class=\"bars tone-{}\">", series.tone);
+        for (x, y, w, h) in bars {
+            svg += &format!(
+                "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\"></rect>"
+            );
+        }
+        svg += "</g>";
+    }
+    for (series, line) in spec.series.iter().zip(&chart.lines) {
+        if let Some(path) = line {
+            let faint = if series.faint { " faint" } else { "" };
+            svg += &format!(
+                "<path class=\"line tone-{}{faint}\" d=\"{path}\"></path>",
+                series.tone
+            );
+        }
+    }
+    for m in &chart.marks {
+        svg += &format!(
+            "<g class=\"target-mark\"><line class=\"target-line\" x1=\"{left}\" x2=\"{right}\" y1=\"{y}\" y2=\"{y}\"></line><line class=\"deadline-line\" x1=\"{x}\" x2=\"{x}\" y1=\"{top}\" y2=\"{bottom}\"></line><circle class=\"target-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"></circle><text class=\"target-label\" x=\"{lx}\" y=\"{fb}\" text-anchor=\"{anchor}\">",
+            y = m.y,
+            x = m.x,
+            lx = m.label_x,
+            fb = m.first_baseline,
+            anchor = m.anchor
+        );
+        for (i, line) in m.lines.iter().enumerate() {
+            let dy = if i == 0 { 0.0 } else { LINE_HEIGHT };
+            svg += &format!(
+                "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                m.label_x,
+                escape(line)
+            );
+        }
+        svg += "</text></g>";
+    }
+    for (px, year) in &chart.x_labels {
+        svg += &format!(
+            "<text class=\"x-label\" x=\"{px}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
+            bottom + 18.0
+        );
+    }
+    use crate::i18n::strings::tr;
+    let lang = spec.lang;
+    let mut legend = String::new();
+    for s in &spec.series {
+        let bar = if s.shape == Shape::Bars {
+            " is-bar"
+        } else {
+            ""
+        };
+        let faint = if s.faint { " faint" } else { "" };
+        legend += &format!(
+            "<li><span class=\"swatch tone-{}{bar}{faint}\"></span>{}</li>",
+            s.tone,
+            escape(&s.label)
+        );
+    }
+    if spec.series.iter().any(|s| s.band.is_some()) {
+        legend += &format!(
+            "<li><span class=\"swatch band-swatch\"></span>{}</li>",
+            escape(tr!(lang, band_legend))
+        );
+    }
+    if !spec.marks.is_empty() {
+        legend += &format!(
+            "<li><span class=\"swatch target-swatch\"></span>{} / {}</li>",
+            escape(tr!(lang, target_line)),
+            escape(tr!(lang, deadline))
+        );
+    }
+    let note = spec
+        .note
+        .as_ref()
+        .map(|n| format!("<p class=\"chart-note\">{}</p>", escape(n)))
+        .unwrap_or_default();
+    format!(
+        "<figure class=\"chart\" id=\"{id}\"><figcaption id=\"{id}-title\">{title}</figcaption><svg viewBox=\"0 0 {w:.0} {HEIGHT:.0}\" width=\"{w:.0}\" height=\"{HEIGHT:.0}\" role=\"img\" aria-labelledby=\"{id}-title\" preserveAspectRatio=\"xMinYMin meet\">{svg}</svg><ul class=\"legend\">{legend}</ul>{note}</figure>",
+        title = escape(&spec.title),
+        w = chart.width,
+    )
 }
 
 #[cfg(test)]

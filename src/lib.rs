@@ -5,9 +5,11 @@
 //! command line. The browser app (`ui`) is compiled only for WebAssembly.
 
 pub mod chart;
+pub mod charts;
 pub mod compare;
 pub mod compute;
 pub mod export;
+pub mod first_view;
 pub mod i18n;
 pub mod inputs;
 pub mod model;

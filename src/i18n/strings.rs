@@ -66,6 +66,8 @@ pub struct Strings {
     pub seed: &'static str,
     pub runs_done: &'static str,
     pub panic_message: &'static str,
+    /// The first view's settings column while the app loads.
+    pub first_view_loading: &'static str,
     pub storage_failed: &'static str,
     pub footer: &'static str,
     pub dismiss: &'static str,
@@ -285,6 +287,7 @@ pub const ZH: Strings = Strings {
     seed: "随机种子",
     runs_done: "次模拟",
     panic_message: "很抱歉，应用遇到意外错误。请刷新页面后重试。",
+    first_view_loading: "正在载入设置……",
     storage_failed: "无法在此浏览器中保存语言偏好（存储不可用），本次访问仍可正常使用。",
     footer: "所有计算均在您的浏览器中完成，不向任何服务器发送数据。",
     dismiss: "知道了",
@@ -504,6 +507,7 @@ pub const EN: Strings = Strings {
     seed: "Seed",
     runs_done: "runs",
     panic_message: "Sorry, the app hit an unexpected error. Please reload the page and try again.",
+    first_view_loading: "Loading the settings…",
     storage_failed: "Could not save the language preference in this browser (storage unavailable); everything else works.",
     footer: "Everything is computed in your browser; nothing is sent to any server.",
     dismiss: "Dismiss",
@@ -662,6 +666,18 @@ pub const EN: Strings = Strings {
 };
 
 /// The strings of a language.
+/// One string of the table in a language. Unlike [`strings`], which keeps both whole tables in
+/// the build, this keeps only the strings it names: for the first view, which must stay small.
+macro_rules! tr {
+    ($lang:expr, $field:ident) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => $crate::i18n::strings::ZH.$field,
+            $crate::i18n::Lang::En => $crate::i18n::strings::EN.$field,
+        }
+    };
+}
+pub(crate) use tr;
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,

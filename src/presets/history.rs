@@ -102,7 +102,11 @@ struct HistoryFile {
 }
 
 /// `seeds/history/*.toml` as JSON, converted by `build.rs`: (slug, text) for each file present.
+#[cfg(not(feature = "first-view"))]
 const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/history_files.rs"));
+/// The same without the reasons, for the first view (see `build.rs`).
+#[cfg(feature = "first-view")]
+const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/history_files.lean.rs"));
 
 /// A preset's corrections in version order, or why its history file is broken.
 type Parsed = (&'static str, Result<Vec<Correction>, String>);
@@ -242,6 +246,25 @@ mod tests {
     use crate::model::params::{param, Shape};
     use crate::model::{validate, Metric};
     use crate::presets::{all, by_slug};
+
+    /// The first view reads links against these files without the reasons (feature
+    /// `first-view`): the same corrections otherwise.
+    #[test]
+    fn the_first_views_history_has_the_same_values() {
+        const LEAN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/history_files.lean.rs"));
+        assert_eq!(LEAN.len(), FILES.len());
+        for ((slug, full), (lean_slug, lean)) in FILES.iter().zip(LEAN) {
+            assert_eq!(slug, lean_slug);
+            let full: HistoryFile = serde_json::from_str(full).expect("parses");
+            let lean: HistoryFile = serde_json::from_str(lean).expect("parses");
+            assert_eq!(full.correction.len(), lean.correction.len());
+            for (mut f, l) in full.correction.into_iter().zip(lean.correction) {
+                assert!(!f.reason.is_empty() && l.reason.is_empty() && l.reason_en.is_empty());
+                (f.reason, f.reason_en) = (String::new(), String::new());
+                assert_eq!(f, l, "{slug}");
+            }
+        }
+    }
 
     fn correction(version: u32, previous: Previous) -> Correction {
         Correction {

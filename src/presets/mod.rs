@@ -23,41 +23,61 @@ pub struct Preset {
 pub const DEFAULT_SLUG: &str = "yunnan";
 
 /// Embedded presets, in the order the picker lists them: `seeds/<slug>.toml` as JSON, converted
-/// by `build.rs` (see there why).
-const FILES: [(&str, &str); 8] = [
-    (
-        "yunnan",
-        include_str!(concat!(env!("OUT_DIR"), "/yunnan.json")),
-    ),
-    (
-        "guizhou",
-        include_str!(concat!(env!("OUT_DIR"), "/guizhou.json")),
-    ),
-    (
-        "ningxia",
-        include_str!(concat!(env!("OUT_DIR"), "/ningxia.json")),
-    ),
-    (
-        "guangxi",
-        include_str!(concat!(env!("OUT_DIR"), "/guangxi.json")),
-    ),
-    (
-        "lhasa",
-        include_str!(concat!(env!("OUT_DIR"), "/lhasa.json")),
-    ),
-    (
-        "nanchang",
-        include_str!(concat!(env!("OUT_DIR"), "/nanchang.json")),
-    ),
-    (
-        "jinan",
-        include_str!(concat!(env!("OUT_DIR"), "/jinan.json")),
-    ),
-    (
-        "lanzhou",
-        include_str!(concat!(env!("OUT_DIR"), "/lanzhou.json")),
-    ),
-];
+/// by `build.rs` (see there why); with `.lean.json`, the same without their provenance.
+macro_rules! preset_files {
+    ($suffix:literal) => {
+        [
+            (
+                "yunnan",
+                include_str!(concat!(env!("OUT_DIR"), "/yunnan", $suffix)),
+            ),
+            (
+                "guizhou",
+                include_str!(concat!(env!("OUT_DIR"), "/guizhou", $suffix)),
+            ),
+            (
+                "ningxia",
+                include_str!(concat!(env!("OUT_DIR"), "/ningxia", $suffix)),
+            ),
+            (
+                "guangxi",
+                include_str!(concat!(env!("OUT_DIR"), "/guangxi", $suffix)),
+            ),
+            (
+                "lhasa",
+                include_str!(concat!(env!("OUT_DIR"), "/lhasa", $suffix)),
+            ),
+            (
+                "nanchang",
+                include_str!(concat!(env!("OUT_DIR"), "/nanchang", $suffix)),
+            ),
+            (
+                "jinan",
+                include_str!(concat!(env!("OUT_DIR"), "/jinan", $suffix)),
+            ),
+            (
+                "lanzhou",
+                include_str!(concat!(env!("OUT_DIR"), "/lanzhou", $suffix)),
+            ),
+            (
+                "blank",
+                include_str!(concat!(env!("OUT_DIR"), "/blank", $suffix)),
+            ),
+        ]
+    };
+}
+
+/// The presets (the last entry is the blank template, not a preset).
+#[cfg(not(feature = "first-view"))]
+const FILES_AND_BLANK: [(&str, &str); 9] = preset_files!(".json");
+/// The first view's: the same numbers without their provenance (see `build.rs`).
+#[cfg(feature = "first-view")]
+const FILES_AND_BLANK: [(&str, &str); 9] = preset_files!(".lean.json");
+
+/// The presets.
+fn files() -> &'static [(&'static str, &'static str)] {
+    &FILES_AND_BLANK[..8]
+}
 
 /// The embedded source documents, by number, so provenance can be checked and shown.
 pub const SOURCE_DOCUMENTS: [(&str, &str); 5] = [
@@ -128,7 +148,7 @@ pub fn document(id: &str) -> Option<&'static Document> {
 pub fn all() -> &'static [Preset] {
     static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
     PRESETS.get_or_init(|| {
-        FILES
+        files()
             .iter()
             .map(|(slug, text)| {
                 // Cannot fail at run time: `every_preset_parses_and_validates` checks each file.
@@ -151,7 +171,7 @@ pub fn by_slug(slug: &str) -> Option<&'static Preset> {
 
 /// The preset the app opens on (Yunnan).
 pub fn default_preset() -> &'static Preset {
-    // Cannot fail: DEFAULT_SLUG is one of FILES, checked by `default_preset_exists`.
+    // Cannot fail: DEFAULT_SLUG is one of the files, checked by `default_preset_exists`.
     by_slug(DEFAULT_SLUG).unwrap_or(&all()[0])
 }
 
@@ -162,7 +182,7 @@ pub fn blank() -> &'static Scenario {
     static BLANK: OnceLock<Scenario> = OnceLock::new();
     BLANK.get_or_init(|| {
         // Cannot fail at run time: `the_blank_template_validates` checks the file.
-        parse_preset(include_str!(concat!(env!("OUT_DIR"), "/blank.json")))
+        parse_preset(FILES_AND_BLANK[8].1)
             .map(|(_, scenario)| scenario)
             .unwrap_or_else(|e| panic!("blank template: {e:?}"))
     })
@@ -278,12 +298,36 @@ mod tests {
     use crate::model::params::PARAMS;
     use crate::model::Provenance;
 
+    /// The first view's presets (feature `first-view`) are these without their provenance: the
+    /// same numbers, so the first view and the app show the same plan.
+    #[test]
+    fn the_first_views_presets_have_the_same_numbers() {
+        let pairs = preset_files!(".json")
+            .into_iter()
+            .zip(preset_files!(".lean.json"))
+            .map(|((_, full), (_, lean))| (full, lean));
+        for (full_text, lean_text) in pairs {
+            let (version, mut scenario) = parse_preset(full_text).expect("parses");
+            let (lean_version, lean) = parse_preset(lean_text).expect("the lean file parses");
+            assert!(lean.sources.is_empty() && lean.targets.iter().all(|t| t.source.is_none()));
+            assert!(
+                !scenario.sources.is_empty(),
+                "{}: has provenance",
+                scenario.region
+            );
+            assert!(lean_text.len() < full_text.len() / 2, "{}", scenario.region);
+            scenario.sources.clear();
+            scenario.targets.iter_mut().for_each(|t| t.source = None);
+            assert_eq!((lean_version, &lean), (version, &scenario));
+        }
+    }
+
     #[test]
     fn every_preset_parses_and_validates() {
-        for (slug, text) in FILES {
+        for (slug, text) in files() {
             let (_, scenario) = parse_preset(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             validate(&scenario).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
-            assert_eq!(scenario.region, slug, "file stem and region slug agree");
+            assert_eq!(&scenario.region, slug, "file stem and region slug agree");
         }
     }
 

@@ -123,3 +123,10 @@ pub(crate) mod settings_serde {
         pub seed: u64,
     }
 }
+
+/// Keys that make an address a link (anything else, like `?lang=en`, is a plain visit).
+pub fn is_link(query: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|pair| {
+        ["v=", "p=", "story="].iter().any(|k| pair.starts_with(k)) || pair.starts_with("1.p=")
+    })
+}

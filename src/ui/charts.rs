@@ -1,7 +1,4 @@
-//! The four charts a planner reads: talent, certified by level, coverage, budget. One plan: its
-//! lines, the P10–P90 band once the Monte Carlo is done, its targets, and optionally the preset's
-//! baseline as a faint line ("no new decisions"). Several plans: one line per plan, each in its
-//! own colour and dash. In playback the lines stop at the year being shown.
+//! The four charts a planner reads, as built by `crate::charts`, at the width of the window.
 
 use std::rc::Rc;
 
@@ -9,34 +6,11 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::chart::Chart;
-use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
-use crate::i18n::messages::metric_value;
+use crate::charts::{compared, single_plan, truncate, Plotted};
 use crate::i18n::strings::strings;
-use crate::i18n::{format_percent, metric_label, Lang};
+use crate::i18n::Lang;
 use crate::model::montecarlo::Summary;
-use crate::model::{Metric, Scenario, YearRow};
 use crate::state::Computed;
-
-/// The drawing width of one chart for a window width: one column on phones, two beside the
-/// settings column on wide screens.
-fn chart_width(window_width: f64, large: bool) -> f64 {
-    if large {
-        // Laid out narrower than drawn, so on a projector the text is scaled up about 1.4×.
-        let column = if window_width > 1000.0 {
-            (window_width - 420.0) / 2.0
-        } else {
-            window_width - 40.0
-        };
-        return (column / 1.4).clamp(280.0, 640.0);
-    }
-    if window_width < 900.0 {
-        window_width - 56.0
-    } else if window_width < 1100.0 {
-        window_width - 460.0
-    } else {
-        ((window_width - 480.0) / 2.0).min(640.0)
-    }
-}
 
 fn window_width() -> f64 {
     gloo::utils::window()
@@ -76,14 +50,6 @@ pub struct ChartsProps {
     pub id_prefix: AttrValue,
 }
 
-/// The charts, by id, with their title, axis and the figures they plot.
-const CHARTS: [(&str, Axis); 4] = [
-    ("chart-talent", Axis::Count),
-    ("chart-certified", Axis::Count),
-    ("chart-coverage", Axis::Percent),
-    ("chart-budget", Axis::Yuan),
-];
-
 #[function_component(Charts)]
 pub fn charts(props: &ChartsProps) -> Html {
     let width = use_state(window_width);
@@ -98,14 +64,23 @@ pub fn charts(props: &ChartsProps) -> Html {
     }
     let lang = props.lang;
     let text = strings(lang);
-    let Some(first) = props.plans.first() else {
+    if props.plans.is_empty() {
         return Html::default();
-    };
-    let width = chart_width(*width, props.large);
-    let specs = if props.plans.len() == 1 {
-        single_plan(first, props.baseline.as_deref(), lang, width)
+    }
+    let width = crate::charts::chart_width(*width, props.large);
+    let plotted: Vec<Plotted> = props
+        .plans
+        .iter()
+        .map(|p| Plotted {
+            label: &p.label,
+            computed: &p.computed,
+            summary: p.summary.as_deref(),
+        })
+        .collect();
+    let specs = if plotted.len() == 1 {
+        single_plan(&plotted[0], props.baseline.as_deref(), lang, width)
     } else {
-        compared(&props.plans, lang, width)
+        compared(&plotted, lang, width)
     };
     let specs = specs.into_iter().map(|(id, mut spec)| {
         if let Some(year) = props.until {
@@ -123,301 +98,4 @@ pub fn charts(props: &ChartsProps) -> Html {
             </div>
         </section>
     }
-}
-
-fn title(id: &str, lang: Lang) -> &'static str {
-    let text = strings(lang);
-    match id {
-        "chart-talent" => text.chart_talent,
-        "chart-certified" => text.chart_certified,
-        "chart-coverage" => text.chart_coverage,
-        _ => text.chart_budget,
-    }
-}
-
-fn column(rows: &[YearRow], metric: Metric) -> Vec<f64> {
-    rows.iter().map(|r| metric.value(r)).collect()
-}
-
-fn line(label: &str, tone: u8, values: Vec<f64>, band: Option<(Vec<f64>, Vec<f64>)>) -> Series {
-    Series {
-        label: label.to_string(),
-        tone,
-        shape: Shape::Line,
-        values,
-        band,
-        faint: false,
-    }
-}
-
-/// One plan: its figures, bands and targets, and the baseline's main lines faint behind.
-fn single_plan(
-    plan: &ChartPlan,
-    baseline: Option<&Computed>,
-    lang: Lang,
-    width: f64,
-) -> Vec<(&'static str, ChartSpec)> {
-    let text = strings(lang);
-    let rows = &plan.computed.trajectory.years;
-    let scenario = &plan.computed.scenario;
-    let summary = plan.summary.as_deref();
-    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
-    let plotted = |label: &str, tone: u8, metric: Metric, with_band: bool| {
-        line(
-            label,
-            tone,
-            column(rows, metric),
-            with_band.then(|| band_of(summary, metric)).flatten(),
-        )
-    };
-    let faint = |metric: Metric, tone: u8| -> Option<Series> {
-        let base = baseline?;
-        Some(Series {
-            label: crate::i18n::strings::baseline_series(metric_label(metric, lang), lang),
-            tone,
-            shape: Shape::Line,
-            values: column(&base.trajectory.years, metric),
-            band: None,
-            faint: true,
-        })
-    };
-    let series: [Vec<Series>; 4] = [
-        faint(Metric::Talent, 1)
-            .into_iter()
-            .chain([plotted(
-                metric_label(Metric::Talent, lang),
-                1,
-                Metric::Talent,
-                true,
-            )])
-            .collect(),
-        faint(Metric::Certified, 1)
-            .into_iter()
-            .chain([
-                plotted(text.series_total, 1, Metric::Certified, true),
-                plotted(text.series_junior, 2, Metric::CertifiedJunior, false),
-                plotted(text.series_mid, 3, Metric::CertifiedMid, false),
-                plotted(text.series_senior, 4, Metric::CertifiedSenior, false),
-            ])
-            .collect(),
-        faint(Metric::StationCoverage, 1)
-            .into_iter()
-            .chain(faint(Metric::RoomCoverage, 2))
-            .chain([
-                plotted(text.series_stations, 1, Metric::StationCoverage, true),
-                plotted(text.series_rooms, 2, Metric::RoomCoverage, true),
-            ])
-            .collect(),
-        [Series {
-            label: text.series_yearly.to_string(),
-            tone: 3,
-            shape: Shape::Bars,
-            values: rows.iter().map(|r| r.budget).collect(),
-            band: None,
-            faint: false,
-        }]
-        .into_iter()
-        .chain(faint(Metric::BudgetCumulative, 1))
-        .chain([plotted(
-            text.series_cumulative,
-            1,
-            Metric::BudgetCumulative,
-            true,
-        )])
-        .collect(),
-    ];
-    let marks: [Vec<TargetMark>; 4] = [
-        marks_for(scenario, &[Metric::Talent], false, lang),
-        marks_for(
-            scenario,
-            &[
-                Metric::Certified,
-                Metric::CertifiedJunior,
-                Metric::CertifiedMid,
-                Metric::CertifiedSenior,
-            ],
-            true,
-            lang,
-        ),
-        marks_for(
-            scenario,
-            &[
-                Metric::StationCoverage,
-                Metric::RoomCoverage,
-                Metric::Stations,
-                Metric::Rooms,
-            ],
-            true,
-            lang,
-        ),
-        marks_for(scenario, &[Metric::BudgetCumulative], false, lang),
-    ];
-    CHARTS
-        .iter()
-        .zip(series.into_iter().zip(marks))
-        .map(|((id, axis), (series, marks))| {
-            (
-                *id,
-                ChartSpec {
-                    title: title(id, lang).to_string(),
-                    years: years.clone(),
-                    series,
-                    marks,
-                    axis: *axis,
-                    lang,
-                    width,
-                    note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
-                    file_stem: format!("{}-{id}", scenario.region),
-                    y_floor: 0.0,
-                },
-            )
-        })
-        .collect()
-}
-
-/// Several plans: one line per plan (its letter and name), the first plan's targets.
-fn compared(plans: &[ChartPlan], lang: Lang, width: f64) -> Vec<(&'static str, ChartSpec)> {
-    let text = strings(lang);
-    // The longest table, so every plan fits on the axis.
-    let years: Vec<i32> = plans
-        .iter()
-        .map(|p| {
-            p.computed
-                .trajectory
-                .years
-                .iter()
-                .map(|r| r.year)
-                .collect::<Vec<_>>()
-        })
-        .max_by_key(Vec::len)
-        .unwrap_or_default();
-    let first_year = years.first().copied().unwrap_or_default();
-    // Rooms when any plan sets a room target or builds rooms, else stations.
-    let rooms = plans.iter().any(|p| {
-        p.computed
-            .scenario
-            .targets
-            .iter()
-            .any(|t| matches!(t.metric, Metric::Rooms | Metric::RoomCoverage))
-            || p.computed.trajectory.years.iter().any(|r| r.rooms > 0.0)
-    });
-    let coverage = if rooms {
-        Metric::RoomCoverage
-    } else {
-        Metric::StationCoverage
-    };
-    let metrics = [
-        Metric::Talent,
-        Metric::Certified,
-        coverage,
-        Metric::BudgetCumulative,
-    ];
-    let scenario = &plans[0].computed.scenario;
-    CHARTS
-        .iter()
-        .zip(metrics)
-        .map(|((id, axis), metric)| {
-            let series = plans
-                .iter()
-                .enumerate()
-                .map(|(i, plan)| {
-                    // Plans starting later (another base year) are padded at the start.
-                    let rows = &plan.computed.trajectory.years;
-                    let offset = rows
-                        .first()
-                        .map_or(0, |r| (r.year - first_year).max(0) as usize);
-                    let mut values = vec![f64::NAN; offset];
-                    values.extend(column(rows, metric));
-                    line(&plan.label, (i % 4) as u8 + 1, values, None)
-                })
-                .collect();
-            let chart_title = if *id == "chart-coverage" {
-                metric_label(coverage, lang)
-            } else if *id == "chart-certified" {
-                metric_label(Metric::Certified, lang)
-            } else if *id == "chart-budget" {
-                text.series_cumulative
-            } else {
-                title(id, lang)
-            };
-            (
-                *id,
-                ChartSpec {
-                    title: chart_title.to_string(),
-                    years: years.clone(),
-                    series,
-                    marks: marks_for(scenario, &[metric], false, lang),
-                    axis: *axis,
-                    lang,
-                    width,
-                    note: (*id == "chart-budget").then(|| text.budget_note.to_string()),
-                    file_stem: format!("{}-compare-{id}", scenario.region),
-                    y_floor: 0.0,
-                },
-            )
-        })
-        .collect()
-}
-
-/// Cuts every series after `year` (playback), keeping both axes whole: the years of the plan and
-/// the height of its highest value, so the scale does not jump as the lines grow.
-fn truncate(spec: &mut ChartSpec, year: i32) {
-    spec.y_floor = spec
-        .series
-        .iter()
-        .flat_map(|s| {
-            s.values
-                .iter()
-                .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
-        })
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(spec.y_floor, f64::max);
-    let keep = spec.years.iter().take_while(|y| **y <= year).count();
-    for series in &mut spec.series {
-        series.values.truncate(keep);
-        if let Some((low, high)) = &mut series.band {
-            low.truncate(keep);
-            high.truncate(keep);
-        }
-    }
-}
-
-fn band_of(summary: Option<&Summary>, metric: Metric) -> Option<(Vec<f64>, Vec<f64>)> {
-    let s = summary?;
-    Some((column(&s.p10, metric), column(&s.p90, metric)))
-}
-
-/// Target marks for a chart. Count targets on stations and rooms are drawn on the coverage
-/// chart as the share of townships or villages they represent.
-fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -> Vec<TargetMark> {
-    let a = &scenario.assumptions;
-    scenario
-        .targets
-        .iter()
-        .filter(|t| metrics.contains(&t.metric))
-        .filter_map(|t| {
-            // A count with nothing to be a share of has no place on a percentage axis.
-            let value = match t.metric {
-                Metric::Stations if a.townships > 0.0 => t.threshold / a.townships,
-                Metric::Rooms if a.villages > 0.0 => t.threshold / a.villages,
-                Metric::Stations | Metric::Rooms => return None,
-                _ => t.threshold,
-            };
-            let mut threshold = metric_value(t.metric, t.threshold, lang);
-            // A count drawn as a share says which share it stands for: "社工室数量 1000 ≈ 36%".
-            if value != t.threshold {
-                threshold = format!("{threshold} ≈ {}", format_percent(value, lang));
-            }
-            Some(TargetMark {
-                value,
-                deadline: t.deadline,
-                label: if named {
-                    format!("{} {threshold}", metric_label(t.metric, lang))
-                } else {
-                    threshold
-                },
-            })
-        })
-        .collect()
 }

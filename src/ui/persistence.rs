@@ -18,13 +18,6 @@ use crate::state::{Action, Notice, State};
 /// Wait this long after the last edit before writing the autosave and the address.
 const DEBOUNCE_MS: u32 = 400;
 
-/// Keys that make an address a link (anything else, like `?lang=en`, is a plain visit).
-fn is_link(query: &str) -> bool {
-    query.trim_start_matches('?').split('&').any(|pair| {
-        ["v=", "p=", "story="].iter().any(|k| pair.starts_with(k)) || pair.starts_with("1.p=")
-    })
-}
-
 /// The state the page starts in: the link in the address, else the autosave, else the default
 /// preset; the saves and what storage allows.
 pub fn initial_state() -> State {
@@ -42,7 +35,7 @@ pub fn initial_state() -> State {
     } else {
         (None, None)
     };
-    let mut state = if is_link(&query) {
+    let mut state = if share::is_link(&query) {
         let opened = share::decode(&query);
         let state = State::from_link(&opened, lang);
         // The plan being worked on is not lost: it is kept aside, one click brings it back.

@@ -9,11 +9,11 @@ use crate::i18n::Lang;
 use crate::share::save::{self, SavedPlan};
 use crate::share::PlanSpec;
 
-const LANG_KEY: &str = "swplan.lang";
+use crate::first_view::{AUTOSAVE_LINK_KEY, LANG_KEY};
 /// The named saves, a save file of many plans.
 pub const SAVES_KEY: &str = "swplan.v1.saves";
-/// The working plan, a save file of one plan.
-pub const AUTOSAVE_KEY: &str = "swplan.v1.autosave";
+/// The working plan, a save file of one plan (its link is kept beside it for the first view).
+pub use crate::first_view::AUTOSAVE_KEY;
 /// The working plan a link replaced, so it can be brought back.
 pub const PREVIOUS_AUTOSAVE_KEY: &str = "swplan.v1.autosave.previous";
 
@@ -103,7 +103,8 @@ pub fn save_library(saves: &[SavedPlan]) -> bool {
 /// Writes the working plan.
 pub fn save_autosave(plan: &PlanSpec, now: &str) -> bool {
     let saved = SavedPlan::new("autosave", plan.clone(), now, now);
-    set(AUTOSAVE_KEY, &save::to_json(&[saved]))
+    let link = crate::share::encode(std::slice::from_ref(plan), None);
+    set(AUTOSAVE_KEY, &save::to_json(&[saved])) && set(AUTOSAVE_LINK_KEY, &link)
 }
 
 /// Keeps the current autosave aside (a link is about to replace the working plan).

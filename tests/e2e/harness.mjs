@@ -27,7 +27,7 @@ export function baseUrl() {
 }
 
 /** Opens the app in a fresh context; `done()` asserts no console error and no outside request. */
-export async function open({ width = 1400, height = 900, query = '', storage = null, route = null } = {}) {
+export async function open({ width = 1400, height = 900, query = '', storage = null, route = null, ready = '.target-card, .targets .muted' } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   if (route) await context.route(...route);
   if (storage) {
@@ -52,7 +52,7 @@ export async function open({ width = 1400, height = 900, query = '', storage = n
     }
   });
   await page.goto(server.url + query);
-  await page.locator('.target-card, .targets .muted').first().waitFor();
+  await page.locator(ready).first().waitFor();
   return {
     page,
     context,

@@ -1,0 +1,71 @@
+// The first view (src/first_view.rs, src/bin/boot.rs): the plan drawn before the app loads, with
+// the numbers the app then shows. The app's script is held back so the first view can be read.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, open, settled, start, stop } from './harness.mjs';
+
+before(start);
+after(stop);
+
+/** Opens the page with the app's script held until `release()`; resolves once the first view is drawn. */
+async function openHeld(options = {}) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const route = [/\/app-[0-9a-f]+\.js$/, async (r) => { await held; await r.continue(); }];
+  const opened = await open({ ...options, route, ready: '.first-view #chart-talent path.line' });
+  return { ...opened, release };
+}
+
+/** What both views show: the region, each verdict chip's value, the talent line. */
+async function shown(page, root) {
+  return {
+    region: await page.locator(`${root} .horizon-note strong`).innerText(),
+    chips: await page.locator(`${root} .verdict-chip .chip-value`).allInnerTexts(),
+    met: await page.locator(`${root} .verdict-chip.is-met`).count(),
+    line: await page.locator(`${root} #chart-talent path.line.tone-1:not(.faint)`).getAttribute('d'),
+  };
+}
+
+describe('the first view', () => {
+  for (const [name, query, region] of [
+    ['a preset link on older data, in English', '?v=1&p=guizhou.1&h=8000g0.05&pj=0.3&lang=en', 'Guizhou'],
+    ['a custom region', '?v=1&p=new&n=6LWj5bee5pa55qGI77yI5Yid56i_77yJ&rn=6LWj5bee5biC.R2FuemhvdQ&by=2024&t0=6234&h=850&cj0=410&cm0=132&cj=1200&cm=400&tw=290&s0=120&s=60_60_50&vi=3465&r0=300&r=400g0.1&i0=48&i=6&po0=700&t=tl-10000-2027_sv-1-2026_rv-0.8-2030&lang=zh', '赣州市'],
+  ]) {
+    test(`draws ${name} before the app, with the numbers the app then shows`, async () => {
+      const { page, done, release } = await openHeld({ query });
+      const first = await shown(page, '.first-view');
+      assert.equal(first.region, region);
+      assert.ok(first.chips.length > 0, 'a chip per target');
+      assert.equal(await page.locator('.first-view').getAttribute('aria-busy'), 'true');
+      assert.equal(await page.locator('.target-card').count(), 0, 'the app is not there yet');
+      assert.equal(await page.locator('.first-view').evaluate((v) => v.inert), true, 'nothing to click yet');
+      // axe skips inert content: check the markup as it would read once live.
+      await page.locator('.first-view').evaluate((v) => { v.inert = false; });
+      assert.deepEqual(await axeViolations(page), []);
+      release();
+      await page.locator('.app .target-card').first().waitFor();
+      assert.equal(await page.locator('.first-view').count(), 0, 'the app took its place');
+      assert.deepEqual(await shown(page, '.app'), first);
+      await done();
+    });
+  }
+
+  test('draws the autosaved plan on a reload', async () => {
+    const { page, context, done } = await open();
+    const field = page.locator('#input-hires');
+    await field.fill('20000');
+    await field.press('Enter');
+    await settled(page);
+    await page.waitForFunction(() => (localStorage.getItem('swplan.v1.autosave.link') ?? '').includes('h=20000'));
+    const edited = await shown(page, '.app');
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route(/\/app-[0-9a-f]+\.js$/, async (r) => { await held; await r.continue(); });
+    await page.goto(page.url().split('?')[0]);
+    await page.locator('.first-view #chart-talent path.line').waitFor();
+    assert.deepEqual(await shown(page, '.first-view'), edited);
+    release();
+    await page.locator('.app .target-card').first().waitFor();
+    await done();
+  });
+});
