@@ -1,6 +1,6 @@
 // End-to-end tests in Chromium against the release build (dist/), run by scripts/test.sh:
 //   node --test tests/e2e/
-// Every page is watched for console errors and for requests outside its own origin.
+// Every page is watched for console errors and warnings and for requests outside its own origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, oddsReady, open, start, stop } from './harness.mjs';

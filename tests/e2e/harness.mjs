@@ -42,7 +42,7 @@ export async function open({ width = 1400, height = 900, query = '', storage = n
   const problems = [];
   const origin = new URL(server.url).origin;
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
