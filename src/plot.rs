@@ -69,19 +69,37 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
 
 /// An SVG path through the points, "M x y L x y …", with two decimals. A point that is not a
 /// number (a plan that starts later, a year not simulated) breaks the line; drawing resumes at
-/// the next point.
+/// the next point. A point standing alone (the base year in playback) is drawn as a small ring,
+/// since a line through one point would not show at all.
 pub fn line_path(points: &[(f64, f64)]) -> String {
+    trace(points, true)
+}
+
+/// The points as a polyline; with `rings`, each point standing alone gets a small ring.
+fn trace(points: &[(f64, f64)], rings: bool) -> String {
     let mut path = String::with_capacity(points.len() * 16);
-    let mut pen_down = false;
-    for (x, y) in points {
+    let mut run = 0;
+    let mut last = (0.0, 0.0);
+    let ring = |path: &mut String, run: usize, (x, y): (f64, f64)| {
+        if rings && run == 1 {
+            path.push_str(&format!(
+                "M{:.2} {y:.2}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0",
+                x - 3.0
+            ));
+        }
+    };
+    for &(x, y) in points {
         if !(x.is_finite() && y.is_finite()) {
-            pen_down = false;
+            ring(&mut path, run, last);
+            run = 0;
             continue;
         }
-        path.push_str(if pen_down { "L" } else { "M" });
+        path.push_str(if run > 0 { "L" } else { "M" });
         path.push_str(&format!("{x:.2} {y:.2}"));
-        pen_down = true;
+        run += 1;
+        last = (x, y);
     }
+    ring(&mut path, run, last);
     path
 }
 
@@ -97,7 +115,7 @@ pub fn band_path(xs: &[f64], lower: &[f64], upper: &[f64]) -> String {
     if top.is_empty() {
         return String::new();
     }
-    let mut path = line_path(&top);
+    let mut path = trace(&top, false);
     for (x, y) in bottom {
         path.push_str(&format!("L{x:.2} {y:.2}"));
     }
@@ -206,5 +224,20 @@ mod tests {
             "M1.00 2.00L2.00 3.00",
             "a gap starts the line anew"
         );
+    }
+
+    #[test]
+    fn a_point_standing_alone_is_drawn_as_a_ring() {
+        // The base year in playback: one point, which a line alone would not show.
+        assert_eq!(
+            line_path(&[(10.0, 20.0)]),
+            "M10.00 20.00M7.00 20.00a3 3 0 1 0 6 0a3 3 0 1 0 -6 0"
+        );
+        // Alone between gaps too; a run of two points is a line without a ring.
+        let path = line_path(&[(0.0, 1.0), (1.0, f64::NAN), (2.0, 3.0), (3.0, 4.0)]);
+        assert_eq!(path.matches('a').count(), 2, "{path}");
+        assert!(path.ends_with("M2.00 3.00L3.00 4.00"), "{path}");
+        // A band's top edge never gets one.
+        assert!(!band_path(&[0.0], &[5.0], &[1.0]).contains('a'));
     }
 }

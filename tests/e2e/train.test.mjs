@@ -122,6 +122,10 @@ describe('issue 10: compare and train', () => {
     await page.click('#training-menu summary');
     await page.click('#open-presenter');
     const year = page.locator('.presenter-year');
+    // At the base year each line is one point, drawn as a ring rather than nothing.
+    await page.locator('.presenter-slider input').fill('2020');
+    assert.match(await year.innerText(), /2020年/);
+    assert.match(await page.locator('#presenter-chart-talent path.line').getAttribute('d'), /^M[\d.]+ [\d.]+M[\d.]+ [\d.]+a3 3/);
     await page.locator('.presenter-slider input').fill('2022');
     assert.match(await year.innerText(), /2022年/);
     const ticks = () => page.locator('#presenter-chart-budget g.tick text').allTextContents();
