@@ -263,7 +263,7 @@ pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
 }
 
 /// A caution when the answer asks for several times the lever's current value (a pass rate
-/// from 20 % to 86 %): the value meets the target in the model, but can it be done?
+/// from 20% to 86%): the value meets the target in the model, but can it be done?
 pub fn seek_stretch_note(answer: &Answer, lang: Lang) -> Option<String> {
     let value = answer.value?;
     let times = value / answer.current;
@@ -386,7 +386,7 @@ pub fn concern_message(concern: &Concern, lang: Lang) -> String {
             format_percent(reference, lang)
         ),
         (Doubt::RateTypedAsFraction { reference }, Lang::En) => format!(
-            "under 1 %, far below the preset's {}; this field takes percentages (type 30 for 30 %, not 0.3); please check",
+            "under 1%, far below the preset's {}; this field takes percentages (type 30 for 30%, not 0.3); please check",
             format_percent(reference, lang)
         ),
         (Doubt::FarAboveReference { reference, times }, Lang::En) => format!(

@@ -651,7 +651,7 @@ pub const EN: Strings = Strings {
     help_label: "Explanation",
     median_help: "Half of the simulations reach the target in this year or earlier. “First reached” uses the planned values; this one allows for the variation and delays set under “Uncertainty”.",
     assumption_heading: "Assumption (no source gives this number)",
-    what_it_takes_help: "The least yearly value of one lever that meets this target by its deadline, everything else unchanged — for the plan itself, or with 80 % or 90 % of the simulations meeting it. Only levers that drive this figure are offered.",
+    what_it_takes_help: "The least yearly value of one lever that meets this target by its deadline, everything else unchanged — for the plan itself, or with 80% or 90% of the simulations meeting it. Only levers that drive this figure are offered.",
     what_it_takes_short: "The least value of one lever",
     apply_replacing_schedule: "Apply (replaces the yearly schedule; can be undone)",
     effect_on_targets: "With this value, every target as planned:",

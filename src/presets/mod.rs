@@ -447,6 +447,16 @@ mod tests {
                 .map(|(k, s)| (k.as_str(), s))
                 .chain(target_sources);
             for (key, provenance) in sources {
+                // Percentages read as the app writes them ("8%"), not "8 %".
+                let english = match provenance {
+                    Provenance::Source { note_en, .. } => note_en.clone().unwrap_or_default(),
+                    Provenance::Assumption { assumption_en, .. } => assumption_en.clone(),
+                };
+                let spaced = english
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2] == b'%');
+                assert!(!spaced, "{}: {key}: write 8%, not 8 %", preset.slug);
                 match provenance {
                     Provenance::Source { note, note_en, .. } => assert_eq!(
                         note.is_some(),
