@@ -3,7 +3,7 @@
 //! Yew; the download draws the same layout as a standalone SVG document with its title and
 //! legend, so what a planner downloads is what they saw. Pure and tested natively.
 
-use crate::i18n::{format_count, format_percent, format_yuan, Lang};
+use crate::i18n::{format_count, format_percent, format_yuan, format_yuan_in, Lang, YuanScale};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
 
 /// What the y axis counts, which decides how its numbers read.
@@ -22,6 +22,15 @@ impl Axis {
             Axis::Count => 10.0,
             Axis::Percent => 0.1,
             Axis::Yuan => 10_000.0,
+        }
+    }
+
+    /// A tick's label: money in the unit of the axis's top tick, so the labels of one axis
+    /// never mix 万元 and 亿元.
+    pub fn tick_label(self, value: f64, top: f64, lang: Lang) -> String {
+        match self {
+            Axis::Yuan => format_yuan_in(value, YuanScale::for_largest(top, lang), lang),
+            _ => self.format(value, lang),
         }
     }
 
@@ -175,7 +184,7 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
 
     let grid = ticks
         .iter()
-        .map(|t| (y.map(*t), spec.axis.format(*t, spec.lang)))
+        .map(|t| (y.map(*t), spec.axis.tick_label(*t, y_top, spec.lang)))
         .collect();
     // Label every few years counting back from the last, so the final year is always named.
     let label_every = ((years.len() as f64 * 44.0) / (width - left - right))

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 pub use crate::i18n::messages::metric_value;
 use crate::i18n::messages::warning_message;
-use crate::i18n::{format_count, format_percent, format_yuan, metric_label, Lang};
+use crate::i18n::{format_count, format_percent, format_yuan_in, metric_label, Lang, YuanScale};
 use crate::model::{Scenario, Trajectory, Verdict, YearRow};
 
 /// Output formats of `swplan run`.
@@ -113,6 +113,15 @@ pub fn table(
             "budget",
         ],
     };
+    // Money in one unit down the column: its largest amount's.
+    let budget_scale = YuanScale::for_largest(
+        trajectory
+            .years
+            .iter()
+            .map(|r| r.budget.abs())
+            .fold(0.0, f64::max),
+        lang,
+    );
     let rows: Vec<[String; 11]> = trajectory
         .years
         .iter()
@@ -129,7 +138,7 @@ pub fn table(
                 count(r.stations),
                 format_percent(r.station_coverage, lang),
                 count(r.rooms),
-                format_yuan(r.budget, lang),
+                format_yuan_in(r.budget, budget_scale, lang),
             ]
         })
         .collect();

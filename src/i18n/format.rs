@@ -60,30 +60,76 @@ pub fn format_percent(fraction: f64, lang: Lang) -> String {
 
 /// Money in 元: "2516万元" / "1.2亿元" in Chinese, "¥25.16 M" / "¥6,000" in English.
 pub fn format_yuan(yuan: f64, lang: Lang) -> String {
+    format_yuan_in(yuan, YuanScale::for_largest(yuan, lang), lang)
+}
+
+/// The unit money is written in: 亿元 / 万元 / 元 in Chinese, ¥ bn / ¥ M / ¥ in English. A
+/// column or an axis keeps one, chosen by its largest amount, so "5000万元" never stands next to
+/// "1.2亿元".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum YuanScale {
+    Ones,
+    Middle,
+    Large,
+}
+
+impl YuanScale {
+    /// The unit for amounts up to `largest`.
+    pub fn for_largest(largest: f64, lang: Lang) -> YuanScale {
+        let magnitude = if largest.is_finite() {
+            largest.abs()
+        } else {
+            0.0
+        };
+        if magnitude >= YuanScale::Large.divisor(lang) {
+            YuanScale::Large
+        } else if magnitude >= YuanScale::Middle.divisor(lang) {
+            YuanScale::Middle
+        } else {
+            YuanScale::Ones
+        }
+    }
+
+    fn divisor(self, lang: Lang) -> f64 {
+        match (self, lang) {
+            (YuanScale::Large, Lang::Zh) => 1e8,
+            (YuanScale::Middle, Lang::Zh) => 1e4,
+            (YuanScale::Large, Lang::En) => 1e9,
+            (YuanScale::Middle, Lang::En) => 1e6,
+            (YuanScale::Ones, _) => 1.0,
+        }
+    }
+
+    /// The amount as a number in this unit, rounded for reading.
+    fn number(self, yuan: f64, lang: Lang) -> String {
+        match (self, lang) {
+            (YuanScale::Ones, Lang::Zh) => (yuan.round() as i64).to_string(),
+            (YuanScale::Ones, Lang::En) => with_separators(yuan.round()),
+            (YuanScale::Middle, Lang::Zh) => trim_decimals(yuan / 1e4, 1),
+            _ => trim_decimals(yuan / self.divisor(lang), 2),
+        }
+    }
+}
+
+/// Money in a given unit ([`YuanScale`]). An amount that would read 0 in it is written in its
+/// own unit instead.
+pub fn format_yuan_in(yuan: f64, scale: YuanScale, lang: Lang) -> String {
     if !yuan.is_finite() {
         return "—".into();
     }
-    match lang {
-        Lang::Zh => {
-            let magnitude = yuan.abs();
-            if magnitude >= 1e8 {
-                format!("{}亿元", trim_decimals(yuan / 1e8, 2))
-            } else if magnitude >= 1e4 {
-                format!("{}万元", trim_decimals(yuan / 1e4, 1))
-            } else {
-                format!("{}元", yuan.round() as i64)
-            }
-        }
-        Lang::En => {
-            let magnitude = yuan.abs();
-            if magnitude >= 1e9 {
-                format!("¥{} bn", trim_decimals(yuan / 1e9, 2))
-            } else if magnitude >= 1e6 {
-                format!("¥{} M", trim_decimals(yuan / 1e6, 2))
-            } else {
-                format!("¥{}", with_separators(yuan.round()))
-            }
-        }
+    let mut number = scale.number(yuan, lang);
+    let mut scale = scale;
+    if yuan != 0.0 && (number == "0" || number == "-0") {
+        scale = YuanScale::for_largest(yuan, lang);
+        number = scale.number(yuan, lang);
+    }
+    match (scale, lang) {
+        (YuanScale::Large, Lang::Zh) => format!("{number}亿元"),
+        (YuanScale::Middle, Lang::Zh) => format!("{number}万元"),
+        (YuanScale::Ones, Lang::Zh) => format!("{number}元"),
+        (YuanScale::Large, Lang::En) => format!("¥{number} bn"),
+        (YuanScale::Middle, Lang::En) => format!("¥{number} M"),
+        (YuanScale::Ones, Lang::En) => format!("¥{number}"),
     }
 }
 
@@ -127,6 +173,22 @@ fn with_separators(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn money_in_a_column_keeps_one_unit() {
+        let scale = YuanScale::for_largest(1.2e8, Lang::Zh);
+        assert_eq!(format_yuan_in(2.516e7, scale, Lang::Zh), "0.25亿元");
+        assert_eq!(format_yuan_in(1.2e8, scale, Lang::Zh), "1.2亿元");
+        assert_eq!(format_yuan_in(0.0, scale, Lang::Zh), "0亿元");
+        // Too small to show in the column's unit: its own unit, never a misleading 0.
+        assert_eq!(format_yuan_in(6000.0, scale, Lang::Zh), "6000元");
+        let scale = YuanScale::for_largest(3.5e9, Lang::En);
+        assert_eq!(format_yuan_in(2.516e8, scale, Lang::En), "¥0.25 bn");
+        assert_eq!(format_yuan_in(6000.0, scale, Lang::En), "¥6,000");
+        // Alone, each amount in its own unit, as before.
+        assert_eq!(format_yuan(2.516e7, Lang::Zh), "2516万元");
+        assert_eq!(format_yuan(2.516e7, Lang::En), "¥25.16 M");
+    }
+
     use super::*;
 
     #[test]

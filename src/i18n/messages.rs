@@ -2,7 +2,7 @@
 //! "what it takes" answers, and refused `--set` assignments. The model never writes a sentence;
 //! it returns codes and numbers, and this module words them in both languages.
 
-use super::format::{format_count, format_percent, format_yuan};
+use super::format::{format_count, format_percent, format_yuan, format_yuan_in, YuanScale};
 use super::labels::{metric_label, param_label};
 use super::Lang;
 use crate::model::params::{SetError, Unit};
@@ -210,6 +210,15 @@ pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
         FigureUnit::Count => format_count(value, lang),
         FigureUnit::Share => format_percent(value, lang),
         FigureUnit::Yuan => format_yuan(value, lang),
+    }
+}
+
+/// A value of a figure in a column whose largest amount is `largest`: money in the column's
+/// one unit (never "5000万元" above "1.2亿元"), anything else as [`metric_value`].
+pub fn metric_value_in_column(metric: Metric, value: f64, largest: f64, lang: Lang) -> String {
+    match metric.unit() {
+        FigureUnit::Yuan => format_yuan_in(value, YuanScale::for_largest(largest, lang), lang),
+        _ => metric_value(metric, value, lang),
     }
 }
 

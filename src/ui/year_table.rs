@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::messages::{metric_value, warning_message};
+use crate::i18n::messages::{metric_value_in_column, warning_message};
 use crate::i18n::strings::strings;
 use crate::i18n::{metric_label, Lang};
 use crate::model::Metric;
@@ -45,6 +45,11 @@ pub fn year_table(props: &YearTableProps) -> Html {
     let text = strings(lang);
     let rows = &props.computed.trajectory.years;
     let warnings = &props.computed.trajectory.warnings;
+    // Each column's largest amount, so money reads in one unit down a column.
+    let largest: Vec<f64> = COLUMNS
+        .iter()
+        .map(|m| rows.iter().map(|r| m.value(r).abs()).fold(0.0, f64::max))
+        .collect();
     html! {
         <section class="year-table" aria-labelledby="year-table-heading">
             <h2 id="year-table-heading">
@@ -71,7 +76,7 @@ pub fn year_table(props: &YearTableProps) -> Html {
                         { for rows.iter().map(|r| html! {
                             <tr>
                                 <th scope="row">{ r.year }</th>
-                                { for COLUMNS.iter().map(|m| html! { <td>{ metric_value(*m, m.value(r), lang) }</td> }) }
+                                { for COLUMNS.iter().zip(&largest).map(|(m, top)| html! { <td>{ metric_value_in_column(*m, m.value(r), *top, lang) }</td> }) }
                             </tr>
                         }) }
                     </tbody>
