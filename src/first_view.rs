@@ -36,11 +36,22 @@ pub enum Autosave<'a> {
     Unreadable,
 }
 
+/// What the first view draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    pub scenario: Scenario,
+    /// The language the link asks for, if any.
+    pub lang: Option<Lang>,
+    /// The app will open with a note on the link (what could not be read, older preset data, the
+    /// autosave kept aside): the first view says so, in the note's place.
+    pub notes: bool,
+}
+
 /// The plan the app will open (as `ui::persistence::initial_state` decides: the link in the
-/// address, else the autosave, else the default preset), and the language a link asks for.
-/// `None` when the app opens something the first view does not draw (a comparison of several
-/// plans, a story in the presenter, an autosave it cannot read): the page then waits for the app.
-pub fn starting_plan(query: &str, autosave: Autosave) -> Option<(Scenario, Option<Lang>)> {
+/// address, else the autosave, else the default preset). `None` when the app opens something
+/// the first view does not draw (a comparison of several plans, a story in the presenter, an
+/// autosave it cannot read): the page then waits for the app.
+pub fn starting_plan(query: &str, autosave: Autosave) -> Option<Start> {
     // A story opens in the presenter, on top of the page.
     let story = query
         .trim_start_matches('?')
@@ -51,25 +62,41 @@ pub fn starting_plan(query: &str, autosave: Autosave) -> Option<(Scenario, Optio
     }
     if share::is_link(query) {
         let opened = share::decode(query);
-        return match opened.plans.as_slice() {
-            [plan] => Some((plan.scenario.clone(), opened.lang)),
-            _ => None,
+        let [plan] = opened.plans.as_slice() else {
+            return None;
         };
+        // A different autosave is kept aside, and the app says so.
+        let kept_aside = match autosave {
+            Autosave::Link(link) => share::decode(link).plans.first() != Some(plan),
+            Autosave::Unreadable => true,
+            Autosave::None => false,
+        };
+        return Some(Start {
+            scenario: plan.scenario.clone(),
+            lang: opened.lang,
+            notes: kept_aside || !opened.problems.is_empty() || !opened.notices.is_empty(),
+        });
     }
-    match autosave {
+    let scenario = match autosave {
         Autosave::Link(link) => match share::decode(link).plans.as_slice() {
-            [plan] => Some((plan.scenario.clone(), None)),
-            _ => None,
+            [plan] => plan.scenario.clone(),
+            _ => return None,
         },
-        Autosave::Unreadable => None,
-        Autosave::None => Some((presets::default_preset().scenario.clone(), None)),
-    }
+        Autosave::Unreadable => return None,
+        Autosave::None => presets::default_preset().scenario.clone(),
+    };
+    Some(Start {
+        scenario,
+        lang: None,
+        notes: false,
+    })
 }
 
 /// The first view of a scenario for a window width: the header, the verdict of every target
 /// as planned, and the four charts; the settings column says it is loading. `None` for a
-/// scenario the model rejects (the app shows why).
-pub fn render(scenario: &Scenario, lang: Lang, window_width: f64) -> Option<String> {
+/// scenario the model rejects (the app shows why). With `notes`, a line where the app's notes
+/// on the link will be.
+pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -> Option<String> {
     let computed = Computed::of(scenario).ok()?;
     let region = lang.pick(&scenario.name.zh, &scenario.name.en);
 
@@ -172,7 +199,7 @@ pub fn render(scenario: &Scenario, lang: Lang, window_width: f64) -> Option<Stri
     Some(format!(
         "<div class=\"first-view\" lang=\"{tag}\" aria-busy=\"true\" inert>\
 <header class=\"topbar\"><div class=\"brand\"><h1>{title}</h1><p class=\"subtitle\">{subtitle}</p></div>\
-<p class=\"horizon-note\"><strong>{region}</strong> · {horizon}</p></header>\
+<p class=\"horizon-note\"><strong>{region}</strong> · {horizon}</p></header>{notes}\
 <nav class=\"verdict-bar\" aria-label=\"{bar}\"><ul class=\"verdict-chips\">{chips}</ul>\
 <p class=\"first-view-status\" role=\"status\">{loading}</p></nav>\
 <main class=\"layout show-results\">\
@@ -182,6 +209,14 @@ pub fn render(scenario: &Scenario, lang: Lang, window_width: f64) -> Option<Stri
 <section class=\"charts\" aria-labelledby=\"first-view-charts\"><h2 id=\"first-view-charts\">{charts_heading}</h2>\
 <div class=\"chart-grid\">{charts}</div></section></section></main></div>",
         tag = lang.tag(),
+        notes = if notes {
+            format!(
+                "<div class=\"notices\"><div class=\"notice\" role=\"status\"><p>{}</p></div></div>",
+                escape(tr!(lang, first_view_notes))
+            )
+        } else {
+            String::new()
+        },
         title = escape(tr!(lang, app_title)),
         subtitle = escape(tr!(lang, app_subtitle)),
         region = escape(region),
@@ -212,12 +247,12 @@ mod tests {
 
     #[test]
     fn a_plain_visit_opens_the_default_preset() {
-        let (scenario, lang) = starting_plan("", Autosave::None).expect("drawn");
-        assert_eq!(scenario, presets::default_preset().scenario);
-        assert_eq!(lang, None);
+        let start = starting_plan("", Autosave::None).expect("drawn");
+        assert_eq!(start.scenario, presets::default_preset().scenario);
+        assert_eq!((start.lang, start.notes), (None, false));
         // `?lang=en` is a plain visit too.
-        let (scenario, _) = starting_plan("?lang=en", Autosave::None).expect("drawn");
-        assert_eq!(scenario.region, presets::DEFAULT_SLUG);
+        let start = starting_plan("?lang=en", Autosave::None).expect("drawn");
+        assert_eq!(start.scenario.region, presets::DEFAULT_SLUG);
     }
 
     #[test]
@@ -229,17 +264,38 @@ mod tests {
             &[spec_of(presets::by_slug("lhasa").unwrap().scenario.clone())],
             None,
         );
-        let (opened, lang) =
-            starting_plan(&format!("?{link}"), Autosave::Link(&autosave)).expect("drawn");
-        assert_eq!(opened, share::decode(&link).plans[0].scenario);
-        assert_eq!(opened.end_year, 2028);
-        assert_eq!(lang, Some(Lang::En));
+        let start = starting_plan(&format!("?{link}"), Autosave::Link(&autosave)).expect("drawn");
+        assert_eq!(start.scenario, share::decode(&link).plans[0].scenario);
+        assert_eq!(start.scenario.end_year, 2028);
+        assert_eq!(start.lang, Some(Lang::En));
+        // The app keeps the other autosave aside and says so: a note is coming.
+        assert!(start.notes);
+        // The same plan autosaved: nothing to say.
+        let same = starting_plan(&format!("?{link}"), Autosave::Link(&link)).expect("drawn");
+        assert!(!same.notes);
         // Without a link, the autosaved plan.
-        let (opened, _) = starting_plan("", Autosave::Link(&autosave)).expect("drawn");
-        assert_eq!(opened.region, "lhasa");
+        let start = starting_plan("", Autosave::Link(&autosave)).expect("drawn");
+        assert_eq!(start.scenario.region, "lhasa");
         // An autosave from before links were kept beside it: the app reads it, not this.
         assert!(starting_plan("", Autosave::Unreadable).is_none());
         assert!(starting_plan(&format!("?{link}"), Autosave::Unreadable).is_some());
+    }
+
+    #[test]
+    fn a_link_the_app_will_comment_on_gets_a_note_in_its_place() {
+        // A mangled value and older preset data: the app explains both in a notice.
+        for query in ["?v=1&p=guizhou.2&h=abc", "?v=1&p=guizhou.1"] {
+            let start = starting_plan(query, Autosave::None).expect("drawn");
+            assert!(start.notes, "{query}");
+            let html = render(&start.scenario, Lang::Zh, start.notes, 1400.0).unwrap();
+            assert!(html.contains("class=\"notice\""), "{query}");
+        }
+        let clean = presets::by_slug("guizhou").unwrap();
+        let query = format!("?v=1&p=guizhou.{}", clean.data_version);
+        let start = starting_plan(&query, Autosave::None).expect("drawn");
+        assert!(!start.notes);
+        let html = render(&start.scenario, Lang::Zh, start.notes, 1400.0).unwrap();
+        assert!(!html.contains("class=\"notice\""));
     }
 
     #[test]
@@ -255,7 +311,7 @@ mod tests {
     fn the_view_shows_the_models_verdicts_and_charts_in_the_pages_markup() {
         let scenario = presets::by_slug("guizhou").unwrap().scenario.clone();
         let computed = Computed::of(&scenario).unwrap();
-        let html = render(&scenario, Lang::Zh, 1400.0).expect("valid preset");
+        let html = render(&scenario, Lang::Zh, false, 1400.0).expect("valid preset");
         assert!(html.contains("贵州"), "the region");
         // One chip per target, saying met or missed as the model does, with its value.
         assert_eq!(
@@ -302,6 +358,6 @@ mod tests {
     fn an_invalid_scenario_is_left_to_the_app() {
         let mut scenario = presets::default_preset().scenario.clone();
         scenario.assumptions.attrition = -1.0;
-        assert!(render(&scenario, Lang::En, 390.0).is_none());
+        assert!(render(&scenario, Lang::En, false, 390.0).is_none());
     }
 }

@@ -39,11 +39,12 @@ fn main() {
         (Some(_), Some(link)) => Autosave::Link(link),
         (Some(_), None) => Autosave::Unreadable,
     };
-    let Some((scenario, link_lang)) = starting_plan(&query, autosave) else {
+    let Some(start) = starting_plan(&query, autosave) else {
         return;
     };
     // As the app decides: the link's language, else the address's, else the remembered one.
-    let lang = link_lang
+    let lang = start
+        .lang
         .or(address_lang)
         .or_else(|| stored(LANG_KEY).and_then(|tag| Lang::from_tag(&tag)))
         .unwrap_or_default();
@@ -52,7 +53,7 @@ fn main() {
         .ok()
         .and_then(|w| w.as_f64())
         .unwrap_or(1200.0);
-    if let Some(html) = render(&scenario, lang, width) {
+    if let Some(html) = render(&start.scenario, lang, start.notes, width) {
         root.set_inner_html(&html);
     }
 }

@@ -68,6 +68,8 @@ pub struct Strings {
     pub panic_message: &'static str,
     /// The first view's settings column while the app loads.
     pub first_view_loading: &'static str,
+    /// The first view of a link the app will open with notes on it.
+    pub first_view_notes: &'static str,
     pub storage_failed: &'static str,
     pub footer: &'static str,
     pub dismiss: &'static str,
@@ -288,6 +290,7 @@ pub const ZH: Strings = Strings {
     runs_done: "次模拟",
     panic_message: "很抱歉，应用遇到意外错误。请刷新页面后重试。",
     first_view_loading: "正在载入设置……",
+    first_view_notes: "关于此链接的说明将在设置载入后显示于此。",
     storage_failed: "无法在此浏览器中保存语言偏好（存储不可用），本次访问仍可正常使用。",
     footer: "所有计算均在您的浏览器中完成，不向任何服务器发送数据。",
     dismiss: "知道了",
@@ -508,6 +511,7 @@ pub const EN: Strings = Strings {
     runs_done: "runs",
     panic_message: "Sorry, the app hit an unexpected error. Please reload the page and try again.",
     first_view_loading: "Loading the settings…",
+    first_view_notes: "Notes on this link appear here once the settings have loaded.",
     storage_failed: "Could not save the language preference in this browser (storage unavailable); everything else works.",
     footer: "Everything is computed in your browser; nothing is sent to any server.",
     dismiss: "Dismiss",

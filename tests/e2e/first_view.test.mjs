@@ -27,14 +27,16 @@ async function shown(page, root) {
 }
 
 describe('the first view', () => {
-  for (const [name, query, region] of [
-    ['a preset link on older data, in English', '?v=1&p=guizhou.1&h=8000g0.05&pj=0.3&lang=en', 'Guizhou'],
-    ['a custom region', '?v=1&p=new&n=6LWj5bee5pa55qGI77yI5Yid56i_77yJ&rn=6LWj5bee5biC.R2FuemhvdQ&by=2024&t0=6234&h=850&cj0=410&cm0=132&cj=1200&cm=400&tw=290&s0=120&s=60_60_50&vi=3465&r0=300&r=400g0.1&i0=48&i=6&po0=700&t=tl-10000-2027_sv-1-2026_rv-0.8-2030&lang=zh', '赣州市'],
+  for (const [name, query, region, notes] of [
+    ['a preset link on older data, in English', '?v=1&p=guizhou.1&h=8000g0.05&pj=0.3&lang=en', 'Guizhou', 1],
+    ['a custom region', '?v=1&p=new&n=6LWj5bee5pa55qGI77yI5Yid56i_77yJ&rn=6LWj5bee5biC.R2FuemhvdQ&by=2024&t0=6234&h=850&cj0=410&cm0=132&cj=1200&cm=400&tw=290&s0=120&s=60_60_50&vi=3465&r0=300&r=400g0.1&i0=48&i=6&po0=700&t=tl-10000-2027_sv-1-2026_rv-0.8-2030&lang=zh', '赣州市', 0],
   ]) {
     test(`draws ${name} before the app, with the numbers the app then shows`, async () => {
       const { page, done, release } = await openHeld({ query });
       const first = await shown(page, '.first-view');
       assert.equal(first.region, region);
+      // Where the app will explain the link (older preset data), a line holds the place.
+      assert.equal(await page.locator('.first-view .notice').count(), notes);
       assert.ok(first.chips.length > 0, 'a chip per target');
       assert.equal(await page.locator('.first-view').getAttribute('aria-busy'), 'true');
       assert.equal(await page.locator('.target-card').count(), 0, 'the app is not there yet');
