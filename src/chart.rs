@@ -102,6 +102,26 @@ impl ChartSpec {
     }
 }
 
+/// How far a band may rise above the axis's top tick before the axis grows to hold it.
+const BAND_OVERSHOOT: f64 = 1.08;
+
+/// Round ticks from 0 to at least `top`; whole numbers on a count axis.
+fn axis_ticks(axis: Axis, top: f64) -> Vec<f64> {
+    let ticks = nice_ticks(0.0, top, 4);
+    // Counts are whole: a tick at 2.5 people would be labelled "3" and misplace every line.
+    if axis == Axis::Count && ticks.iter().any(|t| t.fract() != 0.0) {
+        let step = [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .find(|s| s * 4.0 >= top)
+            .unwrap_or(10.0);
+        return (0..)
+            .map(|k| f64::from(k) * step)
+            .take_while(|t| *t < top + step)
+            .collect();
+    }
+    ticks
+}
+
 /// The height of the plot drawing, in CSS pixels.
 pub const HEIGHT: f64 = 260.0;
 /// Margins around the plot: top, right, bottom, left.
@@ -151,24 +171,27 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
         (Some(f), Some(l)) => (*f, *l),
         _ => (0, 0),
     };
-    let highest = spec
-        .plotted_values()
-        .chain(spec.marks.iter().map(|m| &m.value))
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
-    let axis_top = highest.max(spec.y_floor).max(spec.axis.least_top());
-    let mut ticks = nice_ticks(0.0, axis_top, 4);
-    // Counts are whole: a tick at 2.5 people would be labelled "3" and misplace every line.
-    if spec.axis == Axis::Count && ticks.iter().any(|t| t.fract() != 0.0) {
-        let step = [1.0, 2.0, 5.0, 10.0]
-            .into_iter()
-            .find(|s| s * 4.0 >= axis_top)
-            .unwrap_or(10.0);
-        ticks = (0..)
-            .map(|k| f64::from(k) * step)
-            .take_while(|t| *t < axis_top + step)
-            .collect();
+    let top_of = |values: &mut dyn Iterator<Item = &f64>| {
+        values
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    };
+    let lines_top = top_of(
+        &mut spec
+            .series
+            .iter()
+            .flat_map(|s| &s.values)
+            .chain(spec.marks.iter().map(|m| &m.value)),
+    )
+    .max(spec.y_floor)
+    .max(spec.axis.least_top());
+    let mut ticks = axis_ticks(spec.axis, lines_top);
+    // The P10–P90 band arrives a moment after the lines: it may rise a little above the top
+    // tick (into the margin) rather than rescale the axis and move every line under the reader.
+    let band_top = top_of(&mut spec.plotted_values());
+    if band_top > ticks.last().copied().unwrap_or(0.0) * BAND_OVERSHOOT {
+        ticks = axis_ticks(spec.axis, lines_top.max(band_top));
     }
     let y_top = ticks.last().copied().unwrap_or(1.0);
     let x = Scale {
@@ -588,6 +611,23 @@ mod tests {
             assert!(*x >= chart.left && *x <= chart.right);
         }
         assert!(chart.grid.iter().any(|(_, label)| label == "150,000"));
+    }
+
+    #[test]
+    fn a_band_arriving_just_above_the_top_does_not_rescale_the_axis() {
+        let top = |band_high: f64| {
+            let mut spec = spec(Lang::En);
+            spec.marks.clear();
+            spec.series[0].values = vec![19_000.0; 11];
+            spec.series[0].band = Some((vec![17_000.0; 11], vec![band_high; 11]));
+            let chart = layout(&spec);
+            chart.grid.last().map(|(_, label)| label.clone())
+        };
+        // Without the band the axis ends at 20,000; a band up to 8% above it leaves it there.
+        assert_eq!(top(18_000.0).as_deref(), Some("20,000"));
+        assert_eq!(top(21_000.0).as_deref(), Some("20,000"));
+        // A band well above the lines gets an axis that holds it.
+        assert_eq!(top(29_000.0).as_deref(), Some("30,000"));
     }
 
     #[test]

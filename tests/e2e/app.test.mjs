@@ -21,6 +21,16 @@ describe('the planner in Chromium', () => {
     await done();
   });
 
+  test('the talent axis stays put when the P10–P90 band arrives', async () => {
+    // Ningxia's band rises just above the lines' top tick: it used to rescale 2万 → 3万.
+    const { page, done } = await open({ query: '?v=1&p=ningxia.1&h=1500_2000_2500&r=400_400_300_0&lang=zh' });
+    const ticks = () => page.locator('#chart-talent g.tick text').allTextContents();
+    const before = await ticks();
+    await page.locator('#chart-talent path.band').waitFor({ timeout: 20000 });
+    assert.deepEqual(await ticks(), before);
+    await done();
+  });
+
   test('moving the hiring slider turns the verdict to met', async () => {
     const { page, done } = await open();
     const card = page.locator('.target-card[data-metric="talent"]');
