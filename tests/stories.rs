@@ -113,6 +113,43 @@ fn numbers(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A step's caption is shown beside that step's result. One that opens by answering the last
+/// step's question says so, or a trainer reads "还差一些" next to a target met.
+#[test]
+fn a_caption_answering_the_last_question_says_it_is_the_last_steps_answer() {
+    let bare_answers = [
+        "不会",
+        "会。",
+        "能。",
+        "不能",
+        "还差",
+        "够了",
+        "不够",
+        "一半的",
+        "两个办法",
+    ];
+    let bare_answers_en = ["No", "Yes", "Still short", "Half the", "The two ways"];
+    for story in story::all() {
+        for (step, s) in story.steps().iter().enumerate() {
+            assert!(
+                !bare_answers.iter().any(|a| s.caption.starts_with(a))
+                    && !bare_answers_en.iter().any(|a| s.caption_en.starts_with(a)),
+                "{} step {}: begin with 上一步的答案 / Last step's answer",
+                story.id,
+                step + 1
+            );
+            if s.caption.starts_with("上一步的答案") {
+                assert!(step > 0 && story.steps()[step - 1].question.is_some());
+                assert!(
+                    s.caption_en.starts_with("Last step's answer"),
+                    "{}",
+                    story.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_number_in_a_caption_is_cited_introduced_before_or_labelled_an_assumption() {
     // A caption's number comes from a quote cited so far, or from an earlier caption (which

@@ -724,6 +724,24 @@ pub fn unit_label(unit: Unit, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a verdict met as planned is not a green light: missed in most simulations, or, below
+/// 5 %, in almost all of them ("most" would understate a probability of 0 %).
+pub fn fragile_note(on_track: bool, probability: f64, lang: Lang) -> &'static str {
+    let almost_never = probability < 0.05;
+    match (on_track, almost_never) {
+        (false, false) => tr!(lang, met_but_unlikely),
+        (true, false) => tr!(lang, on_track_but_unlikely),
+        (false, true) => lang.pick(
+            "按计划达成，但几乎所有模拟都未达成",
+            "met as planned, but missed in almost every simulation",
+        ),
+        (true, true) => lang.pick(
+            "按计划可达成，但几乎所有模拟都未按期达成",
+            "on track as planned, but missed in almost every simulation",
+        ),
+    }
+}
+
 /// "2025年底 ≥ 14万" / "≥ 140,000 by end-2025".
 pub fn threshold_by_deadline(threshold: &str, deadline: i32, lang: Lang) -> String {
     match lang {
@@ -1065,6 +1083,14 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fragile_verdict_says_almost_every_simulation_when_hardly_any_meets_it() {
+        assert_eq!(fragile_note(false, 0.3, Lang::Zh), ZH.met_but_unlikely);
+        assert_eq!(fragile_note(true, 0.3, Lang::En), EN.on_track_but_unlikely);
+        assert!(fragile_note(false, 0.0, Lang::Zh).contains("几乎所有模拟"));
+        assert!(fragile_note(true, 0.01, Lang::En).contains("almost every"));
+    }
+
     use super::*;
 
     #[test]

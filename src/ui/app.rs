@@ -306,7 +306,7 @@ pub fn app() -> Html {
             <Header {lang} preset={plan.preset().map(|p| p.slug)}
                     region={lang.pick(&scenario.name.zh, &scenario.name.en).to_string()}
                     base_year={scenario.base_year} end_year={scenario.end_year}
-                    shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
+                    shown_base_year={computed.scenario.base_year} shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
                     on_action={on_action.clone()} {on_export_csv} {on_print} />
             <PrintReport {lang} plan={printed.clone()} baseline={plan.baseline.clone()} appendix=false
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
@@ -338,7 +338,7 @@ pub fn app() -> Html {
                               on_action={on_action.clone()} />
                     </div>
                 </section>
-                <section class="results" id="results" aria-label={text.view_results}>
+                <section class={classes!("results", plan.has_invalid_input().then_some("is-stale"))} id="results" aria-label={text.view_results}>
                     <InvalidBanner {lang} drafts={plan.drafts.clone()} errors={plan.errors.clone()}
                                    base_year={scenario.base_year} on_action={on_action.clone()} />
                     if state.comparing() {

@@ -196,9 +196,9 @@ pub fn compare_results(props: &CompareResultsProps) -> Html {
                                             <>
                                                 // Met as planned, missed in most simulations: amber, as on the cards.
                                                 if super::verdict_bar::is_fragile(v.met, odds.map(|o| o.probability)) {
-                                                    <td class="fragile" title={text.met_but_unlikely}>
+                                                    <td class="fragile" title={crate::i18n::strings::fragile_note(false, odds.map_or(0.0, |o| o.probability), lang)}>
                                                         { format!("⚠ {}", text.met) }
-                                                        <span class="visually-hidden">{ format!("{}{}{}", lang.pick("（", " ("), text.met_but_unlikely, lang.pick("）", ")")) }</span>
+                                                        <span class="visually-hidden">{ format!("{}{}{}", lang.pick("（", " ("), crate::i18n::strings::fragile_note(false, odds.map_or(0.0, |o| o.probability), lang), lang.pick("）", ")")) }</span>
                                                     </td>
                                                 } else {
                                                     <td class={if v.met { "met" } else { "not-met" }}>{ if v.met { format!("✓ {}", text.met) } else { format!("✗ {}", text.not_met) } }</td>

@@ -26,6 +26,8 @@ pub struct HeaderProps {
     /// The last year of the results on screen (differs from `end_year` only while some input
     /// is invalid).
     pub shown_end_year: i32,
+    /// The base year of the results on screen (the last valid one while the field is invalid).
+    pub shown_base_year: i32,
     /// The latest target deadline: the last year cannot be set before it.
     pub latest_deadline: Option<i32>,
     /// Messages about the years, shown under the picker.
@@ -219,7 +221,7 @@ pub fn header(props: &HeaderProps) -> Html {
             <p class="horizon-note">
                 <strong>{ props.region.clone() }</strong>
                 { " · " }
-                { horizon_note(props.base_year, props.shown_end_year, lang) }
+                { horizon_note(props.shown_base_year, props.shown_end_year, lang) }
             </p>
             if !props.year_errors.is_empty() {
                 <ul class="header-error" id="error-end-year" role="alert">

@@ -281,7 +281,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                         <span class="as-of-odds">
                                             { format!("{}{}{}", text.probability, lang.pick(" ", ": "), crate::i18n::format_percent(p, lang)) }
                                             if fragile {
-                                                { format!(" · ⚠ {}", if v.status == Status::OnTrack { text.on_track_but_unlikely } else { text.met_but_unlikely }) }
+                                                { format!(" · ⚠ {}", crate::i18n::strings::fragile_note(v.status == Status::OnTrack, p, lang)) }
                                             }
                                         </span>
                                     }

@@ -78,29 +78,47 @@ pub fn print_report(props: &PrintReportProps) -> Html {
     let sources = PARAMS.iter().filter_map(|p| {
         let provenance = props.baseline.sources.get(p.key)?;
         let now = value_of(scenario, p.key)?;
-        let (kind, detail) = match provenance {
-            Provenance::Source {
-                doc,
-                quote,
-                note,
-                note_en,
-            } => (
-                text.source_chip,
-                format!(
-                    "{}：「{quote}」{}",
-                    document_citation(doc, lang),
-                    lang.pick_option(note, note_en)
-                        .map(|n| format!(" {n}"))
-                        .unwrap_or_default()
+        let before = value_of(&props.baseline, p.key)?;
+        // A value the planner set is theirs: the preset's (or template's) note is about another.
+        let (kind, detail) = if now != before {
+            (
+                lang.pick("规划者设定", "Set by the planner"),
+                match lang {
+                    Lang::Zh => format!(
+                        "本方案自行设定（原值 {}）",
+                        value_text(&before, p.key, &props.baseline, lang)
+                    ),
+                    Lang::En => format!(
+                        "Set in this plan (was {})",
+                        value_text(&before, p.key, &props.baseline, lang)
+                    ),
+                },
+            )
+        } else {
+            match provenance {
+                Provenance::Source {
+                    doc,
+                    quote,
+                    note,
+                    note_en,
+                } => (
+                    text.source_chip,
+                    format!(
+                        "{}：「{quote}」{}",
+                        document_citation(doc, lang),
+                        lang.pick_option(note, note_en)
+                            .map(|n| format!(" {n}"))
+                            .unwrap_or_default()
+                    ),
                 ),
-            ),
-            Provenance::Assumption {
-                assumption,
-                assumption_en,
-            } => (
-                text.assumption_chip,
-                lang.pick(assumption, assumption_en).to_string(),
-            ),
+                Provenance::Assumption {
+                    assumption,
+                    assumption_en,
+                } => (
+                    text.assumption_chip,
+                    lang.pick(assumption, assumption_en).to_string(),
+                ),
+            }
         };
         Some(html! {
             <tr>

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::messages::metric_value;
-use crate::i18n::strings::strings;
+use crate::i18n::strings::{fragile_note, strings};
 use crate::i18n::{format_percent, metric_label, Lang};
 use crate::model::montecarlo::Summary;
 use crate::model::Verdict;
@@ -104,13 +104,13 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                     let mark = if fragile { "⚠" } else if v.met { "✓" } else { "✗" };
                     let title = format!("{} {} {}{}", mark, metric_label(v.metric, lang),
                         crate::i18n::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang),
-                        if fragile { format!(" — {}", text.met_but_unlikely) } else { String::new() });
+                        if fragile { format!(" — {}", fragile_note(false, odds.map_or(0.0, |o| o.probability), lang)) } else { String::new() });
                     html! {
                         <li>
                             <a class={classes!("verdict-chip", if fragile { "is-fragile" } else if v.met { "is-met" } else { "is-not-met" })}
                                href={format!("#target-{i}")} title={title} tabindex="-1">
                                 <span class="mark" aria-hidden="true">{ mark }</span>
-                                <span class="visually-hidden">{ if fragile { text.met_but_unlikely } else if v.met { text.met } else { text.not_met } }</span>
+                                <span class="visually-hidden">{ if fragile { fragile_note(false, odds.map_or(0.0, |o| o.probability), lang) } else if v.met { text.met } else { text.not_met } }</span>
                                 <span class="chip-metric">{ metric_label(v.metric, lang) }</span>
                                 <span class="chip-value">
                                     { metric_value(v.metric, v.value_at_deadline, lang) }

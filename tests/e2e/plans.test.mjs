@@ -306,6 +306,9 @@ describe('issue 9: plans that travel', () => {
     const appendix = await page.locator('.print-appendix').innerText();
     assert.match(appendix, /每年新增人才\s+12000 人\/年\s+18000 人\/年/);
     assert.match(appendix, /公益时报|报纸名称未载明/);
+    // The changed lever's row in the sources is the planner's value, not the preset's note.
+    const hiresSource = await page.locator('.print-appendix table.sources tr', { has: page.locator('th', { hasText: /^每年新增人才$/ }) }).innerText();
+    assert.match(hiresSource, /18000 人\/年\s+规划者设定\s+本方案自行设定（原值 12000 人\/年）/);
     await page.screenshot({ path: 'target/screenshots/print-view.png', fullPage: true });
     const pdf = await page.pdf({ format: 'A4', path: 'target/screenshots/report.pdf' });
     assert.ok(pdf.length > 10000);

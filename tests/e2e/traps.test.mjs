@@ -118,9 +118,28 @@ describe('issue 8: editing', () => {
     await banner.waitFor(SHORT);
     assert.match(await banner.innerText(), /每年新增人才：不能为负数/);
     assert.match(await page.locator('#error-hires').innerText(), /不能为负数/);
+    // The results are the last valid plan's: dimmed while the banner says so.
+    assert.equal(await page.locator('.results.is-stale').count(), 1);
     await banner.getByRole('button', { name: '前往修改' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'input-hires');
     assert.match(await page.locator('.horizon-note').innerText(), /规划至 2030 年/);
+    await done();
+  });
+
+  test('trap 6: an invalid base year leaves the header on the horizon the results show', async () => {
+    const custom = '?v=1&p=new&rn=6LWj5bee5biC.R2FuemhvdQ&by=2024&t0=6234&h=850&t=tl-10000-2027';
+    const { page, done } = await open({ query: custom });
+    const header = page.locator('.horizon-note');
+    const before = await header.innerText();
+    assert.match(before, /基准年 2024/);
+    // The deadline 2027 now falls before the base year: invalid.
+    await page.locator('#base-year').selectOption('2030', { force: true });
+    await page.locator('.invalid-banner').waitFor(SHORT);
+    assert.equal(await header.innerText(), before, 'the header names the horizon of the results on screen');
+    const years = await page.locator('.year-table tbody th').allTextContents();
+    assert.match(before, new RegExp(`基准年 ${years[0]}`));
+    assert.match(before, new RegExp(`规划至 ${years.at(-1)} 年`));
+    assert.equal(await page.locator('.results.is-stale').count(), 1);
     await done();
   });
 
