@@ -244,6 +244,14 @@ impl State {
         Some((saved, changed))
     }
 
+    /// After a reload: the autosaved plan came from the save `id`, if it is still in the list
+    /// (so "save" writes back to it, and the saves list marks it as the one on screen).
+    pub fn restore_save_link(&mut self, id: &str) {
+        if self.session.library.get(id).is_some() {
+            self.plan_mut().save_id = Some(id.to_string());
+        }
+    }
+
     fn notify_link(&mut self, opened: &OpenedLink) {
         if !opened.problems.is_empty() || !opened.notices.is_empty() {
             self.session.notify(Notice::LinkOpened {

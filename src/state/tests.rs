@@ -638,3 +638,36 @@ fn an_edited_baseline_is_no_longer_called_the_baseline() {
         state.plan_titles(Lang::Zh)
     );
 }
+
+#[test]
+fn a_reloaded_plan_is_still_the_save_it_came_from() {
+    let mut state = yunnan();
+    state.apply(Action::SaveAs {
+        id: "s1".into(),
+        name: "宜宾市方案".into(),
+        now: "2026-11-24T10:00:00Z".into(),
+    });
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    // What a reload rebuilds: the plan from the autosave, the saves from storage.
+    let spec = state.plan().to_spec(state.session.mc);
+    let mut reloaded = State::from_spec(&spec, Lang::Zh);
+    reloaded.apply(Action::LibraryFromStorage(
+        state.session.library.saves.clone(),
+    ));
+    assert!(reloaded.current_save().is_none());
+    reloaded.restore_save_link("gone");
+    assert!(
+        reloaded.current_save().is_none(),
+        "a save no longer listed is not linked"
+    );
+    reloaded.restore_save_link("s1");
+    let (saved, changed) = reloaded.current_save().expect("linked again");
+    assert_eq!(
+        (saved.id.as_str(), changed),
+        ("s1", true),
+        "with its unsaved changes"
+    );
+}

@@ -50,6 +50,10 @@ pub fn initial_state() -> State {
     } else {
         State::new(presets::default_preset(), lang)
     };
+    // A reload (the address holds the plan) or a plain visit: the plan is the autosaved one.
+    let from_autosave = autosave
+        .as_ref()
+        .is_some_and(|a| state.plans.len() == 1 && *a == state.plan().to_spec(state.session.mc));
     open_story_from_link(&mut state, &query);
     state.apply(Action::SetStorageAvailable(available));
     if available {
@@ -57,6 +61,10 @@ pub fn initial_state() -> State {
         state.apply(Action::LibraryFromStorage(saves.plans));
         for key in saves.moved_aside.into_iter().chain(autosave_aside) {
             state.apply(Action::Notify(Notice::CorruptStorage { key }));
+        }
+        // The reloaded plan is still the save it came from (with its unsaved changes).
+        if let Some(id) = storage::autosave_save_id().filter(|_| from_autosave) {
+            state.restore_save_link(&id);
         }
     }
     state
@@ -151,7 +159,8 @@ pub fn use_persistence(state: &UseReducerHandle<State>, on_action: Callback<Acti
                     );
                 }
                 let spec = handle.plan().to_spec(handle.session.mc);
-                if available && !storage::save_autosave(&spec, &storage::now()) {
+                let from = handle.plan().save_id.clone();
+                if available && !storage::save_autosave(&spec, from.as_deref(), &storage::now()) {
                     on_action.emit(Action::Notify(Notice::StorageFailed));
                 }
             });

@@ -100,11 +100,23 @@ pub fn save_library(saves: &[SavedPlan]) -> bool {
     set(SAVES_KEY, &save::to_json(saves))
 }
 
-/// Writes the working plan.
-pub fn save_autosave(plan: &PlanSpec, now: &str) -> bool {
+/// The named save the working plan came from, kept beside the autosave.
+const AUTOSAVE_SAVE_KEY: &str = "swplan.v1.autosave.save";
+
+/// Writes the working plan, and the named save it came from if any.
+pub fn save_autosave(plan: &PlanSpec, save_id: Option<&str>, now: &str) -> bool {
     let saved = SavedPlan::new("autosave", plan.clone(), now, now);
     let link = crate::share::encode(std::slice::from_ref(plan), None);
-    set(AUTOSAVE_KEY, &save::to_json(&[saved])) && set(AUTOSAVE_LINK_KEY, &link)
+    let from = match save_id {
+        Some(id) => set(AUTOSAVE_SAVE_KEY, id),
+        None => local().is_some_and(|s| s.remove_item(AUTOSAVE_SAVE_KEY).is_ok()),
+    };
+    set(AUTOSAVE_KEY, &save::to_json(&[saved])) && set(AUTOSAVE_LINK_KEY, &link) && from
+}
+
+/// The named save the autosaved plan came from, if any.
+pub fn autosave_save_id() -> Option<String> {
+    get(AUTOSAVE_SAVE_KEY)
 }
 
 /// Keeps the current autosave aside (a link is about to replace the working plan).

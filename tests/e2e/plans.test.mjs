@@ -197,6 +197,16 @@ describe('issue 9: plans that travel', () => {
     await page.click('#open-saves');
     assert.equal(await page.locator('.saves .save .chip.current').innerText(), '当前方案 · 有未保存的修改');
     assert.match(await page.locator('#save-over').innerText(), /稳步增长（修订）/);
+    // A reload keeps the plan tied to its save, unsaved changes and all.
+    await page.keyboard.press('Escape');
+    await settled(page);
+    await page.waitForTimeout(500); // the autosave is written 400 ms after the last edit
+    await page.reload();
+    await page.locator('.app .target-card').first().waitFor();
+    assert.equal(await page.locator('#input-hires').inputValue(), '14500');
+    await page.click('#open-saves');
+    assert.equal(await page.locator('.saves .save .chip.current').innerText(), '当前方案 · 有未保存的修改');
+    assert.match(await page.locator('#save-over').innerText(), /稳步增长（修订）/);
     await page.locator('.saves .save').first().getByRole('button', { name: /删除/ }).click();
     await page.locator('.saves .save').waitFor({ state: 'detached' });
     assert.equal(await page.locator('#save-over').count(), 0, 'no save over a deleted save');
