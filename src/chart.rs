@@ -3,7 +3,7 @@
 //! Yew; the download draws the same layout as a standalone SVG document with its title and
 //! legend, so what a planner downloads is what they saw. Pure and tested natively.
 
-use crate::i18n::{format_count, format_percent, format_yuan, format_yuan_in, Lang, YuanScale};
+use crate::i18n::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
 
 /// What the y axis counts, which decides how its numbers read.
@@ -29,7 +29,7 @@ impl Axis {
     /// never mix 万元 and 亿元.
     pub fn tick_label(self, value: f64, top: f64, lang: Lang) -> String {
         match self {
-            Axis::Yuan => format_yuan_in(value, YuanScale::for_largest(top, lang), lang),
+            Axis::Yuan => format_yuan_tick(value, YuanScale::for_largest(top, lang), lang),
             _ => self.format(value, lang),
         }
     }
@@ -611,6 +611,20 @@ mod tests {
             assert!(*x >= chart.left && *x <= chart.right);
         }
         assert!(chart.grid.iter().any(|(_, label)| label == "150,000"));
+    }
+
+    #[test]
+    fn an_empty_budget_axis_labels_each_tick_with_its_own_amount() {
+        let mut spec = spec(Lang::Zh);
+        spec.axis = Axis::Yuan;
+        spec.marks.clear();
+        spec.series[0].values = vec![0.0; 11];
+        spec.series[0].band = None;
+        let labels: Vec<String> = layout(&spec).grid.into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            labels,
+            ["0万元", "0.25万元", "0.5万元", "0.75万元", "1万元"]
+        );
     }
 
     #[test]

@@ -103,9 +103,16 @@ impl YuanScale {
     /// The amount as a number in this unit, rounded for reading.
     fn number(self, yuan: f64, lang: Lang) -> String {
         match (self, lang) {
+            (YuanScale::Middle, Lang::Zh) => trim_decimals(yuan / 1e4, 1),
+            _ => self.exact_number(yuan, lang),
+        }
+    }
+
+    /// The same with two decimals in every unit, for axis ticks (2500元 is 0.25万元, not 0.2).
+    fn exact_number(self, yuan: f64, lang: Lang) -> String {
+        match (self, lang) {
             (YuanScale::Ones, Lang::Zh) => (yuan.round() as i64).to_string(),
             (YuanScale::Ones, Lang::En) => with_separators(yuan.round()),
-            (YuanScale::Middle, Lang::Zh) => trim_decimals(yuan / 1e4, 1),
             _ => trim_decimals(yuan / self.divisor(lang), 2),
         }
     }
@@ -114,14 +121,30 @@ impl YuanScale {
 /// Money in a given unit ([`YuanScale`]). An amount that would read 0 in it is written in its
 /// own unit instead.
 pub fn format_yuan_in(yuan: f64, scale: YuanScale, lang: Lang) -> String {
+    yuan_text(yuan, scale, false, lang)
+}
+
+/// An axis tick of money in the axis's unit, with two decimals where it needs them.
+pub fn format_yuan_tick(yuan: f64, scale: YuanScale, lang: Lang) -> String {
+    yuan_text(yuan, scale, true, lang)
+}
+
+fn yuan_text(yuan: f64, scale: YuanScale, exact: bool, lang: Lang) -> String {
     if !yuan.is_finite() {
         return "—".into();
     }
-    let mut number = scale.number(yuan, lang);
+    let number_in = |scale: YuanScale| {
+        if exact {
+            scale.exact_number(yuan, lang)
+        } else {
+            scale.number(yuan, lang)
+        }
+    };
+    let mut number = number_in(scale);
     let mut scale = scale;
     if yuan != 0.0 && (number == "0" || number == "-0") {
         scale = YuanScale::for_largest(yuan, lang);
-        number = scale.number(yuan, lang);
+        number = number_in(scale);
     }
     match (scale, lang) {
         (YuanScale::Large, Lang::Zh) => format!("{number}亿元"),
@@ -184,6 +207,10 @@ mod tests {
         let scale = YuanScale::for_largest(3.5e9, Lang::En);
         assert_eq!(format_yuan_in(2.516e8, scale, Lang::En), "¥0.25 bn");
         assert_eq!(format_yuan_in(6000.0, scale, Lang::En), "¥6,000");
+        // Ticks keep the digits that tell them apart.
+        let scale = YuanScale::for_largest(1e4, Lang::Zh);
+        assert_eq!(format_yuan_tick(2500.0, scale, Lang::Zh), "0.25万元");
+        assert_eq!(format_yuan_tick(7500.0, scale, Lang::Zh), "0.75万元");
         // Alone, each amount in its own unit, as before.
         assert_eq!(format_yuan(2.516e7, Lang::Zh), "2516万元");
         assert_eq!(format_yuan(2.516e7, Lang::En), "¥25.16 M");

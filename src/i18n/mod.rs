@@ -11,7 +11,7 @@ pub mod strings;
 
 pub use format::{
     display_width, format_count, format_exact, format_percent, format_whole, format_yuan,
-    format_yuan_in, YuanScale,
+    format_yuan_in, format_yuan_tick, YuanScale,
 };
 pub use labels::{group_label, metric_label, param_label};
 
