@@ -259,3 +259,19 @@ fn thirty_links_pool_in_a_few_milliseconds() {
     // Reported, not asserted: a busy test machine must not fail the build.
     eprintln!("pooling 30 links took {elapsed:?}");
 }
+
+#[test]
+fn a_participant_reaching_the_target_only_after_its_deadline_is_counted_as_late() {
+    // Yunnan's 140,000 by 2025: 40,000 a year meets it, 15,000 only later, 12,000 not by 2030.
+    let pooled = pool(
+        &[hires(40_000.0), hires(15_000.0), hires(12_000.0)].join("\n"),
+        &[],
+    );
+    let talent = pooled
+        .targets
+        .iter()
+        .find(|t| t.metric == Metric::Talent)
+        .expect("the talent target");
+    assert_eq!((talent.met, talent.late, talent.never), (1, 1, 1));
+    assert_eq!(talent.met + talent.late + talent.never, talent.evaluated);
+}

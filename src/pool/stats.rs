@@ -45,6 +45,8 @@ pub struct TargetStats {
     pub share_met: f64,
     /// The first years met of those who reach it within their years.
     pub first_year: Option<Spread>,
+    /// How many reach it within their years but after the deadline (not for a ceiling).
+    pub late: usize,
     /// How many never reach it within their years.
     pub never: usize,
 }
@@ -175,6 +177,10 @@ pub(super) fn target_stats(targets: &[Target], participants: &[Participant]) -> 
                     met as f64 / verdicts.len() as f64
                 },
                 first_year: spread(&first_years),
+                late: verdicts
+                    .iter()
+                    .filter(|v| !v.met && v.first_year_met.is_some_and(|y| y > target.deadline))
+                    .count(),
                 never: verdicts.len() - first_years.len(),
             }
         })

@@ -143,6 +143,7 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
             "达成比例",
             "达成人数",
             "首次达到（最早/中位/最晚，只计达到者）",
+            "截止后才达到",
             "规划期内未达到",
         ],
         Lang::En => [
@@ -150,6 +151,7 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
             "Share met",
             "Met",
             "First met (earliest / median / latest, of those who meet it)",
+            "Only after the deadline",
             "Not by the last year",
         ],
     };
@@ -169,6 +171,7 @@ pub fn pool_target_table(pool: &Pool, lang: Lang) -> TextTable {
                     Lang::En => format!("{} of {}", t.met, t.evaluated),
                 },
                 t.first_year.map_or_else(|| "—".to_string(), year_spread),
+                t.late.to_string(),
                 t.never.to_string(),
             ]
         })
