@@ -8,10 +8,8 @@
 
 use crate::chart::{escape, to_page_markup};
 use crate::charts::{chart_width, single_plan, Plotted};
-use crate::i18n::messages::{metric_amount, metric_difference, metric_value};
-use crate::i18n::strings::{
-    ceiling_by_deadline, horizon_note, threshold_by_deadline, tr, year_text,
-};
+use crate::i18n::messages::{metric_amount, metric_value, target_difference, target_terms};
+use crate::i18n::strings::{horizon_note, threshold_by_deadline, tr, year_text};
 use crate::i18n::{metric_label, Lang};
 use crate::model::{Goal, Scenario};
 use crate::presets;
@@ -111,9 +109,10 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
             ("✗", "is-not-met", tr!(lang, not_met))
         };
         let label = metric_label(v.metric, lang);
+        let threshold = metric_value(v.metric, v.threshold, lang);
         let title = format!(
             "{mark} {label} {}",
-            threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang)
+            threshold_by_deadline(&threshold, v.deadline, lang)
         );
         chips += &format!(
             "<li><span class=\"verdict-chip {class}\" title=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}</span><span class=\"chip-metric\">{}</span><span class=\"chip-value\">{} / {}</span></span></li>",
@@ -121,7 +120,7 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
             escape(said),
             escape(label),
             escape(&metric_value(v.metric, v.value_at_deadline, lang)),
-            escape(&metric_value(v.metric, v.threshold, lang)),
+            escape(&threshold),
         );
     }
 
@@ -129,37 +128,13 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
     // nothing moves when the app takes over.
     let mut cards = String::new();
     for (target, v) in scenario.targets.iter().zip(&computed.verdicts) {
-        let value = |x: f64| escape(&metric_amount(v.metric, x, lang));
-        let difference = |x: f64| escape(&metric_difference(v.metric, x, lang));
         let ceiling = target.goal() == Goal::AtMost;
         let (badge_class, badge) = if v.met {
             ("met", format!("✓ {}", tr!(lang, met_as_planned)))
         } else {
             ("not-met", format!("✗ {}", tr!(lang, not_met_as_planned)))
         };
-        let (gap_label, gap) = if v.met {
-            (
-                tr!(lang, margin),
-                difference((v.value_at_deadline - v.threshold).abs()),
-            )
-        } else if ceiling {
-            (tr!(lang, over_ceiling), difference(v.gap))
-        } else {
-            (tr!(lang, gap), difference(v.gap))
-        };
-        let line = if ceiling {
-            ceiling_by_deadline(
-                &metric_amount(v.metric, v.threshold, lang),
-                v.deadline,
-                lang,
-            )
-        } else {
-            threshold_by_deadline(
-                &metric_amount(v.metric, v.threshold, lang),
-                v.deadline,
-                lang,
-            )
-        };
+        let (gap_label, gap) = target_difference(v, ceiling, lang);
         let first = if ceiling {
             "—".to_string()
         } else {
@@ -167,15 +142,16 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
         };
         cards += &format!(
             "<article class=\"first-view-card is-{badge_class}\"><header class=\"target-head\"><span class=\"badge {badge_class}\">{}</span><h3>{}</h3></header>\
-<p class=\"target-line\">{}</p><dl class=\"target-facts\"><div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd class=\"{}\">{gap}</dd></div>\
+<p class=\"target-line\">{}</p><dl class=\"target-facts\"><div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd class=\"{}\">{}</dd></div>\
 <div><dt>{}</dt><dd>{}</dd></div></dl></article>",
             escape(&badge),
             escape(metric_label(v.metric, lang)),
-            escape(&line),
+            escape(&target_terms(v, ceiling, lang)),
             escape(tr!(lang, at_deadline)),
-            value(v.value_at_deadline),
+            escape(&metric_amount(v.metric, v.value_at_deadline, lang)),
             escape(gap_label),
             if v.met { "margin" } else { "gap" },
+            escape(&gap),
             escape(tr!(lang, first_met)),
             escape(&first),
         );

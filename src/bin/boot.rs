@@ -28,11 +28,6 @@ fn main() {
             .as_ref()
             .and_then(|s| s.get_item(key).ok().flatten())
     };
-    let address_lang = query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(Lang::from_tag);
     let link = stored(AUTOSAVE_LINK_KEY);
     let autosave = match (stored(AUTOSAVE_KEY), &link) {
         (None, _) => Autosave::None,
@@ -45,7 +40,7 @@ fn main() {
     // As the app decides: the link's language, else the address's, else the remembered one.
     let lang = start
         .lang
-        .or(address_lang)
+        .or_else(|| swplan::share::lang_in_query(&query))
         .or_else(|| stored(LANG_KEY).and_then(|tag| Lang::from_tag(&tag)))
         .unwrap_or_default();
     let width = window

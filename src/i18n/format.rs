@@ -66,7 +66,7 @@ pub fn format_yuan(yuan: f64, lang: Lang) -> String {
 /// The unit money is written in: 亿元 / 万元 / 元 in Chinese, ¥ bn / ¥ M / ¥ in English. A
 /// column or an axis keeps one, chosen by its largest amount, so "5000万元" never stands next to
 /// "1.2亿元".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YuanScale {
     Ones,
     Middle,

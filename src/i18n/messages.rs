@@ -12,7 +12,7 @@ use crate::model::seek::{seekable_levers, Answer, Infeasible, SeekError};
 use crate::model::validate::{
     Field, Problem, TargetPart, ValidationError, ValidationErrors, YEAR_RANGE,
 };
-use crate::model::{FigureUnit, Metric, Warning, WarningCode};
+use crate::model::{FigureUnit, Metric, Verdict, Warning, WarningCode};
 
 /// A field as a planner would name it, e.g. "每年新增人才（2023年）".
 pub fn field_label(field: &Field, lang: Lang) -> String {
@@ -219,6 +219,31 @@ pub fn metric_value_in_column(metric: Metric, value: f64, largest: f64, lang: La
     match metric.unit() {
         FigureUnit::Yuan => format_yuan_in(value, YuanScale::for_largest(largest, lang), lang),
         _ => metric_value(metric, value, lang),
+    }
+}
+
+/// A target card's terms: "2025年底 ≥ 14万人", or the ceiling form for a budget.
+pub fn target_terms(verdict: &Verdict, ceiling: bool, lang: Lang) -> String {
+    let threshold = metric_amount(verdict.metric, verdict.threshold, lang);
+    if ceiling {
+        super::strings::ceiling_by_deadline(&threshold, verdict.deadline, lang)
+    } else {
+        super::strings::threshold_by_deadline(&threshold, verdict.deadline, lang)
+    }
+}
+
+/// A target card's difference: the margin of a target met, how far a ceiling is overrun, or
+/// the gap; its label and amount.
+pub fn target_difference(verdict: &Verdict, ceiling: bool, lang: Lang) -> (&'static str, String) {
+    use super::strings::tr;
+    let difference = |v: f64| metric_difference(verdict.metric, v, lang);
+    if verdict.met {
+        let margin = (verdict.value_at_deadline - verdict.threshold).abs();
+        (tr!(lang, margin), difference(margin))
+    } else if ceiling {
+        (tr!(lang, over_ceiling), difference(verdict.gap))
+    } else {
+        (tr!(lang, gap), difference(verdict.gap))
     }
 }
 

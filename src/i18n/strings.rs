@@ -669,7 +669,6 @@ pub const EN: Strings = Strings {
     year_table_scroll_label: "Year-by-year table (scrolls sideways)",
 };
 
-/// The strings of a language.
 /// One string of the table in a language. Unlike [`strings`], which keeps both whole tables in
 /// the build, this keeps only the strings it names: for the first view, which must stay small.
 macro_rules! tr {
@@ -682,6 +681,7 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
+/// The strings of a language.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
@@ -1083,6 +1083,8 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_fragile_verdict_says_almost_every_simulation_when_hardly_any_meets_it() {
         assert_eq!(fragile_note(false, 0.3, Lang::Zh), ZH.met_but_unlikely);
@@ -1090,8 +1092,6 @@ mod tests {
         assert!(fragile_note(false, 0.0, Lang::Zh).contains("几乎所有模拟"));
         assert!(fragile_note(true, 0.01, Lang::En).contains("almost every"));
     }
-
-    use super::*;
 
     #[test]
     fn documents_are_cited_by_publisher_date_and_title() {

@@ -22,62 +22,32 @@ pub struct Preset {
 /// The slug of the preset the app opens on.
 pub const DEFAULT_SLUG: &str = "yunnan";
 
-/// Embedded presets, in the order the picker lists them: `seeds/<slug>.toml` as JSON, converted
-/// by `build.rs` (see there why); with `.lean.json`, the same without their provenance.
-macro_rules! preset_files {
-    ($suffix:literal) => {
-        [
-            (
-                "yunnan",
-                include_str!(concat!(env!("OUT_DIR"), "/yunnan", $suffix)),
-            ),
-            (
-                "guizhou",
-                include_str!(concat!(env!("OUT_DIR"), "/guizhou", $suffix)),
-            ),
-            (
-                "ningxia",
-                include_str!(concat!(env!("OUT_DIR"), "/ningxia", $suffix)),
-            ),
-            (
-                "guangxi",
-                include_str!(concat!(env!("OUT_DIR"), "/guangxi", $suffix)),
-            ),
-            (
-                "lhasa",
-                include_str!(concat!(env!("OUT_DIR"), "/lhasa", $suffix)),
-            ),
-            (
-                "nanchang",
-                include_str!(concat!(env!("OUT_DIR"), "/nanchang", $suffix)),
-            ),
-            (
-                "jinan",
-                include_str!(concat!(env!("OUT_DIR"), "/jinan", $suffix)),
-            ),
-            (
-                "lanzhou",
-                include_str!(concat!(env!("OUT_DIR"), "/lanzhou", $suffix)),
-            ),
-            (
-                "blank",
-                include_str!(concat!(env!("OUT_DIR"), "/blank", $suffix)),
-            ),
-        ]
+/// A seed file converted by `build.rs` (see there why): `seeds/<stem>.toml` as JSON, or for the
+/// first view (feature `first-view`) the same without its provenance.
+#[cfg(not(feature = "first-view"))]
+macro_rules! seed_file {
+    ($stem:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".json"))
+    };
+}
+#[cfg(feature = "first-view")]
+macro_rules! seed_file {
+    ($stem:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".lean.json"))
     };
 }
 
-/// The presets (the last entry is the blank template, not a preset).
-#[cfg(not(feature = "first-view"))]
-const FILES_AND_BLANK: [(&str, &str); 9] = preset_files!(".json");
-/// The first view's: the same numbers without their provenance (see `build.rs`).
-#[cfg(feature = "first-view")]
-const FILES_AND_BLANK: [(&str, &str); 9] = preset_files!(".lean.json");
-
-/// The presets.
-fn files() -> &'static [(&'static str, &'static str)] {
-    &FILES_AND_BLANK[..8]
-}
+/// Embedded presets, in the order the picker lists them.
+const FILES: [(&str, &str); 8] = [
+    ("yunnan", seed_file!("yunnan")),
+    ("guizhou", seed_file!("guizhou")),
+    ("ningxia", seed_file!("ningxia")),
+    ("guangxi", seed_file!("guangxi")),
+    ("lhasa", seed_file!("lhasa")),
+    ("nanchang", seed_file!("nanchang")),
+    ("jinan", seed_file!("jinan")),
+    ("lanzhou", seed_file!("lanzhou")),
+];
 
 /// The embedded source documents, by number, so provenance can be checked and shown.
 pub const SOURCE_DOCUMENTS: [(&str, &str); 5] = [
@@ -148,7 +118,7 @@ pub fn document(id: &str) -> Option<&'static Document> {
 pub fn all() -> &'static [Preset] {
     static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
     PRESETS.get_or_init(|| {
-        files()
+        FILES
             .iter()
             .map(|(slug, text)| {
                 // Cannot fail at run time: `every_preset_parses_and_validates` checks each file.
@@ -171,7 +141,7 @@ pub fn by_slug(slug: &str) -> Option<&'static Preset> {
 
 /// The preset the app opens on (Yunnan).
 pub fn default_preset() -> &'static Preset {
-    // Cannot fail: DEFAULT_SLUG is one of the files, checked by `default_preset_exists`.
+    // Cannot fail: DEFAULT_SLUG is one of FILES, checked by `default_preset_exists`.
     by_slug(DEFAULT_SLUG).unwrap_or(&all()[0])
 }
 
@@ -182,7 +152,7 @@ pub fn blank() -> &'static Scenario {
     static BLANK: OnceLock<Scenario> = OnceLock::new();
     BLANK.get_or_init(|| {
         // Cannot fail at run time: `the_blank_template_validates` checks the file.
-        parse_preset(FILES_AND_BLANK[8].1)
+        parse_preset(seed_file!("blank"))
             .map(|(_, scenario)| scenario)
             .unwrap_or_else(|e| panic!("blank template: {e:?}"))
     })
@@ -302,10 +272,23 @@ mod tests {
     /// same numbers, so the first view and the app show the same plan.
     #[test]
     fn the_first_views_presets_have_the_same_numbers() {
-        let pairs = preset_files!(".json")
-            .into_iter()
-            .zip(preset_files!(".lean.json"))
-            .map(|((_, full), (_, lean))| (full, lean));
+        macro_rules! full_and_lean {
+            ($($stem:literal),*) => {
+                [$((
+                    include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".json")),
+                    include_str!(concat!(env!("OUT_DIR"), "/", $stem, ".lean.json")),
+                )),*]
+            };
+        }
+        let pairs = full_and_lean!(
+            "yunnan", "guizhou", "ningxia", "guangxi", "lhasa", "nanchang", "jinan", "lanzhou",
+            "blank"
+        );
+        assert_eq!(
+            pairs.len(),
+            FILES.len() + 1,
+            "every preset and the blank template"
+        );
         for (full_text, lean_text) in pairs {
             let (version, mut scenario) = parse_preset(full_text).expect("parses");
             let (lean_version, lean) = parse_preset(lean_text).expect("the lean file parses");
@@ -324,10 +307,10 @@ mod tests {
 
     #[test]
     fn every_preset_parses_and_validates() {
-        for (slug, text) in files() {
+        for (slug, text) in FILES {
             let (_, scenario) = parse_preset(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             validate(&scenario).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
-            assert_eq!(&scenario.region, slug, "file stem and region slug agree");
+            assert_eq!(scenario.region, slug, "file stem and region slug agree");
         }
     }
 

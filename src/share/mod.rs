@@ -130,3 +130,12 @@ pub fn is_link(query: &str) -> bool {
         ["v=", "p=", "story="].iter().any(|k| pair.starts_with(k)) || pair.starts_with("1.p=")
     })
 }
+
+/// The language an address asks for (`lang=en`), if any.
+pub fn lang_in_query(query: &str) -> Option<Lang> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_tag)
+}

@@ -81,17 +81,12 @@ pub fn print_report(props: &PrintReportProps) -> Html {
         let before = value_of(&props.baseline, p.key)?;
         // A value the planner set is theirs: the preset's (or template's) note is about another.
         let (kind, detail) = if now != before {
+            let was = value_text(&before, p.key, &props.baseline, lang);
             (
                 lang.pick("规划者设定", "Set by the planner"),
                 match lang {
-                    Lang::Zh => format!(
-                        "本方案自行设定（原值 {}）",
-                        value_text(&before, p.key, &props.baseline, lang)
-                    ),
-                    Lang::En => format!(
-                        "Set in this plan (was {})",
-                        value_text(&before, p.key, &props.baseline, lang)
-                    ),
+                    Lang::Zh => format!("本方案自行设定（原值 {was}）"),
+                    Lang::En => format!("Set in this plan (was {was})"),
                 },
             )
         } else {

@@ -5,11 +5,11 @@
 
 use web_sys::Storage;
 
+use crate::first_view::{AUTOSAVE_LINK_KEY, LANG_KEY};
 use crate::i18n::Lang;
 use crate::share::save::{self, SavedPlan};
 use crate::share::PlanSpec;
 
-use crate::first_view::{AUTOSAVE_LINK_KEY, LANG_KEY};
 /// The named saves, a save file of many plans.
 pub const SAVES_KEY: &str = "swplan.v1.saves";
 /// The working plan, a save file of one plan (its link is kept beside it for the first view).
@@ -43,11 +43,7 @@ pub fn load_lang() -> Option<Lang> {
 /// A language asked for in the address (`?lang=en`), which wins over the remembered one so
 /// that a trainer can hand out a link in either language.
 pub fn lang_from_address() -> Option<Lang> {
-    address_query()
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(Lang::from_tag)
+    crate::share::lang_in_query(&address_query())
 }
 
 /// Remembers the language; `false` when the browser refused.

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use crate::i18n::messages::{metric_amount, metric_difference};
-use crate::i18n::strings::{contrast_sentence, strings, threshold_by_deadline, year_text};
+use crate::i18n::messages::{metric_amount, target_difference, target_terms};
+use crate::i18n::strings::{contrast_sentence, strings, year_text};
 use crate::i18n::{format_percent, metric_label, Lang};
 use crate::model::montecarlo::{contrast, Settings, Summary};
 use crate::model::Goal;
@@ -102,15 +102,7 @@ fn target_card(props: &TargetCardProps) -> Html {
         ("badge not-met", format!("✗ {}", text.not_met_as_planned))
     };
     let ceiling = target.goal() == Goal::AtMost;
-    let difference = |v: f64| metric_difference(metric, v, lang);
-    let (gap_label, gap_value) = if verdict.met {
-        let margin = (verdict.value_at_deadline - verdict.threshold).abs();
-        (text.margin, difference(margin))
-    } else if ceiling {
-        (text.over_ceiling, difference(verdict.gap))
-    } else {
-        (text.gap, difference(verdict.gap))
-    };
+    let (gap_label, gap_value) = target_difference(verdict, ceiling, lang);
     let id = |what: &str| format!("{what}-{index}");
     html! {
         <article class={classes!("target-card", if verdict.met { "is-met" } else { "is-not-met" })}
@@ -124,13 +116,7 @@ fn target_card(props: &TargetCardProps) -> Html {
                     <span class="chip own">{ text.own_target }</span>
                 }
             </header>
-            <p class="target-line">
-                if ceiling {
-                    { crate::i18n::strings::ceiling_by_deadline(&value(verdict.threshold), verdict.deadline, lang) }
-                } else {
-                    { threshold_by_deadline(&value(verdict.threshold), verdict.deadline, lang) }
-                }
-            </p>
+            <p class="target-line">{ target_terms(verdict, ceiling, lang) }</p>
             <dl class="target-facts">
                 <div><dt>{ text.at_deadline }</dt><dd class="at-deadline">{ value(verdict.value_at_deadline) }</dd></div>
                 <div><dt>{ gap_label }</dt><dd class={classes!(if verdict.met { "margin" } else { "gap" })}>{ gap_value }</dd></div>
