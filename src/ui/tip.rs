@@ -1,6 +1,7 @@
 //! A button with a pop-up explanation: shown on hover and keyboard focus, pinned by a click or
-//! tap, closed by Esc or a second click. The pop-up is placed with fixed positioning inside the
-//! window, so a scrolling column (the settings) never clips it.
+//! tap, closed by Esc or a second click. The pop-up is a manual popover in the browser's top
+//! layer, placed inside the window: neither a scrolling column (the settings) nor a contained
+//! box (each setting is contained so a slider step repaints only itself) clips it.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -40,6 +41,14 @@ pub fn tip(props: &TipProps) -> Html {
         let (hovered, pinned) = (hovered.clone(), pinned.clone());
         use_effect_with(open, move |open| {
             let mut listeners = Vec::new();
+            if let Some(popup) = popup.cast::<HtmlElement>() {
+                // Browsers without popovers show it in place (the `is-open` class).
+                let _ = if *open {
+                    popup.show_popover()
+                } else {
+                    popup.hide_popover()
+                };
+            }
             if *open {
                 place(&button, &popup);
                 let document = gloo::utils::document();
@@ -109,7 +118,7 @@ pub fn tip(props: &TipProps) -> Html {
                     <span class="visually-hidden">{ label.clone() }</span>
                 }
             </button>
-            <span role="tooltip" id={props.id.clone()} ref={popup}
+            <span role="tooltip" id={props.id.clone()} ref={popup} popover="manual"
                   class={classes!("tooltip", open.then_some("is-open"))}>
                 { for props.children.iter() }
             </span>

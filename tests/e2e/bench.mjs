@@ -282,14 +282,28 @@ let server;
 let browser;
 let mcStuck = false; // once the odds never came, later pages wait for them only briefly
 
-async function openPage({ query = '', throttle = 1 } = {}) {
+/**
+ * The floor of the drag measurement: five bare sliders whose input writes one number, nothing
+ * else. Presses follow paints, so each lands early in a frame and waits most of it for the next:
+ * what this page measures no app can beat, and the app's figure is read against it.
+ */
+const REFERENCE_PAGE = `<!doctype html><meta charset="utf-8"><title>reference</title><div class="target-card">0</div>
+${['a', 'b', 'c', 'd', 'e'].map((k) => `<div id="param-${k}"><input type="range" min="0" max="100" value="10" aria-label="${k}"></div>`).join('')}
+<output id="out"></output><script src="reference.js"></script>`;
+const REFERENCE_SCRIPT = "addEventListener('input', (e) => { document.getElementById('out').textContent = e.target.value; });";
+
+async function openPage({ query = '', throttle = 1, reference = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(benchInit);
+  if (reference) {
+    await context.route(`${server.url}reference.html`, (r) => r.fulfill({ contentType: 'text/html', body: REFERENCE_PAGE }));
+    await context.route(`${server.url}reference.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: REFERENCE_SCRIPT }));
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(firstLine(e)));
   const cdp = await context.newCDPSession(page);
-  await page.goto(server.url + query);
+  await page.goto(server.url + (reference ? 'reference.html' : query));
   await page.locator('.target-card').first().waitFor({ timeout: 30000 });
   // A page whose Monte Carlo never finishes can still be dragged; the figures that wait for the
   // odds say why they have no value instead.
@@ -367,12 +381,41 @@ async function measured(page, pred, act, { timeout = 60000, start = null } = {})
 // ---------------------------------------------------------------------------------------------
 // The figures
 
+/** The same drags on the reference page: the measurement's floor at this throttling. */
+async function referenceDrag(throttle) {
+  let tab;
+  try {
+    tab = await openPage({ throttle, reference: true });
+    const lat = [];
+    for (const key of await sliderKeys(tab.page, N.sliders)) {
+      const there = await drag(tab.page, key, N.presses);
+      const back = await drag(tab.page, key, N.presses, there.dir === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight');
+      lat.push(...there.lat, ...back.lat);
+    }
+    return lat;
+  } catch (e) {
+    log(`    reference page: ${firstLine(e)}`);
+    return [];
+  } finally {
+    await tab?.close();
+  }
+}
+
 async function dragFigures() {
   for (const throttle of [1, 4]) {
     const tag = throttle === 1 ? '' : ' (4× CPU throttling)';
     section(`dragging the first ${N.sliders} sliders${tag}`);
     const budget = throttle === 1 ? 16 : 50;
     const id = throttle === 1 ? '' : '_4x';
+    const floor = await referenceDrag(throttle);
+    figure({
+      id: `drag_floor${id}`,
+      name: `Reference: the same drags on a bare page${tag}`,
+      unit: 'ms',
+      samples: floor,
+      note: 'five bare sliders whose input writes one number: the floor of this measurement (a press follows the previous paint, so it waits most of a frame)',
+      extra: { throttle },
+    });
     let tab;
     try {
       tab = await openPage({ throttle });
@@ -946,9 +989,12 @@ function summarizeTrace(events) {
   }
 
   // The sampled CPU profile(s): ProfileChunk events carry nodes, samples and time deltas.
+  // Only the page's main thread: the workers' profiles sit in the same process, each chunk names
+  // its profile by the id of the "Profile" event recorded on the profiled thread.
+  const mainProfiles = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id));
   const profiles = new Map();
   for (const e of events) {
-    if (e.name !== 'ProfileChunk' || e.pid !== pid) continue;
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || !mainProfiles.has(e.id)) continue;
     const p = profiles.get(e.id) ?? { nodes: new Map(), samples: [], deltas: [] };
     const data = e.args?.data ?? {};
     for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
@@ -1108,7 +1154,7 @@ try {
 }
 
 // Report in a fixed order.
-const ORDER = ['drag_latency', 'drag_latency_4x', 'longtask_drag', 'longtask_drag_4x', 'longtask_mc', 'longtask_seek', 'longtask_compare',
+const ORDER = ['drag_latency', 'drag_floor', 'drag_latency_4x', 'drag_floor_4x', 'longtask_drag', 'longtask_drag_4x', 'longtask_mc', 'longtask_seek', 'longtask_compare',
   'longtask_pool', 'bands_after_input', 'mc10k_browser', 'mc10k_native', 'mc10k_ratio', 'first_load_bytes', 'cold_load'];
 figures.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
 const meta = {
