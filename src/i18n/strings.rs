@@ -911,7 +911,21 @@ pub fn schedule_summary(
     unit_text: &str,
     lang: Lang,
 ) -> String {
-    let shown = |v: f64| crate::inputs::display_text(unit, v);
+    // A range read at a glance: a growing schedule's years are exact in the editor below, here
+    // 11819.6436 people reads as 11820 and 8.3333 % as 8.3 %.
+    let shown = |v: f64| {
+        let decimals = match unit {
+            Unit::Rate => 1,
+            _ if v.abs() >= 100.0 => 0,
+            _ => 2,
+        };
+        let shown = crate::inputs::to_display(unit, v);
+        let scale = 10f64.powi(decimals);
+        crate::inputs::display_text(
+            unit,
+            crate::inputs::from_display(unit, (shown * scale).round() / scale),
+        )
+    };
     let low = values.iter().copied().fold(f64::INFINITY, f64::min);
     let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (first, last) = (base_year + 1, base_year + values.len() as i32);
@@ -1083,6 +1097,24 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_schedule_summary_rounds_for_reading() {
+        let hires = [10000.0, 10500.0, 11025.0, 11576.25, 12155.0625];
+        assert_eq!(
+            schedule_summary(&hires, 2020, Unit::People, "人/年", Lang::Zh),
+            "逐年不同：10000–12155 人/年（2021–2025年）"
+        );
+        let rates = [0.08, 0.083333, 0.0912];
+        assert_eq!(
+            schedule_summary(&rates, 2020, Unit::Rate, "%", Lang::En),
+            "Varies by year: 8–9.1 % (2021–2023)"
+        );
+        assert_eq!(
+            schedule_summary(&[1.25, 2.5], 2020, Unit::PerUnit, "人", Lang::En),
+            "Varies by year: 1.25–2.5 人 (2021–2022)"
+        );
+    }
+
     use super::*;
 
     #[test]

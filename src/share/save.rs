@@ -57,6 +57,14 @@ impl SavedPlan {
         }
     }
 
+    /// The name a list shows: the planner's name for it, else its region's.
+    pub fn title(&self, lang: crate::i18n::Lang) -> String {
+        self.name.clone().unwrap_or_else(|| {
+            lang.pick(&self.scenario.name.zh, &self.scenario.name.en)
+                .to_string()
+        })
+    }
+
     /// The plan to open.
     pub fn plan(&self) -> PlanSpec {
         PlanSpec {

@@ -248,11 +248,9 @@ pub fn app() -> Html {
                 summary.as_deref(),
                 lang,
             );
-            let name = format!(
-                "swplan-{}-{}.csv",
-                computed.scenario.region,
-                &storage::now()[..10]
-            );
+            let region = lang.pick(&computed.scenario.name.zh, &computed.scenario.name.en);
+            let stem = crate::export::file_stem(name.as_deref(), region, &computed.scenario.region);
+            let name = format!("swplan-{stem}-{}.csv", &storage::now()[..10]);
             let _ = download_text(&name, "text/csv;charset=utf-8", &csv);
         })
     };

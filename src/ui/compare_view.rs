@@ -125,7 +125,7 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                             <select onchange={on_save}>
                                 <option value="" selected=true>{ text.compare_save }</option>
                                 { for props.saves.iter().map(|s| html! {
-                                    <option value={s.id.clone()}>{ s.name.clone().unwrap_or_else(|| text.untitled.to_string()) }</option>
+                                    <option value={s.id.clone()}>{ s.title(props.lang) }</option>
                                 }) }
                             </select>
                         </label>

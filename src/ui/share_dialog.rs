@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::dialog::Dialog;
 use super::download::download_text;
 use super::persistence::{link_query, link_url};
+use crate::export::file_stem;
 use crate::i18n::strings::{link_length, strings};
 use crate::i18n::Lang;
 use crate::qr::qr_svg;
@@ -99,8 +100,12 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         let plan = props.plan.clone();
         Callback::from(move |_| {
             let now = super::storage::now();
-            let saved = SavedPlan::new("plan", plan.clone(), &now, &now);
-            let name = format!("swplan-{}-{}.json", plan.scenario.region, &now[..10]);
+            let region = lang.pick(&plan.scenario.name.zh, &plan.scenario.name.en);
+            let stem = file_stem(plan.name.as_deref(), region, &plan.scenario.region);
+            // An unnamed plan arrives in the colleague's list under its region, not as "untitled".
+            let mut saved = SavedPlan::new("plan", plan.clone(), &now, &now);
+            saved.name = Some(saved.title(lang));
+            let name = format!("swplan-{stem}-{}.json", &now[..10]);
             let _ = download_text(&name, "application/json", &save::to_json(&[saved]));
         })
     };

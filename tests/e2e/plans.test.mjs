@@ -253,9 +253,11 @@ describe('issue 9: plans that travel', () => {
     await page.click('#open-share');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载方案文件/ }).click()]);
     const file = await download.path();
+    assert.match(download.suggestedFilename(), /^swplan-云南省-\d{4}-\d\d-\d\d\.json$/, 'the file is named by its region');
     const json = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(json.format, 'swplan-plans');
     assert.equal(json.version, 1);
+    assert.equal(json.plans[0].name, '云南省', 'an unnamed plan arrives under its region, not as "untitled"');
     await page.keyboard.press('Escape');
     await page.click('#open-saves');
     await page.locator('#saves-dialog input[type=file]').setInputFiles(file);
@@ -271,6 +273,7 @@ describe('issue 9: plans that travel', () => {
     await oddsReady(page);
     await page.click('#export-menu summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.match(download.suggestedFilename(), /^swplan-云南省-\d{4}-\d\d-\d\d\.csv$/);
     const bytes = await readFile(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
     const text = bytes.toString('utf8').slice(1);
