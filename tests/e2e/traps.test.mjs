@@ -264,7 +264,16 @@ describe('issue 8: reading', () => {
     const bar = page.locator('.verdict-bar');
     const chip = bar.locator('.verdict-chip').first();
     assert.match(await chip.innerText(), /✗/);
+    // The value moves with the slider, not only the mark when the verdict flips.
+    const value = chip.locator('.chip-value');
+    assert.ok(await value.isVisible(), 'the chip shows the value on a phone');
+    const before = await value.innerText();
+    assert.match(before, /万 \/ 14万/);
     await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => document.querySelector('.verdict-chip .chip-value').textContent !== b, before.replace(/\n/g, ''), SHORT);
+    const right = await chip.boundingBox();
+    assert.ok(right.x + right.width <= 390, 'the first chip fits the width');
     await page.keyboard.press('End');
     await bar.locator('.verdict-chip.is-met').first().waitFor(SHORT);
     const box = await bar.boundingBox();
