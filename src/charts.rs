@@ -258,7 +258,7 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(&'static str,
             } else if *id == "chart-certified" {
                 metric_label(Metric::Certified, lang)
             } else if *id == "chart-budget" {
-                tr!(lang, series_cumulative)
+                tr!(lang, budget_cumulative)
             } else {
                 title(id, lang)
             };
@@ -336,4 +336,34 @@ fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compared_charts_are_titled_in_full() {
+        let computed = Computed::of(&crate::presets::default_preset().scenario).unwrap();
+        let plans = [
+            Plotted {
+                label: "A",
+                computed: &computed,
+                summary: None,
+            },
+            Plotted {
+                label: "B",
+                computed: &computed,
+                summary: None,
+            },
+        ];
+        let titles: Vec<String> = compared(&plans, Lang::En, 640.0)
+            .into_iter()
+            .map(|(_, spec)| spec.title)
+            .collect();
+        assert!(
+            titles.contains(&"Cumulative budget".to_string()),
+            "{titles:?}"
+        );
+    }
 }

@@ -218,6 +218,10 @@ pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
 pub fn metric_value_in_column(metric: Metric, value: f64, largest: f64, lang: Lang) -> String {
     match metric.unit() {
         FigureUnit::Yuan => format_yuan_in(value, YuanScale::for_largest(largest, lang), lang),
+        // Whole numbers down a column: "9082" above "10683", not "9082" above "1.07万".
+        FigureUnit::Count if lang == Lang::Zh && value.is_finite() => {
+            format!("{}", value.round() as i64)
+        }
         _ => metric_value(metric, value, lang),
     }
 }
@@ -530,6 +534,23 @@ pub fn seek_sentence(answer: &Answer, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_in_a_column_read_alike() {
+        use crate::model::Metric;
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 9082.4, 10683.0, Lang::Zh),
+            "9082"
+        );
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 10683.0, 10683.0, Lang::Zh),
+            "10683"
+        );
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 10683.0, 10683.0, Lang::En),
+            "10,683"
+        );
+    }
+
     use super::*;
     use crate::model::montecarlo::Settings;
     use crate::model::params::set;

@@ -244,6 +244,15 @@ impl State {
         Some((saved, changed))
     }
 
+    /// Whether the plan on screen holds work that no save keeps: opening another plan over it
+    /// says how to get it back (undo).
+    pub fn has_unsaved_edits(&self) -> bool {
+        match self.current_save() {
+            Some((_, changed)) => changed,
+            None => self.plan().is_edited_from_baseline(),
+        }
+    }
+
     /// After a reload: the autosaved plan came from the save `id`, if it is still in the list
     /// (so "save" writes back to it, and the saves list marks it as the one on screen).
     pub fn restore_save_link(&mut self, id: &str) {
@@ -421,6 +430,7 @@ impl State {
             }
             Action::DismissUndoHint => self.session.undo_hint = None,
             Action::OpenSpec(spec) => {
+                self.session.undo_hint = self.has_unsaved_edits().then_some(UndoHint::StartedOver);
                 self.plan_mut().replace_with(&spec, generation);
                 self.plan_mut().save_id = None;
                 self.session.mc = spec.mc;
@@ -465,8 +475,10 @@ impl State {
                 }
             }
             Action::OpenSave(id) => {
+                let unsaved = self.has_unsaved_edits();
                 if let Some(save) = self.session.library.get(&id) {
                     let spec = save.plan();
+                    self.session.undo_hint = unsaved.then_some(UndoHint::StartedOver);
                     self.plan_mut().replace_with(&spec, generation);
                     self.plan_mut().save_id = Some(id);
                     self.session.mc = spec.mc;

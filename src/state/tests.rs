@@ -414,6 +414,34 @@ fn saves_are_made_updated_opened_and_restored_after_delete() {
 }
 
 #[test]
+fn opening_a_save_over_unsaved_work_says_undo_brings_it_back() {
+    let mut state = yunnan();
+    state.apply(Action::SaveAs {
+        id: "s1".into(),
+        name: "A".into(),
+        now: "2026-11-23T10:00:00Z".into(),
+    });
+    // Opening a save over a plan that is all saved: nothing to say.
+    state.apply(Action::OpenSave("s1".into()));
+    assert_eq!(state.session.undo_hint, None);
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 25_000.0,
+    });
+    state.apply(Action::OpenSave("s1".into()));
+    assert_eq!(state.session.undo_hint, Some(UndoHint::StartedOver));
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(12_000.0)
+    );
+    state.apply(Action::Undo);
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(25_000.0)
+    );
+}
+
+#[test]
 fn storage_that_refuses_everything_is_said_once() {
     let mut state = yunnan();
     state.apply(Action::SetStorageAvailable(false));

@@ -345,6 +345,7 @@ pub fn app() -> Html {
                         <CompareResults {lang} plans={compared.clone()} />
                     } else {
                         <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
+                                     stale={plan.has_invalid_input()}
                                      on_action={on_action.clone()} />
                         <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
                                     show_baseline={state.session.show_baseline} on_action={on_action.clone()} />

@@ -116,6 +116,14 @@ pub fn invalid_banner(props: &InvalidBannerProps) -> Html {
         let (element, schedule) = match &error.field {
             Field::Param { key, year } => {
                 let index = year.and_then(|y| usize::try_from(y - props.base_year - 1).ok());
+                // Text typed over an invalid value is the field's one current message.
+                if props
+                    .drafts
+                    .keys()
+                    .any(|d| d.key == *key && d.index == index)
+                {
+                    continue;
+                }
                 (
                     field_element(key, index, props.base_year),
                     index.map(|_| *key),

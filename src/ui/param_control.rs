@@ -204,6 +204,12 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             .or_else(|| props.draft.clone())
             .unwrap_or_else(|| display_text(unit, value))
     };
+    // A long number shrinks to stay whole in its field (150000000 must not read as 15000000
+    // with its last digit hidden).
+    let number_class = classes!(
+        "number",
+        (field_text.chars().count() > 7).then_some("is-long")
+    );
     // Typed but not committed: say that the results still use the value on screen.
     let pending = (*typing).as_ref().and_then(|typed| {
         let differs = parse_typed(typed).map_or(true, |n| from_display(unit, n) != value);
@@ -242,7 +248,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             })
         };
         let bad = parse_typed(draft).is_err();
-        html! {
+    html! {
             <div class="replace-schedule" role="group" aria-label={text.same_every_year}>
                 <label for={format!("{prefix}replace-{key}")}>{ text.same_every_year_value }</label>
                 <input type="text" inputmode="decimal" class="number" id={format!("{prefix}replace-{key}")}
@@ -292,7 +298,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                        title={format!("{} – {} {unit_text}", display_text(unit, from_display(unit, range.min)), display_text(unit, from_display(unit, range.max)))}
                        aria-label={label.to_string()} aria-valuetext={format!("{} {unit_text}", display_text(unit, value))}
                        oninput={on_slider} onchange={on_slider_done} />
-                <input type="text" inputmode="decimal" class="number" id={input_id}
+                <input type="text" inputmode="decimal" id={input_id} class={number_class}
                        value={field_text} readonly={varies}
                        oninput={on_input} onkeydown={on_keydown} onblur={on_blur}
                        aria-invalid={invalid.then_some("true")}

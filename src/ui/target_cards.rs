@@ -25,6 +25,9 @@ pub struct TargetCardsProps {
     /// The odds shown are the previous ones; new ones are being computed.
     pub updating: bool,
     pub mc: Settings,
+    /// Some input is invalid (the results are those of the last valid inputs).
+    #[prop_or_default]
+    pub stale: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -41,7 +44,7 @@ pub fn target_cards(props: &TargetCardsProps) -> Html {
                 <div class="target-grid">
                     { for (0..count).map(|index| html! {
                         <TargetCard key={index} {index} lang={props.lang} computed={props.computed.clone()}
-                                    summary={props.summary.clone()} updating={props.updating} mc={props.mc} on_action={props.on_action.clone()} />
+                                    summary={props.summary.clone()} updating={props.updating} mc={props.mc} stale={props.stale} on_action={props.on_action.clone()} />
                     }) }
                 </div>
             }
@@ -57,6 +60,7 @@ pub struct TargetCardProps {
     pub summary: Option<Rc<Summary>>,
     pub updating: bool,
     pub mc: Settings,
+    pub stale: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -105,7 +109,7 @@ fn target_card(props: &TargetCardProps) -> Html {
     let (gap_label, gap_value) = target_difference(verdict, ceiling, lang);
     let id = |what: &str| format!("{what}-{index}");
     html! {
-        <article class={classes!("target-card", if verdict.met { "is-met" } else { "is-not-met" })}
+        <article class={classes!("target-card", if fragile { "is-fragile" } else if verdict.met { "is-met" } else { "is-not-met" })}
                  data-metric={metric.key()} id={format!("target-{index}")}>
             <header class="target-head">
                 <span class={badge_class}>{ badge }</span>
@@ -148,7 +152,7 @@ fn target_card(props: &TargetCardProps) -> Html {
                 </div>
             </dl>
             <p class={classes!("contrast", props.updating.then_some("is-updating"))}>{ explained.unwrap_or_default() }</p>
-            <WhatItTakes {index} {lang} computed={props.computed.clone()} mc={props.mc} on_action={props.on_action.clone()} />
+            <WhatItTakes {index} {lang} computed={props.computed.clone()} mc={props.mc} stale={props.stale} on_action={props.on_action.clone()} />
         </article>
     }
 }

@@ -28,6 +28,9 @@ pub struct WhatItTakesProps {
     pub lang: Lang,
     pub computed: Rc<Computed>,
     pub mc: Settings,
+    /// Some input is invalid: the answer is of the last valid inputs and cannot be applied.
+    #[prop_or_default]
+    pub stale: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -187,7 +190,16 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                 Action::SetValue { key: lever, value }
             })
         });
-        html! { <button type="button" class="apply" {onclick}>{ label }</button> }
+        let blocked = props.stale;
+        html! {
+            <>
+                <button type="button" class="apply" {onclick} disabled={blocked}
+                        aria-describedby={blocked.then(|| id("blocked"))}>{ label }</button>
+                if blocked {
+                    <p class="seek-blocked" id={id("blocked")}>{ text.apply_blocked_invalid }</p>
+                }
+            </>
+        }
     });
 
     html! {

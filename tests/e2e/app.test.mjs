@@ -116,7 +116,9 @@ describe('the planner in Chromium', () => {
     await answer.filter({ hasText: '需 ≥' }).waitFor({ timeout: 5000 });
     assert.match(await answer.innerText(), /要在2025年底使社会工作人才总量达到14万/);
     await card.locator('button.apply').click();
-    await page.locator('.target-card.is-met[data-metric="talent"]').waitFor();
+    // Met as planned, just: about half the simulations miss it, so the card says ⚠ (amber), and
+    // its border agrees with its badge.
+    await page.locator('.target-card.is-fragile[data-metric="talent"] .badge.fragile').waitFor();
     await done();
   });
 

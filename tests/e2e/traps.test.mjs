@@ -157,6 +157,16 @@ describe('issue 8: editing', () => {
     const text = await message.innerText();
     assert.match(text, /请输入数字/);
     assert.doesNotMatch(text, /不能为负数/, 'no stale, contradicting message');
+    // The banner agrees with the field: one current message for it, not the old one as well.
+    const banner = await page.locator('.invalid-banner li').allInnerTexts();
+    assert.equal(banner.filter((l) => l.startsWith('每年新增人才')).length, 1, banner.join(' | '));
+    assert.doesNotMatch(banner.join(' '), /不能为负数/);
+    // "What it takes" answers from the last valid inputs: it cannot be applied until they are fixed.
+    await page.locator('.what-it-takes summary').first().click();
+    const apply = page.locator('.what-it-takes .apply').first();
+    await apply.waitFor(SHORT);
+    assert.ok(await apply.isDisabled(), 'Apply is disabled while an input is invalid');
+    assert.match(await page.locator('.seek-blocked').first().innerText(), /有输入无效/);
     // Leaving a field with text that is not a number keeps the text with its message, so the
     // two always agree.
     await field.fill('abc');
@@ -166,6 +176,7 @@ describe('issue 8: editing', () => {
     await field.fill('13000');
     await field.press('Enter');
     await message.waitFor({ state: 'detached', timeout: 4000 });
+    assert.ok(!(await apply.isDisabled()), 'Apply is back once the inputs are valid');
     await done();
   });
 

@@ -221,9 +221,10 @@ pub fn rejected_message(rejected: &Rejected, workshop: Option<&Origin>, lang: La
             // The whole link is skipped, so what a single link would do instead is not said.
             let reasons: Vec<String> = problems.iter().map(|p| problem_reason(p, lang)).collect();
             return match lang {
-                Lang::Zh => format!("{at}：链接有误，已跳过（{}）。", reasons.join("；")),
+                // A colon, not brackets: a reason may hold brackets of its own.
+                Lang::Zh => format!("{at}：链接有误，已跳过：{}。", reasons.join("；")),
                 Lang::En => format!(
-                    "{at}: the link has problems; skipped ({}).",
+                    "{at}: the link has problems; skipped: {}.",
                     reasons.join("; ")
                 ),
             };
@@ -327,7 +328,7 @@ mod tests {
         let pooled = pool("v=1&p=yunnan&h=lots", &[]);
         let message = rejected_message(&pooled.rejected[0], None, Lang::En);
         assert!(
-            message.starts_with("Line 1: the link has problems; skipped ('h'"),
+            message.starts_with("Line 1: the link has problems; skipped: 'h'"),
             "{message}"
         );
     }
