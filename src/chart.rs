@@ -423,7 +423,8 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
             chart.left, chart.right, chart.top, chart.bottom, y = mark.y, x = mark.x
         ));
         body.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"#991b1b\" font-weight=\"600\">",
+            // A white halo keeps the label readable where a plan's line runs under it.
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"#991b1b\" font-weight=\"600\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
             mark.label_x, mark.first_baseline, mark.anchor
         ));
         for (i, line) in mark.lines.iter().enumerate() {

@@ -74,6 +74,45 @@ fn line(label: &str, tone: u8, values: Vec<f64>, band: Option<(Vec<f64>, Vec<f64
     }
 }
 
+/// Whether a plan's line leaves its own P10–P90 band in some year (the plan builds on time,
+/// the simulations let builds slip): the chart then says why.
+fn leaves_its_band(series: &[Series]) -> bool {
+    series.iter().filter(|s| !s.faint).any(|s| {
+        s.band.as_ref().is_some_and(|(low, high)| {
+            s.values
+                .iter()
+                .zip(low.iter().zip(high))
+                .any(|(v, (l, h))| {
+                    let slack = 1e-6 * h.abs().max(1.0);
+                    v.is_finite()
+                        && l.is_finite()
+                        && h.is_finite()
+                        && (*v < l - slack || *v > h + slack)
+                })
+        })
+    })
+}
+
+/// The words under a chart: what the budget covers, and why a band lies apart from its line.
+fn chart_note(id: &str, series: &[Series], scenario: &Scenario, lang: Lang) -> Option<String> {
+    let budget = (id == "chart-budget").then(|| tr!(lang, budget_note).to_string());
+    let apart = leaves_its_band(series).then(|| {
+        // Slipped builds move stations, rooms and their budget only.
+        let u = &scenario.uncertainty;
+        let slips = match id {
+            "chart-coverage" | "chart-budget" => {
+                (1.0 - u.station_completion, 1.0 - u.room_completion)
+            }
+            _ => (0.0, 0.0),
+        };
+        crate::i18n::strings::band_apart_note(slips, lang)
+    });
+    match (budget, apart) {
+        (Some(b), Some(a)) => Some(format!("{a} {b}")),
+        (b, a) => b.or(a),
+    }
+}
+
 /// One plan: its figures, bands and targets, and the baseline's main lines faint behind.
 pub fn single_plan(
     plan: &Plotted,
@@ -179,6 +218,7 @@ pub fn single_plan(
         .iter()
         .zip(series.into_iter().zip(marks))
         .map(|((id, axis), (series, marks))| {
+            let note = chart_note(id, &series, scenario, lang);
             (
                 *id,
                 ChartSpec {
@@ -189,7 +229,7 @@ pub fn single_plan(
                     axis: *axis,
                     lang,
                     width,
-                    note: (*id == "chart-budget").then(|| tr!(lang, budget_note).to_string()),
+                    note,
                     file_stem: format!("{}-{id}", scenario.region),
                     y_floor: 0.0,
                 },
@@ -365,5 +405,32 @@ mod tests {
             titles.contains(&"Cumulative budget".to_string()),
             "{titles:?}"
         );
+    }
+
+    #[test]
+    fn a_band_apart_from_its_line_is_explained() {
+        use crate::model::montecarlo::{simulate_many, Settings};
+        let scenario = &crate::presets::default_preset().scenario;
+        let computed = Computed::of(scenario).unwrap();
+        let summary = simulate_many(scenario, Settings::default()).unwrap();
+        let note = |summary| {
+            let plan = Plotted {
+                label: "",
+                computed: &computed,
+                summary,
+            };
+            single_plan(&plan, None, Lang::Zh, 640.0)
+                .into_iter()
+                .find(|(id, _)| *id == "chart-coverage")
+                .and_then(|(_, spec)| spec.note)
+        };
+        // Yunnan's stations and rooms slip in the simulations (assumed 10 % and 15 %): the band lies below the plan's line.
+        let explained = note(Some(&summary)).expect("a note under the coverage chart");
+        assert!(
+            explained.contains("假设约10%的社工站、15%的社工室延期一年"),
+            "{explained}"
+        );
+        // Without simulations there is no band, so nothing to explain.
+        assert_eq!(note(None), None);
     }
 }

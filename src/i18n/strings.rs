@@ -947,6 +947,26 @@ pub fn schedule_summary(
     }
 }
 
+/// Below a chart whose plan line leaves its P10–P90 band: why the two differ. `slips` are the
+/// shares of planned stations and rooms that slip a year in the simulations.
+pub fn band_apart_note(slips: (f64, f64), lang: Lang) -> String {
+    let percent = |share: f64| format!("{}%", (share * 100.0).round());
+    match (lang, slips.0 > 0.0 || slips.1 > 0.0) {
+        (Lang::Zh, true) => format!(
+            "计划线按计划算出：每年计划的社工站、社工室都按期建成，人数没有波动。模拟中假设约{}的社工站、{}的社工室延期一年（见“不确定性”设置），所以P10–P90区间可能低于计划线。",
+            percent(slips.0),
+            percent(slips.1)
+        ),
+        (Lang::En, true) => format!(
+            "The plan's line is the plan as written: every planned station and room built in its year, no spread in numbers. The simulations assume about {} of stations and {} of rooms slip a year (see the uncertainty settings), so the P10–P90 band can lie below the line.",
+            percent(slips.0),
+            percent(slips.1)
+        ),
+        (Lang::Zh, false) => "计划线按计划算出，没有波动；P10–P90区间来自有波动的模拟，不一定包住计划线。".to_string(),
+        (Lang::En, false) => "The plan's line is the plan as written, with no spread; the P10–P90 band comes from simulations with spread and need not contain it.".to_string(),
+    }
+}
+
 /// A baseline line's legend: "社会工作人才总量（基准）" / "Social-work talent (baseline)".
 pub fn baseline_series(figure: &str, lang: Lang) -> String {
     match lang {
