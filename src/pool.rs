@@ -11,8 +11,10 @@
 //! - An entry is skipped, with its reason, when it is not a share link (no `v` or `p` key),
 //!   when decoding reported problems (they are kept), when an imported plan does not validate,
 //!   when it is the same plan as an earlier entry (equal share links, so the plan's name
-//!   counts: two unnamed plans left at the baseline are one), or when it starts from another
-//!   preset than the workshop's. A link of a comparison contributes its first plan.
+//!   counts: two unnamed plans left at the baseline are one) unless identical plans are counted
+//!   (two people may send the same plan; one person may paste theirs twice: the trainer says
+//!   which, and the pool lists the repeats either way), or when it starts from another preset
+//!   than the workshop's. A link of a comparison contributes its first plan.
 //! - The workshop's preset is the one most distinct plans start from (ties: the first seen);
 //!   plans on other data versions of that preset are kept.
 //! - Statistics run over every participant. A yearly lever is summarised by its mean over the
@@ -41,6 +43,9 @@ pub struct Pool {
     pub rejected: Vec<Rejected>,
     /// Line numbers (from 1) of the text that hold no link: chat names, times and words.
     pub other_lines: Vec<usize>,
+    /// With identical plans counted: each participant whose plan repeats an earlier one, and
+    /// that one (skipped entries say so in [`Pool::rejected`] instead).
+    pub repeats: Vec<(Source, Source)>,
     /// Every parameter that some participant changed, in registry order.
     pub levers: Vec<LeverStats>,
     /// The workshop's targets, then any other target a participant set.
@@ -110,8 +115,15 @@ struct Candidate {
     link: String,
 }
 
-/// Pools the links in `text` and the `imported` plans (from saved files), in that order.
+/// Pools the links in `text` and the `imported` plans (from saved files), in that order; a
+/// plan identical to an earlier one is skipped.
 pub fn pool(text: &str, imported: &[PlanSpec]) -> Pool {
+    pool_with(text, imported, false)
+}
+
+/// As [`pool`]; with `count_identical`, a plan identical to an earlier one is a participant of
+/// its own (listed in [`Pool::repeats`]).
+pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Pool {
     let mut rejected = Vec::new();
     let mut other_lines = Vec::new();
     let mut usable: Vec<(Source, Result<PlanSpec, Reason>)> = Vec::new();
@@ -143,6 +155,7 @@ pub fn pool(text: &str, imported: &[PlanSpec]) -> Pool {
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen: Vec<(String, Source)> = Vec::new();
+    let mut repeats = Vec::new();
     for (source, read) in usable {
         let plan = match read {
             Ok(plan) => plan,
@@ -153,11 +166,16 @@ pub fn pool(text: &str, imported: &[PlanSpec]) -> Pool {
         };
         let link = share::encode(std::slice::from_ref(&plan), None);
         if let Some((_, first)) = seen.iter().find(|(l, _)| *l == link) {
-            let reason = Reason::Duplicate { of: first.clone() };
-            rejected.push(Rejected { source, reason });
-            continue;
+            if count_identical {
+                repeats.push((source.clone(), first.clone()));
+            } else {
+                let reason = Reason::Duplicate { of: first.clone() };
+                rejected.push(Rejected { source, reason });
+                continue;
+            }
+        } else {
+            seen.push((link.clone(), source.clone()));
         }
-        seen.push((link.clone(), source.clone()));
         candidates.push(Candidate { source, plan, link });
     }
 
@@ -191,6 +209,7 @@ pub fn pool(text: &str, imported: &[PlanSpec]) -> Pool {
         }
     }
     rejected.sort_by_key(|r| source_order(&r.source));
+    repeats.retain(|(source, _)| participants.iter().any(|p| p.source == *source));
 
     let baseline = workshop.as_ref().map(share::baseline);
     let baseline_trajectory = baseline.and_then(|b| simulate(b).ok());
@@ -210,6 +229,7 @@ pub fn pool(text: &str, imported: &[PlanSpec]) -> Pool {
         participants,
         rejected,
         other_lines,
+        repeats,
         years,
     }
 }

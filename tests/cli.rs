@@ -547,6 +547,18 @@ fn pool_prints_the_room_per_lever_and_target_and_what_it_skipped() {
         csv.starts_with("\u{feff}参数,改动人数,基准,最小,中位,最大,分布\r\n"),
         "{csv}"
     );
+
+    // Two people sent the same plan: counted each, and said so.
+    let out = swplan(&["pool", &path, "--count-identical"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Participants: 4; skipped: 2"), "{text}");
+    assert!(
+        text.contains("Line 4: the same plan as line 2; counted as well."),
+        "{text}"
+    );
+    let report = json(&["pool", &path, "--count-identical", "--format", "json"]);
+    assert_eq!(report["participants"].as_array().unwrap().len(), 4);
+    assert_eq!(report["repeats"][0]["source"]["line"], 4);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use swplan::model::params;
 use swplan::model::Metric;
-use swplan::pool::{bins, pool, spread, Reason, Source, Spread};
+use swplan::pool::{bins, pool, pool_with, spread, Reason, Source, Spread};
 use swplan::share::{self, open::open_name, Origin, PlanSpec, ProblemKind};
 
 /// A preset's plan at its current data with some parameters set.
@@ -99,6 +99,28 @@ fn the_same_plan_twice_is_one_participant_and_a_named_duplicate() {
             of: Source::Line { line: 1, .. }
         }
     ));
+}
+
+#[test]
+fn identical_plans_counted_on_request_are_participants_and_listed_as_repeats() {
+    // Two people kept the same plan: the trainer counts both.
+    let text = [hires(15_000.0), hires(20_000.0), hires(15_000.0)].join("\n");
+    let pooled = pool_with(&text, &[], true);
+    assert_eq!(pooled.participants.len(), 3);
+    assert!(pooled.rejected.is_empty());
+    assert_eq!(pooled.repeats.len(), 1);
+    let (repeat, first) = &pooled.repeats[0];
+    assert!(matches!(repeat, Source::Line { line: 3, .. }));
+    assert!(matches!(first, Source::Line { line: 1, .. }));
+    let lever = &pooled.levers[0];
+    assert_eq!(lever.changed, 3);
+    assert_eq!(
+        lever.spread.median, 15_000.0,
+        "the repeat weighs in the median"
+    );
+    // Skipped by default: the same pool has two participants.
+    assert_eq!(pool(&text, &[]).participants.len(), 2);
+    assert!(pool(&text, &[]).repeats.is_empty());
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod pool;
 
 pub use pool::{
     bar_line, lever_table, origin_name, pool_summary, pool_target_table, rejected_message,
-    source_label,
+    repeat_message, source_label,
 };
 
 use super::format::{display_width, format_exact, format_percent, format_yuan};

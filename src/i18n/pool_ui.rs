@@ -25,6 +25,9 @@ pub struct PoolUi {
     pub participants_heading: &'static str,
     pub no_lever_of_own: &'static str,
     pub rejected_heading: &'static str,
+    pub count_identical: &'static str,
+    pub count_identical_hint: &'static str,
+    pub repeats_heading: &'static str,
 }
 
 pub const ZH: PoolUi = PoolUi {
@@ -48,6 +51,9 @@ pub const ZH: PoolUi = PoolUi {
     participants_heading: "参与者名单",
     no_lever_of_own: "未改动参数",
     rejected_heading: "已跳过",
+    count_identical: "相同的方案分别计入",
+    count_identical_hint: "不勾选时，与前面相同的方案只算一次（有人重复粘贴）；若是不同学员交了相同方案（例如都没改动），请勾选。",
+    repeats_heading: "相同的方案，已分别计入",
 };
 
 pub const EN: PoolUi = PoolUi {
@@ -71,6 +77,9 @@ pub const EN: PoolUi = PoolUi {
     participants_heading: "Participants",
     no_lever_of_own: "no lever changed",
     rejected_heading: "Skipped",
+    count_identical: "Count identical plans separately",
+    count_identical_hint: "Unticked, a plan identical to an earlier one counts once (someone pasted it twice); tick it when different participants sent the same plan (say, none changed anything).",
+    repeats_heading: "Identical plans, each counted",
 };
 
 pub fn pool_ui(lang: Lang) -> &'static PoolUi {

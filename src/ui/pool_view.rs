@@ -15,13 +15,14 @@ use super::chart::Chart;
 use super::dialog::Dialog;
 use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use crate::i18n::compare::{
-    lever_table, param_value, pool_summary, pool_target_table, rejected_message, source_label,
+    lever_table, param_value, pool_summary, pool_target_table, rejected_message, repeat_message,
+    source_label,
 };
 use crate::i18n::messages::metric_value;
 use crate::i18n::pool_ui::{self, pool_ui};
 use crate::i18n::{metric_label, param_label, Lang};
 use crate::model::FigureUnit;
-use crate::pool::{pool, LeverStats, MetricLines, Participant, Pool, Source};
+use crate::pool::{pool_with, LeverStats, MetricLines, Participant, Pool, Source};
 use crate::share::save::{self, Imported, SaveError, SavedPlan};
 use crate::share::save_messages::{rejected_plan_message, save_error_message};
 use crate::share::PlanSpec;
@@ -84,6 +85,7 @@ struct PoolRun {
     pool: Rc<Pool>,
     text: String,
     files_version: u32,
+    count_identical: bool,
 }
 
 fn window_width() -> f64 {
@@ -110,6 +112,7 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
     let lang = props.lang;
     let words = pool_ui(lang);
     let text = use_state(String::new);
+    let count_identical = use_state(|| false);
     let files = use_reducer(Files::default);
     let run = use_state(|| None::<Rc<PoolRun>>);
     let width = use_state(window_width);
@@ -165,18 +168,26 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
     };
     let on_run = {
         let (text, files, run) = (text.clone(), files.clone(), run.clone());
+        let count_identical = *count_identical;
         Callback::from(move |_| {
             run.set(Some(Rc::new(PoolRun {
-                pool: Rc::new(pool(&text, &files.plans())),
+                pool: Rc::new(pool_with(&text, &files.plans(), count_identical)),
                 text: (*text).clone(),
                 files_version: files.version,
+                count_identical,
             })))
         })
     };
+    let on_count_identical = {
+        let count_identical = count_identical.clone();
+        Callback::from(move |e: Event| {
+            count_identical.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
 
-    let stale = run
-        .as_ref()
-        .is_some_and(|r| r.text != *text || r.files_version != files.version);
+    let stale = run.as_ref().is_some_and(|r| {
+        r.text != *text || r.files_version != files.version || r.count_identical != *count_identical
+    });
     let summary = run
         .as_ref()
         .map(|r| pool_summary(&r.pool, lang))
@@ -203,6 +214,12 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                     <button type="button" class="link" onclick={on_remove_files}>{ words.remove_files }</button>
                 }
             </div>
+            <label class="check pool-identical">
+                <input type="checkbox" id="pool-count-identical" checked={*count_identical}
+                       aria-describedby="pool-identical-hint" onchange={on_count_identical} />
+                { words.count_identical }
+            </label>
+            <p id="pool-identical-hint" class="muted pool-hint">{ words.count_identical_hint }</p>
             if !files.loaded.is_empty() {
                 { loaded_files(&files.loaded, lang) }
             }
@@ -275,6 +292,14 @@ fn results(pool: &Pool, lang: Lang, window_width: f64) -> Html {
                     </div>
                 }
                 { participant_list(&pool.participants, lang) }
+            }
+            if !pool.repeats.is_empty() {
+                <h4>{ words.repeats_heading }</h4>
+                <ul class="pool-rejected pool-repeats">
+                    { for pool.repeats.iter().map(|(repeat, first)| html! {
+                        <li>{ repeat_message(repeat, first, lang) }</li>
+                    }) }
+                </ul>
             }
             if !pool.rejected.is_empty() {
                 <h4>{ pool_ui::rejected_summary(pool.rejected.len(), lang) }</h4>

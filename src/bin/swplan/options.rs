@@ -26,6 +26,8 @@ pub struct Options {
     /// `--target metric=threshold@year`: targets to add.
     pub added_targets: Vec<String>,
     pub no_targets: bool,
+    /// `pool --count-identical`: identical plans are participants of their own.
+    pub count_identical: bool,
     pub lever: Option<String>,
     pub confidence: Option<f64>,
     pub base_url: Option<String>,
@@ -84,6 +86,7 @@ pub fn parse_options(args: &[String], lang: Lang) -> Result<Options, Failure> {
         seek_metric: None,
         added_targets: Vec::new(),
         no_targets: false,
+        count_identical: false,
         lever: None,
         confidence: None,
         base_url: None,
@@ -129,6 +132,7 @@ pub fn parse_options(args: &[String], lang: Lang) -> Result<Options, Failure> {
                 }
             }
             "--no-targets" => options.no_targets = true,
+            "--count-identical" => options.count_identical = true,
             "--base-url" => options.base_url = Some(value("--base-url")?),
             "--lever" => options.lever = Some(value("--lever")?),
             "--confidence" => {

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 use swplan::i18n::compare::{
-    lever_table, pool_summary, pool_target_table, rejected_message, source_label,
+    lever_table, pool_summary, pool_target_table, rejected_message, repeat_message, source_label,
 };
 use swplan::i18n::Lang;
-use swplan::pool::{pool, LeverStats, MetricLines, OriginCount, Pool, Source, TargetStats};
+use swplan::pool::{pool_with, LeverStats, MetricLines, OriginCount, Pool, Source, TargetStats};
 use swplan::report::Format;
 use swplan::share::save::{self, FORMAT_TAG};
 use swplan::share::{save_messages, Origin, PlanSpec};
@@ -17,7 +17,7 @@ use crate::{warn, Failure};
 
 pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
     let options = parse_options(args, lang)?;
-    options.only(&["--format", "--lang"], "pool", lang)?;
+    options.only(&["--format", "--lang", "--count-identical"], "pool", lang)?;
     let mut text: Option<String> = None;
     let mut imported: Vec<PlanSpec> = Vec::new();
     for source in &options.sources {
@@ -46,7 +46,11 @@ pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
             text = Some(content);
         }
     }
-    let pooled = pool(text.as_deref().unwrap_or(""), &imported);
+    let pooled = pool_with(
+        text.as_deref().unwrap_or(""),
+        &imported,
+        options.count_identical,
+    );
     Ok(match options.format {
         Format::Table => table(&pooled, lang),
         Format::Csv => {
@@ -92,6 +96,15 @@ fn table(pool: &Pool, lang: Lang) -> String {
             out += &indented(&pool_target_table(pool, lang).aligned());
         }
     }
+    if !pool.repeats.is_empty() {
+        out += &format!(
+            "\n{}\n",
+            lang.pick("相同的方案，已分别计入", "Identical plans, each counted")
+        );
+        for (repeat, first) in &pool.repeats {
+            out += &format!("  {}\n", repeat_message(repeat, first, lang));
+        }
+    }
     if !pool.rejected.is_empty() {
         out += &format!("\n{}\n", lang.pick("已跳过", "Skipped"));
         for rejected in &pool.rejected {
@@ -114,6 +127,8 @@ struct PoolJson<'a> {
     origins: &'a [OriginCount],
     participants: Vec<ParticipantJson<'a>>,
     rejected: Vec<RejectedJson<'a>>,
+    /// With `--count-identical`: participants whose plan repeats an earlier one.
+    repeats: Vec<RejectedJson<'a>>,
     other_lines: &'a [usize],
     levers: &'a [LeverStats],
     targets: &'a [TargetStats],
@@ -157,6 +172,14 @@ fn json(pool: &Pool, lang: Lang) -> String {
             .map(|r| RejectedJson {
                 source: &r.source,
                 message: rejected_message(r, pool.workshop.as_ref(), lang),
+            })
+            .collect(),
+        repeats: pool
+            .repeats
+            .iter()
+            .map(|(repeat, first)| RejectedJson {
+                source: repeat,
+                message: repeat_message(repeat, first, lang),
             })
             .collect(),
         other_lines: &pool.other_lines,

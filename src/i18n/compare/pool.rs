@@ -257,6 +257,19 @@ pub fn rejected_message(rejected: &Rejected, workshop: Option<&Origin>, lang: La
     }
 }
 
+/// A participant whose plan repeats an earlier one, counted on the trainer's request:
+/// "第7行：与第2行的方案相同，已分别计入。" / "Line 7: the same plan as line 2; counted as well."
+pub fn repeat_message(repeat: &Source, first: &Source, lang: Lang) -> String {
+    let (at, of) = (source_label(repeat, lang), source_label(first, lang));
+    match lang {
+        Lang::Zh => format!("{at}：与{of}的方案相同，已分别计入。"),
+        Lang::En => format!(
+            "{at}: the same plan as {}; counted as well.",
+            of.to_lowercase()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
