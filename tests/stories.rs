@@ -434,3 +434,25 @@ proptest! {
         prop_assert_eq!(applied.as_ref().ok(), Some(&b), "{}: {:?}", changes, applied.as_ref().err());
     }
 }
+
+#[test]
+fn a_step_that_compares_shows_where_the_last_step_left_the_plan() {
+    use swplan::i18n::story::previous_result;
+    let yunnan = built_in("yunnan-14wan");
+    assert_eq!(
+        previous_result(yunnan, 0, Lang::Zh),
+        None,
+        "no step before the first"
+    );
+    // Step 2 asks which of the two ways gives more talent: step 1's result is on screen.
+    let before = verdict("yunnan-14wan", 0, Metric::Talent).value_at_deadline;
+    let said = previous_result(yunnan, 1, Lang::Zh).unwrap();
+    let expected = swplan::i18n::messages::metric_amount(Metric::Talent, before, Lang::Zh);
+    assert_eq!(
+        said,
+        format!("上一步的结果：社会工作人才总量 2025年底 {expected}")
+    );
+    assert!(previous_result(yunnan, 1, Lang::En)
+        .unwrap()
+        .starts_with("After the last step: Social-work talent "));
+}

@@ -18,7 +18,7 @@ use super::charts::{ChartPlan, Charts};
 use super::controls::Controls;
 use super::persistence::{address_query, link_url};
 use crate::i18n::playback::{as_of_sentence, event_sentence, status_label};
-use crate::i18n::story::{step_changes, step_counter};
+use crate::i18n::story::{previous_result, step_changes, step_counter};
 use crate::i18n::strings::strings;
 use crate::i18n::{metric_label, param_label};
 use crate::model::asof::{events_in, verdicts_as_of, Status};
@@ -171,6 +171,11 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         .as_ref()
         .map(|p| step_changes(&p.story, p.step, lang))
         .unwrap_or_default();
+    // A question is asked against what the room saw last: that result stays in view.
+    let previous = place
+        .as_ref()
+        .filter(|p| step.as_ref().is_some_and(|s| s.question.is_some()) && p.step > 0)
+        .and_then(|p| previous_result(&p.story, p.step, lang));
     let title = match &place {
         Some(p) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
         None => lang
@@ -233,6 +238,9 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                 <ul class="story-changes" aria-label={text.story_changes}>
                                     { for changes.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
                                 </ul>
+                            }
+                            if let Some(before) = &previous {
+                                <p class="story-previous">{ before.clone() }</p>
                             }
                             if let Some(question) = step.question.as_deref() {
                                 <p class={classes!("story-question", (!asking).then_some("is-answered"))}>

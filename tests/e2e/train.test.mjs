@@ -88,10 +88,16 @@ describe('issue 10: compare and train', () => {
     assert.match(await counter.innerText(), /第1步，共6步/);
     let asked = 0;
     let changes = 0;
+    let comparedWithLast = false;
     for (let i = 0; i < 20; i += 1) {
       changes = Math.max(changes, await page.locator('.story-changes li').count());
       if (await page.locator('.story-step.is-asking').count()) {
         asked += 1;
+        // "Compared with the previous step…": the previous step's result is on screen to compare.
+        if (/和上一步比/.test(await page.locator('.story-question').innerText())) {
+          assert.match(await page.locator('.story-previous').innerText(), /^上一步的结果：社会工作人才总量 2025年底 [\d.]+万人$/);
+          comparedWithLast = true;
+        }
         assert.ok(await page.locator('.as-of').evaluate((el) => getComputedStyle(el).visibility === 'hidden'), 'results hidden while the room predicts');
       }
       if (/第6步/.test(await counter.innerText()) && !(await page.locator('.story-step.is-asking').count())) break;
@@ -99,6 +105,7 @@ describe('issue 10: compare and train', () => {
     }
     assert.match(await counter.innerText(), /第6步，共6步/);
     assert.ok(asked >= 1, 'at least one question asked first');
+    assert.ok(comparedWithLast, 'the step that compares with the last one was seen');
     assert.ok(changes >= 1, 'a step names what it changes, before the room predicts');
     await page.waitForFunction(() => /story=yunnan-14wan&step=5/.test(location.search));
     // Keys pressed once too often at the end change nothing: not the step, not the year.
