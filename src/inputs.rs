@@ -174,16 +174,30 @@ impl NotANumber {
 /// Reads what a planner typed, in displayed units: accepts thousands separators, full-width
 /// digits, a 万 or 亿 suffix and a trailing % (for rates, where the display is a percentage).
 pub fn parse_typed(text: &str) -> Result<f64, NotANumber> {
-    let normalised: String = text
+    let mapped: String = text
         .trim()
         .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '．' | '。' => '.',
             '－' | '−' => '-',
+            '，' => ',',
             other => other,
         })
+        .collect();
+    // A comma separates thousands only: "12,000" is twelve thousand, while "3,5" (a decimal
+    // comma elsewhere) is refused rather than read as 35.
+    let whole = mapped.split('.').next().unwrap_or("");
+    if whole
+        .split(',')
+        .skip(1)
+        .any(|group| group.chars().filter(char::is_ascii_digit).count() != 3)
+    {
+        return Err(NotANumber);
+    }
+    let normalised: String = mapped
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
         .collect();
     let (body, factor) = if let Some(rest) = normalised.strip_suffix('万') {
         (rest, 1e4)
@@ -221,11 +235,15 @@ mod tests {
         assert_eq!(parse_typed("8%"), Ok(8.0));
         assert_eq!(parse_typed("１２００"), Ok(1_200.0));
         assert_eq!(parse_typed("-5"), Ok(-5.0));
+        assert_eq!(parse_typed("1,234,567.5"), Ok(1_234_567.5));
+        assert_eq!(parse_typed("12，000"), Ok(12_000.0));
     }
 
     #[test]
     fn text_that_is_not_a_number_is_refused() {
-        for text in ["", "abc", "NaN", "inf", "1e5", "12a", "--", "."] {
+        for text in [
+            "", "abc", "NaN", "inf", "1e5", "12a", "--", ".", "3,5", "1,50", "12,0000",
+        ] {
             assert_eq!(parse_typed(text), Err(NotANumber), "{text:?}");
         }
     }
