@@ -430,7 +430,9 @@ impl State {
             }
             Action::DismissUndoHint => self.session.undo_hint = None,
             Action::OpenSpec(spec) => {
-                self.session.undo_hint = self.has_unsaved_edits().then_some(UndoHint::StartedOver);
+                if self.has_unsaved_edits() {
+                    self.session.undo_hint = Some(UndoHint::StartedOver);
+                }
                 self.plan_mut().replace_with(&spec, generation);
                 self.plan_mut().save_id = None;
                 self.session.mc = spec.mc;
@@ -478,7 +480,9 @@ impl State {
                 let unsaved = self.has_unsaved_edits();
                 if let Some(save) = self.session.library.get(&id) {
                     let spec = save.plan();
-                    self.session.undo_hint = unsaved.then_some(UndoHint::StartedOver);
+                    if unsaved {
+                        self.session.undo_hint = Some(UndoHint::StartedOver);
+                    }
                     self.plan_mut().replace_with(&spec, generation);
                     self.plan_mut().save_id = Some(id);
                     self.session.mc = spec.mc;

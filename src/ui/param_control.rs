@@ -248,7 +248,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
             })
         };
         let bad = parse_typed(draft).is_err();
-    html! {
+        html! {
             <div class="replace-schedule" role="group" aria-label={text.same_every_year}>
                 <label for={format!("{prefix}replace-{key}")}>{ text.same_every_year_value }</label>
                 <input type="text" inputmode="decimal" class="number" id={format!("{prefix}replace-{key}")}
