@@ -297,6 +297,30 @@ pub fn step_changes(story: &crate::story::Story, step: usize, lang: Lang) -> Vec
         .collect()
 }
 
+/// Where the plan stood after the step before `step`, so a question that compares with it can
+/// be answered from the screen: "上一步的结果：社会工作人才总量 2025年底 11.96万人". `None`
+/// at the first step, or when that plan cannot be simulated.
+pub fn previous_result(story: &crate::story::Story, step: usize, lang: Lang) -> Option<String> {
+    let before = story.plan_at(step.checked_sub(1)?).ok()?;
+    let computed = crate::state::Computed::of(&before).ok()?;
+    let facts: Vec<String> = computed
+        .verdicts
+        .iter()
+        .map(|v| {
+            let label = super::metric_label(v.metric, lang);
+            let value = super::messages::metric_amount(v.metric, v.value_at_deadline, lang);
+            match lang {
+                Lang::Zh => format!("{label} {}年底 {value}", v.deadline),
+                Lang::En => format!("{label} {value} at the end of {}", v.deadline),
+            }
+        })
+        .collect();
+    (!facts.is_empty()).then(|| match lang {
+        Lang::Zh => format!("上一步的结果：{}", facts.join("；")),
+        Lang::En => format!("After the last step: {}", facts.join("; ")),
+    })
+}
+
 #[cfg(test)]
 mod step_change_tests {
     use super::*;
@@ -321,28 +345,4 @@ mod step_change_tests {
             }
         }
     }
-}
-
-/// Where the plan stood after the step before `step`, so a question that compares with it can
-/// be answered from the screen: "上一步的结果：社会工作人才总量 2025年底 11.96万人". `None`
-/// at the first step, or when that plan cannot be simulated.
-pub fn previous_result(story: &crate::story::Story, step: usize, lang: Lang) -> Option<String> {
-    let before = story.plan_at(step.checked_sub(1)?).ok()?;
-    let computed = crate::state::Computed::of(&before).ok()?;
-    let facts: Vec<String> = computed
-        .verdicts
-        .iter()
-        .map(|v| {
-            let label = super::metric_label(v.metric, lang);
-            let value = super::messages::metric_amount(v.metric, v.value_at_deadline, lang);
-            match lang {
-                Lang::Zh => format!("{label} {}年底 {value}", v.deadline),
-                Lang::En => format!("{label} {value} at the end of {}", v.deadline),
-            }
-        })
-        .collect();
-    (!facts.is_empty()).then(|| match lang {
-        Lang::Zh => format!("上一步的结果：{}", facts.join("；")),
-        Lang::En => format!("After the last step: {}", facts.join("; ")),
-    })
 }
