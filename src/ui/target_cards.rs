@@ -128,7 +128,7 @@ fn target_card(props: &TargetCardProps) -> Html {
                 <div>
                     <dt>
                         { text.probability }
-                        <Tip id={id("help-probability")} face="?" class={classes!("help")}
+                        <Tip id={id("help-probability")} face="?" class={classes!("help")} above=true
                              hidden_label={Some(AttrValue::from(text.help_label))}>
                             <span class="tip-note">{ crate::i18n::strings::probability_help(props.mc.runs, lang) }</span>
                         </Tip>
@@ -143,7 +143,7 @@ fn target_card(props: &TargetCardProps) -> Html {
                 <div class="wide">
                     <dt>
                         { text.median_first_met }
-                        <Tip id={id("help-median")} face="?" class={classes!("help")}
+                        <Tip id={id("help-median")} face="?" class={classes!("help")} above=true
                              hidden_label={Some(AttrValue::from(text.help_label))}>
                             <span class="tip-note">{ text.median_help }</span>
                         </Tip>

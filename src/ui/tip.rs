@@ -20,6 +20,10 @@ pub struct TipProps {
     /// CSS classes of the button.
     #[prop_or_default]
     pub class: Classes,
+    /// Open above the button when there is room: for a button beside a label whose value sits
+    /// below it (a card's "达成概率 ?"), so the pop-up does not hide what it explains.
+    #[prop_or_default]
+    pub above: bool,
     pub children: Children,
 }
 
@@ -39,6 +43,7 @@ pub fn tip(props: &TipProps) -> Html {
     {
         let (button, popup) = (button.clone(), popup.clone());
         let (hovered, pinned) = (hovered.clone(), pinned.clone());
+        let above = props.above;
         use_effect_with(open, move |open| {
             let mut listeners = Vec::new();
             if let Some(popup) = popup.cast::<HtmlElement>() {
@@ -50,7 +55,7 @@ pub fn tip(props: &TipProps) -> Html {
                 };
             }
             if *open {
-                place(&button, &popup);
+                place(&button, &popup, above);
                 let document = gloo::utils::document();
                 let (h, p) = (hovered.clone(), pinned.clone());
                 listeners.push(EventListener::new(&document, "keydown", move |e| {
@@ -126,8 +131,9 @@ pub fn tip(props: &TipProps) -> Html {
     }
 }
 
-/// Puts the pop-up below the button (above it when there is no room below), inside the window.
-fn place(button: &NodeRef, popup: &NodeRef) {
+/// Puts the pop-up below the button (above it when there is no room below, or first when
+/// `above` and there is room), inside the window.
+fn place(button: &NodeRef, popup: &NodeRef, above: bool) {
     let (Some(button), Some(popup)) = (button.cast::<HtmlElement>(), popup.cast::<HtmlElement>())
     else {
         return;
@@ -142,9 +148,10 @@ fn place(button: &NodeRef, popup: &NodeRef) {
     let size = popup.get_bounding_client_rect();
     let left = anchor.left().min(width - size.width() - EDGE).max(EDGE);
     let below = anchor.bottom() + 6.0;
-    let top = if below + size.height() > height - EDGE && anchor.top() - 6.0 - size.height() > EDGE
-    {
-        anchor.top() - 6.0 - size.height()
+    let over = anchor.top() - 6.0 - size.height();
+    let room_above = over > EDGE;
+    let top = if room_above && (above || below + size.height() > height - EDGE) {
+        over
     } else {
         below
     };

@@ -66,6 +66,21 @@ describe('issue 8: what it takes and the verdicts', () => {
     assert.ok(!(await tip.isVisible()), 'Esc closes it');
     await done();
   });
+
+  test('trap 3 on a phone: the probability\'s explanation does not cover the probability', async () => {
+    const { page, done } = await open({ width: 390, height: 844 });
+    const card = page.locator('.target-card').first();
+    await card.scrollIntoViewIfNeeded();
+    const help = card.locator('button.help').first();
+    await help.click();
+    const tip = page.locator(`#${await help.getAttribute('aria-describedby')}`);
+    await tip.waitFor(SHORT);
+    const [box, value] = [await tip.boundingBox(), await card.locator('.probability').boundingBox()];
+    const overlaps = box.y < value.y + value.height && value.y < box.y + box.height
+      && box.x < value.x + value.width && value.x < box.x + box.width;
+    assert.ok(!overlaps, `the pop-up (${JSON.stringify(box)}) leaves the value (${JSON.stringify(value)}) in view`);
+    await done();
+  });
 });
 
 describe('issue 8: editing', () => {
