@@ -508,7 +508,7 @@ pub const EN: Strings = Strings {
     varies_by_year: "varies by year",
     same_every_year: "Same every year…",
     close: "Close",
-    reset: "Reset to preset",
+    reset: "Reset",
     runs: "Runs",
     seed: "Seed",
     runs_done: "runs",
@@ -1108,6 +1108,12 @@ pub fn undo_hint_text(hint: &crate::state::UndoHint, lang: Lang) -> String {
         (UndoHint::StartedOver, Lang::En) => {
             "Started over from a new starting point; undo brings back the previous plan."
                 .to_string()
+        }
+        (UndoHint::OpenedOver { title }, Lang::Zh) => {
+            format!("已打开“{title}”；之前未保存的修改可点“撤销”找回。")
+        }
+        (UndoHint::OpenedOver { title }, Lang::En) => {
+            format!("Opened “{title}”; Undo brings back the changes that were not saved.")
         }
         (UndoHint::StoryLeft, Lang::Zh) => {
             "已回到打开故事之前的方案；要保留故事里的方案，请点“撤销”。".to_string()

@@ -187,6 +187,13 @@ pub fn problem_reason(problem: &LinkProblem, lang: Lang) -> String {
         ProblemKind::NotALink => lang
             .pick("没有可识别的分享链接", "no share link that can be read")
             .to_string(),
+        // A link without its preset was most likely cut: say that first.
+        ProblemKind::MissingOrigin => lang
+            .pick(
+                "链接不完整：缺少预设（“p”），可能在聊天软件里被截断",
+                "the link is incomplete: its preset ('p') is missing (a chat app may have cut it)",
+            )
+            .to_string(),
         _ => {
             let (key, what) = (problem_key(problem, lang), what(&problem.kind, lang));
             match lang {

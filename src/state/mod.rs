@@ -431,7 +431,8 @@ impl State {
             Action::DismissUndoHint => self.session.undo_hint = None,
             Action::OpenSpec(spec) => {
                 if self.has_unsaved_edits() {
-                    self.session.undo_hint = Some(UndoHint::StartedOver);
+                    let title = opened_title(&spec, self.session.lang);
+                    self.session.undo_hint = Some(UndoHint::OpenedOver { title });
                 }
                 self.plan_mut().replace_with(&spec, generation);
                 self.plan_mut().save_id = None;
@@ -481,7 +482,8 @@ impl State {
                 if let Some(save) = self.session.library.get(&id) {
                     let spec = save.plan();
                     if unsaved {
-                        self.session.undo_hint = Some(UndoHint::StartedOver);
+                        let title = save.title(self.session.lang);
+                        self.session.undo_hint = Some(UndoHint::OpenedOver { title });
                     }
                     self.plan_mut().replace_with(&spec, generation);
                     self.plan_mut().save_id = Some(id);
@@ -624,3 +626,11 @@ impl State {
 
 #[cfg(test)]
 mod tests;
+
+/// How a plan opened over unsaved work is named in the undo notice: its name, else its region.
+fn opened_title(spec: &PlanSpec, lang: crate::i18n::Lang) -> String {
+    spec.name.clone().unwrap_or_else(|| {
+        lang.pick(&spec.scenario.name.zh, &spec.scenario.name.en)
+            .to_string()
+    })
+}

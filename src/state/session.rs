@@ -98,6 +98,8 @@ pub enum UndoHint {
     TargetRemoved { metric: Metric },
     /// The plan was started over from a preset or a blank region.
     StartedOver,
+    /// Another plan (a save, a file, a link) was opened over unsaved changes; its title.
+    OpenedOver { title: String },
     /// The presenter closed after a story, and the plan from before the story came back.
     StoryLeft,
     /// A plan was removed from the comparison (kept here with its place).

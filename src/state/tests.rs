@@ -429,7 +429,10 @@ fn opening_a_save_over_unsaved_work_says_undo_brings_it_back() {
         value: 25_000.0,
     });
     state.apply(Action::OpenSave("s1".into()));
-    assert_eq!(state.session.undo_hint, Some(UndoHint::StartedOver));
+    assert_eq!(
+        state.session.undo_hint,
+        Some(UndoHint::OpenedOver { title: "A".into() })
+    );
     assert_eq!(
         state.plan().scenario.levers.hires,
         Yearly::Constant(12_000.0)
@@ -652,7 +655,12 @@ fn an_edited_baseline_is_no_longer_called_the_baseline() {
         key: "hires",
         value: 20_000.0,
     });
+    assert!(!state.has_baseline_plan());
     state.apply(Action::AddToCompare(CompareSource::Baseline));
+    assert!(
+        state.has_baseline_plan(),
+        "adding it again would only take a place"
+    );
     assert!(state.plan_titles(Lang::Zh)[1].ends_with("基准（不作新决策）"));
     assert!(state.plan_titles(Lang::En)[1].ends_with("Baseline (no new decisions)"));
     state.apply(Action::SetActivePlan(1));
@@ -660,6 +668,10 @@ fn an_edited_baseline_is_no_longer_called_the_baseline() {
         key: "hires",
         value: 3_000.0,
     });
+    assert!(
+        !state.has_baseline_plan(),
+        "once edited it is no longer the baseline"
+    );
     assert!(
         state.plan_titles(Lang::Zh)[1].ends_with("基准（已修改）"),
         "{:?}",

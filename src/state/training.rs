@@ -81,6 +81,19 @@ pub fn default_levers(plan: &Plan) -> Vec<&'static str> {
 }
 
 impl State {
+    /// Whether the comparison already holds the active plan's baseline, unedited: adding it
+    /// again would only take a place.
+    pub fn has_baseline_plan(&self) -> bool {
+        let origin = &self.plan().origin;
+        self.plans.iter().any(|p| {
+            p.origin == *origin
+                && p.name
+                    .as_deref()
+                    .is_some_and(|n| n == BASELINE_NAME.0 || n == BASELINE_NAME.1)
+                && !p.is_edited_from_baseline()
+        })
+    }
+
     /// Adds plans to the comparison (up to four in all). Returns how many were added.
     pub(super) fn add_to_compare(&mut self, source: CompareSource) -> usize {
         let room = MAX_PLANS.saturating_sub(self.plans.len());

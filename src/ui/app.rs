@@ -341,14 +341,14 @@ pub fn app() -> Html {
                                    base_year={scenario.base_year} on_action={on_action.clone()} />
                     if state.comparing() {
                         <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
-                                    show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
+                                    show_baseline={state.session.show_baseline} has_baseline={state.has_baseline_plan()} on_action={on_action.clone()} />
                         <CompareResults {lang} plans={compared.clone()} />
                     } else {
                         <TargetCards {lang} computed={computed.clone()} summary={odds} {updating} mc={state.session.mc}
                                      stale={plan.has_invalid_input()}
                                      on_action={on_action.clone()} />
                         <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
-                                    show_baseline={state.session.show_baseline} on_action={on_action.clone()} />
+                                    show_baseline={state.session.show_baseline} has_baseline={state.has_baseline_plan()} on_action={on_action.clone()} />
                     }
                     <Charts {lang} plans={chart_plans} {baseline} />
                     <YearTable {lang} computed={table} plan_title={state.comparing().then(|| titles[state.active].clone())} />

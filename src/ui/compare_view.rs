@@ -35,6 +35,9 @@ pub struct CompareBarProps {
     pub active: usize,
     pub saves: Vec<SavedPlan>,
     pub show_baseline: bool,
+    /// The baseline is already one of the compared plans.
+    #[prop_or_default]
+    pub has_baseline: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -113,7 +116,8 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                     <button type="button" class="link" id="compare-copy" onclick={emit(Action::AddToCompare(CompareSource::Copy))}>
                         { text.compare_copy }
                     </button>
-                    <button type="button" class="link" id="compare-baseline" onclick={emit(Action::AddToCompare(CompareSource::Baseline))}>
+                    <button type="button" class="link" id="compare-baseline" disabled={props.has_baseline}
+                            onclick={emit(Action::AddToCompare(CompareSource::Baseline))}>
                         { text.compare_baseline }
                     </button>
                     <Tip id="help-baseline" face="?" class={classes!("help")} hidden_label={Some(AttrValue::from(text.help_label))}>

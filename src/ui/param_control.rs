@@ -95,16 +95,23 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     let label = param_label(key, lang);
     let varies = props.schedule.is_some();
     let value = props.value.first();
-    let range = slider_range_for(param, props.baseline.first(), value, props.ceiling);
-    let shown = to_display(unit, value);
+    // The slider shows the value the results use: a refused number ("-5", "150 %") stays in its
+    // field with its message, not as a slider pinned at an end.
+    let refused = props.errors.iter().any(|(year, _)| year.is_none());
+    let slid = if refused { props.applied } else { value };
+    let range = slider_range_for(param, props.baseline.first(), slid, props.ceiling);
+    let shown = to_display(unit, slid);
     let step = step_through(shown, range.step).map_or_else(|| "any".to_string(), |s| s.to_string());
 
-    // One current message: text that is not a number, else the first validation error.
+    // One current message: text that is not a number, else the first validation error; none
+    // while new text is being typed over it (the hint below says what the results still use).
+    let retyping = (*typing).is_some();
     let message = props
         .draft
         .as_ref()
         .map(|_| NotANumber.message(lang).to_string())
-        .or_else(|| props.errors.first().map(|(_, m)| m.clone()));
+        .or_else(|| props.errors.first().map(|(_, m)| m.clone()))
+        .filter(|_| !retyping);
     let invalid = message.is_some();
 
     let commit = {
@@ -276,27 +283,26 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 if varies {
                     <span class="chip varies">{ text.varies_by_year }</span>
                 }
-                if props.changed {
-                    <span class="chip changed">{ text.changed_chip }</span>
-                }
+                // The marker and the reset link keep their place while unchanged (hidden), so
+                // the first step of a drag does not rewrap the row and move the slider away.
+                <span class={classes!("chip", "changed", (!props.changed).then_some("is-idle"))}>{ text.changed_chip }</span>
                 <span class="param-actions">
                     if param.shape == Shape::Yearly {
                         <button type="button" class="link" onclick={on_schedule} aria-expanded={props.schedule_open.to_string()}>
                             { text.per_year }<span class="visually-hidden">{ crate::i18n::strings::naming(label, lang) }</span>
                         </button>
                     }
-                    if props.changed {
-                        <button type="button" class="link" onclick={on_reset}>
-                            { text.reset }<span class="visually-hidden">{ crate::i18n::strings::naming(label, lang) }</span>
-                        </button>
-                    }
+                    <button type="button" class={classes!("link", (!props.changed).then_some("is-idle"))}
+                            onclick={on_reset} disabled={!props.changed}>
+                        { text.reset }<span class="visually-hidden">{ crate::i18n::strings::naming(label, lang) }</span>
+                    </button>
                 </span>
             </div>
             <div class="param-inputs">
                 <input type="range" class="slider" min={range.min.to_string()} max={range.max.to_string()}
                        step={step} value={shown.to_string()} disabled={varies}
                        title={format!("{} – {} {unit_text}", display_text(unit, from_display(unit, range.min)), display_text(unit, from_display(unit, range.max)))}
-                       aria-label={label.to_string()} aria-valuetext={format!("{} {unit_text}", display_text(unit, value))}
+                       aria-label={label.to_string()} aria-valuetext={format!("{} {unit_text}", display_text(unit, slid))}
                        oninput={on_slider} onchange={on_slider_done} />
                 <input type="text" inputmode="decimal" id={input_id} class={number_class}
                        value={field_text} readonly={varies}

@@ -178,10 +178,20 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
             })))
         })
     };
+    // The box re-pools what was pooled at once: only how repeats count changes.
     let on_count_identical = {
-        let count_identical = count_identical.clone();
+        let (count_identical, run, files) = (count_identical.clone(), run.clone(), files.clone());
         Callback::from(move |e: Event| {
-            count_identical.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            count_identical.set(checked);
+            if let Some(last) = run.as_ref().filter(|r| r.files_version == files.version) {
+                run.set(Some(Rc::new(PoolRun {
+                    pool: Rc::new(pool_with(&last.text, &files.plans(), checked)),
+                    text: last.text.clone(),
+                    files_version: last.files_version,
+                    count_identical: checked,
+                })));
+            }
         })
     };
 

@@ -140,9 +140,8 @@ describe('issue 10: workshop pooling', () => {
     assert.match(duplicate, /^第3行：与第1行的方案相同，已跳过。/);
     // Two participants sent the same plan: the trainer counts both, and the repeat is listed.
     await page.getByLabel('相同的方案分别计入').check();
-    await page.locator('.pool-stale').waitFor(SHORT);
-    await page.click('#pool-run');
     await page.locator('#pool-summary', { hasText: /参与者 4 人；跳过 0 条/ }).waitFor(SHORT);
+    assert.equal(await page.locator('.pool-stale').count(), 0, 'the box re-pools at once');
     assert.match(await page.locator('.pool-repeats li').innerText(), /^第3行：与第1行的方案相同，已分别计入。/);
     assert.equal(await page.locator('.pool-rejected:not(.pool-repeats) li').count(), 0);
     // Editing the links after pooling says the results are out of date.

@@ -166,6 +166,8 @@ describe('issue 8: editing', () => {
     await field.press('Enter');
     await message.waitFor(SHORT);
     assert.match(await message.innerText(), /不能为负数/);
+    // The slider shows the value the results use, not the refused one pinned at its end.
+    assert.equal(await page.locator('#param-hires input[type=range]').inputValue(), '12000');
     // Emptying the field: the message is about what the field holds now, and only that.
     await field.fill('');
     await field.press('Enter');
@@ -247,7 +249,7 @@ describe('issue 8: reading', () => {
 
   test('trap 12: a source pop-up is readable (not clipped), closes with Esc and names its document', async () => {
     const { page, done } = await open();
-    const chip = page.locator('#param-talent .chip');
+    const chip = page.locator('#param-talent .chip.source');
     await chip.scrollIntoViewIfNeeded();
     await chip.focus();
     const tip = page.locator('#source-talent');
@@ -304,6 +306,14 @@ describe('issue 8: reading', () => {
     await bar.locator('.verdict-chip.is-met').first().waitFor(SHORT);
     const box = await bar.boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= 844, 'the verdict bar is in view');
+    // …and on top: the settings scrolled under it do not paint over it.
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(200);
+    const onTop = await page.evaluate(() => {
+      const b = document.querySelector('.verdict-bar').getBoundingClientRect();
+      return [0.25, 0.5, 0.75].every((f) => document.elementFromPoint(b.left + b.width / 2, b.top + b.height * f)?.closest('.verdict-bar'));
+    });
+    assert.ok(onTop, 'nothing scrolled under the verdict bar covers it');
     assert.ok(box.height <= 90, `the bar stays compact (${box.height}px)`);
     await page.getByRole('button', { name: '测算结果' }).click();
     await page.locator('.target-card').first().waitFor();
