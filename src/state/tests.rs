@@ -7,6 +7,15 @@ fn yunnan() -> State {
     State::new(presets::default_preset(), Lang::Zh)
 }
 
+/// Saves the plan on screen as `id` under `name`, at a fixed time.
+fn save_as(state: &mut State, id: &str, name: &str) {
+    state.apply(Action::SaveAs {
+        id: id.into(),
+        name: name.into(),
+        now: "2026-11-23T10:00:00Z".into(),
+    });
+}
+
 fn ningxia() -> State {
     let mut state = yunnan();
     state.apply(Action::LoadPreset("ningxia"));
@@ -370,11 +379,7 @@ fn a_plan_travels_as_a_spec_and_comes_back_equal() {
 #[test]
 fn saves_are_made_updated_opened_and_restored_after_delete() {
     let mut state = yunnan();
-    state.apply(Action::SaveAs {
-        id: "s1".into(),
-        name: "高增长方案".into(),
-        now: "2026-11-23T10:00:00Z".into(),
-    });
+    save_as(&mut state, "s1", "高增长方案");
     assert_eq!(state.plan().save_id.as_deref(), Some("s1"));
     assert_eq!(state.plan().name.as_deref(), Some("高增长方案"));
     let changed = |state: &State| {
@@ -416,11 +421,7 @@ fn saves_are_made_updated_opened_and_restored_after_delete() {
 #[test]
 fn opening_a_save_over_unsaved_work_says_undo_brings_it_back() {
     let mut state = yunnan();
-    state.apply(Action::SaveAs {
-        id: "s1".into(),
-        name: "A".into(),
-        now: "2026-11-23T10:00:00Z".into(),
-    });
+    save_as(&mut state, "s1", "A");
     // Opening a save over a plan that is all saved: nothing to say.
     state.apply(Action::OpenSave("s1".into()));
     assert_eq!(state.session.undo_hint, None);
@@ -682,11 +683,7 @@ fn an_edited_baseline_is_no_longer_called_the_baseline() {
 #[test]
 fn a_reloaded_plan_is_still_the_save_it_came_from() {
     let mut state = yunnan();
-    state.apply(Action::SaveAs {
-        id: "s1".into(),
-        name: "宜宾市方案".into(),
-        now: "2026-11-24T10:00:00Z".into(),
-    });
+    save_as(&mut state, "s1", "宜宾市方案");
     state.apply(Action::SetValue {
         key: "hires",
         value: 20_000.0,
