@@ -13,16 +13,16 @@ started=$(date +%s)
 
 step "format and lints (native and wasm32)"
 cargo fmt --all -- --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The first view is built with the presets' provenance left out (src/bin/boot.rs).
-cargo clippy --locked --bin boot --target wasm32-unknown-unknown --features first-view -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The first view is built with the presets' provenance left out (crates/web/src/bin/boot.rs).
+cargo clippy --locked -p swplan-web --bin boot --target wasm32-unknown-unknown --features first-view -- -D warnings
 
 step "native tests: unit, command line, properties, preset snapshots, Monte Carlo and seek"
-cargo test --locked
+cargo test --locked --workspace
 
 step "browser tests in headless Chromium (wasm-bindgen-test)"
-cargo test --locked --target wasm32-unknown-unknown --test web
+cargo test --locked -p swplan-web --target wasm32-unknown-unknown --test web
 
 step "release build and end-to-end tests in Chromium"
 trunk build --release

@@ -1,0 +1,80 @@
+//! `swplan seek`: the least value of a lever that meets a target, as planned or with a
+//! confidence.
+
+use serde::Serialize;
+use swplan_engine::montecarlo::Settings;
+use swplan_engine::seek::{self, Question};
+use swplan_engine::{params, Metric};
+use swplan_render::report::Format;
+use swplan_words::{messages, Lang};
+
+use crate::options::{load, parse_options, Loaded};
+use crate::Failure;
+
+pub fn seek_command(args: &[String], lang: Lang) -> Result<String, Failure> {
+    let options = parse_options(args, lang)?;
+    let Loaded { plan, .. } = load(&options, lang)?;
+    let scenario = plan.scenario;
+    let missing = |flag: &str| {
+        Failure::Usage(match lang {
+            Lang::Zh => format!("seek 需要 {flag}。"),
+            Lang::En => format!("seek needs {flag}."),
+        })
+    };
+    let metric_key = options
+        .seek_metric
+        .as_deref()
+        .ok_or_else(|| missing("--target"))?;
+    let lever_key = options.lever.as_deref().ok_or_else(|| missing("--lever"))?;
+    let target = Metric::from_key(metric_key)
+        .and_then(|m| scenario.targets.iter().find(|t| t.metric == m))
+        .ok_or_else(|| {
+            let known: Vec<&str> = scenario.targets.iter().map(|t| t.metric.key()).collect();
+            Failure::Input(match lang {
+                Lang::Zh => format!(
+                    "该方案没有指标为“{metric_key}”的目标。现有目标：{}",
+                    known.join("、")
+                ),
+                Lang::En => format!(
+                    "The scenario has no target on '{metric_key}'. Its targets: {}",
+                    known.join(", ")
+                ),
+            })
+        })?;
+    let lever = params::param(lever_key).map_or("", |p| p.key);
+    let settings = Settings::clamped(
+        options.runs.unwrap_or(plan.mc.runs),
+        options.seed.unwrap_or(plan.mc.seed),
+    );
+    let question = Question {
+        target,
+        lever: if lever.is_empty() { "?" } else { lever },
+        confidence: options.confidence.map(|c| (c, settings)),
+    };
+    let answer = seek::seek(&scenario, &question).map_err(|e| {
+        Failure::Input(match e {
+            seek::SeekError::NotALever(_) => messages::seek_error_message(
+                &seek::SeekError::NotALever(lever_key.to_string()),
+                lang,
+            ),
+            other => messages::seek_error_message(&other, lang),
+        })
+    })?;
+    Ok(match options.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct SeekJson<'a> {
+                #[serde(flatten)]
+                answer: &'a seek::Answer,
+                message: String,
+            }
+            let json = SeekJson {
+                answer: &answer,
+                message: messages::seek_sentence(&answer, lang),
+            };
+            // Cannot fail: plain numbers and strings.
+            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        }
+        _ => messages::seek_sentence(&answer, lang) + "\n",
+    })
+}

@@ -1,0 +1,444 @@
+//! Validation: every bad value is found and named, in words a planner understands, before the
+//! model runs. The model never runs on a scenario that fails here.
+
+use std::fmt;
+
+use super::params::{self, Unit, Value, PARAMS};
+use super::scenario::{Scenario, Yearly, MAX_HORIZON_YEARS, SCHEMA_VERSION};
+use super::targets::Metric;
+
+/// The earliest and latest base years the model accepts.
+pub const YEAR_RANGE: (i32, i32) = (1990, 2100);
+
+/// Which part of the scenario an error is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Schema,
+    BaseYear,
+    EndYear,
+    /// A parameter from the registry, by key; `year` is set for one year of a schedule.
+    Param {
+        key: &'static str,
+        year: Option<i32>,
+    },
+    /// The threshold or deadline of the target at `index` (0-based).
+    Target {
+        index: usize,
+        metric: Metric,
+        part: TargetPart,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TargetPart {
+    Threshold,
+    Deadline,
+}
+
+impl Field {
+    /// A stable machine name, e.g. `hires`, `targets.0.deadline`.
+    pub fn key(&self) -> String {
+        match self {
+            Field::Schema => "schema".into(),
+            Field::BaseYear => "base_year".into(),
+            Field::EndYear => "end_year".into(),
+            Field::Param { key, .. } => (*key).into(),
+            Field::Target { index, part, .. } => format!(
+                "targets.{index}.{}",
+                match part {
+                    TargetPart::Threshold => "threshold",
+                    TargetPart::Deadline => "deadline",
+                }
+            ),
+        }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    NotANumber,
+    Negative,
+    NotAFraction,
+    GrowthOutOfRange,
+    EmptySchedule,
+    AtLeastOne,
+    UnsupportedSchema {
+        found: u32,
+    },
+    YearOutOfRange,
+    EndNotAfterBase,
+    HorizonTooLong {
+        years: i32,
+    },
+    DeadlineOutsideTable {
+        base_year: i32,
+        end_year: i32,
+    },
+    /// A target on a figure that cannot be one (the yearly budget, staff needed).
+    NotATargetMetric,
+    /// The value exceeds the field named here (e.g. stations above townships).
+    AboveCeiling {
+        ceiling: &'static str,
+    },
+}
+
+/// One invalid value: where it is and what is wrong with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// All errors of one scenario (never empty when returned as `Err`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationErrors(pub Vec<ValidationError>);
+
+/// For logs and developers: field keys and problem codes. Users read `i18n::messages`.
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {:?}", e.field.key(), e.problem)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Checks every field of a scenario and returns every problem found.
+pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
+    let mut errors = Vec::new();
+    let mut report =
+        |field: Field, problem: Problem| errors.push(ValidationError { field, problem });
+
+    if scenario.schema != SCHEMA_VERSION {
+        report(
+            Field::Schema,
+            Problem::UnsupportedSchema {
+                found: scenario.schema,
+            },
+        );
+    }
+    let (base, end) = (scenario.base_year, scenario.end_year);
+    let years_ok = (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&base);
+    if !years_ok {
+        report(Field::BaseYear, Problem::YearOutOfRange);
+    }
+    // Checked arithmetic: a mangled file can hold any i32.
+    let horizon = end.checked_sub(base);
+    match horizon {
+        Some(h) if h <= 0 => report(Field::EndYear, Problem::EndNotAfterBase),
+        Some(h) if h > MAX_HORIZON_YEARS => {
+            report(Field::EndYear, Problem::HorizonTooLong { years: h })
+        }
+        None => report(Field::EndYear, Problem::YearOutOfRange),
+        Some(_) => {}
+    }
+
+    for p in PARAMS {
+        match params::value(scenario, p.key) {
+            Some(Value::Scalar(v)) => {
+                if let Some(problem) = check_number(*v, p.unit) {
+                    report(
+                        Field::Param {
+                            key: p.key,
+                            year: None,
+                        },
+                        problem,
+                    );
+                }
+            }
+            Some(Value::Yearly(yearly)) => {
+                for (field, problem) in check_yearly(p.key, p.unit, yearly, scenario) {
+                    report(field, problem);
+                }
+            }
+            None => {}
+        }
+    }
+
+    let a = &scenario.assumptions;
+    for key in ["townships", "villages"] {
+        if let Some(Value::Scalar(v)) = params::value(scenario, key) {
+            if v.is_finite() && *v < 1.0 && *v >= 0.0 {
+                report(Field::Param { key, year: None }, Problem::AtLeastOne);
+            }
+        }
+    }
+    let ceilings = [
+        ("stations", a.stations, "townships", a.townships),
+        ("demo_stations", a.demo_stations, "stations", a.stations),
+        ("rooms", a.rooms, "villages", a.villages),
+    ];
+    for (key, value, ceiling, ceiling_value) in ceilings {
+        if value > ceiling_value {
+            report(
+                Field::Param { key, year: None },
+                Problem::AboveCeiling { ceiling },
+            );
+        }
+    }
+    let certified = a.certified_junior + a.certified_mid + a.certified_senior;
+    if certified > a.talent {
+        report(
+            Field::Param {
+                key: "certified_junior",
+                year: None,
+            },
+            Problem::AboveCeiling { ceiling: "talent" },
+        );
+    }
+
+    for (index, target) in scenario.targets.iter().enumerate() {
+        let field = |part| Field::Target {
+            index,
+            metric: target.metric,
+            part,
+        };
+        let unit = if target.metric.is_coverage() {
+            Unit::Rate
+        } else {
+            Unit::Count
+        };
+        if target.metric.goal().is_none() {
+            report(field(TargetPart::Threshold), Problem::NotATargetMetric);
+        } else if let Some(problem) = check_number(target.threshold, unit) {
+            report(field(TargetPart::Threshold), problem);
+        }
+        if years_ok && !(base..=end).contains(&target.deadline) {
+            report(
+                field(TargetPart::Deadline),
+                Problem::DeadlineOutsideTable {
+                    base_year: base,
+                    end_year: end,
+                },
+            );
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationErrors(errors))
+    }
+}
+
+/// The problem with one number of the given unit, if any.
+pub fn check_number(value: f64, unit: Unit) -> Option<Problem> {
+    if !value.is_finite() {
+        Some(Problem::NotANumber)
+    } else if value < 0.0 {
+        Some(Problem::Negative)
+    } else if unit == Unit::Rate && value > 1.0 {
+        Some(Problem::NotAFraction)
+    } else {
+        None
+    }
+}
+
+/// Checks a schedule's form and every value it takes within the scenario's horizon.
+fn check_yearly(
+    key: &'static str,
+    unit: Unit,
+    yearly: &Yearly,
+    scenario: &Scenario,
+) -> Vec<(Field, Problem)> {
+    let whole = Field::Param { key, year: None };
+    match yearly {
+        Yearly::List(values) if values.is_empty() => return vec![(whole, Problem::EmptySchedule)],
+        Yearly::Growth { growth, .. } if !growth.is_finite() => {
+            return vec![(whole, Problem::NotANumber)]
+        }
+        Yearly::Growth { growth, .. } if !(-1.0..=1.0).contains(growth) => {
+            return vec![(whole, Problem::GrowthOutOfRange)]
+        }
+        _ => {}
+    }
+    let mut problems = Vec::new();
+    for (i, value) in yearly.expand(scenario.horizon()).into_iter().enumerate() {
+        if let Some(problem) = check_number(value, unit) {
+            let year = scenario.base_year.saturating_add(1 + i as i32);
+            let field = match yearly {
+                Yearly::Constant(_) => whole.clone(),
+                _ => Field::Param {
+                    key,
+                    year: Some(year),
+                },
+            };
+            // One message per field and problem is enough; the first bad year says where.
+            if !problems.iter().any(|(_, p)| *p == problem) {
+                problems.push((field, problem));
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::set;
+    use crate::targets::Target;
+    use crate::test_presets as presets;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    fn errors_of(scenario: &Scenario) -> Vec<ValidationError> {
+        validate(scenario).err().map(|e| e.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn negative_hiring_is_named() {
+        let mut s = yunnan();
+        set(&mut s, "hires", -5.0).unwrap();
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.key(), "hires");
+        assert_eq!(errors[0].problem, Problem::Negative);
+    }
+
+    #[test]
+    fn rate_above_one_is_out_of_range() {
+        let mut s = yunnan();
+        set(&mut s, "pass_mid", 1.2).unwrap();
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn nan_and_infinity_are_rejected() {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut s = yunnan();
+            set(&mut s, "attrition", bad).unwrap();
+            assert_eq!(errors_of(&s)[0].problem, Problem::NotANumber);
+        }
+    }
+
+    #[test]
+    fn bad_year_in_a_list_names_the_year() {
+        let mut s = yunnan();
+        s.levers.hires = Yearly::List(vec![100.0, -1.0]);
+        let errors = errors_of(&s);
+        assert_eq!(
+            errors[0].field,
+            Field::Param {
+                key: "hires",
+                year: Some(s.base_year + 2)
+            }
+        );
+    }
+
+    #[test]
+    fn growth_that_pushes_a_rate_past_one_is_caught() {
+        let mut s = yunnan();
+        s.levers.pass_junior = Yearly::Growth {
+            start: 0.5,
+            growth: 0.5,
+        };
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn deadline_before_base_year_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::Talent,
+            threshold: 1.0,
+            deadline: s.base_year - 1,
+            source: None,
+        });
+        let errors = errors_of(&s);
+        assert!(matches!(
+            errors[0].problem,
+            Problem::DeadlineOutsideTable { .. }
+        ));
+    }
+
+    #[test]
+    fn horizon_longer_than_thirty_years_is_rejected() {
+        let mut s = yunnan();
+        s.end_year = s.base_year + 31;
+        assert_eq!(
+            errors_of(&s)[0].problem,
+            Problem::HorizonTooLong { years: 31 }
+        );
+    }
+
+    #[test]
+    fn end_year_at_base_year_is_rejected() {
+        let mut s = yunnan();
+        s.end_year = s.base_year;
+        assert!(errors_of(&s)
+            .iter()
+            .any(|e| e.problem == Problem::EndNotAfterBase));
+    }
+
+    #[test]
+    fn extreme_years_do_not_overflow() {
+        let mut s = yunnan();
+        s.base_year = i32::MIN;
+        s.end_year = i32::MAX;
+        assert!(!errors_of(&s).is_empty());
+    }
+
+    #[test]
+    fn stations_above_townships_are_rejected() {
+        let mut s = yunnan();
+        s.assumptions.stations = s.assumptions.townships + 1.0;
+        let errors = errors_of(&s);
+        assert_eq!(errors[0].field.key(), "stations");
+        assert_eq!(
+            errors[0].problem,
+            Problem::AboveCeiling {
+                ceiling: "townships"
+            }
+        );
+    }
+
+    #[test]
+    fn certified_above_talent_is_rejected() {
+        let mut s = yunnan();
+        s.assumptions.certified_junior = s.assumptions.talent + 1.0;
+        assert!(errors_of(&s)
+            .iter()
+            .any(|e| e.problem == Problem::AboveCeiling { ceiling: "talent" }));
+    }
+
+    #[test]
+    fn coverage_target_above_full_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::StationCoverage,
+            threshold: 1.5,
+            deadline: s.base_year + 1,
+            source: None,
+        });
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotAFraction);
+    }
+
+    #[test]
+    fn a_target_on_a_figure_that_cannot_be_one_is_rejected() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::StaffNeeded,
+            threshold: 10.0,
+            deadline: s.base_year + 1,
+            source: None,
+        });
+        assert_eq!(errors_of(&s)[0].problem, Problem::NotATargetMetric);
+    }
+
+    #[test]
+    fn every_error_is_reported_not_just_the_first() {
+        let mut s = yunnan();
+        set(&mut s, "hires", -1.0).unwrap();
+        set(&mut s, "attrition", 2.0).unwrap();
+        s.schema = 99;
+        assert_eq!(errors_of(&s).len(), 3);
+    }
+}

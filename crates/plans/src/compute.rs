@@ -1,0 +1,330 @@
+//! Work that may take longer than a frame — the Monte Carlo of a plan, "what it takes" at a
+//! confidence level — as jobs that advance a little at a time. The browser runs them in a Web
+//! Worker, and on the page itself in short slices when no worker can start; both run this same
+//! code (and the same slice-and-yield loop, `swplan_web::drive`). Jobs and outcomes are plain serde
+//! values: they travel to and from the worker as JSON.
+
+use serde::{Deserialize, Serialize};
+
+use swplan_engine::montecarlo::{Accumulator, Settings, Summary};
+use swplan_engine::seek::{Answer, Question, Search};
+use swplan_engine::simulate::{year_inputs, YearInputs};
+use swplan_engine::{Scenario, Target};
+
+/// A piece of work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Bands, odds and first-year distributions of a valid scenario.
+    MonteCarlo {
+        scenario: Scenario,
+        settings: Settings,
+    },
+    /// The least value of `lever` that meets `target` (at `confidence`, or as planned).
+    Seek {
+        scenario: Scenario,
+        target: Target,
+        lever: String,
+        confidence: Option<f64>,
+        settings: Settings,
+    },
+}
+
+/// What a job gives back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Summary(Summary),
+    Answer(SeekAnswer),
+    /// The job could not be started (an invalid scenario, an unknown lever): the caller checks
+    /// these before asking, so this names a programming error, never a planner's.
+    Refused(String),
+}
+
+/// A "what it takes" answer as it travels: the lever by its key (the model's `Answer` borrows
+/// the registry's `&'static str`, which JSON cannot give back).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeekAnswer {
+    pub target: swplan_engine::Metric,
+    pub threshold: f64,
+    pub deadline: i32,
+    pub lever: String,
+    pub value: Option<f64>,
+    pub current: f64,
+    pub feasible: bool,
+    pub confidence: Option<f64>,
+    pub reason: Option<swplan_engine::seek::Infeasible>,
+}
+
+impl From<Answer> for SeekAnswer {
+    fn from(a: Answer) -> SeekAnswer {
+        SeekAnswer {
+            target: a.target,
+            threshold: a.threshold,
+            deadline: a.deadline,
+            lever: a.lever.to_string(),
+            value: a.value,
+            current: a.current,
+            feasible: a.feasible,
+            confidence: a.confidence,
+            reason: a.reason,
+        }
+    }
+}
+
+impl SeekAnswer {
+    /// The model's answer again; `None` for a lever this build does not know.
+    pub fn answer(&self) -> Option<Answer> {
+        Some(Answer {
+            target: self.target,
+            threshold: self.threshold,
+            deadline: self.deadline,
+            lever: swplan_engine::params::param(&self.lever)?.key,
+            value: self.value,
+            current: self.current,
+            feasible: self.feasible,
+            confidence: self.confidence,
+            reason: self.reason,
+        })
+    }
+}
+
+/// How far a job is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Progress {
+    /// `done` of `total` units (trajectories, or model runs of a search).
+    Working {
+        done: usize,
+        total: usize,
+    },
+    Done(Outcome),
+}
+
+/// A job under way.
+pub struct Runner {
+    kind: Kind,
+}
+
+enum Kind {
+    MonteCarlo {
+        scenario: Box<Scenario>,
+        plan: Vec<YearInputs>,
+        accumulator: Accumulator,
+        total: usize,
+    },
+    Seek {
+        search: Box<Search>,
+        steps: usize,
+    },
+    Finished(Option<Outcome>),
+}
+
+/// Trajectories per unit of Monte Carlo work.
+const TRAJECTORIES_PER_UNIT: usize = 25;
+
+impl Runner {
+    pub fn start(job: Job) -> Runner {
+        let kind = match job {
+            Job::MonteCarlo { scenario, settings } => {
+                let plan = year_inputs(&scenario);
+                let accumulator = Accumulator::new(&scenario, settings);
+                Kind::MonteCarlo {
+                    scenario: Box::new(scenario),
+                    plan,
+                    accumulator,
+                    total: settings.runs,
+                }
+            }
+            Job::Seek {
+                scenario,
+                target,
+                lever,
+                confidence,
+                settings,
+            } => {
+                let lever = swplan_engine::params::param(&lever).map_or("", |p| p.key);
+                let question = Question {
+                    target: &target,
+                    lever,
+                    confidence: confidence.map(|c| (c, settings)),
+                };
+                match Search::new(&scenario, &question) {
+                    Ok(search) => Kind::Seek {
+                        search: Box::new(search),
+                        steps: 0,
+                    },
+                    Err(error) => Kind::Finished(Some(Outcome::Refused(format!("{error:?}")))),
+                }
+            }
+        };
+        Runner { kind }
+    }
+
+    /// Does up to `units` of work (a unit is a few trajectories, or one model run of a search).
+    pub fn advance(&mut self, units: usize) -> Progress {
+        match &mut self.kind {
+            Kind::MonteCarlo {
+                scenario,
+                plan,
+                accumulator,
+                total,
+            } => {
+                accumulator.advance(scenario, plan, units * TRAJECTORIES_PER_UNIT);
+                if accumulator.is_complete() {
+                    let total = *total;
+                    let done = std::mem::replace(&mut self.kind, Kind::Finished(None));
+                    if let Kind::MonteCarlo { accumulator, .. } = done {
+                        return Progress::Done(Outcome::Summary(accumulator.summary()));
+                    }
+                    return Progress::Working { done: total, total };
+                }
+                Progress::Working {
+                    done: accumulator.done(),
+                    total: *total,
+                }
+            }
+            Kind::Seek { search, steps } => {
+                for _ in 0..units.max(1) {
+                    *steps += 1;
+                    if let Some(answer) = search.step() {
+                        self.kind = Kind::Finished(None);
+                        return Progress::Done(Outcome::Answer(answer.into()));
+                    }
+                }
+                // A search runs some twenty to forty models; say how far it is by its steps.
+                Progress::Working {
+                    done: *steps,
+                    total: (*steps + 1).max(30),
+                }
+            }
+            Kind::Finished(outcome) => match outcome.take() {
+                Some(outcome) => Progress::Done(outcome),
+                None => Progress::Working { done: 0, total: 0 },
+            },
+        }
+    }
+
+    /// Runs the job to its end at once (tests, the command line).
+    pub fn finish(mut self) -> Outcome {
+        loop {
+            if let Progress::Done(outcome) = self.advance(64) {
+                return outcome;
+            }
+        }
+    }
+}
+
+/// A request to the worker: a job under an id, or the cancellation of one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    Run { id: u64, job: Box<Job> },
+    Cancel { id: u64 },
+}
+
+/// A message from the worker about a job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and listens: messages sent before this are lost, so the page
+    /// holds its requests until it hears it.
+    Ready,
+    Progress {
+        id: u64,
+        done: usize,
+        total: usize,
+    },
+    Done {
+        id: u64,
+        outcome: Outcome,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+    use swplan_engine::montecarlo::simulate_many;
+    use swplan_engine::seek::seek;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    #[test]
+    fn a_monte_carlo_job_equals_the_direct_run() {
+        let settings = Settings::clamped(300, 9);
+        let job = Job::MonteCarlo {
+            scenario: yunnan(),
+            settings,
+        };
+        let expected = simulate_many(&yunnan(), settings).unwrap();
+        assert_eq!(Runner::start(job).finish(), Outcome::Summary(expected));
+    }
+
+    #[test]
+    fn progress_grows_to_the_total() {
+        let mut runner = Runner::start(Job::MonteCarlo {
+            scenario: yunnan(),
+            settings: Settings::clamped(200, 1),
+        });
+        let mut last = 0;
+        while let Progress::Working { done, total } = runner.advance(1) {
+            assert!(done > last && total == 200, "{done}/{total}");
+            last = done;
+        }
+        assert_eq!(last, 175, "the last report before the end");
+    }
+
+    #[test]
+    fn a_seek_job_equals_the_direct_search() {
+        let s = yunnan();
+        let settings = Settings::clamped(200, 3);
+        let job = Job::Seek {
+            scenario: s.clone(),
+            target: s.targets[0].clone(),
+            lever: "hires".into(),
+            confidence: Some(0.8),
+            settings,
+        };
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: Some((0.8, settings)),
+        };
+        assert_eq!(
+            Runner::start(job).finish(),
+            Outcome::Answer(seek(&s, &question).unwrap().into())
+        );
+    }
+
+    #[test]
+    fn a_job_that_cannot_start_is_refused_not_a_panic() {
+        let s = yunnan();
+        let job = Job::Seek {
+            scenario: s.clone(),
+            target: s.targets[0].clone(),
+            lever: "attrition".into(),
+            confidence: None,
+            settings: Settings::default(),
+        };
+        assert!(matches!(Runner::start(job).finish(), Outcome::Refused(_)));
+    }
+
+    #[test]
+    fn requests_and_replies_travel_as_json() {
+        let request = Request::Run {
+            id: 7,
+            job: Box::new(Job::MonteCarlo {
+                scenario: yunnan(),
+                settings: Settings::clamped(100, 2),
+            }),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+        let outcome = Runner::start(Job::MonteCarlo {
+            scenario: yunnan(),
+            settings: Settings::clamped(100, 2),
+        })
+        .finish();
+        let reply = Reply::Done { id: 7, outcome };
+        let text = serde_json::to_string(&reply).unwrap();
+        assert_eq!(serde_json::from_str::<Reply>(&text).unwrap(), reply);
+    }
+}

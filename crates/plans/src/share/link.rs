@@ -1,0 +1,454 @@
+//! Share links: a list of plans to a query string and back (the format is documented in the
+//! module `share`). Encoding writes only what differs from the plan's origin; decoding never
+//! fails, migrates older formats through explicit steps, and lists what it could not read.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::base64url;
+use super::codes::metric_code;
+use super::extract::query_part;
+use super::problems::{Fallback, LinkNotice, LinkProblem, ProblemKind};
+use super::read_plan::{baseline_of, read_plan};
+use super::values::{normalized_yearly, number_text, parse_whole, yearly_text};
+use super::{OpenedLink, Origin, PlanSpec, StoryRef};
+use crate::presets::history::same_target;
+use crate::Lang;
+use swplan_engine::montecarlo::Settings;
+use swplan_engine::params::{self, Value, ValueMut, PARAMS};
+use swplan_engine::{RegionName, Scenario};
+
+/// The link format this app writes. Every earlier version is read through [`MIGRATIONS`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The most plans a link carries (one, or a comparison of up to four).
+pub const MAX_PLANS: usize = 4;
+
+/// Keys that belong to the whole link rather than to one plan.
+const GLOBAL_KEYS: [&str; 5] = ["v", "c", "lang", "story", "step"];
+
+/// A short checksum of a link's plans, written right after `v` (`c=`), so a link cut short or
+/// changed by hand — which would otherwise open as a different but valid plan — says so. It
+/// covers the plans' keys only, in link order: the language, a story step and the keys chat
+/// apps append do not change it. Links without `c` (older ones) are not checked.
+fn checksum<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for (key, value) in pairs {
+        for byte in key.bytes().chain([b'=']).chain(value.bytes()).chain([b'&']) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+    // Five base-36 digits: one chance in 60 million that damage goes unnoticed.
+    let mut value = hash % 36u32.pow(5);
+    let mut digits = [b'0'; 5];
+    for digit in digits.iter_mut().rev() {
+        *digit = b"0123456789abcdefghijklmnopqrstuvwxyz"[(value % 36) as usize];
+        value /= 36;
+    }
+    String::from_utf8_lossy(&digits).into_owned()
+}
+
+/// Whether a key belongs to a plan (`p`, `h`, `1.t`…) and so to the checksum.
+fn is_plan_key(key: &str) -> bool {
+    let (_, bare) = split_plan_prefix(key);
+    PLAN_KEYS.contains(&bare) || params::param_by_code(bare).is_some()
+}
+
+/// Keys of a plan besides the parameters' link codes.
+pub const PLAN_KEYS: [&str; 8] = ["p", "n", "rn", "by", "ey", "t", "mr", "ms"];
+
+/// A link's query as (key, value) pairs, in order.
+type Pairs = Vec<(String, String)>;
+
+/// Step `i` turns a query of format version `i` into one of version `i + 1`.
+const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [version_0_to_1];
+
+/// Version 0 is the first app's address: it only ever carried `lang` and always showed
+/// Yunnan, whose data was then at version 1. Anything else in it meant nothing.
+fn version_0_to_1(pairs: Pairs) -> Pairs {
+    let mut migrated = vec![
+        ("v".to_string(), "1".to_string()),
+        ("p".to_string(), "yunnan.1".to_string()),
+    ];
+    migrated.extend(pairs.into_iter().filter(|(key, _)| key == "lang"));
+    migrated
+}
+
+/// The link query (without `?`) for one plan, or several to compare (at most [`MAX_PLANS`];
+/// the rest are left out), with the interface language when given.
+pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
+    let mut pairs = vec![("v".to_string(), FORMAT_VERSION.to_string())];
+    for (index, plan) in plans.iter().take(MAX_PLANS).enumerate() {
+        let prefix = if index == 0 {
+            String::new()
+        } else {
+            format!("{index}.")
+        };
+        for (key, value) in plan_pairs(plan) {
+            pairs.push((format!("{prefix}{key}"), value));
+        }
+    }
+    let sum = checksum(pairs[1..].iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    pairs.insert(1, ("c".to_string(), sum));
+    if let Some(lang) = lang {
+        let code = match lang {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        pairs.push(("lang".to_string(), code.to_string()));
+    }
+    pairs
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The origin as `p` writes it and the scenario the plan is compared with. A preset or data
+/// version this app does not know is written as a custom region, so the numbers still travel.
+fn origin_and_baseline(origin: &Origin) -> (String, &'static Scenario) {
+    let known = match origin {
+        Origin::Preset { slug, data_version } => crate::presets::by_slug(slug)
+            .is_some_and(|p| (1..=p.data_version).contains(data_version))
+            .then(|| format!("{slug}.{data_version}")),
+        Origin::Custom => None,
+    };
+    match known {
+        Some(text) => (text, baseline_of(origin)),
+        None => ("new".to_string(), baseline_of(&Origin::Custom)),
+    }
+}
+
+/// The keys of one plan, in a fixed order: origin, names, years, parameters, targets, Monte
+/// Carlo settings.
+fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
+    let (origin, baseline) = origin_and_baseline(&plan.origin);
+    let scenario = &plan.scenario;
+    let mut pairs = vec![("p".to_string(), origin)];
+    let mut push = |key: &str, value: String| pairs.push((key.to_string(), value));
+    if let Some(name) = &plan.name {
+        push("n", base64url::encode(name.as_bytes()));
+    }
+    if scenario.name != baseline.name {
+        push("rn", region_name_text(&scenario.name));
+    }
+    if scenario.base_year != baseline.base_year {
+        push("by", scenario.base_year.to_string());
+    }
+    if scenario.end_year != baseline.end_year {
+        push("ey", scenario.end_year.to_string());
+    }
+    for p in PARAMS {
+        match (
+            params::value(scenario, p.key),
+            params::value(baseline, p.key),
+        ) {
+            (Some(Value::Scalar(value)), Some(Value::Scalar(base))) if value != base => {
+                push(p.code, number_text(*value));
+            }
+            (Some(Value::Yearly(value)), Some(Value::Yearly(base)))
+                if normalized_yearly(value) != normalized_yearly(base) =>
+            {
+                push(p.code, yearly_text(value));
+            }
+            _ => {}
+        }
+    }
+    let same_targets = scenario.targets.len() == baseline.targets.len()
+        && scenario
+            .targets
+            .iter()
+            .zip(&baseline.targets)
+            .all(|(a, b)| same_target(a, b));
+    if !same_targets {
+        // A target on a figure without a link code is not a target the model offers; skip it.
+        let entries: Vec<String> = scenario
+            .targets
+            .iter()
+            .filter_map(|t| {
+                metric_code(t.metric)
+                    .map(|code| format!("{code}-{}-{}", number_text(t.threshold), t.deadline))
+            })
+            .collect();
+        push(
+            "t",
+            if entries.is_empty() {
+                "none".to_string()
+            } else {
+                entries.join("_")
+            },
+        );
+    }
+    let defaults = Settings::default();
+    if plan.mc.runs != defaults.runs {
+        push("mr", plan.mc.runs.to_string());
+    }
+    if plan.mc.seed != defaults.seed {
+        push("ms", plan.mc.seed.to_string());
+    }
+    pairs
+}
+
+/// A region's name: one base64url text when both languages agree, else Chinese `.` English.
+fn region_name_text(name: &RegionName) -> String {
+    let zh = base64url::encode(name.zh.as_bytes());
+    if name.zh == name.en {
+        zh
+    } else {
+        format!("{zh}.{}", base64url::encode(name.en.as_bytes()))
+    }
+}
+
+/// The plan as a link carries it, so that `decode(encode(p))` equals `normalized(p)` for every
+/// valid plan: sources cleared, schedules in their shortest form, the region slug of the
+/// origin. Two plans with equal normalized forms give the same numbers and the same link.
+pub fn normalized(plan: &PlanSpec) -> PlanSpec {
+    let mut plan = plan.clone();
+    let (origin_text, baseline) = origin_and_baseline(&plan.origin);
+    if origin_text == "new" {
+        plan.origin = Origin::Custom;
+    }
+    let scenario = &mut plan.scenario;
+    scenario.sources.clear();
+    scenario.region = baseline.region.clone();
+    for p in PARAMS {
+        if let Some(ValueMut::Yearly(slot)) = params::value_mut(scenario, p.key) {
+            *slot = normalized_yearly(slot);
+        }
+    }
+    for target in &mut scenario.targets {
+        target.source = baseline
+            .targets
+            .iter()
+            .find(|b| same_target(b, target))
+            .and_then(|b| b.source.clone());
+    }
+    plan
+}
+
+/// Opens a link: a full address, a query with or without `?`, or a chat message holding one.
+/// Never fails: garbage opens the default preset, and every key that could not be used is
+/// listed in `problems` with what was used instead.
+pub fn decode(text: &str) -> OpenedLink {
+    let mut pairs = parse_pairs(query_part(text));
+    let mut problems = Vec::new();
+    let mut notices = Vec::new();
+    let mut problem = |plan, key: &str, kind, fallback| {
+        problems.push(LinkProblem {
+            plan,
+            key: key.to_string(),
+            kind,
+            fallback,
+        })
+    };
+
+    let has = |pairs: &Pairs, key: &str| pairs.iter().any(|(k, _)| k == key);
+    let format_version = match pairs.iter().find(|(key, _)| key == "v") {
+        None => 0,
+        Some((_, text)) => parse_whole::<u32>(text).unwrap_or_else(|| {
+            let kind = ProblemKind::NotAVersion { text: text.clone() };
+            problem(0, "v", kind, Fallback::CurrentFormat);
+            FORMAT_VERSION
+        }),
+    };
+    if format_version > FORMAT_VERSION {
+        notices.push(LinkNotice::NewerFormat {
+            found: format_version,
+            supported: FORMAT_VERSION,
+        });
+    } else if let Some((_, written)) = pairs.iter().find(|(key, _)| key == "c") {
+        // A link cut short or changed: say so before reading what is left. A newer format may
+        // sum keys this app does not know, so its checksum cannot be checked here.
+        let found = checksum(
+            pairs
+                .iter()
+                .filter(|(key, _)| is_plan_key(key))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        if *written != found {
+            problem(0, "c", ProblemKind::Damaged, Fallback::Kept);
+        }
+    }
+    // The first app's links held `lang` only, never `p`: a `p` without `v` is a plan link that
+    // lost its version (edited by hand), read as it is now, whatever its language.
+    if format_version == 0 && (!has(&pairs, "lang") || has(&pairs, "p")) {
+        if has(&pairs, "p") {
+            problem(0, "v", ProblemKind::MissingVersion, Fallback::CurrentFormat);
+        } else {
+            // Not a plan link: the app's plain address, or text without a link in it.
+            let query = query_part(text);
+            if !query.is_empty() && !query.contains('=') {
+                problem(0, "", ProblemKind::NotALink, Fallback::DefaultPreset);
+            }
+            pairs.retain(|(key, _)| key == "story" || key == "step");
+            pairs.push(("p".to_string(), crate::presets::DEFAULT_SLUG.to_string()));
+        }
+    } else {
+        for migrate in MIGRATIONS.iter().skip(format_version as usize) {
+            pairs = migrate(pairs);
+        }
+    }
+
+    // Sort the pairs into the link's own keys and each plan's; the first of duplicates wins.
+    let mut global: Vec<(String, String)> = Vec::new();
+    let mut per_plan: [Pairs; MAX_PLANS] = Default::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    for (key, value) in pairs {
+        let (plan, bare) = split_plan_prefix(&key);
+        let known = if plan == 0 && GLOBAL_KEYS.contains(&bare) {
+            true
+        } else {
+            PLAN_KEYS.contains(&bare) || params::param_by_code(bare).is_some()
+        };
+        if !known {
+            continue; // Unknown keys are ignored: chat apps append their own.
+        }
+        if !seen.insert(key.clone()) {
+            problem(
+                plan,
+                bare,
+                ProblemKind::Duplicate,
+                Fallback::FirstOccurrence,
+            );
+            continue;
+        }
+        if plan == 0 && GLOBAL_KEYS.contains(&bare) {
+            global.push((bare.to_string(), value));
+        } else {
+            per_plan[plan].push((bare.to_string(), value));
+        }
+    }
+
+    let mut plans: Vec<PlanSpec> = Vec::new();
+    for (index, plan_pairs) in per_plan.iter().enumerate() {
+        if index > 0 && plan_pairs.is_empty() {
+            continue;
+        }
+        let first_origin = plans.first().map(|p| p.origin.clone());
+        let position = plans.len();
+        let plan = read_plan(
+            position,
+            plan_pairs,
+            first_origin.as_ref(),
+            &mut problems,
+            &mut notices,
+        );
+        plans.push(plan);
+    }
+
+    let lookup = |key: &str| global.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    let lang = lookup("lang").and_then(|text| {
+        let lang = Lang::from_tag(text);
+        if lang.is_none() {
+            let kind = ProblemKind::UnknownLanguage { text: text.clone() };
+            problems.push(problem_at(0, "lang", kind, Fallback::Dropped));
+        }
+        lang
+    });
+    let story = lookup("story").and_then(|id| {
+        let readable = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !readable {
+            let kind = ProblemKind::NotAStory { text: id.clone() };
+            problems.push(problem_at(0, "story", kind, Fallback::Dropped));
+            return None;
+        }
+        let step = match lookup("step") {
+            None => 0,
+            Some(text) => parse_whole::<usize>(text).unwrap_or_else(|| {
+                let kind = ProblemKind::NotAStory { text: text.clone() };
+                problems.push(problem_at(0, "step", kind, Fallback::Dropped));
+                0
+            }),
+        };
+        Some(StoryRef {
+            id: id.clone(),
+            step,
+        })
+    });
+
+    OpenedLink {
+        format_version,
+        plans,
+        lang,
+        story,
+        problems,
+        notices,
+    }
+}
+
+fn problem_at(plan: usize, key: &str, kind: ProblemKind, fallback: Fallback) -> LinkProblem {
+    LinkProblem {
+        plan,
+        key: key.to_string(),
+        kind,
+        fallback,
+    }
+}
+
+/// `1.h` → (1, `h`); `h` → (0, `h`). Only plans 2–4 (`1.`–`3.`) have a prefix.
+fn split_plan_prefix(key: &str) -> (usize, &str) {
+    match key.split_once('.') {
+        Some((digit, rest)) if matches!(digit, "1" | "2" | "3") => {
+            (digit.parse().unwrap_or(0), rest)
+        }
+        _ => (0, key),
+    }
+}
+
+/// The query's pairs in order. Percent-escapes are undone (some apps escape what needs no
+/// escaping) and an HTML-escaped `&amp;` reads as `&`.
+fn parse_pairs(query: &str) -> Pairs {
+    query
+        .split('&')
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| {
+            let (key, value) = segment.split_once('=').unwrap_or((segment, ""));
+            let key = key.strip_prefix("amp;").unwrap_or(key);
+            (
+                percent_decode(key).into_owned(),
+                percent_decode(value).into_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Undoes `%XX` escapes; anything malformed stays as written.
+fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| text.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The scenario a plan's origin stands for, without parameter sources, for callers that
+/// compare (the app's "changed levers" list, the report).
+pub fn baseline(origin: &Origin) -> &'static Scenario {
+    baseline_of(origin)
+}
+
+#[cfg(test)]
+#[path = "link_tests.rs"]
+mod tests;

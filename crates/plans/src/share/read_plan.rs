@@ -1,0 +1,350 @@
+//! Reading one plan of a link: its origin, then each key; `repair` then makes it valid, so a
+//! decoded plan always validates.
+
+use std::sync::OnceLock;
+
+use super::base64url;
+use super::codes::metric_by_code;
+use super::problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
+use super::repair::{repair, Applied, Slot};
+use super::values::{parse_number, parse_whole, parse_yearly};
+use super::{Origin, PlanSpec};
+use crate::presets::{self, history};
+use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
+use swplan_engine::params::{self, Shape, ValueMut};
+use swplan_engine::{RegionName, Scenario, Target};
+
+/// The scenario an origin stands for, without parameter sources (they belong to the origin,
+/// not to a plan; targets keep theirs). A preset this app does not know reads as the default
+/// preset; a data version it does not have, as the current data. Computed once per origin:
+/// links are written on every edit.
+pub fn baseline_of(origin: &Origin) -> &'static Scenario {
+    static BASELINES: OnceLock<Vec<(&'static str, u32, Scenario)>> = OnceLock::new();
+    static BLANK: OnceLock<Scenario> = OnceLock::new();
+    let without_sources = |mut scenario: Scenario| {
+        scenario.sources.clear();
+        scenario
+    };
+    let baselines = BASELINES.get_or_init(|| {
+        presets::all()
+            .iter()
+            .flat_map(|preset| {
+                (1..=preset.data_version).map(move |version| {
+                    let scenario = history::scenario_at(preset.slug, version)
+                        .unwrap_or_else(|_| preset.scenario.clone());
+                    (preset.slug, version, without_sources(scenario))
+                })
+            })
+            .collect()
+    });
+    let find = |slug: &str, version: Option<u32>| {
+        baselines
+            .iter()
+            .filter(|(s, v, _)| *s == slug && version.is_none_or(|version| *v == version))
+            .map(|(_, _, scenario)| scenario)
+            .next_back()
+    };
+    match origin {
+        Origin::Preset { slug, data_version } => find(slug, Some(*data_version))
+            .or_else(|| find(slug, None))
+            .or_else(|| find(presets::DEFAULT_SLUG, None))
+            .unwrap_or_else(|| BLANK.get_or_init(|| without_sources(presets::blank().clone()))),
+        Origin::Custom => BLANK.get_or_init(|| without_sources(presets::blank().clone())),
+    }
+}
+
+/// The default preset at its current data.
+fn default_origin() -> Origin {
+    let preset = presets::default_preset();
+    Origin::Preset {
+        slug: preset.slug.to_string(),
+        data_version: preset.data_version,
+    }
+}
+
+/// Collects the problems of one plan.
+pub(super) struct Reader<'a> {
+    pub plan: usize,
+    pub problems: &'a mut Vec<LinkProblem>,
+}
+
+impl Reader<'_> {
+    pub fn problem(&mut self, key: &str, kind: ProblemKind, fallback: Fallback) {
+        self.problems.push(LinkProblem {
+            plan: self.plan,
+            key: key.to_string(),
+            kind,
+            fallback,
+        });
+    }
+}
+
+/// Reads the plan at `position` from its keys (prefix removed). `first_origin` is the origin of
+/// the link's first plan, which a later plan without `p` falls back to.
+pub fn read_plan(
+    position: usize,
+    pairs: &[(String, String)],
+    first_origin: Option<&Origin>,
+    problems: &mut Vec<LinkProblem>,
+    notices: &mut Vec<LinkNotice>,
+) -> PlanSpec {
+    let mut reader = Reader {
+        plan: position,
+        problems,
+    };
+    let value_of = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let origin = read_origin(&mut reader, value_of("p"), first_origin, notices);
+    let baseline = baseline_of(&origin);
+    let fallback = match origin {
+        Origin::Custom => Fallback::TemplateValue,
+        Origin::Preset { .. } => Fallback::PresetValue,
+    };
+
+    let mut scenario = baseline.clone();
+    let mut name = None;
+    let mut mc = Settings::default();
+    let mut applied: Vec<Applied> = Vec::new();
+    for (key, text) in pairs {
+        let mut apply = |slot| {
+            applied.push(Applied {
+                slot,
+                key: key.clone(),
+            })
+        };
+        match key.as_str() {
+            "p" => {}
+            "n" => match read_text(text) {
+                Some(text) => name = Some(text),
+                None => reader.problem(key, ProblemKind::NotAName, Fallback::Dropped),
+            },
+            "rn" => match read_region_name(text) {
+                Some(region_name) => scenario.name = region_name,
+                None => reader.problem(key, ProblemKind::NotAName, fallback),
+            },
+            "by" | "ey" => match parse_whole::<i32>(text) {
+                Some(year) if key == "by" => {
+                    scenario.base_year = year;
+                    apply(Slot::BaseYear);
+                }
+                Some(year) => {
+                    scenario.end_year = year;
+                    apply(Slot::EndYear);
+                }
+                None => {
+                    let kind = ProblemKind::NotAYear { text: text.clone() };
+                    reader.problem(key, kind, fallback);
+                }
+            },
+            "t" => {
+                if let Some(targets) = read_targets(&mut reader, text, &baseline.targets, fallback)
+                {
+                    scenario.targets = targets;
+                    apply(Slot::Targets);
+                }
+            }
+            "mr" => match parse_whole::<usize>(text) {
+                Some(runs) if (RUNS_RANGE.0..=RUNS_RANGE.1).contains(&runs) => mc.runs = runs,
+                Some(_) => {
+                    let kind = ProblemKind::RunsOutOfRange {
+                        text: text.clone(),
+                        min: RUNS_RANGE.0,
+                        max: RUNS_RANGE.1,
+                    };
+                    reader.problem(key, kind, Fallback::DefaultSetting);
+                }
+                None => {
+                    let kind = ProblemKind::NotANumber { text: text.clone() };
+                    reader.problem(key, kind, Fallback::DefaultSetting);
+                }
+            },
+            "ms" => match parse_whole::<u64>(text) {
+                Some(seed) => mc.seed = seed,
+                None => {
+                    let kind = ProblemKind::NotANumber { text: text.clone() };
+                    reader.problem(key, kind, Fallback::DefaultSetting);
+                }
+            },
+            code => {
+                // Only known keys reach here (see `decode`); a miss is simply skipped.
+                let Some(param) = params::param_by_code(code) else {
+                    continue;
+                };
+                match (
+                    params::value_mut(&mut scenario, param.key),
+                    parse_yearly(text),
+                ) {
+                    (Some(ValueMut::Yearly(slot)), Some(yearly)) => {
+                        *slot = yearly;
+                        apply(Slot::Param(param.key));
+                    }
+                    (Some(ValueMut::Scalar(slot)), Some(swplan_engine::Yearly::Constant(v))) => {
+                        *slot = v;
+                        apply(Slot::Param(param.key));
+                    }
+                    (Some(ValueMut::Scalar(_)), Some(_)) => {
+                        let kind = ProblemKind::OneNumberOnly { text: text.clone() };
+                        reader.problem(key, kind, fallback);
+                    }
+                    _ => {
+                        let kind = match param.shape {
+                            Shape::Scalar => ProblemKind::NotANumber { text: text.clone() },
+                            Shape::Yearly => ProblemKind::NotASchedule { text: text.clone() },
+                        };
+                        reader.problem(key, kind, fallback);
+                    }
+                }
+            }
+        }
+    }
+
+    repair(&mut reader, &mut scenario, baseline, applied, fallback);
+    PlanSpec {
+        name,
+        origin,
+        scenario,
+        mc,
+    }
+}
+
+/// Reads `p`: `slug.version`, `slug` (the current data) or `new`.
+fn read_origin(
+    reader: &mut Reader,
+    text: Option<&str>,
+    first_origin: Option<&Origin>,
+    notices: &mut Vec<LinkNotice>,
+) -> Origin {
+    let Some(text) = text else {
+        return match first_origin {
+            Some(origin) => {
+                reader.problem("p", ProblemKind::MissingOrigin, Fallback::FirstPlanOrigin);
+                origin.clone()
+            }
+            None => {
+                reader.problem("p", ProblemKind::MissingOrigin, Fallback::DefaultPreset);
+                default_origin()
+            }
+        };
+    };
+    if text == "new" {
+        return Origin::Custom;
+    }
+    let (slug, version_text) = match text.rsplit_once('.') {
+        Some((slug, version)) => (slug, Some(version)),
+        None => (text, None),
+    };
+    let Some(preset) = presets::by_slug(slug) else {
+        let kind = ProblemKind::UnknownPreset {
+            slug: slug.to_string(),
+        };
+        reader.problem("p", kind, Fallback::DefaultPreset);
+        return default_origin();
+    };
+    let current = preset.data_version;
+    let version = match version_text.map(parse_whole::<u32>) {
+        None => current,
+        Some(Some(version)) if (1..=current).contains(&version) => version,
+        Some(_) => {
+            let kind = ProblemKind::UnknownDataVersion {
+                slug: slug.to_string(),
+                version: version_text.unwrap_or_default().to_string(),
+                current,
+            };
+            reader.problem("p", kind, Fallback::CurrentData);
+            current
+        }
+    };
+    if version < current {
+        notices.push(LinkNotice::OlderData(OlderData {
+            plan: reader.plan,
+            slug: slug.to_string(),
+            made_with: version,
+            current,
+            corrections: history::changes_since(slug, version),
+        }));
+    }
+    Origin::Preset {
+        slug: slug.to_string(),
+        data_version: version,
+    }
+}
+
+/// UTF-8 text from base64url.
+fn read_text(text: &str) -> Option<String> {
+    base64url::decode(text).and_then(|bytes| String::from_utf8(bytes).ok())
+}
+
+/// A region name: one text for both languages, or Chinese `.` English.
+fn read_region_name(text: &str) -> Option<RegionName> {
+    match text.split_once('.') {
+        Some((zh, en)) => Some(RegionName {
+            zh: read_text(zh)?,
+            en: read_text(en)?,
+        }),
+        None => {
+            let name = read_text(text)?;
+            Some(RegionName {
+                zh: name.clone(),
+                en: name,
+            })
+        }
+    }
+}
+
+/// Reads `t`: `none`, or `metric-threshold-deadline` entries joined by `_`. Unreadable entries
+/// are dropped; when none can be read the key is skipped and the origin's targets stay.
+/// Targets equal to one of the origin's keep its source.
+fn read_targets(
+    reader: &mut Reader,
+    text: &str,
+    baseline: &[Target],
+    fallback: Fallback,
+) -> Option<Vec<Target>> {
+    if text == "none" {
+        return Some(Vec::new());
+    }
+    let mut targets = Vec::new();
+    let mut failures = Vec::new();
+    for entry in text.split('_') {
+        let parts: Vec<&str> = entry.split('-').collect();
+        let [code, threshold, deadline] = parts.as_slice() else {
+            failures.push(ProblemKind::NotATarget {
+                entry: entry.to_string(),
+            });
+            continue;
+        };
+        let Some(metric) = metric_by_code(code) else {
+            failures.push(ProblemKind::UnknownMetric {
+                code: code.to_string(),
+            });
+            continue;
+        };
+        match (parse_number(threshold), parse_whole::<i32>(deadline)) {
+            (Some(threshold), Some(deadline)) => {
+                let mut target = Target {
+                    metric,
+                    threshold,
+                    deadline,
+                    source: None,
+                };
+                target.source = baseline
+                    .iter()
+                    .find(|b| history::same_target(b, &target))
+                    .and_then(|b| b.source.clone());
+                targets.push(target);
+            }
+            _ => failures.push(ProblemKind::NotATarget {
+                entry: entry.to_string(),
+            }),
+        }
+    }
+    let kept = !targets.is_empty();
+    for kind in failures {
+        reader.problem("t", kind, if kept { Fallback::Dropped } else { fallback });
+    }
+    kept.then_some(targets)
+}

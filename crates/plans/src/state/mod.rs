@@ -1,0 +1,642 @@
+//! The app state in plain Rust: a session (language, Monte Carlo settings, what is open, what the
+//! user must be told) and a list of plans, one of them active. One reducer, [`State::apply`],
+//! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
+//! (`ui::app`, a thin `yew::Reducible`).
+
+pub mod library;
+pub mod plan;
+mod session;
+pub mod training;
+
+use std::rc::Rc;
+
+pub use library::Library;
+pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
+pub use session::{Dialog, Notice, Session, UndoHint, View};
+pub use training::{CompareSource, Presenter, StoryPlace};
+
+use crate::presets::{self, Preset};
+use crate::share::save::SavedPlan;
+use crate::share::{OpenedLink, PlanSpec};
+use crate::Lang;
+use swplan_engine::montecarlo::{Settings, Summary};
+use swplan_engine::Target;
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub session: Session,
+    /// The open plans (the working plan first); never empty.
+    pub plans: Vec<Plan>,
+    /// Index of the plan being edited.
+    pub active: usize,
+    /// Counter for plan ids and result generations, unique for the life of the page.
+    counter: u64,
+    /// Bumped by every action: the cheap equality that tells the UI something changed.
+    version: u64,
+}
+
+/// What a user (or a background computation) asks for.
+#[derive(Clone, Debug)]
+pub enum Action {
+    SetLang(Lang),
+    /// Start the active plan over from a preset (undoable).
+    LoadPreset(&'static str),
+    /// Start the active plan over from the blank template of a new region (undoable).
+    NewRegion(Rc<swplan_engine::Scenario>),
+    /// Set a parameter (model units), as one undo step. A schedule that varies by year is left
+    /// alone: replacing it takes [`Action::ReplaceSchedule`].
+    SetValue {
+        key: &'static str,
+        value: f64,
+    },
+    /// The same from a slider being dragged: the steps of one drag are one undo step.
+    DragValue {
+        key: &'static str,
+        value: f64,
+    },
+    /// The slider is let go: the next drag is a new undo step.
+    EndDrag,
+    /// Replace a schedule by one value for every year; undoable, and the user is told so.
+    ReplaceSchedule {
+        key: &'static str,
+        value: f64,
+    },
+    /// One year of a schedule (`index` 0 is the first simulated year), in model units.
+    SetYear {
+        key: &'static str,
+        index: usize,
+        value: f64,
+    },
+    /// Text that is not a number was committed into a field.
+    SetDraft {
+        field: FieldId,
+        text: String,
+    },
+    /// The field went back to its value (Esc, or a valid value was committed).
+    ClearDraft(FieldId),
+    /// Back to the baseline's value.
+    ResetParam {
+        key: &'static str,
+    },
+    SetEndYear(i32),
+    SetBaseYear(i32),
+    SetRegionName(String),
+    SetPlanName(Option<String>),
+    AddTarget(Target),
+    RemoveTarget(usize),
+    SetTarget {
+        index: usize,
+        target: Target,
+    },
+    RestoreTargets,
+    Undo,
+    Redo,
+    SetRuns(usize),
+    SetSeed(u64),
+    OpenSchedule(Option<&'static str>),
+    SetView(View),
+    McProgress {
+        plan: u64,
+        generation: u64,
+        done: usize,
+    },
+    McDone {
+        plan: u64,
+        generation: u64,
+        summary: Rc<Summary>,
+    },
+    Notify(Notice),
+    DismissNotice(usize),
+    DismissUndoHint,
+    /// Open a plan (a save's, a file's, the kept autosave) in place of the active one (undoable).
+    OpenSpec(Box<PlanSpec>),
+    /// Open what a link holds in place of the active plan (undoable), saying what it could
+    /// not read.
+    OpenLink(Box<OpenedLink>),
+    OpenDialog(Dialog),
+    CloseDialog,
+    /// Whether the browser stores anything.
+    SetStorageAvailable(bool),
+    /// The saves as stored (at start, or changed by another tab).
+    LibraryFromStorage(Vec<SavedPlan>),
+    /// Save the active plan under a new name (`id` and `now` from the caller).
+    SaveAs {
+        id: String,
+        name: String,
+        now: String,
+    },
+    /// Save the active plan over the save it came from.
+    SaveOver {
+        now: String,
+    },
+    OpenSave(String),
+    RenameSave {
+        id: String,
+        name: String,
+        now: String,
+    },
+    DuplicateSave {
+        id: String,
+        new_id: String,
+        name: String,
+        now: String,
+    },
+    DeleteSave(String),
+    RestoreSave,
+    /// Add plans to the comparison (up to four).
+    AddToCompare(CompareSource),
+    /// Edit another plan of the comparison.
+    SetActivePlan(usize),
+    RemovePlan(usize),
+    RestorePlan,
+    ToggleBaseline,
+    EnterPresenter,
+    ExitPresenter,
+    PresenterNext,
+    PresenterBack,
+    TogglePlay,
+    /// One second of playback.
+    Tick,
+    SetPlaybackYear(i32),
+    /// Show or hide a lever on the presenter's screen.
+    TogglePresenterLever(&'static str),
+    /// Open a story (a built-in one, or a recorded one from a link or file) at a step.
+    OpenStory {
+        story: Rc<crate::story::Story>,
+        step: usize,
+    },
+    /// Start recording a story from the active plan, titled (zh, en) until the trainer names it.
+    StartRecording {
+        title: [String; 2],
+    },
+    /// Capture the changes since the last step, with a caption.
+    RecordStep {
+        caption: String,
+        caption_en: String,
+        highlight: Option<String>,
+        question: Option<(String, String)>,
+    },
+    UndoRecordedStep,
+    StopRecording,
+    SetRecordingTitle(String),
+    /// Plans read from a file (ids made unique by the caller), and what was refused.
+    Import {
+        plans: Vec<SavedPlan>,
+        rejected: Vec<crate::share::save::RejectedPlan>,
+    },
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+impl State {
+    /// The app on a preset, in a language.
+    pub fn new(preset: &'static Preset, lang: Lang) -> State {
+        State {
+            session: Session::new(lang),
+            plans: vec![Plan::from_preset(1, preset, 1)],
+            active: 0,
+            counter: 1,
+            version: 0,
+        }
+    }
+
+    /// The app on one plan (the autosave).
+    pub fn from_spec(spec: &PlanSpec, lang: Lang) -> State {
+        let mut state = State::with_plans(Vec::new(), lang, spec.mc);
+        let (id, generation) = (state.fresh_number(), state.fresh_number());
+        state.plans = vec![Plan::from_spec(id, spec, generation)];
+        state
+    }
+
+    /// The app on what a link holds, saying what it could not read.
+    pub fn from_link(opened: &OpenedLink, lang: Lang) -> State {
+        let mut state =
+            State::with_plans(Vec::new(), opened.lang.unwrap_or(lang), Settings::default());
+        state.session.mc = opened.plans.first().map_or(Settings::default(), |p| p.mc);
+        state.plans = opened
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(index, spec)| {
+                let id = state.fresh_number();
+                let generation = state.fresh_number();
+                let mut plan = Plan::from_spec(id, spec, generation);
+                // A compared plan that is its origin, unnamed and unchanged, is the baseline
+                // (links carry it so): recognised by what it is, not by a name.
+                if index > 0 && plan.name.is_none() && !plan.is_edited_from_baseline() {
+                    plan.kind = PlanKind::Baseline;
+                }
+                plan
+            })
+            .collect();
+        if state.plans.is_empty() {
+            let id = state.fresh_number();
+            let generation = state.fresh_number();
+            state
+                .plans
+                .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        state.notify_link(opened);
+        state
+    }
+
+    /// The save the active plan came from, if it is still in the list, and whether the plan
+    /// has changed since (so "save" has something to do).
+    pub fn current_save(&self) -> Option<(&SavedPlan, bool)> {
+        let plan = self.plan();
+        let saved = self.session.library.get(plan.save_id.as_deref()?)?;
+        let spec = plan.to_spec(self.session.mc);
+        let changed = saved.scenario != spec.scenario || saved.mc != spec.mc;
+        Some((saved, changed))
+    }
+
+    /// Whether the plan on screen holds work that no save keeps: opening another plan over it
+    /// says how to get it back (undo).
+    pub fn has_unsaved_edits(&self) -> bool {
+        match self.current_save() {
+            Some((_, changed)) => changed,
+            None => self.plan().is_edited_from_baseline(),
+        }
+    }
+
+    /// After a reload: the autosaved plan came from the save `id`, if it is still in the list
+    /// (so "save" writes back to it, and the saves list marks it as the one on screen).
+    pub fn restore_save_link(&mut self, id: &str) {
+        if self.session.library.get(id).is_some() {
+            self.plan_mut().save_id = Some(id.to_string());
+        }
+    }
+
+    fn notify_link(&mut self, opened: &OpenedLink) {
+        if !opened.problems.is_empty() || !opened.notices.is_empty() {
+            self.session.notify(Notice::LinkOpened {
+                problems: opened.problems.clone(),
+                notices: opened.notices.clone(),
+            });
+        }
+    }
+
+    /// The app on given plans (a link, a save), the first one active.
+    pub fn with_plans(plans: Vec<Plan>, lang: Lang, mc: Settings) -> State {
+        let counter = plans
+            .iter()
+            .map(|p| p.id.max(p.generation))
+            .max()
+            .unwrap_or(0);
+        let mut state = State {
+            session: Session::new(lang),
+            plans,
+            active: 0,
+            counter,
+            version: 0,
+        };
+        state.session.mc = mc;
+        if state.plans.is_empty() {
+            let id = state.fresh_number();
+            let generation = state.fresh_number();
+            state
+                .plans
+                .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        state
+    }
+
+    /// The plan being edited.
+    pub fn plan(&self) -> &Plan {
+        // Cannot fail: `plans` is never empty and `active` always indexes it.
+        &self.plans[self.active]
+    }
+
+    fn plan_mut(&mut self) -> &mut Plan {
+        &mut self.plans[self.active]
+    }
+
+    /// A fresh id or generation number.
+    pub fn fresh_number(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    /// Whether an action would change nothing on screen: a Monte Carlo result or progress for
+    /// a result that is no longer shown. The page skips rendering for these.
+    pub fn is_stale(&self, action: &Action) -> bool {
+        match action {
+            Action::McProgress {
+                plan, generation, ..
+            }
+            | Action::McDone {
+                plan, generation, ..
+            } => !self
+                .plans
+                .iter()
+                .any(|p| p.id == *plan && p.generation == *generation),
+            _ => false,
+        }
+    }
+
+    /// Applies an action in place.
+    pub fn apply(&mut self, action: Action) {
+        self.version += 1;
+        let generation = self.fresh_number();
+        match action {
+            Action::SetLang(lang) => self.session.lang = lang,
+            Action::LoadPreset(slug) => {
+                if let Some(preset) = presets::by_slug(slug) {
+                    let origin = Origin::Preset {
+                        slug: preset.slug.to_string(),
+                        data_version: preset.data_version,
+                    };
+                    let baseline = Rc::new(preset.scenario.clone());
+                    let edited = self.plan().is_edited();
+                    self.plan_mut().restart(origin, baseline, generation);
+                    self.session.schedule_open = None;
+                    self.session.undo_hint = edited.then_some(UndoHint::StartedOver);
+                }
+            }
+            Action::NewRegion(baseline) => {
+                let edited = self.plan().is_edited();
+                self.plan_mut()
+                    .restart(Origin::Custom, baseline, generation);
+                self.session.schedule_open = None;
+                self.session.undo_hint = edited.then_some(UndoHint::StartedOver);
+            }
+            Action::SetValue { key, value } => {
+                self.plan_mut().set_value(key, value, false, generation);
+            }
+            Action::DragValue { key, value } => {
+                self.plan_mut().set_value(key, value, true, generation);
+            }
+            Action::EndDrag => self.plan_mut().end_drag(),
+            Action::ReplaceSchedule { key, value } => {
+                self.plan_mut().replace_schedule(key, value, generation);
+                self.session.undo_hint = Some(UndoHint::ScheduleReplaced { key });
+            }
+            Action::SetYear { key, index, value } => {
+                self.plan_mut().set_year(key, index, value, generation)
+            }
+            Action::SetDraft { field, text } => self.plan_mut().set_draft(field, text),
+            Action::ClearDraft(field) => self.plan_mut().clear_draft(field),
+            Action::ResetParam { key } => self.plan_mut().reset_param(key, generation),
+            Action::SetEndYear(year) => self.plan_mut().set_end_year(year, generation),
+            Action::SetBaseYear(year) => self.plan_mut().set_base_year(year, generation),
+            Action::SetRegionName(name) => self.plan_mut().set_region_name(name, generation),
+            Action::SetPlanName(name) => self.plan_mut().set_plan_name(name),
+            Action::AddTarget(target) => self.plan_mut().add_target(target, generation),
+            Action::RemoveTarget(index) => {
+                if let Some(target) = self.plan().scenario.targets.get(index) {
+                    let metric = target.metric;
+                    self.plan_mut().remove_target(index, generation);
+                    self.session.undo_hint = Some(UndoHint::TargetRemoved { metric });
+                }
+            }
+            Action::SetTarget { index, target } => {
+                self.plan_mut().set_target(index, target, generation)
+            }
+            Action::RestoreTargets => self.plan_mut().restore_targets(generation),
+            Action::Undo => {
+                self.plan_mut().undo(generation);
+                self.session.undo_hint = None;
+            }
+            Action::Redo => self.plan_mut().redo(generation),
+            Action::SetRuns(runs) => {
+                self.session.mc = Settings::clamped(runs, self.session.mc.seed);
+                self.restart_uncertainty();
+            }
+            Action::SetSeed(seed) => {
+                self.session.mc.seed = seed;
+                self.restart_uncertainty();
+            }
+            Action::OpenSchedule(key) => self.session.schedule_open = key,
+            Action::SetView(view) => self.session.view = view,
+            Action::McProgress {
+                plan,
+                generation,
+                done,
+            } => {
+                if let Some(p) = self.plan_by_id(plan, generation) {
+                    if let Uncertain::Running { done: slot, .. } = &mut p.uncertain {
+                        *slot = done;
+                    }
+                }
+            }
+            Action::McDone {
+                plan,
+                generation,
+                summary,
+            } => {
+                if let Some(p) = self.plan_by_id(plan, generation) {
+                    p.uncertain = Uncertain::Done(summary);
+                }
+            }
+            Action::Notify(notice) => self.session.notify(notice),
+            Action::DismissNotice(index) => {
+                if index < self.session.notices.len() {
+                    self.session.notices.remove(index);
+                }
+            }
+            Action::DismissUndoHint => self.session.undo_hint = None,
+            Action::OpenSpec(spec) => {
+                if self.has_unsaved_edits() {
+                    self.session.undo_hint = Some(UndoHint::OpenedOver {
+                        name: spec.name.clone(),
+                        region: spec.scenario.name.clone(),
+                    });
+                }
+                self.plan_mut().replace_with(&spec, generation);
+                self.plan_mut().save_id = None;
+                self.session.mc = spec.mc;
+            }
+            Action::OpenLink(opened) => {
+                if let Some(spec) = opened.plans.first() {
+                    self.plan_mut().replace_with(spec, generation);
+                    self.plan_mut().save_id = None;
+                    self.session.mc = spec.mc;
+                }
+                if let Some(lang) = opened.lang {
+                    self.session.lang = lang;
+                }
+                self.notify_link(&opened);
+            }
+            Action::OpenDialog(dialog) => self.session.dialog = Some(dialog),
+            Action::CloseDialog => self.session.dialog = None,
+            Action::SetStorageAvailable(available) => {
+                self.session.library.available = available;
+                if !available {
+                    self.session.notify(Notice::StorageUnavailable);
+                }
+            }
+            Action::LibraryFromStorage(saves) => self.session.library.replace_from_storage(saves),
+            Action::SaveAs { id, name, now } => {
+                self.plan_mut().set_plan_name(Some(name));
+                let spec = self.plan().to_spec(self.session.mc);
+                self.session
+                    .library
+                    .add(SavedPlan::new(&id, spec, &now, &now));
+                self.plan_mut().save_id = Some(id);
+            }
+            Action::SaveOver { now } => {
+                let spec = self.plan().to_spec(self.session.mc);
+                let saved = self
+                    .plan()
+                    .save_id
+                    .clone()
+                    .is_some_and(|id| self.session.library.update(&id, spec, &now));
+                if !saved {
+                    self.plan_mut().save_id = None;
+                }
+            }
+            Action::OpenSave(id) => {
+                let unsaved = self.has_unsaved_edits();
+                if let Some(save) = self.session.library.get(&id) {
+                    let spec = save.plan();
+                    if unsaved {
+                        self.session.undo_hint = Some(UndoHint::OpenedOver {
+                            name: spec.name.clone(),
+                            region: spec.scenario.name.clone(),
+                        });
+                    }
+                    self.plan_mut().replace_with(&spec, generation);
+                    self.plan_mut().save_id = Some(id);
+                    self.session.mc = spec.mc;
+                    self.session.dialog = None;
+                }
+            }
+            Action::RenameSave { id, name, now } => {
+                self.session.library.rename(&id, &name, &now);
+                if self.plan().save_id.as_deref() == Some(id.as_str()) {
+                    self.plan_mut().set_plan_name(Some(name));
+                }
+            }
+            Action::DuplicateSave {
+                id,
+                new_id,
+                name,
+                now,
+            } => self.session.library.duplicate(&id, &new_id, &name, &now),
+            Action::DeleteSave(id) => {
+                if let Some((index, save)) = self.session.library.remove(&id) {
+                    self.session.undo_hint = Some(UndoHint::SaveDeleted {
+                        index,
+                        save: Box::new(save),
+                    });
+                }
+            }
+            Action::RestoreSave => {
+                if let Some(UndoHint::SaveDeleted { index, save }) = self.session.undo_hint.take() {
+                    self.session.library.restore(index, *save);
+                }
+            }
+            Action::AddToCompare(source) => {
+                self.add_to_compare(source);
+            }
+            Action::SetActivePlan(index) => {
+                if index < self.plans.len() {
+                    self.active = index;
+                    self.session.schedule_open = None;
+                }
+            }
+            Action::RemovePlan(index) => self.remove_plan(index),
+            Action::RestorePlan => self.restore_plan(),
+            Action::ToggleBaseline => self.session.show_baseline = !self.session.show_baseline,
+            Action::EnterPresenter => self.enter_presenter(),
+            Action::ExitPresenter => self.exit_presenter(generation),
+            Action::PresenterNext => self.presenter_next(generation),
+            Action::PresenterBack => self.presenter_back(generation),
+            Action::TogglePlay => self.toggle_play(),
+            Action::Tick => self.tick(),
+            Action::SetPlaybackYear(year) => {
+                let s = &self.plan().computed.scenario;
+                let year = year.clamp(s.base_year, s.end_year);
+                if let Some(presenter) = &mut self.session.presenter {
+                    presenter.year = year;
+                    presenter.playing = false;
+                }
+            }
+            Action::TogglePresenterLever(key) => {
+                if let Some(presenter) = &mut self.session.presenter {
+                    if let Some(i) = presenter.levers.iter().position(|k| *k == key) {
+                        presenter.levers.remove(i);
+                    } else {
+                        presenter.levers.push(key);
+                    }
+                }
+            }
+            Action::OpenStory { story, step } => {
+                self.session.dialog = None;
+                self.open_story(story, step, generation);
+            }
+            Action::StartRecording { title } => self.start_recording(title),
+            Action::RecordStep {
+                caption,
+                caption_en,
+                highlight,
+                question,
+            } => {
+                let current = self.plan().computed.scenario.clone();
+                if let Some(recorder) = &mut self.session.recording {
+                    let question = question.as_ref().map(|(zh, en)| (zh.as_str(), en.as_str()));
+                    let _ = recorder.add_step(
+                        &current,
+                        &caption,
+                        &caption_en,
+                        highlight.as_deref(),
+                        question,
+                    );
+                }
+                self.session.dialog = None;
+            }
+            Action::UndoRecordedStep => {
+                if let Some(recorder) = &mut self.session.recording {
+                    recorder.undo_step();
+                }
+            }
+            Action::StopRecording => {
+                if let Some(recorder) = self.session.recording.take() {
+                    let steps = recorder.steps().len();
+                    if steps > 0 {
+                        self.session.recorded.push(Rc::new(recorder.story()));
+                        self.session.notify(Notice::StoryRecorded { steps });
+                    }
+                }
+            }
+            Action::SetRecordingTitle(title) => {
+                if let Some(recorder) = &mut self.session.recording {
+                    let title = title.trim();
+                    if !title.is_empty() {
+                        recorder.title = title.to_string();
+                        recorder.title_en = title.to_string();
+                    }
+                }
+            }
+            Action::Import { plans, rejected } => {
+                let count = plans.len();
+                for save in plans.into_iter().rev() {
+                    self.session.library.add(save);
+                }
+                self.session.notify(Notice::Imported { count, rejected });
+            }
+        }
+    }
+
+    /// The plan with this id, if its result is still of this generation (a stale Monte Carlo
+    /// result is dropped).
+    fn plan_by_id(&mut self, id: u64, generation: u64) -> Option<&mut Plan> {
+        self.plans
+            .iter_mut()
+            .find(|p| p.id == id && p.generation == generation)
+    }
+
+    fn restart_uncertainty(&mut self) {
+        for i in 0..self.plans.len() {
+            let generation = self.fresh_number();
+            self.plans[i].restart_uncertainty(generation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

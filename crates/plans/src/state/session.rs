@@ -1,0 +1,140 @@
+//! The session: what belongs to this visit rather than to a plan — the language, the Monte
+//! Carlo settings, which panel is open, and what the user must be told.
+
+use super::library::Library;
+use crate::share::save::{RejectedPlan, SaveError, SavedPlan};
+use crate::share::{LinkNotice, LinkProblem};
+use crate::Lang;
+use swplan_engine::montecarlo::Settings;
+use swplan_engine::{Metric, RegionName};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub lang: Lang,
+    pub mc: Settings,
+    /// Messages about something outside the plan (storage, links), newest last.
+    pub notices: Vec<Notice>,
+    /// The parameter whose per-year editor is open.
+    pub schedule_open: Option<&'static str>,
+    /// Which column a narrow screen shows: the results or the settings.
+    pub view: View,
+    /// The last destructive edit, offered for undo until the next one.
+    pub undo_hint: Option<UndoHint>,
+    /// The named saves.
+    pub library: Library,
+    /// The dialog on top of the page, if any.
+    pub dialog: Option<Dialog>,
+    /// Draw the preset's baseline as a faint line behind the plans ("no new decisions").
+    pub show_baseline: bool,
+    /// The presenter view, when a trainer projects the plan.
+    pub presenter: Option<super::training::Presenter>,
+    /// A story being recorded by a trainer.
+    pub recording: Option<crate::story::Recorder>,
+    /// Stories recorded during this visit, listed with the built-in ones until the page closes.
+    pub recorded: Vec<std::rc::Rc<crate::story::Story>>,
+}
+
+/// The dialogs of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// The share link, its QR code and the plan file.
+    Share,
+    /// The named saves, import and export.
+    Saves,
+    /// The guided stories to open.
+    Stories,
+    /// Workshop pooling: participants' links or files.
+    Pool,
+    /// The step being added to a recording.
+    RecordStep,
+}
+
+/// Which column a narrow screen shows. Wide screens show both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Results,
+    Settings,
+}
+
+/// Something the user must be told that is not about a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The browser refused to store something (full storage).
+    StorageFailed,
+    /// The browser stores nothing (private mode, policy): the app works, saves are unavailable.
+    StorageUnavailable,
+    /// A stored entry could not be read; it was moved aside under `key`, not overwritten.
+    CorruptStorage { key: String },
+    /// What a link in the address could not give, and what the planner should know.
+    LinkOpened {
+        problems: Vec<LinkProblem>,
+        notices: Vec<LinkNotice>,
+    },
+    /// A link replaced the working plan; the plan that was being worked on is kept aside and
+    /// can be brought back.
+    AutosaveKept,
+    /// A file was imported: how many plans, and which were refused and why.
+    Imported {
+        count: usize,
+        rejected: Vec<RejectedPlan>,
+    },
+    /// A file could not be imported at all.
+    ImportFailed(SaveError),
+    /// The story a link names could not be opened (the plan itself is shown).
+    StoryLinkBroken(crate::story::StoryError),
+    /// A recording ended: it is in the stories list for this visit only.
+    StoryRecorded { steps: usize },
+}
+
+/// A destructive edit that was just made, so the page can offer "undo" beside its message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoHint {
+    /// A named save was deleted (kept here with its place in the list).
+    SaveDeleted { index: usize, save: Box<SavedPlan> },
+    /// A schedule that varied by year was replaced by one value.
+    ScheduleReplaced { key: &'static str },
+    /// A target was removed.
+    TargetRemoved { metric: Metric },
+    /// The plan was started over from a preset or a blank region.
+    StartedOver,
+    /// Another plan (a save, a file, a link) was opened over unsaved changes: its name, if it
+    /// has one, and its region (worded when drawn, in the language then on screen).
+    OpenedOver {
+        name: Option<String>,
+        region: RegionName,
+    },
+    /// The presenter closed after a story, and the plan from before the story came back.
+    StoryLeft,
+    /// A plan was removed from the comparison (kept here with its place).
+    PlanRemoved {
+        index: usize,
+        plan: Box<super::plan::Plan>,
+    },
+}
+
+impl Session {
+    pub fn new(lang: Lang) -> Session {
+        Session {
+            lang,
+            mc: Settings::default(),
+            notices: Vec::new(),
+            schedule_open: None,
+            view: View::default(),
+            undo_hint: None,
+            library: Library::default(),
+            dialog: None,
+            show_baseline: false,
+            presenter: None,
+            recording: None,
+            recorded: Vec::new(),
+        }
+    }
+
+    /// Adds a notice unless the same one is already showing.
+    pub fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+    }
+}

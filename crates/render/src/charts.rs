@@ -1,0 +1,436 @@
+//! The charts a planner reads a plan through: talent, certified by level, coverage, budget.
+//! One plan: its lines, the P10–P90 band once the Monte Carlo is done, its targets, and
+//! optionally the preset's baseline as a faint line ("no new decisions"). Several plans: one
+//! line per plan, each in its own colour and dash. In playback the lines stop at the year being
+//! shown. Pure: the page's chart component and the first view draw what this builds.
+
+use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
+use swplan_engine::montecarlo::Summary;
+use swplan_engine::{Metric, Scenario, YearRow};
+use swplan_plans::state::Computed;
+use swplan_words::messages::metric_value;
+use swplan_words::strings::tr;
+use swplan_words::{format_percent, metric_label, Lang};
+
+/// One plan as the charts draw it.
+#[derive(Clone, Copy)]
+pub struct Plotted<'a> {
+    /// "A", "B"… in a comparison; empty for a single plan.
+    pub label: &'a str,
+    pub computed: &'a Computed,
+    pub summary: Option<&'a Summary>,
+}
+
+/// The drawing width of one chart for a window width: one column on phones, two beside the
+/// settings column on wide screens.
+pub fn chart_width(window_width: f64, large: bool) -> f64 {
+    if large {
+        // Laid out narrower than drawn, so on a projector the text is scaled up about 1.4×.
+        let column = if window_width > 1000.0 {
+            (window_width - 420.0) / 2.0
+        } else {
+            window_width - 40.0
+        };
+        return (column / 1.4).clamp(280.0, 640.0);
+    }
+    if window_width < 900.0 {
+        window_width - 56.0
+    } else if window_width < 1100.0 {
+        window_width - 460.0
+    } else {
+        ((window_width - 480.0) / 2.0).min(640.0)
+    }
+}
+
+/// The charts, by id, with their title, axis and the figures they plot.
+pub const CHARTS: [(&str, Axis); 4] = [
+    ("chart-talent", Axis::Count),
+    ("chart-certified", Axis::Count),
+    ("chart-coverage", Axis::Percent),
+    ("chart-budget", Axis::Yuan),
+];
+
+fn title(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "chart-talent" => tr!(lang, chart_talent),
+        "chart-certified" => tr!(lang, chart_certified),
+        "chart-coverage" => tr!(lang, chart_coverage),
+        _ => tr!(lang, chart_budget),
+    }
+}
+
+fn column(rows: &[YearRow], metric: Metric) -> Vec<f64> {
+    rows.iter().map(|r| metric.value(r)).collect()
+}
+
+fn line(label: &str, tone: u8, values: Vec<f64>, band: Option<(Vec<f64>, Vec<f64>)>) -> Series {
+    Series {
+        label: label.to_string(),
+        tone,
+        shape: Shape::Line,
+        values,
+        band,
+        faint: false,
+    }
+}
+
+/// Whether a plan's line leaves its own P10–P90 band in some year (the plan builds on time,
+/// the simulations let builds slip): the chart then says why.
+fn leaves_its_band(series: &[Series]) -> bool {
+    series.iter().filter(|s| !s.faint).any(|s| {
+        s.band.as_ref().is_some_and(|(low, high)| {
+            s.values
+                .iter()
+                .zip(low.iter().zip(high))
+                .any(|(v, (l, h))| {
+                    let slack = 1e-6 * h.abs().max(1.0);
+                    v.is_finite()
+                        && l.is_finite()
+                        && h.is_finite()
+                        && (*v < l - slack || *v > h + slack)
+                })
+        })
+    })
+}
+
+/// The words under a chart: what the budget covers, and why a band lies apart from its line.
+fn chart_note(id: &str, series: &[Series], scenario: &Scenario, lang: Lang) -> Option<String> {
+    let budget = (id == "chart-budget").then(|| tr!(lang, budget_note).to_string());
+    let apart = leaves_its_band(series).then(|| {
+        // Slipped builds move stations, rooms and their budget only.
+        let u = &scenario.uncertainty;
+        let slips = match id {
+            "chart-coverage" | "chart-budget" => {
+                (1.0 - u.station_completion, 1.0 - u.room_completion)
+            }
+            _ => (0.0, 0.0),
+        };
+        swplan_words::strings::band_apart_note(slips, lang)
+    });
+    match (budget, apart) {
+        (Some(b), Some(a)) => Some(format!("{a} {b}")),
+        (b, a) => b.or(a),
+    }
+}
+
+/// One plan: its figures, bands and targets, and the baseline's main lines faint behind.
+pub fn single_plan(
+    plan: &Plotted,
+    baseline: Option<&Computed>,
+    lang: Lang,
+    width: f64,
+) -> Vec<(&'static str, ChartSpec)> {
+    let rows = &plan.computed.trajectory.years;
+    let scenario = &plan.computed.scenario;
+    let summary = plan.summary;
+    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+    let plotted = |label: &str, tone: u8, metric: Metric, with_band: bool| {
+        line(
+            label,
+            tone,
+            column(rows, metric),
+            with_band.then(|| band_of(summary, metric)).flatten(),
+        )
+    };
+    let faint = |metric: Metric, tone: u8| -> Option<Series> {
+        let base = baseline?;
+        Some(Series {
+            label: swplan_words::strings::baseline_series(metric_label(metric, lang), lang),
+            tone,
+            shape: Shape::Line,
+            values: column(&base.trajectory.years, metric),
+            band: None,
+            faint: true,
+        })
+    };
+    let series: [Vec<Series>; 4] = [
+        faint(Metric::Talent, 1)
+            .into_iter()
+            .chain([plotted(
+                metric_label(Metric::Talent, lang),
+                1,
+                Metric::Talent,
+                true,
+            )])
+            .collect(),
+        faint(Metric::Certified, 1)
+            .into_iter()
+            .chain([
+                plotted(tr!(lang, series_total), 1, Metric::Certified, true),
+                plotted(tr!(lang, series_junior), 2, Metric::CertifiedJunior, false),
+                plotted(tr!(lang, series_mid), 3, Metric::CertifiedMid, false),
+                plotted(tr!(lang, series_senior), 4, Metric::CertifiedSenior, false),
+            ])
+            .collect(),
+        faint(Metric::StationCoverage, 1)
+            .into_iter()
+            .chain(faint(Metric::RoomCoverage, 2))
+            .chain([
+                plotted(tr!(lang, series_stations), 1, Metric::StationCoverage, true),
+                plotted(tr!(lang, series_rooms), 2, Metric::RoomCoverage, true),
+            ])
+            .collect(),
+        [Series {
+            label: tr!(lang, series_yearly).to_string(),
+            tone: 3,
+            shape: Shape::Bars,
+            values: rows.iter().map(|r| r.budget).collect(),
+            band: None,
+            faint: false,
+        }]
+        .into_iter()
+        .chain(faint(Metric::BudgetCumulative, 1))
+        .chain([plotted(
+            tr!(lang, series_cumulative),
+            1,
+            Metric::BudgetCumulative,
+            true,
+        )])
+        .collect(),
+    ];
+    let marks: [Vec<TargetMark>; 4] = [
+        marks_for(scenario, &[Metric::Talent], false, lang),
+        marks_for(
+            scenario,
+            &[
+                Metric::Certified,
+                Metric::CertifiedJunior,
+                Metric::CertifiedMid,
+                Metric::CertifiedSenior,
+            ],
+            true,
+            lang,
+        ),
+        marks_for(
+            scenario,
+            &[
+                Metric::StationCoverage,
+                Metric::RoomCoverage,
+                Metric::Stations,
+                Metric::Rooms,
+            ],
+            true,
+            lang,
+        ),
+        marks_for(scenario, &[Metric::BudgetCumulative], false, lang),
+    ];
+    CHARTS
+        .iter()
+        .zip(series.into_iter().zip(marks))
+        .map(|((id, axis), (series, marks))| {
+            let note = chart_note(id, &series, scenario, lang);
+            (
+                *id,
+                ChartSpec {
+                    title: title(id, lang).to_string(),
+                    years: years.clone(),
+                    series,
+                    marks,
+                    axis: *axis,
+                    lang,
+                    width,
+                    note,
+                    file_stem: format!("{}-{id}", scenario.region),
+                    y_floor: 0.0,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Several plans: one line per plan (its letter and name), the first plan's targets.
+pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(&'static str, ChartSpec)> {
+    // The longest table, so every plan fits on the axis.
+    let years: Vec<i32> = plans
+        .iter()
+        .map(|p| {
+            p.computed
+                .trajectory
+                .years
+                .iter()
+                .map(|r| r.year)
+                .collect::<Vec<_>>()
+        })
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    let first_year = years.first().copied().unwrap_or_default();
+    // Rooms when any plan sets a room target or builds rooms, else stations.
+    let rooms = plans.iter().any(|p| {
+        p.computed
+            .scenario
+            .targets
+            .iter()
+            .any(|t| matches!(t.metric, Metric::Rooms | Metric::RoomCoverage))
+            || p.computed.trajectory.years.iter().any(|r| r.rooms > 0.0)
+    });
+    let coverage = if rooms {
+        Metric::RoomCoverage
+    } else {
+        Metric::StationCoverage
+    };
+    let metrics = [
+        Metric::Talent,
+        Metric::Certified,
+        coverage,
+        Metric::BudgetCumulative,
+    ];
+    let scenario = &plans[0].computed.scenario;
+    CHARTS
+        .iter()
+        .zip(metrics)
+        .map(|((id, axis), metric)| {
+            let series = plans
+                .iter()
+                .enumerate()
+                .map(|(i, plan)| {
+                    // Plans starting later (another base year) are padded at the start.
+                    let rows = &plan.computed.trajectory.years;
+                    let offset = rows
+                        .first()
+                        .map_or(0, |r| (r.year - first_year).max(0) as usize);
+                    let mut values = vec![f64::NAN; offset];
+                    values.extend(column(rows, metric));
+                    line(plan.label, (i % 4) as u8 + 1, values, None)
+                })
+                .collect();
+            let chart_title = if *id == "chart-coverage" {
+                metric_label(coverage, lang)
+            } else if *id == "chart-certified" {
+                metric_label(Metric::Certified, lang)
+            } else if *id == "chart-budget" {
+                tr!(lang, budget_cumulative)
+            } else {
+                title(id, lang)
+            };
+            (
+                *id,
+                ChartSpec {
+                    title: chart_title.to_string(),
+                    years: years.clone(),
+                    series,
+                    marks: marks_for(scenario, &[metric], false, lang),
+                    axis: *axis,
+                    lang,
+                    width,
+                    note: (*id == "chart-budget").then(|| tr!(lang, budget_note).to_string()),
+                    file_stem: format!("{}-compare-{id}", scenario.region),
+                    y_floor: 0.0,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Cuts every series after `year` (playback), keeping both axes whole: the years of the plan and
+/// the height of its highest value, so the scale does not jump as the lines grow.
+pub fn truncate(spec: &mut ChartSpec, year: i32) {
+    spec.y_floor = spec
+        .plotted_values()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(spec.y_floor, f64::max);
+    let keep = spec.years.iter().take_while(|y| **y <= year).count();
+    for series in &mut spec.series {
+        series.values.truncate(keep);
+        if let Some((low, high)) = &mut series.band {
+            low.truncate(keep);
+            high.truncate(keep);
+        }
+    }
+}
+
+fn band_of(summary: Option<&Summary>, metric: Metric) -> Option<(Vec<f64>, Vec<f64>)> {
+    let s = summary?;
+    Some((column(&s.p10, metric), column(&s.p90, metric)))
+}
+
+/// Target marks for a chart. Count targets on stations and rooms are drawn on the coverage
+/// chart as the share of townships or villages they represent.
+fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -> Vec<TargetMark> {
+    let a = &scenario.assumptions;
+    scenario
+        .targets
+        .iter()
+        .filter(|t| metrics.contains(&t.metric))
+        .filter_map(|t| {
+            // A count with nothing to be a share of has no place on a percentage axis.
+            let value = match t.metric {
+                Metric::Stations if a.townships > 0.0 => t.threshold / a.townships,
+                Metric::Rooms if a.villages > 0.0 => t.threshold / a.villages,
+                Metric::Stations | Metric::Rooms => return None,
+                _ => t.threshold,
+            };
+            let mut threshold = metric_value(t.metric, t.threshold, lang);
+            // A count drawn as a share says which share it stands for: "社工室数量 1000 ≈ 36%".
+            if value != t.threshold {
+                threshold = format!("{threshold} ≈ {}", format_percent(value, lang));
+            }
+            Some(TargetMark {
+                value,
+                deadline: t.deadline,
+                label: if named {
+                    format!("{} {threshold}", metric_label(t.metric, lang))
+                } else {
+                    threshold
+                },
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compared_charts_are_titled_in_full() {
+        let computed = Computed::of(&swplan_plans::presets::default_preset().scenario).unwrap();
+        let plans = [
+            Plotted {
+                label: "A",
+                computed: &computed,
+                summary: None,
+            },
+            Plotted {
+                label: "B",
+                computed: &computed,
+                summary: None,
+            },
+        ];
+        let titles: Vec<String> = compared(&plans, Lang::En, 640.0)
+            .into_iter()
+            .map(|(_, spec)| spec.title)
+            .collect();
+        assert!(
+            titles.contains(&"Cumulative budget".to_string()),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_band_apart_from_its_line_is_explained() {
+        use swplan_engine::montecarlo::{simulate_many, Settings};
+        let scenario = &swplan_plans::presets::default_preset().scenario;
+        let computed = Computed::of(scenario).unwrap();
+        let summary = simulate_many(scenario, Settings::default()).unwrap();
+        let note = |summary| {
+            let plan = Plotted {
+                label: "",
+                computed: &computed,
+                summary,
+            };
+            single_plan(&plan, None, Lang::Zh, 640.0)
+                .into_iter()
+                .find(|(id, _)| *id == "chart-coverage")
+                .and_then(|(_, spec)| spec.note)
+        };
+        // Yunnan's stations and rooms slip in the simulations (assumed 10 % and 15 %): the band lies below the plan's line.
+        let explained = note(Some(&summary)).expect("a note under the coverage chart");
+        assert!(
+            explained.contains("假设约10%的社工站、15%的社工室延期一年"),
+            "{explained}"
+        );
+        // Without simulations there is no band, so nothing to explain.
+        assert_eq!(note(None), None);
+    }
+}

@@ -1,0 +1,409 @@
+//! The year table as a CSV file that Excel opens correctly with Chinese headers: UTF-8 with a
+//! byte-order mark (without it Excel reads the bytes as the local code page), CRLF line ends,
+//! RFC 4180 quoting. Every figure of every year, its P10/P50/P90 when Monte Carlo ran, then a
+//! blank line and the targets with their verdicts.
+
+use swplan_engine::montecarlo::Summary;
+use swplan_engine::params::{self, Value, PARAMS};
+use swplan_engine::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
+use swplan_words::inputs::{display_text, yearly_text};
+use swplan_words::strings::param_unit;
+use swplan_words::{metric_label, param_label, Lang};
+
+const BOM: &str = "\u{feff}";
+const LINE_END: &str = "\r\n";
+
+/// The CSV of a trajectory, its verdicts (in the scenario's target order) and, when given, the
+/// Monte Carlo summary of the same scenario.
+pub fn year_table_csv(
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    summary: Option<&Summary>,
+    lang: Lang,
+) -> String {
+    let mut out = String::from(BOM);
+    let mut header = vec![text_cell(lang.pick("年份", "Year"))];
+    for metric in Metric::ALL {
+        let (label, unit) = (metric_label(metric, lang), column_unit(metric, lang));
+        header.push(text_cell(&format!("{label}{unit}")));
+        if summary.is_some() {
+            for band in ["P10", "P50", "P90"] {
+                header.push(text_cell(&format!("{label} {band}{unit}")));
+            }
+        }
+    }
+    push_row(&mut out, &header);
+    for (index, row) in trajectory.years.iter().enumerate() {
+        let mut cells = vec![row.year.to_string()];
+        for metric in Metric::ALL {
+            cells.push(figure_cell(metric, metric.value(row)));
+            if let Some(summary) = summary {
+                for band in [&summary.p10, &summary.p50, &summary.p90] {
+                    let value = band.get(index).map(|r: &YearRow| metric.value(r));
+                    cells.push(value.map(|v| figure_cell(metric, v)).unwrap_or_default());
+                }
+            }
+        }
+        push_row(&mut out, &cells);
+    }
+
+    if !verdicts.is_empty() {
+        out.push_str(LINE_END);
+        let titles: [(&str, &str); 9] = [
+            ("指标", "Metric"),
+            ("要求", "Goal"),
+            ("目标值", "Threshold"),
+            ("截止年份", "Deadline"),
+            ("是否达成", "Met"),
+            ("首次达到年份", "First year met"),
+            ("差距", "Gap"),
+            ("余量", "Margin"),
+            ("达成概率", "Probability"),
+        ];
+        let with_odds = summary.is_some();
+        let header: Vec<String> = titles
+            .iter()
+            .take(if with_odds { 9 } else { 8 })
+            .map(|(zh, en)| text_cell(lang.pick(zh, en)))
+            .collect();
+        push_row(&mut out, &header);
+        for (index, v) in verdicts.iter().enumerate() {
+            let goal = match v.metric.goal() {
+                Some(Goal::AtMost) => "≤",
+                _ => "≥",
+            };
+            let mut cells = vec![
+                text_cell(metric_label(v.metric, lang)),
+                text_cell(goal),
+                number_cell(v.threshold),
+                v.deadline.to_string(),
+                text_cell(match (v.met, lang) {
+                    (true, Lang::Zh) => "是",
+                    (false, Lang::Zh) => "否",
+                    (true, Lang::En) => "yes",
+                    (false, Lang::En) => "no",
+                }),
+                v.first_year_met.map(|y| y.to_string()).unwrap_or_default(),
+                figure_cell(v.metric, v.gap),
+                figure_cell(
+                    v.metric,
+                    if v.met {
+                        (v.value_at_deadline - v.threshold).abs()
+                    } else {
+                        0.0
+                    },
+                ),
+            ];
+            if let Some(summary) = summary {
+                let probability = summary.targets.get(index).map(|odds| odds.probability);
+                cells.push(probability.map(number_cell).unwrap_or_default());
+            }
+            push_row(&mut out, &cells);
+        }
+    }
+    out
+}
+
+/// What the file is about, for [`plan_csv`]: a spreadsheet must say what produced its numbers.
+pub struct PlanContext<'a> {
+    pub scenario: &'a Scenario,
+    /// The planner's name for the plan.
+    pub name: Option<&'a str>,
+    /// The plan's share link, which reopens exactly these numbers.
+    pub link: Option<&'a str>,
+    /// What the plan started from (the preset), to mark the settings changed from it and to
+    /// say where each number comes from.
+    pub baseline: Option<&'a Scenario>,
+}
+
+/// The whole plan for Excel: what it is (region, name, years, link), the year table and the
+/// targets of [`year_table_csv`], then every setting with its unit, whether it was changed
+/// from the preset, and whether it comes from a source or is an assumption.
+pub fn plan_csv(
+    context: &PlanContext,
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    summary: Option<&Summary>,
+    lang: Lang,
+) -> String {
+    let scenario = context.scenario;
+    let mut out = String::from(BOM);
+    let mut about = vec![
+        (
+            lang.pick("地区", "Region"),
+            lang.pick(&scenario.name.zh, &scenario.name.en).to_string(),
+        ),
+        (
+            lang.pick("年份", "Years"),
+            format!("{}–{}", scenario.base_year, scenario.end_year),
+        ),
+    ];
+    if let Some(name) = context.name {
+        about.insert(1, (lang.pick("方案", "Plan"), name.to_string()));
+    }
+    if let Some(link) = context.link {
+        about.push((
+            lang.pick("链接（打开后数字相同）", "Link (reopens these numbers)"),
+            link.to_string(),
+        ));
+    }
+    for (label, value) in about {
+        push_row(&mut out, &[text_cell(label), text_cell(&value)]);
+    }
+    out.push_str(LINE_END);
+    out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
+    out.push_str(LINE_END);
+    let header = [
+        ("参数", "Setting"),
+        ("取值", "Value"),
+        ("单位", "Unit"),
+        ("相对预设", "Against the preset"),
+        ("出处", "Where it comes from"),
+    ];
+    push_row(
+        &mut out,
+        &header.map(|(zh, en)| text_cell(lang.pick(zh, en))),
+    );
+    let horizon = scenario.horizon().max(1);
+    for p in PARAMS {
+        let value = match params::value(scenario, p.key) {
+            Some(Value::Scalar(v)) => display_text(p.unit, *v),
+            Some(Value::Yearly(y)) => {
+                yearly_text(p.unit, &y.expand(horizon), scenario.base_year, ":", " ")
+            }
+            None => String::new(),
+        };
+        let changed = context
+            .baseline
+            .map(|b| params::value(b, p.key) != params::value(scenario, p.key));
+        let changed = match (changed, lang) {
+            (Some(true), Lang::Zh) => "已修改",
+            (Some(true), Lang::En) => "changed",
+            (Some(false), Lang::Zh) => "同预设",
+            (Some(false), Lang::En) => "as preset",
+            (None, _) => "",
+        };
+        let origin =
+            context
+                .baseline
+                .and_then(|b| b.sources.get(p.key))
+                .map_or("", |source| match (source, lang) {
+                    (Provenance::Source { .. }, Lang::Zh) => "来源文件",
+                    (Provenance::Source { .. }, Lang::En) => "source document",
+                    (Provenance::Assumption { .. }, Lang::Zh) => "假设",
+                    (Provenance::Assumption { .. }, Lang::En) => "assumption",
+                });
+        push_row(
+            &mut out,
+            &[
+                text_cell(param_label(p.key, lang)),
+                text_cell(&value),
+                text_cell(&param_unit(p, lang)),
+                text_cell(changed),
+                text_cell(origin),
+            ],
+        );
+    }
+    out
+}
+
+/// What a column counts, after its name, so a number in Excel is never read in the wrong unit
+/// (coverage is a fraction there, 0.35, not 35 %).
+fn column_unit(metric: Metric, lang: Lang) -> &'static str {
+    match (metric.unit(), metric.counts_people()) {
+        (FigureUnit::Count, true) => lang.pick("（人）", " (people)"),
+        (FigureUnit::Count, false) => lang.pick("（个）", " (count)"),
+        (FigureUnit::Share, _) => lang.pick("（比例，0–1）", " (fraction 0–1)"),
+        (FigureUnit::Yuan, _) => lang.pick("（元）", " (yuan)"),
+    }
+}
+
+/// A figure as Excel reads it: people, units and money whole (the model's fractions of a
+/// person are an artefact of averaging, not a count anyone could verify), shares to four
+/// decimals.
+fn figure_cell(metric: Metric, value: f64) -> String {
+    match metric.unit() {
+        FigureUnit::Count | FigureUnit::Yuan => number_cell(value.round()),
+        FigureUnit::Share => number_cell(value),
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    out.push_str(&cells.join(","));
+    out.push_str(LINE_END);
+}
+
+/// A number as Excel reads it: whole numbers whole, others to four decimals (coverage and
+/// probabilities are fractions, as everywhere in data).
+pub fn number_cell(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    // `+ 0.0` turns a negative zero into zero, which Excel would otherwise show as "-0".
+    let rounded = (value * 1e4).round() / 1e4 + 0.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// A text field, quoted when RFC 4180 requires it (comma, quote, line break), its quotes
+/// doubled. Text that Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
+/// apostrophe: names come from links, and a link must not carry a formula into a spreadsheet.
+pub fn text_cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use swplan_engine::montecarlo::{simulate_many, Settings};
+    use swplan_engine::{evaluate, simulate};
+    use swplan_plans::presets;
+
+    fn yunnan_csv(summary: bool, lang: Lang) -> String {
+        let scenario = &presets::default_preset().scenario;
+        let trajectory = simulate(scenario).unwrap();
+        let verdicts: Vec<Verdict> = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        let summary = summary.then(|| simulate_many(scenario, Settings::clamped(100, 1)).unwrap());
+        year_table_csv(&trajectory, &verdicts, summary.as_ref(), lang)
+    }
+
+    #[test]
+    fn people_are_whole_and_shares_keep_their_decimals() {
+        let text = yunnan_csv(false, Lang::En);
+        let row = text.trim_start_matches(BOM).split("\r\n").nth(2).unwrap();
+        let cells: Vec<&str> = row.split(',').collect();
+        let talent = Metric::ALL
+            .iter()
+            .position(|m| *m == Metric::Talent)
+            .unwrap()
+            + 1;
+        let coverage = Metric::ALL
+            .iter()
+            .position(|m| *m == Metric::StationCoverage)
+            .unwrap()
+            + 1;
+        assert!(!cells[talent].contains('.'), "{}", cells[talent]);
+        assert!(cells[coverage].starts_with("0."), "{}", cells[coverage]);
+    }
+
+    #[test]
+    fn the_plan_file_says_what_produced_it_and_lists_every_setting() {
+        let preset = presets::default_preset();
+        let mut scenario = preset.scenario.clone();
+        scenario.levers.hires = swplan_engine::Yearly::Constant(18_000.0);
+        let trajectory = simulate(&scenario).unwrap();
+        let verdicts: Vec<Verdict> = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        let context = PlanContext {
+            scenario: &scenario,
+            name: Some("多招人, 少流失"),
+            link: Some("http://intranet/sw/?v=1&p=yunnan.2&h=18000"),
+            baseline: Some(&preset.scenario),
+        };
+        let text = plan_csv(&context, &trajectory, &verdicts, None, Lang::Zh);
+        assert!(text
+            .starts_with("\u{feff}地区,云南省\r\n方案,\"多招人, 少流失\"\r\n年份,2020–2030\r\n"));
+        assert!(text.contains("链接（打开后数字相同）,http://intranet/sw/?v=1&p=yunnan.2&h=18000"));
+        assert!(
+            text.contains("\r\n每年新增人才,18000,人/年,已修改,假设\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("\r\n起点人才总量,84500,人,同预设,来源文件\r\n"));
+    }
+
+    #[test]
+    fn starts_with_a_byte_order_mark_and_ends_lines_with_crlf() {
+        let text = yunnan_csv(false, Lang::Zh);
+        assert!(text.starts_with("\u{feff}年份,社会工作人才总量（人）,"));
+        assert!(text.ends_with("\r\n"));
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "every line ends in CRLF"
+        );
+    }
+
+    #[test]
+    fn every_figure_of_every_year_has_a_column_labelled_in_the_language() {
+        let text = yunnan_csv(false, Lang::En);
+        let mut lines = text.trim_start_matches(BOM).split("\r\n");
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        assert_eq!(header.len(), 1 + Metric::ALL.len());
+        for metric in Metric::ALL {
+            let unit = column_unit(metric, Lang::En);
+            assert!(header.contains(&format!("{}{unit}", metric_label(metric, Lang::En)).as_str()));
+        }
+        let scenario = &presets::default_preset().scenario;
+        let rows: Vec<&str> = lines.take_while(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), scenario.horizon() + 1);
+        assert!(rows[0].starts_with(&format!("{},84500,", scenario.base_year)));
+    }
+
+    #[test]
+    fn percentile_columns_follow_each_figure_when_monte_carlo_ran() {
+        let text = yunnan_csv(true, Lang::Zh);
+        let header = text.trim_start_matches(BOM).lines().next().unwrap();
+        assert!(header.starts_with(
+            "年份,社会工作人才总量（人）,社会工作人才总量 P10（人）,社会工作人才总量 P50（人）,社会工作人才总量 P90（人）,持证社工（人）,"
+        ));
+        assert_eq!(header.split(',').count(), 1 + 4 * Metric::ALL.len());
+    }
+
+    #[test]
+    fn targets_follow_after_a_blank_line_with_their_verdicts() {
+        let text = yunnan_csv(true, Lang::Zh);
+        let (_, targets) = text.split_once("\r\n\r\n").unwrap();
+        let lines: Vec<&str> = targets.lines().collect();
+        assert_eq!(
+            lines[0],
+            "指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,达成概率"
+        );
+        assert!(
+            lines[1].starts_with("社会工作人才总量,≥,140000,2025,"),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(lines[1].split(',').count(), 9);
+    }
+
+    #[test]
+    fn fields_with_commas_quotes_and_line_breaks_are_quoted() {
+        assert_eq!(text_cell("plain"), "plain");
+        assert_eq!(text_cell("a,b"), "\"a,b\"");
+        assert_eq!(text_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(text_cell("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn text_that_excel_would_run_as_a_formula_is_defused() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(text_cell("@SUM"), "'@SUM");
+    }
+
+    #[test]
+    fn numbers_are_plain_and_rounded_to_four_decimals() {
+        assert_eq!(number_cell(84500.0), "84500");
+        assert_eq!(number_cell(0.123456), "0.1235");
+        assert_eq!(number_cell(94560.8), "94560.8");
+        assert_eq!(number_cell(f64::NAN), "");
+        assert_eq!(number_cell(-0.0), "0");
+    }
+}

@@ -1,0 +1,286 @@
+//! Results as text for the command line: an aligned table, or JSON (a public interface). The
+//! CSV for spreadsheets is `export::csv`.
+
+use serde::Serialize;
+
+use swplan_engine::{Scenario, Trajectory, Verdict, YearRow};
+pub use swplan_words::messages::metric_value;
+use swplan_words::messages::warning_message;
+use swplan_words::{format_count, format_percent, format_yuan_in, metric_label, Lang, YuanScale};
+
+/// Output formats of `swplan run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "table" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// A warning with its message, as JSON shows it.
+#[derive(Serialize)]
+struct WarningJson {
+    code: swplan_engine::WarningCode,
+    first_year: i32,
+    last_year: i32,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a, Y: Serialize, T: Serialize> {
+    region: &'a str,
+    base_year: i32,
+    end_year: i32,
+    years: Vec<Y>,
+    targets: Vec<T>,
+    warnings: Vec<WarningJson>,
+}
+
+/// The JSON report: `{"years":[…],"targets":[…],"warnings":[…]}` plus the region and years.
+/// Callers pass the rows and verdicts, possibly extended (Monte Carlo percentiles).
+pub fn json<Y: Serialize, T: Serialize>(
+    scenario: &Scenario,
+    years: Vec<Y>,
+    targets: Vec<T>,
+    trajectory: &Trajectory,
+    lang: Lang,
+) -> String {
+    let report = ReportJson {
+        region: &scenario.region,
+        base_year: scenario.base_year,
+        end_year: scenario.end_year,
+        years,
+        targets,
+        warnings: trajectory
+            .warnings
+            .iter()
+            .map(|w| WarningJson {
+                code: w.code,
+                first_year: w.first_year,
+                last_year: w.last_year,
+                message: warning_message(w, lang),
+            })
+            .collect(),
+    };
+    // Cannot fail: every field is a plain number, string or list (no maps with non-string keys).
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// The year table and verdicts as aligned text for a terminal.
+pub fn table(
+    scenario: &Scenario,
+    trajectory: &Trajectory,
+    verdicts: &[Verdict],
+    lang: Lang,
+) -> String {
+    let name = lang.pick(&scenario.name.zh, &scenario.name.en);
+    let mut out = format!("{name}  {}–{}\n\n", scenario.base_year, scenario.end_year);
+    let headers: [&str; 11] = match lang {
+        Lang::Zh => [
+            "年份",
+            "人才总量",
+            "持证",
+            "初级",
+            "中级",
+            "高级",
+            "机构",
+            "社工站",
+            "覆盖率",
+            "社工室",
+            "当年预算",
+        ],
+        Lang::En => [
+            "year",
+            "talent",
+            "certified",
+            "junior",
+            "mid",
+            "senior",
+            "institutions",
+            "stations",
+            "coverage",
+            "rooms",
+            "budget",
+        ],
+    };
+    // Money in one unit down the column: its largest amount's.
+    let budget_scale = YuanScale::for_largest(
+        trajectory
+            .years
+            .iter()
+            .map(|r| r.budget.abs())
+            .fold(0.0, f64::max),
+        lang,
+    );
+    let rows: Vec<[String; 11]> = trajectory
+        .years
+        .iter()
+        .map(|r| {
+            let count = |v: f64| format_count(v, Lang::En);
+            [
+                r.year.to_string(),
+                count(r.talent),
+                count(r.certified),
+                count(r.certified_junior),
+                count(r.certified_mid),
+                count(r.certified_senior),
+                count(r.institutions),
+                count(r.stations),
+                format_percent(r.station_coverage, lang),
+                count(r.rooms),
+                format_yuan_in(r.budget, budget_scale, lang),
+            ]
+        })
+        .collect();
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([display_width(headers[i])])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..headers.len()).map(width).collect();
+    let pad = |text: &str, w: usize| {
+        let fill = w.saturating_sub(display_width(text));
+        format!("{}{text}", " ".repeat(fill))
+    };
+    let line = |cells: Vec<String>| cells.join("  ").trim_end().to_string() + "\n";
+    out += &line(
+        (0..headers.len())
+            .map(|i| pad(headers[i], widths[i]))
+            .collect(),
+    );
+    for row in &rows {
+        out += &line((0..row.len()).map(|i| pad(&row[i], widths[i])).collect());
+    }
+
+    if !verdicts.is_empty() {
+        out += &format!("\n{}\n", lang.pick("目标", "Targets"));
+        for v in verdicts {
+            out += &format!("  {}\n", verdict_sentence(v, lang));
+        }
+    }
+    if !trajectory.warnings.is_empty() {
+        out += &format!("\n{}\n", lang.pick("提示", "Warnings"));
+        for w in &trajectory.warnings {
+            out += &format!("  {}\n", warning_message(w, lang));
+        }
+    }
+    out
+}
+
+/// Monte Carlo results under the table: each target's probability and the P10–P90 range of
+/// its metric at the deadline.
+pub fn odds_table(
+    scenario: &Scenario,
+    verdicts: &[Verdict],
+    summary: &swplan_engine::montecarlo::Summary,
+    lang: Lang,
+) -> String {
+    let settings = summary.settings;
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "\n不确定性（{} 次模拟，种子 {}）\n",
+            settings.runs, settings.seed
+        ),
+        Lang::En => format!(
+            "\nUncertainty ({} runs, seed {})\n",
+            settings.runs, settings.seed
+        ),
+    };
+    for (v, odds) in verdicts.iter().zip(&summary.targets) {
+        let index = usize::try_from(v.deadline - scenario.base_year).unwrap_or(0);
+        let range = |rows: &[YearRow]| rows.get(index).map_or(0.0, |row| v.metric.value(row));
+        let (low, high) = (range(&summary.p10), range(&summary.p90));
+        out += &match lang {
+            Lang::Zh => format!(
+                "  {} {}年底 ≥ {}：达成概率 {}（P10–P90：{}–{}）\n",
+                metric_label(v.metric, lang),
+                v.deadline,
+                metric_value(v.metric, v.threshold, lang),
+                format_percent(odds.probability, lang),
+                metric_value(v.metric, low, lang),
+                metric_value(v.metric, high, lang)
+            ),
+            Lang::En => format!(
+                "  {} ≥ {} by end-{}: probability {} (P10–P90: {}–{})\n",
+                metric_label(v.metric, lang),
+                metric_value(v.metric, v.threshold, lang),
+                v.deadline,
+                format_percent(odds.probability, lang),
+                metric_value(v.metric, low, lang),
+                metric_value(v.metric, high, lang)
+            ),
+        };
+    }
+    out
+}
+
+/// One target's verdict in a sentence.
+pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
+    let name = metric_label(v.metric, lang);
+    let threshold = metric_value(v.metric, v.threshold, lang);
+    let at_deadline = metric_value(v.metric, v.value_at_deadline, lang);
+    let gap = metric_value(v.metric, v.gap, lang);
+    match (lang, v.met) {
+        (Lang::Zh, true) => format!(
+            "✓ {name} {}年底 ≥ {threshold}：达成（{}年首次达到，届时 {at_deadline}）",
+            v.deadline,
+            v.first_year_met.unwrap_or(v.deadline)
+        ),
+        (Lang::Zh, false) => format!(
+            "✗ {name} {}年底 ≥ {threshold}：未达成（届时 {at_deadline}，差 {gap}{}）",
+            v.deadline,
+            v.first_year_met
+                .map(|y| format!("，{y}年才达到"))
+                .unwrap_or_default()
+        ),
+        (Lang::En, true) => format!(
+            "✓ {name} ≥ {threshold} by end-{}: met (first in {}; {at_deadline} at the deadline)",
+            v.deadline,
+            v.first_year_met.unwrap_or(v.deadline)
+        ),
+        (Lang::En, false) => format!(
+            "✗ {name} ≥ {threshold} by end-{}: not met ({at_deadline} at the deadline, {gap} short{})",
+            v.deadline,
+            v.first_year_met
+                .map(|y| format!("; reached in {y}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+pub use swplan_words::display_width;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use swplan_engine::{evaluate, simulate};
+    use swplan_plans::presets;
+
+    #[test]
+    fn verdict_sentences_say_met_or_not() {
+        let scenario = &presets::default_preset().scenario;
+        let trajectory = simulate(scenario).unwrap();
+        let verdict = evaluate(&scenario.targets[0], &trajectory);
+        let zh = verdict_sentence(&verdict, Lang::Zh);
+        assert!(zh.contains("14万"), "{zh}");
+        assert!(verdict_sentence(&verdict, Lang::En).contains("140,000"));
+    }
+
+    #[test]
+    fn chinese_characters_count_double_in_the_table() {
+        assert_eq!(display_width("年份"), 4);
+        assert_eq!(display_width("year"), 4);
+    }
+}

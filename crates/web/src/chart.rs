@@ -1,0 +1,173 @@
+//! A chart on the page: the layout of `swplan_render::chart` drawn as SVG, a legend, the same numbers as
+//! a table for those who cannot see it, and downloads of the chart as SVG and PNG.
+
+use yew::prelude::*;
+
+use super::download::{download_png, download_text};
+use swplan_render::chart::{layout, to_svg_document, ChartSpec, Shape, HEIGHT, LINE_HEIGHT};
+use swplan_words::strings::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub id: AttrValue,
+    pub spec: ChartSpec,
+}
+
+#[function_component(Chart)]
+pub fn chart(props: &ChartProps) -> Html {
+    let spec = &props.spec;
+    let lang = spec.lang;
+    let text = strings(lang);
+    if spec.years.is_empty() {
+        return Html::default();
+    }
+    let chart = layout(spec);
+    let (left, right, top, bottom) = (chart.left, chart.right, chart.top, chart.bottom);
+    let title_id = format!("{}-title", props.id);
+    let tone = |t: u8| format!("tone-{t}");
+
+    let grid = chart.grid.iter().map(|(gy, label)| html! {
+        <g class="tick">
+            <line x1={left.to_string()} x2={right.to_string()} y1={gy.to_string()} y2={gy.to_string()} />
+            <text x={(left - 6.0).to_string()} y={(gy + 4.0).to_string()} text-anchor="end">{ label.clone() }</text>
+        </g>
+    });
+    let bands = spec
+        .series
+        .iter()
+        .zip(&chart.bands)
+        .filter_map(|(s, band)| {
+            let path = band.as_ref()?;
+            Some(html! { <path class={classes!("band", tone(s.tone))} d={path.clone()} /> })
+        });
+    let bars = spec.series.iter().zip(&chart.bars).filter(|(_, b)| !b.is_empty()).map(|(s, bars)| html! {
+        <g class={classes!("bars", tone(s.tone))}>
+            { for bars.iter().map(|(x, y, w, h)| html! {
+                <rect x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{w:.2}")} height={format!("{h:.2}")} />
+            }) }
+        </g>
+    });
+    let lines = spec.series.iter().zip(&chart.lines).filter_map(|(s, line)| {
+        let path = line.as_ref()?;
+        Some(html! { <path class={classes!("line", tone(s.tone), s.faint.then_some("faint"))} d={path.clone()} /> })
+    });
+    let marks = chart.marks.iter().map(|m| html! {
+        <g class="target-mark">
+            <line class="target-line" x1={left.to_string()} x2={right.to_string()} y1={m.y.to_string()} y2={m.y.to_string()} />
+            <line class="deadline-line" x1={m.x.to_string()} x2={m.x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
+            <circle class="target-point" cx={m.x.to_string()} cy={m.y.to_string()} r="4" />
+            <text class="target-label" x={m.label_x.to_string()} y={m.first_baseline.to_string()} text-anchor={m.anchor}>
+                { for m.lines.iter().enumerate().map(|(i, line)| html! {
+                    <tspan x={m.label_x.to_string()} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ line.clone() }</tspan>
+                }) }
+            </text>
+        </g>
+    });
+    let x_labels = chart.x_labels.iter().map(|(px, year)| html! {
+        <text class="x-label" x={px.to_string()} y={(bottom + 18.0).to_string()} text-anchor="middle">{ year }</text>
+    });
+    let has_band = spec.series.iter().any(|s| s.band.is_some());
+
+    let file = |extension: &str| {
+        format!(
+            "{}-{}.{extension}",
+            props.id,
+            spec.years.last().copied().unwrap_or_default()
+        )
+    };
+    let on_svg = {
+        let (spec, name) = (spec.clone(), file("svg"));
+        Callback::from(move |_| {
+            let (document, _) = to_svg_document(&spec);
+            let _ = download_text(&name, "image/svg+xml", &document);
+        })
+    };
+    let on_png = {
+        let (spec, name) = (spec.clone(), file("png"));
+        Callback::from(move |_| {
+            let (document, height) = to_svg_document(&spec);
+            download_png(&name, &document, layout(&spec).width, height, || {});
+        })
+    };
+
+    html! {
+        <figure class="chart" id={props.id.clone()}>
+            <figcaption id={title_id.clone()}>{ spec.title.clone() }</figcaption>
+            <svg viewBox={format!("0 0 {:.0} {HEIGHT:.0}", chart.width)} width={format!("{:.0}", chart.width)} height={format!("{HEIGHT:.0}")}
+                 role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
+                { for grid }
+                { for bands }
+                { for bars }
+                { for lines }
+                { for marks }
+                { for x_labels }
+            </svg>
+            <ul class="legend">
+                { for spec.series.iter().map(|s| html! {
+                    <li>
+                        <span class={classes!("swatch", tone(s.tone), (s.shape == Shape::Bars).then_some("is-bar"), s.faint.then_some("faint"))}></span>
+                        { s.label.clone() }
+                    </li>
+                }) }
+                if has_band { <li><span class="swatch band-swatch"></span>{ text.band_legend }</li> }
+                if !spec.marks.is_empty() {
+                    <li><span class="swatch target-swatch"></span>{ format!("{} / {}", text.target_line, text.deadline) }</li>
+                }
+            </ul>
+            if let Some(note) = &spec.note {
+                <p class="chart-note">{ note.clone() }</p>
+            }
+            <div class="chart-tools">
+                <details class="chart-data">
+                    <summary>{ text.show_data }</summary>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} — {}", spec.title, text.show_data)}>
+                        <table>
+                            <caption class="visually-hidden">{ spec.title.clone() }</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ text.year }</th>
+                                    { for spec.series.iter().map(|s| html! {
+                                        <>
+                                            <th scope="col">{ s.label.clone() }</th>
+                                            if s.band.is_some() {
+                                                <th scope="col">{ "P10" }</th>
+                                                <th scope="col">{ "P90" }</th>
+                                            }
+                                        </>
+                                    }) }
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for spec.years.iter().enumerate().map(|(i, yr)| html! {
+                                    <tr>
+                                        <th scope="row">{ yr }</th>
+                                        { for spec.series.iter().map(|s| {
+                                            let cell = |v: Option<&f64>| v.map_or(String::new(), |v| spec.axis.format(*v, lang));
+                                            html! {
+                                                <>
+                                                    <td>{ cell(s.values.get(i)) }</td>
+                                                    if let Some((low, high)) = &s.band {
+                                                        <td>{ cell(low.get(i)) }</td>
+                                                        <td>{ cell(high.get(i)) }</td>
+                                                    }
+                                                </>
+                                            }
+                                        }) }
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+                <span class="chart-downloads">
+                    <button type="button" class="link" onclick={on_svg}>
+                        { text.download_svg }<span class="visually-hidden">{ swplan_words::strings::naming(&spec.title, lang) }</span>
+                    </button>
+                    <button type="button" class="link" onclick={on_png}>
+                        { text.download_png }<span class="visually-hidden">{ swplan_words::strings::naming(&spec.title, lang) }</span>
+                    </button>
+                </span>
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,101 @@
+//! The four charts a planner reads, as built by `swplan_render::charts`, at the width of the window.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::chart::Chart;
+use swplan_engine::montecarlo::Summary;
+use swplan_plans::state::Computed;
+use swplan_render::charts::{compared, single_plan, truncate, Plotted};
+use swplan_words::strings::strings;
+use swplan_words::Lang;
+
+fn window_width() -> f64 {
+    gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1200.0)
+}
+
+/// One plan as the charts draw it.
+#[derive(Clone, PartialEq)]
+pub struct ChartPlan {
+    /// "A", "B"… in a comparison; empty for a single plan.
+    pub label: String,
+    pub computed: Rc<Computed>,
+    pub summary: Option<Rc<Summary>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub lang: Lang,
+    pub plans: Vec<ChartPlan>,
+    /// The preset's baseline, drawn faint behind a single plan.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Computed>>,
+    /// Draw the lines up to this year only (playback).
+    #[prop_or_default]
+    pub until: Option<i32>,
+    /// Only these charts (presenter), by id.
+    #[prop_or_default]
+    pub only: Option<Vec<&'static str>>,
+    /// Large type and drawings (presenter).
+    #[prop_or_default]
+    pub large: bool,
+    /// Put before the charts' ids, so a second set (the presenter's) has ids of its own.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+}
+
+#[function_component(Charts)]
+pub fn charts(props: &ChartsProps) -> Html {
+    let width = use_state(window_width);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                width.set(window_width())
+            });
+            move || drop(listener)
+        });
+    }
+    let lang = props.lang;
+    let text = strings(lang);
+    if props.plans.is_empty() {
+        return Html::default();
+    }
+    let width = swplan_render::charts::chart_width(*width, props.large);
+    let plotted: Vec<Plotted> = props
+        .plans
+        .iter()
+        .map(|p| Plotted {
+            label: &p.label,
+            computed: &p.computed,
+            summary: p.summary.as_deref(),
+        })
+        .collect();
+    let specs = if plotted.len() == 1 {
+        single_plan(&plotted[0], props.baseline.as_deref(), lang, width)
+    } else {
+        compared(&plotted, lang, width)
+    };
+    let specs = specs.into_iter().map(|(id, mut spec)| {
+        if let Some(year) = props.until {
+            truncate(&mut spec, year);
+        }
+        (id, spec)
+    });
+    html! {
+        <section class={classes!("charts", props.large.then_some("is-large"))} aria-labelledby={format!("{}charts-heading", props.id_prefix)}>
+            <h2 id={format!("{}charts-heading", props.id_prefix)}>{ text.charts_heading }</h2>
+            <div class="chart-grid">
+                { for specs
+                    .filter(|(id, _)| props.only.as_ref().is_none_or(|only| only.contains(id)))
+                    .map(|(id, spec)| html! { <Chart id={format!("{}{id}", props.id_prefix)} {spec} /> }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+//! What the planner must be told above the results: notices (storage), the last destructive
+//! edit with its undo, and — while some input is invalid — the list of those inputs, each with
+//! its message and a way to reach its field, above a reminder that the results are those of
+//! the last valid inputs.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use swplan_engine::validate::Field;
+use swplan_engine::ValidationErrors;
+use swplan_plans::state::{Action, FieldId, Notice, UndoHint, View};
+use swplan_words::inputs::NotANumber;
+use swplan_words::messages::validation_message;
+use swplan_words::strings::{notice_text, strings, undo_hint_text};
+use swplan_words::{param_label, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub lang: Lang,
+    pub notices: Vec<Notice>,
+    pub undo_hint: Option<UndoHint>,
+    pub on_action: Callback<Action>,
+    /// Brings back the plan a link replaced (the page reads it from storage).
+    pub on_restore_autosave: Callback<MouseEvent>,
+}
+
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    let lang = props.lang;
+    let text = strings(lang);
+    if props.notices.is_empty() && props.undo_hint.is_none() {
+        return Html::default();
+    }
+    let emit = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| on_action.emit(action.clone()))
+    };
+    html! {
+        <div class="notices">
+            { for props.notices.iter().enumerate().map(|(i, notice)| {
+                let (heading, details) = notice_text(notice, lang);
+                let restore = matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
+                html! {
+                    <div class="notice" role="status">
+                        <div>
+                            <p>{ heading }</p>
+                            if !details.is_empty() {
+                                <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                            }
+                        </div>
+                        <span class="notice-actions">
+                            if let Some(restore) = restore {
+                                <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
+                            }
+                            <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
+                        </span>
+                    </div>
+                }
+            }) }
+            if let Some(hint) = &props.undo_hint {
+                <div class="notice undo-hint" role="status">
+                    <span>{ undo_hint_text(hint, lang) }</span>
+                    <span class="notice-actions">
+                        <button type="button" class="undo"
+                                onclick={emit(match hint {
+                                    UndoHint::SaveDeleted { .. } => Action::RestoreSave,
+                                    UndoHint::PlanRemoved { .. } => Action::RestorePlan,
+                                    _ => Action::Undo,
+                                })}>
+                            { text.undo }
+                        </button>
+                        <button type="button" onclick={emit(Action::DismissUndoHint)}>{ text.dismiss }</button>
+                    </span>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InvalidBannerProps {
+    pub lang: Lang,
+    pub drafts: BTreeMap<FieldId, String>,
+    pub errors: Option<ValidationErrors>,
+    pub base_year: i32,
+    pub on_action: Callback<Action>,
+}
+
+/// Every invalid input, named, with a button that takes the planner to its field.
+#[function_component(InvalidBanner)]
+pub fn invalid_banner(props: &InvalidBannerProps) -> Html {
+    let lang = props.lang;
+    let text = strings(lang);
+    let mut items: Vec<(String, String, Option<&'static str>)> = props
+        .drafts
+        .keys()
+        .map(|field| {
+            let name = match field.index {
+                None => param_label(field.key, lang).to_string(),
+                Some(i) => swplan_words::strings::param_in_year(
+                    field.key,
+                    props.base_year + 1 + i as i32,
+                    lang,
+                ),
+            };
+            let sep = lang.pick("：", ": ");
+            (
+                format!("{name}{sep}{}", NotANumber.message(lang)),
+                field_element(field.key, field.index, props.base_year),
+                field.index.map(|_| field.key),
+            )
+        })
+        .collect();
+    for error in props.errors.iter().flat_map(|e| e.0.iter()) {
+        let (element, schedule) = match &error.field {
+            Field::Param { key, year } => {
+                let index = year.and_then(|y| usize::try_from(y - props.base_year - 1).ok());
+                // Text typed over an invalid value is the field's one current message.
+                if props
+                    .drafts
+                    .keys()
+                    .any(|d| d.key == *key && d.index == index)
+                {
+                    continue;
+                }
+                (
+                    field_element(key, index, props.base_year),
+                    index.map(|_| *key),
+                )
+            }
+            Field::EndYear | Field::BaseYear | Field::Schema => ("end-year".to_string(), None),
+            Field::Target { index, .. } => (format!("target-editor-{index}"), None),
+        };
+        items.push((validation_message(error, lang), element, schedule));
+    }
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="invalid-banner" role="alert">
+            <p>{ text.invalid_banner }</p>
+            <ul>
+                { for items.into_iter().map(|(message, element, schedule)| {
+                    let on_action = props.on_action.clone();
+                    let go = Callback::from(move |_| {
+                        on_action.emit(Action::SetView(View::Settings));
+                        if schedule.is_some() {
+                            on_action.emit(Action::OpenSchedule(schedule));
+                        }
+                        // After the settings (and the schedule) are rendered.
+                        let element = element.clone();
+                        gloo::timers::callback::Timeout::new(30, move || focus(&element)).forget();
+                    });
+                    html! {
+                        <li>{ message }{ " " }<button type="button" class="link" onclick={go}>{ text.go_to_field }</button></li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The id of the element that edits a parameter (or one year of it).
+fn field_element(key: &str, index: Option<usize>, base_year: i32) -> String {
+    match index {
+        None => format!("input-{key}"),
+        Some(i) => format!("schedule-{key}-{}", base_year + 1 + i as i32),
+    }
+}

@@ -1,0 +1,198 @@
+//! Where a plan lives outside the page: the address (always the current plan, replaced while
+//! editing so the history is not spammed), the autosave (the working plan survives a reload
+//! or a browser restart) and the named saves (written back when they change; other tabs'
+//! changes read in). A link in the address wins over the autosave, which is kept aside.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::app::AppState;
+use super::storage::{self, AUTOSAVE_KEY, SAVES_KEY};
+use swplan_plans::presets;
+use swplan_plans::share::{self, PlanSpec};
+use swplan_plans::state::{Action, Notice, State};
+use swplan_words::Lang;
+
+/// Wait this long after the last edit before writing the autosave and the address.
+const DEBOUNCE_MS: u32 = 400;
+
+/// The state the page starts in: the link in the address, else the autosave, else the default
+/// preset; the saves and what storage allows.
+pub fn initial_state() -> State {
+    let lang = storage::lang_from_address()
+        .or_else(storage::load_lang)
+        .unwrap_or_default();
+    let available = storage::available();
+    let query = storage::address_query();
+    let (autosave, autosave_aside) = if available {
+        let stored = storage::load_plans(AUTOSAVE_KEY);
+        (
+            stored.plans.into_iter().next().map(|s| s.plan()),
+            stored.moved_aside,
+        )
+    } else {
+        (None, None)
+    };
+    let mut state = if share::is_link(&query) {
+        let opened = share::decode(&query);
+        let state = State::from_link(&opened, lang);
+        // The plan being worked on is not lost: it is kept aside, one click brings it back.
+        let link_plan = state.plan().to_spec(state.session.mc);
+        let mut state = state;
+        if autosave.as_ref().is_some_and(|a| *a != link_plan) && storage::keep_autosave_aside() {
+            state.apply(Action::Notify(Notice::AutosaveKept));
+        }
+        state
+    } else if let Some(spec) = &autosave {
+        State::from_spec(spec, lang)
+    } else {
+        State::new(presets::default_preset(), lang)
+    };
+    // A reload (the address holds the plan) or a plain visit: the plan is the autosaved one.
+    let from_autosave = autosave
+        .as_ref()
+        .is_some_and(|a| state.plans.len() == 1 && *a == state.plan().to_spec(state.session.mc));
+    open_story_from_link(&mut state, &query);
+    state.apply(Action::SetStorageAvailable(available));
+    if available {
+        let saves = storage::load_plans(SAVES_KEY);
+        state.apply(Action::LibraryFromStorage(saves.plans));
+        for key in saves.moved_aside.into_iter().chain(autosave_aside) {
+            state.apply(Action::Notify(Notice::CorruptStorage { key }));
+        }
+        // The reloaded plan is still the save it came from (with its unsaved changes).
+        if let Some(id) = storage::autosave_save_id().filter(|_| from_autosave) {
+            state.restore_save_link(&id);
+        }
+    }
+    state
+}
+
+/// A story named in the address (`story=<id>&step=n`, or a recorded one in `sr=`) opens in the
+/// presenter at its step.
+fn open_story_from_link(state: &mut State, query: &str) {
+    match swplan_plans::story::parse_story_link(query) {
+        Ok(Some(opened)) => state.apply(Action::OpenStory {
+            story: Rc::new(opened.story),
+            step: opened.step,
+        }),
+        Ok(None) => {}
+        Err(error) => state.apply(Action::Notify(Notice::StoryLinkBroken(error))),
+    }
+}
+
+/// The query of the address for the state: every plan on screen, and the story being told.
+pub fn address_query(state: &State) -> String {
+    let mut query = share::encode(&state.specs(), None);
+    if let Some(place) = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref())
+    {
+        if swplan_plans::story::by_id(&place.story.id).is_some() {
+            query.push_str(&format!("&story={}&step={}", place.story.id, place.step));
+        }
+    }
+    query
+}
+
+/// The link of a plan (the query, without `?`).
+pub fn link_query(plan: &PlanSpec, lang: Option<Lang>) -> String {
+    share::encode(std::slice::from_ref(plan), lang)
+}
+
+/// The full address of a link, on this page's own location (works from any folder).
+pub fn link_url(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
+
+/// Whether the page is opened from this computer only (localhost, 127.x, a file), so a link or
+/// QR code made here cannot be opened on anyone else's phone.
+pub fn address_is_local() -> bool {
+    let location = gloo::utils::window().location();
+    let host = location.hostname().unwrap_or_default();
+    let protocol = location.protocol().unwrap_or_default();
+    protocol == "file:"
+        || host == "localhost"
+        || host.starts_with("127.")
+        || host == "[::1]"
+        || host.is_empty()
+}
+
+/// Keeps the address, the autosave and the stored saves in step with the state.
+#[hook]
+pub fn use_persistence(state: &UseReducerHandle<AppState>, on_action: Callback<Action>) {
+    let available = state.session.library.available;
+    // What changes the address: each plan's result and name, the Monte Carlo settings, the
+    // story step. Cheap to compare; the link itself is encoded once the edits pause.
+    let key = (
+        state
+            .plans
+            .iter()
+            .map(|p| (Rc::as_ptr(&p.computed) as usize, p.name.clone()))
+            .collect::<Vec<_>>(),
+        state.session.mc,
+        state
+            .session
+            .presenter
+            .as_ref()
+            .and_then(|p| p.story.as_ref().map(|s| (s.story.id.clone(), s.step))),
+    );
+
+    // The address and the autosave follow the plans on screen, a moment after the last edit.
+    {
+        let (on_action, handle) = (on_action.clone(), state.clone());
+        use_effect_with(key, move |_| {
+            let timer = Timeout::new(DEBOUNCE_MS, move || {
+                let query = address_query(&handle);
+                if let Ok(history) = gloo::utils::window().history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("?{query}")),
+                    );
+                }
+                let spec = handle.plan().to_spec(handle.session.mc);
+                let from = handle.plan().save_id.clone();
+                if available && !storage::save_autosave(&spec, from.as_deref(), &storage::now()) {
+                    on_action.emit(Action::Notify(Notice::StorageFailed));
+                }
+            });
+            move || drop(timer)
+        });
+    }
+
+    // The named saves are written whenever they change here.
+    {
+        let saves = state.session.library.saves.clone();
+        let on_action = on_action.clone();
+        use_effect_with(state.session.library.revision, move |revision| {
+            if *revision > 0 && available && !storage::save_library(&saves) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
+        });
+    }
+
+    // Another tab changed the saves: read them in.
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+            let key =
+                wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event).and_then(|e| e.key());
+            if key.as_deref() == Some(SAVES_KEY) {
+                let stored = storage::load_plans(SAVES_KEY);
+                on_action.emit(Action::LibraryFromStorage(stored.plans));
+                if let Some(key) = stored.moved_aside {
+                    on_action.emit(Action::Notify(Notice::CorruptStorage { key }));
+                }
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,732 @@
+//! Sentences for users about what the model reports as data: validation problems, warnings,
+//! "what it takes" answers, and refused `--set` assignments. The model never writes a sentence;
+//! it returns codes and numbers, and this module words them in both languages.
+
+use super::format::{format_count, format_percent, format_yuan, format_yuan_in, YuanScale};
+use super::labels::{metric_label, param_label};
+use super::Lang;
+use swplan_engine::params::{SetError, Unit};
+use swplan_engine::plausibility::{Concern, Doubt};
+use swplan_engine::scenario::{MAX_HORIZON_YEARS, SCHEMA_VERSION};
+use swplan_engine::seek::{seekable_levers, Answer, Infeasible, SeekError};
+use swplan_engine::validate::{
+    Field, Problem, TargetPart, ValidationError, ValidationErrors, YEAR_RANGE,
+};
+use swplan_engine::{FigureUnit, Metric, Verdict, Warning, WarningCode};
+
+/// A field as a planner would name it, e.g. "每年新增人才（2023年）".
+pub fn field_label(field: &Field, lang: Lang) -> String {
+    match (field, lang) {
+        (Field::Schema, Lang::Zh) => "方案版本".into(),
+        (Field::Schema, Lang::En) => "Scenario version".into(),
+        (Field::BaseYear, Lang::Zh) => "基准年".into(),
+        (Field::BaseYear, Lang::En) => "Base year".into(),
+        (Field::EndYear, Lang::Zh) => "规划末年".into(),
+        (Field::EndYear, Lang::En) => "Last year".into(),
+        (Field::Param { key, year }, _) => {
+            let name = param_label(key, lang);
+            match (year, lang) {
+                (None, _) => name.to_string(),
+                (Some(y), Lang::Zh) => format!("{name}（{y}年）"),
+                (Some(y), Lang::En) => format!("{name} ({y})"),
+            }
+        }
+        (
+            Field::Target {
+                index,
+                metric,
+                part,
+            },
+            Lang::Zh,
+        ) => format!(
+            "目标{}（{}）的{}",
+            index + 1,
+            metric_label(*metric, lang),
+            match part {
+                TargetPart::Threshold => "目标值",
+                TargetPart::Deadline => "截止年份",
+            }
+        ),
+        (
+            Field::Target {
+                index,
+                metric,
+                part,
+            },
+            Lang::En,
+        ) => format!(
+            "{} of target {} ({})",
+            match part {
+                TargetPart::Threshold => "Threshold",
+                TargetPart::Deadline => "Deadline",
+            },
+            index + 1,
+            metric_label(*metric, lang)
+        ),
+    }
+}
+
+/// What is wrong, e.g. "不能为负数".
+pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+    let ceiling_label = |key: &'static str| param_label(key, lang);
+    match (problem, lang) {
+        (Problem::NotANumber, Lang::Zh) => "必须是有限数字".into(),
+        (Problem::NotANumber, Lang::En) => "must be a finite number".into(),
+        (Problem::Negative, Lang::Zh) => "不能为负数".into(),
+        (Problem::Negative, Lang::En) => "cannot be negative".into(),
+        (Problem::NotAFraction, Lang::Zh) => "必须在 0% 到 100% 之间".into(),
+        (Problem::NotAFraction, Lang::En) => "must be between 0% and 100%".into(),
+        (Problem::GrowthOutOfRange, Lang::Zh) => "年增长率必须在 -100% 到 +100% 之间".into(),
+        (Problem::GrowthOutOfRange, Lang::En) => {
+            "yearly growth must be between -100% and +100%".into()
+        }
+        (Problem::EmptySchedule, Lang::Zh) => "逐年数值不能为空".into(),
+        (Problem::EmptySchedule, Lang::En) => "the yearly list cannot be empty".into(),
+        (Problem::AtLeastOne, Lang::Zh) => "至少为 1".into(),
+        (Problem::AtLeastOne, Lang::En) => "must be at least 1".into(),
+        (Problem::UnsupportedSchema { found }, Lang::Zh) => {
+            format!("版本 {found} 不受支持（当前版本 {SCHEMA_VERSION}）")
+        }
+        (Problem::UnsupportedSchema { found }, Lang::En) => {
+            format!("version {found} is not supported (current version {SCHEMA_VERSION})")
+        }
+        (Problem::YearOutOfRange, Lang::Zh) => {
+            format!("必须在 {} 到 {} 年之间", YEAR_RANGE.0, YEAR_RANGE.1)
+        }
+        (Problem::YearOutOfRange, Lang::En) => {
+            format!("must be between {} and {}", YEAR_RANGE.0, YEAR_RANGE.1)
+        }
+        (Problem::EndNotAfterBase, Lang::Zh) => "必须晚于基准年".into(),
+        (Problem::EndNotAfterBase, Lang::En) => "must be after the base year".into(),
+        (Problem::HorizonTooLong { years }, Lang::Zh) => {
+            format!("规划期 {years} 年过长，最多 {MAX_HORIZON_YEARS} 年")
+        }
+        (Problem::HorizonTooLong { years }, Lang::En) => {
+            format!("a horizon of {years} years is too long; at most {MAX_HORIZON_YEARS}")
+        }
+        (
+            Problem::DeadlineOutsideTable {
+                base_year,
+                end_year,
+            },
+            Lang::Zh,
+        ) => format!("必须在基准年 {base_year} 与规划末年 {end_year} 之间"),
+        (
+            Problem::DeadlineOutsideTable {
+                base_year,
+                end_year,
+            },
+            Lang::En,
+        ) => format!("must lie between the base year {base_year} and the last year {end_year}"),
+        (Problem::NotATargetMetric, Lang::Zh) => "该指标不能设为目标".into(),
+        (Problem::NotATargetMetric, Lang::En) => "this figure cannot be a target".into(),
+        (Problem::AboveCeiling { ceiling }, Lang::Zh) => {
+            format!("不能超过{}", ceiling_label(ceiling))
+        }
+        (Problem::AboveCeiling { ceiling }, Lang::En) => {
+            format!("cannot exceed {}", ceiling_label(ceiling).to_lowercase())
+        }
+    }
+}
+
+/// The full sentence for users, e.g. "每年新增人才（2023年）：不能为负数".
+pub fn validation_message(error: &ValidationError, lang: Lang) -> String {
+    let (field, problem) = (
+        field_label(&error.field, lang),
+        problem_text(&error.problem, lang),
+    );
+    match lang {
+        Lang::Zh => format!("{field}：{problem}"),
+        Lang::En => format!("{field}: {problem}"),
+    }
+}
+
+/// Every error of a scenario, one per line.
+pub fn validation_messages(errors: &ValidationErrors, lang: Lang) -> String {
+    errors
+        .0
+        .iter()
+        .map(|e| validation_message(e, lang))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why a `--set key=value` was refused.
+pub fn set_error_message(error: &SetError, lang: Lang) -> String {
+    match (error, lang) {
+        (SetError::UnknownKey { key, suggestion }, Lang::Zh) => match suggestion {
+            Some(s) => format!("未知参数“{key}”。是否想输入“{s}”？"),
+            None => format!("未知参数“{key}”。"),
+        },
+        (SetError::UnknownKey { key, suggestion }, Lang::En) => match suggestion {
+            Some(s) => format!("Unknown parameter '{key}'. Did you mean '{s}'?"),
+            None => format!("Unknown parameter '{key}'."),
+        },
+        (SetError::NotANumber { key, text }, Lang::Zh) => {
+            format!("参数“{key}”的值“{text}”不是数字。")
+        }
+        (SetError::NotANumber { key, text }, Lang::En) => {
+            format!("The value '{text}' for '{key}' is not a number.")
+        }
+    }
+}
+
+/// A model warning as a sentence, e.g. "2023–2025年：人才总量不足以配齐社工站（室）所需社工。"
+pub fn warning_message(warning: &Warning, lang: Lang) -> String {
+    let (first, last) = (warning.first_year, warning.last_year);
+    let years = match (first == last, lang) {
+        (true, Lang::Zh) => format!("{first}年"),
+        (true, Lang::En) => format!("In {first}"),
+        (false, Lang::Zh) => format!("{first}–{last}年"),
+        (false, Lang::En) => format!("In {first}–{last}"),
+    };
+    let what = match (warning.code, lang) {
+        (WarningCode::Understaffed, Lang::Zh) => "人才总量不足以配齐社工站（室）所需社工",
+        (WarningCode::Understaffed, Lang::En) => {
+            "talent is too small to staff the stations and rooms"
+        }
+        (WarningCode::CertificationCapped, Lang::Zh) => {
+            "通过考试人数超过未持证人才，新增持证人数按人才总量封顶"
+        }
+        (WarningCode::CertificationCapped, Lang::En) => {
+            "more people passed than there is uncertified talent; new certificates were capped"
+        }
+        (WarningCode::SeniorCapped, Lang::Zh) => {
+            "高级通过人数超过现有社会工作师，晋升按社会工作师人数封顶"
+        }
+        (WarningCode::SeniorCapped, Lang::En) => {
+            "more senior passes than mid-level holders to promote; promotions were capped"
+        }
+    };
+    match lang {
+        Lang::Zh => format!("{years}：{what}。"),
+        Lang::En => format!("{years}, {what}."),
+    }
+}
+
+/// A value of a figure as planners read it: counts, percentages or money.
+pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
+    match metric.unit() {
+        FigureUnit::Count => format_count(value, lang),
+        FigureUnit::Share => format_percent(value, lang),
+        FigureUnit::Yuan => format_yuan(value, lang),
+    }
+}
+
+/// A value of a figure in a column whose largest amount is `largest`: money in the column's
+/// one unit (never "5000万元" above "1.2亿元"), anything else as [`metric_value`].
+pub fn metric_value_in_column(metric: Metric, value: f64, largest: f64, lang: Lang) -> String {
+    match metric.unit() {
+        FigureUnit::Yuan => format_yuan_in(value, YuanScale::for_largest(largest, lang), lang),
+        // Whole numbers down a column: "9082" above "10683", not "9082" above "1.07万".
+        FigureUnit::Count if lang == Lang::Zh && value.is_finite() => {
+            format!("{}", value.round() as i64)
+        }
+        _ => metric_value(metric, value, lang),
+    }
+}
+
+/// A target card's terms: "2025年底 ≥ 14万人", or the ceiling form for a budget.
+pub fn target_terms(verdict: &Verdict, ceiling: bool, lang: Lang) -> String {
+    let threshold = metric_amount(verdict.metric, verdict.threshold, lang);
+    if ceiling {
+        super::strings::ceiling_by_deadline(&threshold, verdict.deadline, lang)
+    } else {
+        super::strings::threshold_by_deadline(&threshold, verdict.deadline, lang)
+    }
+}
+
+/// A target card's difference: the margin of a target met, how far a ceiling is overrun, or
+/// the gap; its label and amount.
+pub fn target_difference(verdict: &Verdict, ceiling: bool, lang: Lang) -> (&'static str, String) {
+    use super::strings::tr;
+    let difference = |v: f64| metric_difference(verdict.metric, v, lang);
+    if verdict.met {
+        let margin = (verdict.value_at_deadline - verdict.threshold).abs();
+        (tr!(lang, margin), difference(margin))
+    } else if ceiling {
+        (tr!(lang, over_ceiling), difference(verdict.gap))
+    } else {
+        (tr!(lang, gap), difference(verdict.gap))
+    }
+}
+
+/// A value of a figure with what it counts, where a bare number could be misread (a gap of
+/// "2017" reads as a year): "2017人", "300个"; English groups digits ("2,017"), so only people
+/// are named there.
+pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
+    let shown = metric_value(metric, value, lang);
+    if metric.unit() != FigureUnit::Count || shown == "—" {
+        return shown;
+    }
+    match (lang, metric.counts_people()) {
+        (Lang::Zh, true) => format!("{shown}人"),
+        (Lang::Zh, false) => format!("{shown}个"),
+        (Lang::En, true) => format!("{shown} people"),
+        (Lang::En, false) => shown,
+    }
+}
+
+/// A difference between a figure and its target (a gap or a margin): as [`metric_amount`], but
+/// a difference of shares is in percentage points ("15.8个百分点"), not a percentage.
+pub fn metric_difference(metric: Metric, value: f64, lang: Lang) -> String {
+    if metric.unit() != FigureUnit::Share || !value.is_finite() {
+        return metric_amount(metric, value, lang);
+    }
+    let points = super::format::trim_decimals(value * 100.0, 1);
+    match lang {
+        Lang::Zh => format!("{points}个百分点"),
+        Lang::En => format!("{points} percentage points"),
+    }
+}
+
+/// A lever value as the "what it takes" answer shows it: exact counts with their unit, rates as
+/// percentages.
+pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
+    let Some(param) = swplan_engine::params::param(lever) else {
+        return super::format::format_whole(value, lang);
+    };
+    match param.unit {
+        Unit::Rate => format_percent(value, lang),
+        Unit::Yuan => format_yuan(value, lang),
+        _ => {
+            let whole = super::format::format_whole(value, lang);
+            match (super::strings::param_unit(param, lang), lang) {
+                (label, _) if label.is_empty() => whole,
+                (label, Lang::Zh) => format!("{whole}{label}"),
+                (label, Lang::En) => format!("{whole} {label}"),
+            }
+        }
+    }
+}
+
+/// A caution when the answer asks for several times the lever's current value (a pass rate
+/// from 20% to 86%): the value meets the target in the model, but can it be done?
+pub fn seek_stretch_note(answer: &Answer, lang: Lang) -> Option<String> {
+    let value = answer.value?;
+    let times = value / answer.current;
+    (answer.current > 0.0 && times >= 2.0).then(|| {
+        let times = super::format::trim_decimals(times, 1);
+        match lang {
+            Lang::Zh => format!("这是当前值的{times}倍：模型中能达成，请判断现实中能否做到。"),
+            Lang::En => format!(
+                "That is {times} times the current value: it meets the target in the model; judge whether it can be done."
+            ),
+        }
+    })
+}
+
+/// The outcome of "what it takes" for a lever whose plan varies by year. The answer is a value
+/// for every year alike, which a first-year value cannot be weighed against: a target the
+/// schedule meets as planned is said to be met, with what the same-every-year value would be.
+pub fn seek_schedule_sentence(answer: &Answer, met_as_planned: bool, lang: Lang) -> String {
+    let Some(value) = answer.value else {
+        return seek_outcome_sentence(answer, lang);
+    };
+    let lever = param_label(answer.lever, lang);
+    let (needed, first) = (
+        lever_value(answer.lever, value, lang),
+        lever_value(answer.lever, answer.current, lang),
+    );
+    match (answer.confidence, met_as_planned, lang) {
+        (None, true, Lang::Zh) => format!(
+            "按逐年计划已达成。若改为每年相同，{lever}至少需 {needed}（逐年计划首年为 {first}）。"
+        ),
+        (None, true, Lang::En) => format!(
+            "Met as planned with the yearly schedule. The same every year, {} would need at least {needed} (the schedule starts at {first}).",
+            lever.to_lowercase()
+        ),
+        (confidence, _, Lang::Zh) => {
+            let how = confidence.map_or_else(
+                || "要按计划达成".to_string(),
+                |c| format!("以{}的把握达成", format_percent(c, lang)),
+            );
+            format!("{how}，若改为每年相同，{lever}需 ≥ {needed}（目前逐年不同，首年 {first}）。")
+        }
+        (confidence, _, Lang::En) => {
+            let how = confidence.map_or_else(
+                || "To meet it as planned".to_string(),
+                |c| format!("To meet it with {} confidence", format_percent(c, lang)),
+            );
+            format!(
+                "{how}, the same every year, {} must be at least {needed} (the schedule now varies, starting at {first}).",
+                lever.to_lowercase()
+            )
+        }
+    }
+}
+
+/// The outcome of "what it takes": the value needed, or — when the target is met already at
+/// the current value — that it is met and how far the lever could fall.
+pub fn seek_outcome_sentence(answer: &Answer, lang: Lang) -> String {
+    match answer.value {
+        Some(value) if value <= answer.current => {
+            let lever = param_label(answer.lever, lang);
+            let shown = |v: f64| lever_value(answer.lever, v, lang);
+            let how = match (answer.confidence, lang) {
+                (Some(c), Lang::Zh) => format!("以{}的把握", format_percent(c, lang)),
+                (Some(c), Lang::En) => format!(" with {} confidence", format_percent(c, lang)),
+                (None, Lang::Zh) => "按计划".to_string(),
+                (None, Lang::En) => " as planned".to_string(),
+            };
+            match lang {
+                Lang::Zh if value == 0.0 => format!(
+                    "{how}已达成，且不取决于{lever}：即使降为 0 也能达成（当前 {}）。",
+                    shown(answer.current)
+                ),
+                Lang::Zh => format!(
+                    "{how}已达成。{lever}最低可降至 {}，仍能按期达成（当前 {}）。",
+                    shown(value),
+                    shown(answer.current)
+                ),
+                Lang::En if value == 0.0 => format!(
+                    "Already met{how}, whatever the {}: even 0 meets it (now {}).",
+                    lever.to_lowercase(),
+                    shown(answer.current)
+                ),
+                Lang::En => format!(
+                    "Already met{how}. {lever} could fall to {} and still meet it on time (now {}).",
+                    shown(value),
+                    shown(answer.current)
+                ),
+            }
+        }
+        _ => seek_sentence(answer, lang),
+    }
+}
+
+/// A caution beside a valid but doubtful value.
+pub fn concern_message(concern: &Concern, lang: Lang) -> String {
+    let year = match (concern.year, lang) {
+        (Some(y), Lang::Zh) => format!("{y}年："),
+        (Some(y), Lang::En) => format!("{y}: "),
+        (None, _) => String::new(),
+    };
+    let unit = swplan_engine::params::param(concern.key).map_or(Unit::Count, |p| p.unit);
+    let what = match (concern.doubt, lang) {
+        (Doubt::Fractional, Lang::Zh) => "人数或个数带小数，请确认".to_string(),
+        (Doubt::Fractional, Lang::En) => "a fraction of a person or unit; please check".to_string(),
+        (Doubt::ExceedsTalent { talent }, Lang::Zh) => format!(
+            "每年人数超过起点人才总量（{}），请确认",
+            format_count(talent, lang)
+        ),
+        (Doubt::ExceedsTalent { talent }, Lang::En) => format!(
+            "more each year than the whole talent stock at the start ({}); please check",
+            format_count(talent, lang)
+        ),
+        (Doubt::FarAboveReference { reference, times }, Lang::Zh) => format!(
+            "约为预设值（{}）的 {} 倍，远超常见范围，请确认",
+            reference_text(unit, reference, lang),
+            times.round()
+        ),
+        (Doubt::RateTypedAsFraction { reference }, Lang::Zh) => format!(
+            "不到 1%，远低于预设的 {}；此处填百分数，如 30% 请输入 30 而不是 0.3，请确认",
+            format_percent(reference, lang)
+        ),
+        (Doubt::RateTypedAsFraction { reference }, Lang::En) => format!(
+            "under 1%, far below the preset's {}; this field takes percentages (type 30 for 30%, not 0.3); please check",
+            format_percent(reference, lang)
+        ),
+        (Doubt::FarAboveReference { reference, times }, Lang::En) => format!(
+            "about {} times the preset value ({}), far outside the usual range; please check",
+            times.round(),
+            reference_text(unit, reference, lang)
+        ),
+    };
+    match lang {
+        Lang::Zh => format!("注意：{year}{what}。"),
+        Lang::En => format!("Note: {year}{what}."),
+    }
+}
+
+fn reference_text(unit: Unit, value: f64, lang: Lang) -> String {
+    match unit {
+        Unit::Yuan => format_yuan(value, lang),
+        _ => format_count(value, lang),
+    }
+}
+
+/// Why "what it takes" cannot be asked.
+pub fn seek_error_message(error: &SeekError, lang: Lang) -> String {
+    match (error, lang) {
+        (SeekError::NotALever(key), Lang::Zh) => format!(
+            "“{key}”不是可求解的逐年政策杠杆。可选：{}",
+            seekable_levers().join("、")
+        ),
+        (SeekError::NotALever(key), Lang::En) => format!(
+            "'{key}' is not a yearly policy lever that can be solved for. Choose one of: {}",
+            seekable_levers().join(", ")
+        ),
+        (SeekError::Ceiling(metric), Lang::Zh) => format!(
+            "{}是上限目标：需要控制支出，而不是提高某个杠杆。",
+            metric_label(*metric, lang)
+        ),
+        (SeekError::Ceiling(metric), Lang::En) => format!(
+            "{} is a ceiling: it is kept by spending less, not by raising a lever.",
+            metric_label(*metric, lang)
+        ),
+        (SeekError::Invalid(errors), _) => validation_messages(errors, lang),
+    }
+}
+
+/// The answer in a sentence, e.g. "要在2025年底使社会工作人才总量达到14万，每年新增人才需 ≥ 1.979万（当前 1.2万）。"
+pub fn seek_sentence(answer: &Answer, lang: Lang) -> String {
+    let lever_name = param_label(answer.lever, lang);
+    let shown = |v: f64| lever_value(answer.lever, v, lang);
+    let threshold = metric_value(answer.target, answer.threshold, lang);
+    let metric_name = metric_label(answer.target, lang);
+    let goal = match lang {
+        Lang::Zh => format!("要在{}年底使{metric_name}达到{threshold}", answer.deadline),
+        Lang::En => format!(
+            "To reach {threshold} {} by end-{}",
+            metric_name.to_lowercase(),
+            answer.deadline
+        ),
+    };
+    let odds = match (answer.confidence, lang) {
+        (Some(c), Lang::Zh) => format!("（把握 {}）", format_percent(c, lang)),
+        (Some(c), Lang::En) => format!(" with {} confidence", format_percent(c, lang)),
+        (None, _) => String::new(),
+    };
+    match (answer.value, lang) {
+        (Some(v), Lang::Zh) => format!(
+            "{goal}{odds}，{lever_name}需 ≥ {}（当前 {}）。",
+            shown(v),
+            shown(answer.current)
+        ),
+        (Some(v), Lang::En) => format!(
+            "{goal}{odds}, {} must be at least {} (now {}).",
+            lever_name.to_lowercase(),
+            shown(v),
+            shown(answer.current)
+        ),
+        (None, lang) => {
+            let why = match (answer.reason, lang) {
+                (Some(Infeasible::DeadlineAtBaseYear), Lang::Zh) => {
+                    "截止年份就是基准年，之后的任何调整都来不及。"
+                }
+                (Some(Infeasible::DeadlineAtBaseYear), Lang::En) => {
+                    "the deadline is the base year, so no change from now on can count."
+                }
+                (Some(Infeasible::RateWouldExceedFull), Lang::Zh) => {
+                    "即使通过率达到100%也不够，需要同时调整其他杠杆。"
+                }
+                (Some(Infeasible::RateWouldExceedFull), Lang::En) => {
+                    "even a 100% rate is not enough; other levers must move too."
+                }
+                (_, Lang::Zh) => {
+                    "该杠杆无论取多大都无法达到目标（它不影响该指标，或目标超出上限）。"
+                }
+                (_, Lang::En) => {
+                    "no value of this lever reaches the target (it does not drive this figure, or the target lies beyond a ceiling)."
+                }
+            };
+            match lang {
+                Lang::Zh => format!("{goal}{odds}：仅靠{lever_name}无法实现——{why}"),
+                Lang::En => format!(
+                    "{goal}{odds}, {} alone cannot do it: {why}",
+                    lever_name.to_lowercase()
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_in_a_column_read_alike() {
+        use swplan_engine::Metric;
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 9082.4, 10683.0, Lang::Zh),
+            "9082"
+        );
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 10683.0, 10683.0, Lang::Zh),
+            "10683"
+        );
+        assert_eq!(
+            metric_value_in_column(Metric::Certified, 10683.0, 10683.0, Lang::En),
+            "10,683"
+        );
+    }
+
+    use super::*;
+    use swplan_engine::montecarlo::Settings;
+    use swplan_engine::params::set;
+    use swplan_engine::seek::{seek, Question};
+    use swplan_engine::{validate, Scenario, Target};
+    use swplan_plans::presets;
+
+    fn yunnan() -> Scenario {
+        presets::default_preset().scenario.clone()
+    }
+
+    fn first_error(s: &Scenario) -> ValidationError {
+        validate(s).unwrap_err().0.remove(0)
+    }
+
+    #[test]
+    fn a_negative_value_is_named_in_both_languages() {
+        let mut s = yunnan();
+        set(&mut s, "hires", -5.0).unwrap();
+        let error = first_error(&s);
+        assert_eq!(
+            validation_message(&error, Lang::Zh),
+            "每年新增人才：不能为负数"
+        );
+        assert_eq!(
+            validation_message(&error, Lang::En),
+            "New talent: cannot be negative"
+        );
+    }
+
+    #[test]
+    fn a_ceiling_names_the_other_field() {
+        let mut s = yunnan();
+        s.assumptions.stations = s.assumptions.townships + 1.0;
+        assert_eq!(
+            validation_message(&first_error(&s), Lang::Zh),
+            "起点已建社工站：不能超过乡镇（街道）数"
+        );
+    }
+
+    #[test]
+    fn a_target_error_names_the_target() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::Talent,
+            threshold: 1.0,
+            deadline: s.base_year - 1,
+            source: None,
+        });
+        assert!(validation_message(&first_error(&s), Lang::Zh).starts_with("目标"));
+    }
+
+    #[test]
+    fn an_unknown_key_suggests_the_closest_one() {
+        let error = SetError::UnknownKey {
+            key: "hirse".into(),
+            suggestion: Some("hires"),
+        };
+        assert!(set_error_message(&error, Lang::Zh).contains("hires"));
+    }
+
+    #[test]
+    fn warnings_name_their_years() {
+        let warning = Warning {
+            code: WarningCode::Understaffed,
+            first_year: 2023,
+            last_year: 2025,
+        };
+        assert_eq!(
+            warning_message(&warning, Lang::Zh),
+            "2023–2025年：人才总量不足以配齐社工站（室）所需社工。"
+        );
+        assert!(warning_message(&warning, Lang::En).starts_with("In 2023–2025, talent"));
+    }
+
+    #[test]
+    fn the_seek_sentence_names_the_value_and_the_current_one() {
+        let s = yunnan();
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: None,
+        };
+        let zh = seek_sentence(&seek(&s, &question).unwrap(), Lang::Zh);
+        assert!(
+            zh.starts_with("要在2025年底使社会工作人才总量达到14万"),
+            "{zh}"
+        );
+        assert!(zh.contains("当前 12000人/年"), "{zh}");
+        let en = seek_sentence(&seek(&s, &question).unwrap(), Lang::En);
+        assert!(en.contains("(now 12,000 people/yr)"), "{en}");
+    }
+
+    #[test]
+    fn a_schedule_that_meets_its_target_is_said_to_meet_it() {
+        // 宁夏's rooms are planned year by year (334, 333, 333, 900, 900) and meet their target;
+        // a same-every-year value above the first year's is not a contradiction, and says so.
+        let s = presets::by_slug("ningxia").unwrap().scenario.clone();
+        let target = s
+            .targets
+            .iter()
+            .find(|t| t.metric == Metric::RoomCoverage)
+            .unwrap();
+        let question = Question {
+            target,
+            lever: "rooms_per_year",
+            confidence: None,
+        };
+        let answer = seek(&s, &question).unwrap();
+        assert!(answer.value.unwrap() > answer.current, "{answer:?}");
+        let zh = seek_schedule_sentence(&answer, true, Lang::Zh);
+        assert!(zh.starts_with("按逐年计划已达成。若改为每年相同"), "{zh}");
+        assert!(!zh.contains("需 ≥"), "{zh}");
+        let en = seek_schedule_sentence(&answer, false, Lang::En);
+        assert!(
+            en.contains("the same every year") && en.contains("starting at 334"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn an_answer_far_above_the_current_value_is_questioned() {
+        let s = yunnan();
+        let question = Question {
+            target: &s.targets[0],
+            lever: "hires",
+            confidence: None,
+        };
+        let mut answer = seek(&s, &question).unwrap();
+        assert_eq!(
+            seek_stretch_note(&answer, Lang::Zh),
+            None,
+            "1.65× is no stretch"
+        );
+        answer.value = Some(answer.current * 4.3);
+        let zh = seek_stretch_note(&answer, Lang::Zh).unwrap();
+        assert!(zh.starts_with("这是当前值的4.3倍"), "{zh}");
+    }
+
+    #[test]
+    fn a_gap_names_what_it_counts_so_it_never_reads_as_a_year() {
+        assert_eq!(metric_amount(Metric::Talent, 2017.0, Lang::Zh), "2017人");
+        assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::Zh), "2017个");
+        assert_eq!(metric_amount(Metric::Talent, 140_000.0, Lang::Zh), "14万人");
+        assert_eq!(
+            metric_amount(Metric::Talent, 2017.0, Lang::En),
+            "2,017 people"
+        );
+        assert_eq!(metric_amount(Metric::Rooms, 2017.0, Lang::En), "2,017");
+        assert_eq!(metric_amount(Metric::RoomCoverage, 0.5, Lang::Zh), "50%");
+        assert_eq!(metric_amount(Metric::Talent, f64::NAN, Lang::Zh), "—");
+        assert_eq!(
+            metric_difference(Metric::RoomCoverage, 0.158, Lang::Zh),
+            "15.8个百分点"
+        );
+        assert_eq!(
+            metric_difference(Metric::RoomCoverage, 0.0, Lang::En),
+            "0 percentage points"
+        );
+        assert_eq!(
+            metric_difference(Metric::Talent, 2017.0, Lang::Zh),
+            "2017人"
+        );
+    }
+
+    #[test]
+    fn an_impossible_rate_says_so() {
+        let mut s = yunnan();
+        s.targets[0].metric = Metric::Certified;
+        s.targets[0].threshold = 1_000_000.0;
+        let question = Question {
+            target: &s.targets[0],
+            lever: "pass_junior",
+            confidence: Some((0.8, Settings::clamped(100, 1))),
+        };
+        let answer = seek(&s, &question).unwrap();
+        assert!(seek_sentence(&answer, Lang::Zh).contains("100%"));
+    }
+}
