@@ -117,6 +117,27 @@ figures! {
 }
 
 impl Metric {
+    /// Every figure in the order a person reads a year table: each coverage beside what it
+    /// covers, money last. The app's year table, the printed report and the command line's
+    /// table show these columns; files (CSV, JSON) keep the registry's order, [`Metric::ALL`].
+    pub const READING_ORDER: [Metric; FIGURE_COUNT] = [
+        Metric::Talent,
+        Metric::Certified,
+        Metric::CertifiedJunior,
+        Metric::CertifiedMid,
+        Metric::CertifiedSenior,
+        Metric::Institutions,
+        Metric::Stations,
+        Metric::StationCoverage,
+        Metric::DemoStations,
+        Metric::Rooms,
+        Metric::RoomCoverage,
+        Metric::Positions,
+        Metric::StaffNeeded,
+        Metric::Budget,
+        Metric::BudgetCumulative,
+    ];
+
     /// The figures a target can be set on, in the order pickers list them.
     pub fn targetable() -> impl Iterator<Item = Metric> {
         Metric::ALL.into_iter().filter(|m| m.goal().is_some())
@@ -168,6 +189,15 @@ impl<'de> Deserialize<'de> for Metric {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reading_order_has_every_figure_once() {
+        let mut read = super::Metric::READING_ORDER.to_vec();
+        read.sort();
+        let mut all = super::Metric::ALL.to_vec();
+        all.sort();
+        assert_eq!(read, all);
+    }
+
     use super::*;
 
     #[test]

@@ -27,7 +27,7 @@ use serde::Serialize;
 pub use stats::{bins, spread, LeverStats, MetricLines, Spread, TargetStats};
 use stats::{lever_stats, metric_lines, pooled_targets, target_stats, years_of};
 
-use crate::share::{self, extract_links, query_part, LinkProblem, Origin, PlanSpec};
+use crate::share::{self, extract_links, query_part, LinkKey, LinkProblem, Origin, PlanSpec};
 use swplan_engine::params::{self, PARAMS};
 use swplan_engine::{simulate, validate, Trajectory, ValidationErrors};
 
@@ -245,7 +245,7 @@ fn looks_like_a_link(word: &str) -> bool {
 fn read_link(link: &str) -> Result<PlanSpec, Reason> {
     let names_a_plan = query_part(link).split('&').any(|pair| {
         let key = pair.split('=').next().unwrap_or("");
-        key == "v" || key == "p"
+        key == LinkKey::Version.code() || key == LinkKey::Origin.code()
     });
     if !names_a_plan {
         return Err(Reason::NotALink);

@@ -7,7 +7,9 @@
 use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::{Metric, Scenario, YearRow};
+use swplan_plans::chart::Chart;
 use swplan_plans::state::Computed;
+use swplan_words::labels::chart_title;
 use swplan_words::messages::metric_value;
 use swplan_words::strings::tr;
 use swplan_words::{format_percent, metric_label, Lang};
@@ -42,20 +44,12 @@ pub fn chart_width(window_width: f64, large: bool) -> f64 {
     }
 }
 
-/// The charts, by id, with their title, axis and the figures they plot.
-pub const CHARTS: [(&str, Axis); 4] = [
-    ("chart-talent", Axis::Count),
-    ("chart-certified", Axis::Count),
-    ("chart-coverage", Axis::Percent),
-    ("chart-budget", Axis::Yuan),
-];
-
-fn title(id: &str, lang: Lang) -> &'static str {
-    match id {
-        "chart-talent" => tr!(lang, chart_talent),
-        "chart-certified" => tr!(lang, chart_certified),
-        "chart-coverage" => tr!(lang, chart_coverage),
-        _ => tr!(lang, chart_budget),
+/// The axis a chart plots on.
+fn axis(chart: Chart) -> Axis {
+    match chart {
+        Chart::Talent | Chart::Certified => Axis::Count,
+        Chart::Coverage => Axis::Percent,
+        Chart::Budget => Axis::Yuan,
     }
 }
 
@@ -94,16 +88,16 @@ fn leaves_its_band(series: &[Series]) -> bool {
 }
 
 /// The words under a chart: what the budget covers, and why a band lies apart from its line.
-fn chart_note(id: &str, series: &[Series], scenario: &Scenario, lang: Lang) -> Option<String> {
-    let budget = (id == "chart-budget").then(|| tr!(lang, budget_note).to_string());
+fn chart_note(chart: Chart, series: &[Series], scenario: &Scenario, lang: Lang) -> Option<String> {
+    let budget = (chart == Chart::Budget).then(|| tr!(lang, budget_note).to_string());
     let apart = leaves_its_band(series).then(|| {
         // Slipped builds move stations, rooms and their budget only.
         let u = &scenario.uncertainty;
-        let slips = match id {
-            "chart-coverage" | "chart-budget" => {
+        let slips = match chart {
+            Chart::Coverage | Chart::Budget => {
                 (1.0 - u.station_completion, 1.0 - u.room_completion)
             }
-            _ => (0.0, 0.0),
+            Chart::Talent | Chart::Certified => (0.0, 0.0),
         };
         swplan_words::strings::band_apart_note(slips, lang)
     });
@@ -119,7 +113,7 @@ pub fn single_plan(
     baseline: Option<&Computed>,
     lang: Lang,
     width: f64,
-) -> Vec<(&'static str, ChartSpec)> {
+) -> Vec<(Chart, ChartSpec)> {
     let rows = &plan.computed.trajectory.years;
     let scenario = &plan.computed.scenario;
     let summary = plan.summary;
@@ -188,49 +182,26 @@ pub fn single_plan(
         )])
         .collect(),
     ];
-    let marks: [Vec<TargetMark>; 4] = [
-        marks_for(scenario, &[Metric::Talent], false, lang),
-        marks_for(
-            scenario,
-            &[
-                Metric::Certified,
-                Metric::CertifiedJunior,
-                Metric::CertifiedMid,
-                Metric::CertifiedSenior,
-            ],
-            true,
-            lang,
-        ),
-        marks_for(
-            scenario,
-            &[
-                Metric::StationCoverage,
-                Metric::RoomCoverage,
-                Metric::Stations,
-                Metric::Rooms,
-            ],
-            true,
-            lang,
-        ),
-        marks_for(scenario, &[Metric::BudgetCumulative], false, lang),
-    ];
-    CHARTS
-        .iter()
-        .zip(series.into_iter().zip(marks))
-        .map(|((id, axis), (series, marks))| {
-            let note = chart_note(id, &series, scenario, lang);
+    Chart::ALL
+        .into_iter()
+        .zip(series)
+        .map(|(chart, series)| {
+            let note = chart_note(chart, &series, scenario, lang);
+            // Counts of the certificate ladder and of stations and rooms share a chart: their
+            // marks say which figure they are on.
+            let named = matches!(chart, Chart::Certified | Chart::Coverage);
             (
-                *id,
+                chart,
                 ChartSpec {
-                    title: title(id, lang).to_string(),
+                    title: chart_title(chart, lang).to_string(),
                     years: years.clone(),
                     series,
-                    marks,
-                    axis: *axis,
+                    marks: marks_for(scenario, chart.target_metrics(), named, lang),
+                    axis: axis(chart),
                     lang,
                     width,
                     note,
-                    file_stem: format!("{}-{id}", scenario.region),
+                    file_stem: format!("{}-{}", scenario.region, chart.id()),
                     y_floor: 0.0,
                 },
             )
@@ -239,7 +210,7 @@ pub fn single_plan(
 }
 
 /// Several plans: one line per plan (its letter and name), the first plan's targets.
-pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(&'static str, ChartSpec)> {
+pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(Chart, ChartSpec)> {
     // The longest table, so every plan fits on the axis.
     let years: Vec<i32> = plans
         .iter()
@@ -268,17 +239,16 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(&'static str,
     } else {
         Metric::StationCoverage
     };
-    let metrics = [
-        Metric::Talent,
-        Metric::Certified,
-        coverage,
-        Metric::BudgetCumulative,
-    ];
     let scenario = &plans[0].computed.scenario;
-    CHARTS
-        .iter()
-        .zip(metrics)
-        .map(|((id, axis), metric)| {
+    Chart::ALL
+        .into_iter()
+        .map(|chart| {
+            let metric = match chart {
+                Chart::Talent => Metric::Talent,
+                Chart::Certified => Metric::Certified,
+                Chart::Coverage => coverage,
+                Chart::Budget => Metric::BudgetCumulative,
+            };
             let series = plans
                 .iter()
                 .enumerate()
@@ -293,27 +263,24 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(&'static str,
                     line(plan.label, (i % 4) as u8 + 1, values, None)
                 })
                 .collect();
-            let chart_title = if *id == "chart-coverage" {
-                metric_label(coverage, lang)
-            } else if *id == "chart-certified" {
-                metric_label(Metric::Certified, lang)
-            } else if *id == "chart-budget" {
-                tr!(lang, budget_cumulative)
-            } else {
-                title(id, lang)
+            // One figure per chart: its title names it.
+            let title = match chart {
+                Chart::Talent => chart_title(chart, lang),
+                Chart::Budget => tr!(lang, budget_cumulative),
+                Chart::Certified | Chart::Coverage => metric_label(metric, lang),
             };
             (
-                *id,
+                chart,
                 ChartSpec {
-                    title: chart_title.to_string(),
+                    title: title.to_string(),
                     years: years.clone(),
                     series,
                     marks: marks_for(scenario, &[metric], false, lang),
-                    axis: *axis,
+                    axis: axis(chart),
                     lang,
                     width,
-                    note: (*id == "chart-budget").then(|| tr!(lang, budget_note).to_string()),
-                    file_stem: format!("{}-compare-{id}", scenario.region),
+                    note: (chart == Chart::Budget).then(|| tr!(lang, budget_note).to_string()),
+                    file_stem: format!("{}-compare-{}", scenario.region, chart.id()),
                     y_floor: 0.0,
                 },
             )
@@ -421,7 +388,7 @@ mod tests {
             };
             single_plan(&plan, None, Lang::Zh, 640.0)
                 .into_iter()
-                .find(|(id, _)| *id == "chart-coverage")
+                .find(|(chart, _)| *chart == Chart::Coverage)
                 .and_then(|(_, spec)| spec.note)
         };
         // Yunnan's stations and rooms slip in the simulations (assumed 10 % and 15 %): the band lies below the plan's line.

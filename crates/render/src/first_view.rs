@@ -169,7 +169,7 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
     };
     let charts: String = single_plan(&plotted, None, lang, chart_width(window_width, false))
         .iter()
-        .map(|(id, spec)| to_page_markup(spec, id))
+        .map(|(chart, spec)| to_page_markup(spec, chart.id()))
         .collect();
 
     Some(format!(

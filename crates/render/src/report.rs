@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use swplan_engine::{Scenario, Trajectory, Verdict, YearRow};
+use swplan_engine::{Metric, Scenario, Trajectory, Verdict, YearRow};
+use swplan_words::labels::metric_column_label;
 pub use swplan_words::messages::metric_value;
+use swplan_words::messages::metric_value_in_column;
 use swplan_words::messages::warning_message;
-use swplan_words::{format_count, format_percent, format_yuan_in, metric_label, Lang, YuanScale};
+use swplan_words::{format_percent, metric_label, Lang};
 
 /// Output formats of `swplan run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,66 +87,38 @@ pub fn table(
 ) -> String {
     let name = lang.pick(&scenario.name.zh, &scenario.name.en);
     let mut out = format!("{name}  {}–{}\n\n", scenario.base_year, scenario.end_year);
-    let headers: [&str; 11] = match lang {
-        Lang::Zh => [
-            "年份",
-            "人才总量",
-            "持证",
-            "初级",
-            "中级",
-            "高级",
-            "机构",
-            "社工站",
-            "覆盖率",
-            "社工室",
-            "当年预算",
-        ],
-        Lang::En => [
-            "year",
-            "talent",
-            "certified",
-            "junior",
-            "mid",
-            "senior",
-            "institutions",
-            "stations",
-            "coverage",
-            "rooms",
-            "budget",
-        ],
-    };
-    // Money in one unit down the column: its largest amount's.
-    let budget_scale = YuanScale::for_largest(
-        trajectory
-            .years
-            .iter()
-            .map(|r| r.budget.abs())
-            .fold(0.0, f64::max),
-        lang,
-    );
-    let rows: Vec<[String; 11]> = trajectory
+    let columns = Metric::READING_ORDER;
+    let headers: Vec<&str> = std::iter::once(lang.pick("年份", "year"))
+        .chain(columns.iter().map(|m| metric_column_label(*m, lang)))
+        .collect();
+    // Each column in one unit and one form down its length, as the app's year table.
+    let largest: Vec<f64> = columns
+        .iter()
+        .map(|m| {
+            trajectory
+                .years
+                .iter()
+                .map(|r| m.value(r).abs())
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let rows: Vec<Vec<String>> = trajectory
         .years
         .iter()
         .map(|r| {
-            let count = |v: f64| format_count(v, Lang::En);
-            [
-                r.year.to_string(),
-                count(r.talent),
-                count(r.certified),
-                count(r.certified_junior),
-                count(r.certified_mid),
-                count(r.certified_senior),
-                count(r.institutions),
-                count(r.stations),
-                format_percent(r.station_coverage, lang),
-                count(r.rooms),
-                format_yuan_in(r.budget, budget_scale, lang),
-            ]
+            std::iter::once(r.year.to_string())
+                .chain(
+                    columns
+                        .iter()
+                        .zip(&largest)
+                        .map(|(m, top)| metric_value_in_column(*m, m.value(r), *top, lang)),
+                )
+                .collect()
         })
         .collect();
     let width = |i: usize| {
         rows.iter()
-            .map(|r| r[i].chars().count())
+            .map(|r| display_width(&r[i]))
             .chain([display_width(headers[i])])
             .max()
             .unwrap_or(0)

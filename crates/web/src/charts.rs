@@ -5,8 +5,9 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::chart::Chart;
+use super::chart::Chart as ChartView;
 use swplan_engine::montecarlo::Summary;
+use swplan_plans::chart::Chart;
 use swplan_plans::state::Computed;
 use swplan_render::charts::{compared, single_plan, truncate, Plotted};
 use swplan_words::strings::strings;
@@ -39,9 +40,9 @@ pub struct ChartsProps {
     /// Draw the lines up to this year only (playback).
     #[prop_or_default]
     pub until: Option<i32>,
-    /// Only these charts (presenter), by id.
+    /// Only these charts (presenter).
     #[prop_or_default]
-    pub only: Option<Vec<&'static str>>,
+    pub only: Option<Vec<Chart>>,
     /// Large type and drawings (presenter).
     #[prop_or_default]
     pub large: bool,
@@ -93,8 +94,8 @@ pub fn charts(props: &ChartsProps) -> Html {
             <h2 id={format!("{}charts-heading", props.id_prefix)}>{ text.charts_heading }</h2>
             <div class="chart-grid">
                 { for specs
-                    .filter(|(id, _)| props.only.as_ref().is_none_or(|only| only.contains(id)))
-                    .map(|(id, spec)| html! { <Chart id={format!("{}{id}", props.id_prefix)} {spec} /> }) }
+                    .filter(|(chart, _)| props.only.as_ref().is_none_or(|only| only.contains(chart)))
+                    .map(|(chart, spec)| html! { <ChartView id={format!("{}{}", props.id_prefix, chart.id())} {spec} /> }) }
             </div>
         </section>
     }

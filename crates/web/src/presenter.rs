@@ -19,8 +19,7 @@ use super::controls::Controls;
 use super::persistence::{address_query, link_url};
 use swplan_engine::asof::{events_in, verdicts_as_of, Status};
 use swplan_engine::params::{Kind, Shape, PARAMS};
-use swplan_plans::state::{Action, Plan, Presenter, State};
-use swplan_plans::story::Highlight;
+use swplan_plans::state::{Action, State};
 use swplan_render::qr::qr_svg;
 use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
 use swplan_words::story::{previous_result, step_changes, step_counter};
@@ -31,51 +30,6 @@ use swplan_words::{metric_label, param_label};
 pub struct PresenterViewProps {
     pub state: Rc<State>,
     pub on_action: Callback<Action>,
-}
-
-/// The charts a step shows: the highlighted one (or the one of a highlighted target) and, in a
-/// story, the budget beside it (what the step's decision costs, which stories ask about);
-/// without a story, talent and the chart of the plan's first other target.
-fn charts_for(presenter: &Presenter, plan: &Plan) -> Vec<&'static str> {
-    let chart_of = |metric: swplan_engine::Metric| {
-        use swplan_engine::Metric::*;
-        match metric {
-            Talent => "chart-talent",
-            Certified | CertifiedJunior | CertifiedMid | CertifiedSenior => "chart-certified",
-            Budget | BudgetCumulative => "chart-budget",
-            _ => "chart-coverage",
-        }
-    };
-    let highlighted = presenter
-        .story
-        .as_ref()
-        .and_then(|place| place.story.steps().get(place.step)?.highlighted());
-    let first = match highlighted {
-        Some(Highlight::Chart(chart)) => chart.id(),
-        Some(Highlight::Target(metric)) => chart_of(metric),
-        None => "chart-talent",
-    };
-    if highlighted.is_some() {
-        let second = if first == "chart-budget" {
-            "chart-talent"
-        } else {
-            "chart-budget"
-        };
-        return vec![first, second];
-    }
-    let second = plan
-        .computed
-        .scenario
-        .targets
-        .iter()
-        .map(|t| chart_of(t.metric))
-        .find(|c| *c != first)
-        .unwrap_or(if first == "chart-talent" {
-            "chart-budget"
-        } else {
-            "chart-talent"
-        });
-    vec![first, second]
 }
 
 /// "2030年：15.69万" / "2030: 156,900": the value in the year shown, after the deadline.
@@ -305,7 +259,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                         </ul>
                     }
                     <div class={classes!(asking.then_some("is-hidden"))}>
-                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(charts_for(&presenter, plan))} large=true id_prefix="presenter-" />
+                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(plan).to_vec())} large=true id_prefix="presenter-" />
                     </div>
                 </div>
                 <aside class="presenter-side" aria-label={text.presenter_side}>

@@ -13,8 +13,10 @@ use super::dialog::Dialog as Modal;
 use super::download::download_text;
 use super::persistence::link_url;
 use swplan_engine::RegionName;
+use swplan_plans::chart::Chart;
 use swplan_plans::state::{Action, Dialog};
 use swplan_plans::story::{self, Recorder, Story};
+use swplan_words::labels::chart_title;
 use swplan_words::story::{recorded_title, step_count, story_error_message};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
@@ -251,8 +253,7 @@ pub fn record_step_dialog(props: &RecordStepDialogProps) -> Html {
                 <label for="step-highlight">{ text.step_highlight }</label>
                 <select id="step-highlight" onchange={on_highlight}>
                     <option value="">{ "—" }</option>
-                    { for [("chart-talent", text.chart_talent), ("chart-certified", text.chart_certified), ("chart-coverage", text.chart_coverage), ("chart-budget", text.chart_budget)]
-                        .into_iter().map(|(id, label)| html! { <option value={id}>{ label }</option> }) }
+                    { for Chart::ALL.into_iter().map(|chart| html! { <option value={chart.id()}>{ chart_title(chart, lang) }</option> }) }
                 </select>
                 <label for="step-question">{ text.step_question }</label>
                 <input id="step-question" type="text" oninput={set(3)} value={fields[3].clone()} />

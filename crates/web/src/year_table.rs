@@ -1,5 +1,6 @@
 //! The year table: every figure of the plan, year by year, with the model's warnings. Columns
-//! come from the figure registry, so a new figure appears here without being spelled again.
+//! come from the figure registry (`Metric::READING_ORDER`), so a new figure appears here
+//! without being spelled again.
 
 use std::rc::Rc;
 
@@ -10,25 +11,6 @@ use swplan_plans::state::Computed;
 use swplan_words::messages::{metric_value_in_column, warning_message};
 use swplan_words::strings::strings;
 use swplan_words::{metric_label, Lang};
-
-/// The columns in reading order: each coverage beside what it covers, money last.
-pub const COLUMNS: [Metric; 15] = [
-    Metric::Talent,
-    Metric::Certified,
-    Metric::CertifiedJunior,
-    Metric::CertifiedMid,
-    Metric::CertifiedSenior,
-    Metric::Institutions,
-    Metric::Stations,
-    Metric::StationCoverage,
-    Metric::DemoStations,
-    Metric::Rooms,
-    Metric::RoomCoverage,
-    Metric::Positions,
-    Metric::StaffNeeded,
-    Metric::Budget,
-    Metric::BudgetCumulative,
-];
 
 #[derive(Properties, PartialEq)]
 pub struct YearTableProps {
@@ -46,7 +28,7 @@ pub fn year_table(props: &YearTableProps) -> Html {
     let rows = &props.computed.trajectory.years;
     let warnings = &props.computed.trajectory.warnings;
     // Each column's largest amount, so money reads in one unit down a column.
-    let largest: Vec<f64> = COLUMNS
+    let largest: Vec<f64> = Metric::READING_ORDER
         .iter()
         .map(|m| rows.iter().map(|r| m.value(r).abs()).fold(0.0, f64::max))
         .collect();
@@ -69,14 +51,14 @@ pub fn year_table(props: &YearTableProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ text.year }</th>
-                            { for COLUMNS.iter().map(|m| html! { <th scope="col">{ metric_label(*m, lang) }</th> }) }
+                            { for Metric::READING_ORDER.iter().map(|m| html! { <th scope="col">{ metric_label(*m, lang) }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
                         { for rows.iter().map(|r| html! {
                             <tr>
                                 <th scope="row">{ r.year }</th>
-                                { for COLUMNS.iter().zip(&largest).map(|(m, top)| html! { <td>{ metric_value_in_column(*m, m.value(r), *top, lang) }</td> }) }
+                                { for Metric::READING_ORDER.iter().zip(&largest).map(|(m, top)| html! { <td>{ metric_value_in_column(*m, m.value(r), *top, lang) }</td> }) }
                             </tr>
                         }) }
                     </tbody>

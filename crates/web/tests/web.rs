@@ -6,11 +6,11 @@
 #[path = "../../cli/tests/common/mod.rs"]
 mod common;
 
-use swplan_web::App;
 use gloo::timers::future::TimeoutFuture;
 use swplan_engine::montecarlo::checksum;
 use swplan_plans::presets;
 use swplan_plans::state::{Action, FieldId, State};
+use swplan_web::App;
 use swplan_words::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

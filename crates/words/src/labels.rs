@@ -4,6 +4,7 @@
 use super::Lang;
 use swplan_engine::params::Group;
 use swplan_engine::Metric;
+use swplan_plans::chart::Chart;
 
 /// Parameter labels by permanent key: (key, Chinese, English). Every key of the registry has one
 /// (checked by a test).
@@ -163,6 +164,39 @@ pub fn metric_label(metric: Metric, lang: Lang) -> &'static str {
         Metric::StaffNeeded => ("站室所需社工", "Staff needed"),
     };
     lang.pick(zh, en)
+}
+
+/// A figure's name as a narrow column's header (the command line's table): short enough to
+/// stand over its numbers.
+pub fn metric_column_label(metric: Metric, lang: Lang) -> &'static str {
+    let (zh, en) = match metric {
+        Metric::Talent => ("人才总量", "talent"),
+        Metric::Certified => ("持证", "certified"),
+        Metric::CertifiedJunior => ("初级", "junior"),
+        Metric::CertifiedMid => ("中级", "mid"),
+        Metric::CertifiedSenior => ("高级", "senior"),
+        Metric::Institutions => ("机构", "institutions"),
+        Metric::Stations => ("社工站", "stations"),
+        Metric::StationCoverage => ("站覆盖率", "st. coverage"),
+        Metric::DemoStations => ("示范站", "demo"),
+        Metric::Rooms => ("社工室", "rooms"),
+        Metric::RoomCoverage => ("室覆盖率", "rm. coverage"),
+        Metric::Positions => ("岗位", "positions"),
+        Metric::StaffNeeded => ("所需社工", "staff needed"),
+        Metric::Budget => ("当年预算", "budget"),
+        Metric::BudgetCumulative => ("累计预算", "cumulative"),
+    };
+    lang.pick(zh, en)
+}
+
+/// A chart's title.
+pub fn chart_title(chart: Chart, lang: Lang) -> &'static str {
+    match chart {
+        Chart::Talent => crate::tr!(lang, chart_talent),
+        Chart::Certified => crate::tr!(lang, chart_certified),
+        Chart::Coverage => crate::tr!(lang, chart_coverage),
+        Chart::Budget => crate::tr!(lang, chart_budget),
+    }
 }
 
 #[cfg(test)]

@@ -5,26 +5,29 @@ use crate::messages::{field_label, problem_text};
 use crate::{param_label, Lang};
 use swplan_engine::params::param_by_code;
 use swplan_plans::presets;
-use swplan_plans::share::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
+use swplan_plans::share::{Fallback, LinkKey, LinkNotice, LinkProblem, OlderData, ProblemKind};
 
 /// What a link key is about, for people: a parameter's label, or what the key stands for.
 pub fn key_label(key: &str, lang: Lang) -> String {
     if let Some(param) = param_by_code(key) {
         return param_label(param.key, lang).to_string();
     }
+    let Some(key) = LinkKey::from_code(key) else {
+        return String::new();
+    };
     let (zh, en) = match key {
-        "v" => ("链接版本", "link version"),
-        "p" => ("预设", "preset"),
-        "n" => ("方案名称", "plan name"),
-        "rn" => ("地区名称", "region name"),
-        "by" => ("基准年", "base year"),
-        "ey" => ("规划末年", "last year"),
-        "t" => ("目标", "targets"),
-        "mr" => ("模拟次数", "number of runs"),
-        "ms" => ("随机种子", "random seed"),
-        "lang" => ("语言", "language"),
-        "story" | "step" => ("导览步骤", "guided story"),
-        _ => ("", ""),
+        LinkKey::Version => ("链接版本", "link version"),
+        LinkKey::Checksum => ("校验码", "checksum"),
+        LinkKey::Origin => ("预设", "preset"),
+        LinkKey::Name => ("方案名称", "plan name"),
+        LinkKey::RegionName => ("地区名称", "region name"),
+        LinkKey::BaseYear => ("基准年", "base year"),
+        LinkKey::EndYear => ("规划末年", "last year"),
+        LinkKey::Targets => ("目标", "targets"),
+        LinkKey::Runs => ("模拟次数", "number of runs"),
+        LinkKey::Seed => ("随机种子", "random seed"),
+        LinkKey::Lang => ("语言", "language"),
+        LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
     };
     lang.pick(zh, en).to_string()
 }
@@ -368,12 +371,13 @@ mod tests {
 
     #[test]
     fn every_link_key_has_a_label() {
-        for key in swplan_plans::share::link::PLAN_KEYS
-            .iter()
-            .chain(&["v", "lang", "story", "step"])
-        {
+        let keys = LinkKey::GLOBAL
+            .into_iter()
+            .chain([LinkKey::RecordedStory])
+            .chain(LinkKey::PLAN);
+        for key in keys {
             for lang in [Lang::Zh, Lang::En] {
-                assert!(!key_label(key, lang).is_empty(), "{key}");
+                assert!(!key_label(key.code(), lang).is_empty(), "{key:?}");
             }
         }
     }

@@ -11,6 +11,7 @@
 use super::base64url;
 use super::codes::{metric_by_code, metric_code};
 use super::values::{normalized_yearly, number_text, parse_number, parse_whole, parse_yearly};
+use super::LinkKey;
 use crate::presets::history::same_target;
 use swplan_engine::params::{self, Shape, Value, ValueMut, PARAMS};
 use swplan_engine::{validate, RegionName, Scenario, Target, ValidationError, Yearly};
@@ -50,13 +51,13 @@ pub enum ChangeProblem {
 pub fn encode_changes(from: &Scenario, to: &Scenario) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if to.name != from.name {
-        pairs.push(("rn", region_name_text(&to.name)));
+        pairs.push((LinkKey::RegionName.code(), region_name_text(&to.name)));
     }
     if to.base_year != from.base_year {
-        pairs.push(("by", to.base_year.to_string()));
+        pairs.push((LinkKey::BaseYear.code(), to.base_year.to_string()));
     }
     if to.end_year != from.end_year {
-        pairs.push(("ey", to.end_year.to_string()));
+        pairs.push((LinkKey::EndYear.code(), to.end_year.to_string()));
     }
     for p in PARAMS {
         match (params::value(to, p.key), params::value(from, p.key)) {
@@ -78,7 +79,7 @@ pub fn encode_changes(from: &Scenario, to: &Scenario) -> String {
             .zip(&from.targets)
             .all(|(a, b)| same_target(a, b));
     if !same_targets {
-        pairs.push(("t", targets_text(&to.targets)));
+        pairs.push((LinkKey::Targets.code(), targets_text(&to.targets)));
     }
     pairs
         .iter()
@@ -136,28 +137,29 @@ fn apply_one(
     text: &str,
 ) -> Result<(), Vec<ChangeProblem>> {
     let owned = |s: &str| s.to_string();
-    match key {
-        "rn" => {
+    match LinkKey::from_code(key) {
+        Some(LinkKey::RegionName) => {
             result.name = read_region_name(text)
                 .ok_or_else(|| vec![ChangeProblem::NotAName { key: owned(key) }])?;
         }
-        "by" | "ey" => {
+        Some(which @ (LinkKey::BaseYear | LinkKey::EndYear)) => {
             let year = parse_whole::<i32>(text).ok_or_else(|| {
                 vec![ChangeProblem::NotAYear {
                     key: owned(key),
                     text: owned(text),
                 }]
             })?;
-            if key == "by" {
+            if which == LinkKey::BaseYear {
                 result.base_year = year;
                 result.sources.remove("base_year");
             } else {
                 result.end_year = year;
             }
         }
-        "t" => result.targets = read_targets(text, &original.targets)?,
-        code => {
-            let Some(param) = params::param_by_code(code) else {
+        Some(LinkKey::Targets) => result.targets = read_targets(text, &original.targets)?,
+        // A story's changes are a plan's parameters, names, years and targets only.
+        Some(_) | None => {
+            let Some(param) = params::param_by_code(key) else {
                 return Err(vec![ChangeProblem::UnknownKey { key: owned(key) }]);
             };
             let (key, text) = (owned(key), owned(text));

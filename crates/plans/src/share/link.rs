@@ -11,7 +11,7 @@ use super::extract::query_part;
 use super::problems::{Fallback, LinkNotice, LinkProblem, ProblemKind};
 use super::read_plan::{baseline_of, read_plan};
 use super::values::{normalized_yearly, number_text, parse_whole, yearly_text};
-use super::{OpenedLink, Origin, PlanSpec, StoryRef};
+use super::{LinkKey, OpenedLink, Origin, PlanSpec, StoryRef};
 use crate::presets::history::same_target;
 use crate::Lang;
 use swplan_engine::montecarlo::Settings;
@@ -23,9 +23,6 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The most plans a link carries (one, or a comparison of up to four).
 pub const MAX_PLANS: usize = 4;
-
-/// Keys that belong to the whole link rather than to one plan.
-const GLOBAL_KEYS: [&str; 5] = ["v", "c", "lang", "story", "step"];
 
 /// A short checksum of a link's plans, written right after `v` (`c=`), so a link cut short or
 /// changed by hand — which would otherwise open as a different but valid plan — says so. It
@@ -51,11 +48,14 @@ fn checksum<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
 /// Whether a key belongs to a plan (`p`, `h`, `1.t`…) and so to the checksum.
 fn is_plan_key(key: &str) -> bool {
     let (_, bare) = split_plan_prefix(key);
-    PLAN_KEYS.contains(&bare) || params::param_by_code(bare).is_some()
+    LinkKey::from_code(bare).is_some_and(LinkKey::is_plan_key)
+        || params::param_by_code(bare).is_some()
 }
 
-/// Keys of a plan besides the parameters' link codes.
-pub const PLAN_KEYS: [&str; 8] = ["p", "n", "rn", "by", "ey", "t", "mr", "ms"];
+/// Whether a key is one of the link's own (`v`, `lang`…) rather than a plan's.
+fn is_global_key(bare: &str) -> bool {
+    LinkKey::from_code(bare).is_some_and(|k| LinkKey::GLOBAL.contains(&k))
+}
 
 /// A link's query as (key, value) pairs, in order.
 type Pairs = Vec<(String, String)>;
@@ -67,17 +67,24 @@ const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [version_0_to_
 /// Yunnan, whose data was then at version 1. Anything else in it meant nothing.
 fn version_0_to_1(pairs: Pairs) -> Pairs {
     let mut migrated = vec![
-        ("v".to_string(), "1".to_string()),
-        ("p".to_string(), "yunnan.1".to_string()),
+        (LinkKey::Version.code().to_string(), "1".to_string()),
+        (LinkKey::Origin.code().to_string(), "yunnan.1".to_string()),
     ];
-    migrated.extend(pairs.into_iter().filter(|(key, _)| key == "lang"));
+    migrated.extend(
+        pairs
+            .into_iter()
+            .filter(|(key, _)| key == LinkKey::Lang.code()),
+    );
     migrated
 }
 
 /// The link query (without `?`) for one plan, or several to compare (at most [`MAX_PLANS`];
 /// the rest are left out), with the interface language when given.
 pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
-    let mut pairs = vec![("v".to_string(), FORMAT_VERSION.to_string())];
+    let mut pairs = vec![(
+        LinkKey::Version.code().to_string(),
+        FORMAT_VERSION.to_string(),
+    )];
     for (index, plan) in plans.iter().take(MAX_PLANS).enumerate() {
         let prefix = if index == 0 {
             String::new()
@@ -89,13 +96,13 @@ pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
         }
     }
     let sum = checksum(pairs[1..].iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    pairs.insert(1, ("c".to_string(), sum));
+    pairs.insert(1, (LinkKey::Checksum.code().to_string(), sum));
     if let Some(lang) = lang {
         let code = match lang {
             Lang::Zh => "zh",
             Lang::En => "en",
         };
-        pairs.push(("lang".to_string(), code.to_string()));
+        pairs.push((LinkKey::Lang.code().to_string(), code.to_string()));
     }
     pairs
         .iter()
@@ -124,19 +131,19 @@ fn origin_and_baseline(origin: &Origin) -> (String, &'static Scenario) {
 fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
     let (origin, baseline) = origin_and_baseline(&plan.origin);
     let scenario = &plan.scenario;
-    let mut pairs = vec![("p".to_string(), origin)];
+    let mut pairs = vec![(LinkKey::Origin.code().to_string(), origin)];
     let mut push = |key: &str, value: String| pairs.push((key.to_string(), value));
     if let Some(name) = &plan.name {
-        push("n", base64url::encode(name.as_bytes()));
+        push(LinkKey::Name.code(), base64url::encode(name.as_bytes()));
     }
     if scenario.name != baseline.name {
-        push("rn", region_name_text(&scenario.name));
+        push(LinkKey::RegionName.code(), region_name_text(&scenario.name));
     }
     if scenario.base_year != baseline.base_year {
-        push("by", scenario.base_year.to_string());
+        push(LinkKey::BaseYear.code(), scenario.base_year.to_string());
     }
     if scenario.end_year != baseline.end_year {
-        push("ey", scenario.end_year.to_string());
+        push(LinkKey::EndYear.code(), scenario.end_year.to_string());
     }
     for p in PARAMS {
         match (
@@ -171,7 +178,7 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
             })
             .collect();
         push(
-            "t",
+            LinkKey::Targets.code(),
             if entries.is_empty() {
                 "none".to_string()
             } else {
@@ -181,10 +188,10 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
     }
     let defaults = Settings::default();
     if plan.mc.runs != defaults.runs {
-        push("mr", plan.mc.runs.to_string());
+        push(LinkKey::Runs.code(), plan.mc.runs.to_string());
     }
     if plan.mc.seed != defaults.seed {
-        push("ms", plan.mc.seed.to_string());
+        push(LinkKey::Seed.code(), plan.mc.seed.to_string());
     }
     pairs
 }
@@ -243,11 +250,11 @@ pub fn decode(text: &str) -> OpenedLink {
     };
 
     let has = |pairs: &Pairs, key: &str| pairs.iter().any(|(k, _)| k == key);
-    let format_version = match pairs.iter().find(|(key, _)| key == "v") {
+    let format_version = match pairs.iter().find(|(key, _)| key == LinkKey::Version.code()) {
         None => 0,
         Some((_, text)) => parse_whole::<u32>(text).unwrap_or_else(|| {
             let kind = ProblemKind::NotAVersion { text: text.clone() };
-            problem(0, "v", kind, Fallback::CurrentFormat);
+            problem(0, LinkKey::Version.code(), kind, Fallback::CurrentFormat);
             FORMAT_VERSION
         }),
     };
@@ -256,7 +263,10 @@ pub fn decode(text: &str) -> OpenedLink {
             found: format_version,
             supported: FORMAT_VERSION,
         });
-    } else if let Some((_, written)) = pairs.iter().find(|(key, _)| key == "c") {
+    } else if let Some((_, written)) = pairs
+        .iter()
+        .find(|(key, _)| key == LinkKey::Checksum.code())
+    {
         // A link cut short or changed: say so before reading what is left. A newer format may
         // sum keys this app does not know, so its checksum cannot be checked here.
         let found = checksum(
@@ -266,22 +276,32 @@ pub fn decode(text: &str) -> OpenedLink {
                 .map(|(k, v)| (k.as_str(), v.as_str())),
         );
         if *written != found {
-            problem(0, "c", ProblemKind::Damaged, Fallback::Kept);
+            problem(
+                0,
+                LinkKey::Checksum.code(),
+                ProblemKind::Damaged,
+                Fallback::Kept,
+            );
         }
     }
     // The first app's links held `lang` only, never `p`: a `p` without `v` is a plan link that
     // lost its version (edited by hand), read as it is now, whatever its language.
-    if format_version == 0 && (!has(&pairs, "lang") || has(&pairs, "p")) {
-        if has(&pairs, "p") {
-            problem(0, "v", ProblemKind::MissingVersion, Fallback::CurrentFormat);
+    let (lang_key, origin_key) = (LinkKey::Lang.code(), LinkKey::Origin.code());
+    if format_version == 0 && (!has(&pairs, lang_key) || has(&pairs, origin_key)) {
+        if has(&pairs, origin_key) {
+            let key = LinkKey::Version.code();
+            problem(0, key, ProblemKind::MissingVersion, Fallback::CurrentFormat);
         } else {
             // Not a plan link: the app's plain address, or text without a link in it.
             let query = query_part(text);
             if !query.is_empty() && !query.contains('=') {
                 problem(0, "", ProblemKind::NotALink, Fallback::DefaultPreset);
             }
-            pairs.retain(|(key, _)| key == "story" || key == "step");
-            pairs.push(("p".to_string(), crate::presets::DEFAULT_SLUG.to_string()));
+            pairs.retain(|(key, _)| key == LinkKey::Story.code() || key == LinkKey::Step.code());
+            pairs.push((
+                origin_key.to_string(),
+                crate::presets::DEFAULT_SLUG.to_string(),
+            ));
         }
     } else {
         for migrate in MIGRATIONS.iter().skip(format_version as usize) {
@@ -290,16 +310,13 @@ pub fn decode(text: &str) -> OpenedLink {
     }
 
     // Sort the pairs into the link's own keys and each plan's; the first of duplicates wins.
-    let mut global: Vec<(String, String)> = Vec::new();
+    let mut global_pairs: Vec<(String, String)> = Vec::new();
     let mut per_plan: [Pairs; MAX_PLANS] = Default::default();
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in pairs {
         let (plan, bare) = split_plan_prefix(&key);
-        let known = if plan == 0 && GLOBAL_KEYS.contains(&bare) {
-            true
-        } else {
-            PLAN_KEYS.contains(&bare) || params::param_by_code(bare).is_some()
-        };
+        let global = plan == 0 && is_global_key(bare);
+        let known = global || is_plan_key(bare);
         if !known {
             continue; // Unknown keys are ignored: chat apps append their own.
         }
@@ -312,8 +329,8 @@ pub fn decode(text: &str) -> OpenedLink {
             );
             continue;
         }
-        if plan == 0 && GLOBAL_KEYS.contains(&bare) {
-            global.push((bare.to_string(), value));
+        if global {
+            global_pairs.push((bare.to_string(), value));
         } else {
             per_plan[plan].push((bare.to_string(), value));
         }
@@ -336,16 +353,21 @@ pub fn decode(text: &str) -> OpenedLink {
         plans.push(plan);
     }
 
-    let lookup = |key: &str| global.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-    let lang = lookup("lang").and_then(|text| {
+    let lookup = |key: LinkKey| {
+        global_pairs
+            .iter()
+            .find(|(k, _)| k == key.code())
+            .map(|(_, v)| v)
+    };
+    let lang = lookup(LinkKey::Lang).and_then(|text| {
         let lang = Lang::from_tag(text);
         if lang.is_none() {
             let kind = ProblemKind::UnknownLanguage { text: text.clone() };
-            problems.push(problem_at(0, "lang", kind, Fallback::Dropped));
+            problems.push(problem_at(0, LinkKey::Lang.code(), kind, Fallback::Dropped));
         }
         lang
     });
-    let story = lookup("story").and_then(|id| {
+    let story = lookup(LinkKey::Story).and_then(|id| {
         let readable = !id.is_empty()
             && id.len() <= 64
             && id
@@ -353,14 +375,19 @@ pub fn decode(text: &str) -> OpenedLink {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !readable {
             let kind = ProblemKind::NotAStory { text: id.clone() };
-            problems.push(problem_at(0, "story", kind, Fallback::Dropped));
+            problems.push(problem_at(
+                0,
+                LinkKey::Story.code(),
+                kind,
+                Fallback::Dropped,
+            ));
             return None;
         }
-        let step = match lookup("step") {
+        let step = match lookup(LinkKey::Step) {
             None => 0,
             Some(text) => parse_whole::<usize>(text).unwrap_or_else(|| {
                 let kind = ProblemKind::NotAStory { text: text.clone() };
-                problems.push(problem_at(0, "step", kind, Fallback::Dropped));
+                problems.push(problem_at(0, LinkKey::Step.code(), kind, Fallback::Dropped));
                 0
             }),
         };

@@ -615,13 +615,6 @@ fn escaped_and_html_escaped_links_still_open() {
 }
 
 #[test]
-fn link_keys_never_collide_with_parameter_codes() {
-    for key in PLAN_KEYS.iter().chain(&GLOBAL_KEYS) {
-        assert!(swplan_engine::params::param_by_code(key).is_none(), "{key}");
-    }
-}
-
-#[test]
 fn every_decoded_value_problem_names_a_validation_field() {
     let opened = decode("v=1&p=yunnan&pj=2");
     let ProblemKind::Invalid { error } = &opened.problems[0].kind else {

@@ -34,6 +34,7 @@ mod base64url;
 pub mod changes;
 pub mod codes;
 mod extract;
+pub mod keys;
 pub mod link;
 pub mod open;
 mod problems;
@@ -43,6 +44,7 @@ pub mod save;
 mod values;
 
 pub use extract::{extract_links, query_part};
+pub use keys::LinkKey;
 pub use link::{baseline, decode, encode, normalized, FORMAT_VERSION, MAX_PLANS};
 pub use problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
 
@@ -125,7 +127,11 @@ pub(crate) mod settings_serde {
 /// Keys that make an address a link (anything else, like `?lang=en`, is a plain visit).
 pub fn is_link(query: &str) -> bool {
     query.trim_start_matches('?').split('&').any(|pair| {
-        ["v=", "p=", "story="].iter().any(|k| pair.starts_with(k)) || pair.starts_with("1.p=")
+        let key = pair.split_once('=').map_or("", |(key, _)| key);
+        [LinkKey::Version, LinkKey::Origin, LinkKey::Story]
+            .iter()
+            .any(|k| key == k.code())
+            || key == format!("1.{}", LinkKey::Origin.code())
     })
 }
 
@@ -134,6 +140,6 @@ pub fn lang_in_query(query: &str) -> Option<Lang> {
     query
         .trim_start_matches('?')
         .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
+        .find_map(|pair| pair.strip_prefix(LinkKey::Lang.code())?.strip_prefix('='))
         .and_then(Lang::from_tag)
 }

@@ -117,3 +117,20 @@ pub struct OlderData {
     /// The corrections since, oldest first: which keys changed, and why.
     pub corrections: Vec<Correction>,
 }
+
+/// Collects the problems of one plan.
+pub(super) struct Reader<'a> {
+    pub plan: usize,
+    pub problems: &'a mut Vec<LinkProblem>,
+}
+
+impl Reader<'_> {
+    pub fn problem(&mut self, key: &str, kind: ProblemKind, fallback: Fallback) {
+        self.problems.push(LinkProblem {
+            plan: self.plan,
+            key: key.to_string(),
+            kind,
+            fallback,
+        });
+    }
+}

@@ -5,10 +5,10 @@ use std::sync::OnceLock;
 
 use super::base64url;
 use super::codes::metric_by_code;
-use super::problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
+use super::problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind, Reader};
 use super::repair::{repair, Applied, Slot};
 use super::values::{parse_number, parse_whole, parse_yearly};
-use super::{Origin, PlanSpec};
+use super::{LinkKey, Origin, PlanSpec};
 use crate::presets::{self, history};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::params::{self, Shape, ValueMut};
@@ -62,23 +62,6 @@ fn default_origin() -> Origin {
     }
 }
 
-/// Collects the problems of one plan.
-pub(super) struct Reader<'a> {
-    pub plan: usize,
-    pub problems: &'a mut Vec<LinkProblem>,
-}
-
-impl Reader<'_> {
-    pub fn problem(&mut self, key: &str, kind: ProblemKind, fallback: Fallback) {
-        self.problems.push(LinkProblem {
-            plan: self.plan,
-            key: key.to_string(),
-            kind,
-            fallback,
-        });
-    }
-}
-
 /// Reads the plan at `position` from its keys (prefix removed). `first_origin` is the origin of
 /// the link's first plan, which a later plan without `p` falls back to.
 pub fn read_plan(
@@ -98,7 +81,12 @@ pub fn read_plan(
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
-    let origin = read_origin(&mut reader, value_of("p"), first_origin, notices);
+    let origin = read_origin(
+        &mut reader,
+        value_of(LinkKey::Origin.code()),
+        first_origin,
+        notices,
+    );
     let baseline = baseline_of(&origin);
     let fallback = match origin {
         Origin::Custom => Fallback::TemplateValue,
@@ -116,38 +104,40 @@ pub fn read_plan(
                 key: key.clone(),
             })
         };
-        match key.as_str() {
-            "p" => {}
-            "n" => match read_text(text) {
+        match LinkKey::from_code(key) {
+            Some(LinkKey::Origin) => {}
+            Some(LinkKey::Name) => match read_text(text) {
                 Some(text) => name = Some(text),
                 None => reader.problem(key, ProblemKind::NotAName, Fallback::Dropped),
             },
-            "rn" => match read_region_name(text) {
+            Some(LinkKey::RegionName) => match read_region_name(text) {
                 Some(region_name) => scenario.name = region_name,
                 None => reader.problem(key, ProblemKind::NotAName, fallback),
             },
-            "by" | "ey" => match parse_whole::<i32>(text) {
-                Some(year) if key == "by" => {
-                    scenario.base_year = year;
-                    apply(Slot::BaseYear);
+            Some(which @ (LinkKey::BaseYear | LinkKey::EndYear)) => {
+                match parse_whole::<i32>(text) {
+                    Some(year) if which == LinkKey::BaseYear => {
+                        scenario.base_year = year;
+                        apply(Slot::BaseYear);
+                    }
+                    Some(year) => {
+                        scenario.end_year = year;
+                        apply(Slot::EndYear);
+                    }
+                    None => {
+                        let kind = ProblemKind::NotAYear { text: text.clone() };
+                        reader.problem(key, kind, fallback);
+                    }
                 }
-                Some(year) => {
-                    scenario.end_year = year;
-                    apply(Slot::EndYear);
-                }
-                None => {
-                    let kind = ProblemKind::NotAYear { text: text.clone() };
-                    reader.problem(key, kind, fallback);
-                }
-            },
-            "t" => {
+            }
+            Some(LinkKey::Targets) => {
                 if let Some(targets) = read_targets(&mut reader, text, &baseline.targets, fallback)
                 {
                     scenario.targets = targets;
                     apply(Slot::Targets);
                 }
             }
-            "mr" => match parse_whole::<usize>(text) {
+            Some(LinkKey::Runs) => match parse_whole::<usize>(text) {
                 Some(runs) if (RUNS_RANGE.0..=RUNS_RANGE.1).contains(&runs) => mc.runs = runs,
                 Some(_) => {
                     let kind = ProblemKind::RunsOutOfRange {
@@ -162,16 +152,18 @@ pub fn read_plan(
                     reader.problem(key, kind, Fallback::DefaultSetting);
                 }
             },
-            "ms" => match parse_whole::<u64>(text) {
+            Some(LinkKey::Seed) => match parse_whole::<u64>(text) {
                 Some(seed) => mc.seed = seed,
                 None => {
                     let kind = ProblemKind::NotANumber { text: text.clone() };
                     reader.problem(key, kind, Fallback::DefaultSetting);
                 }
             },
-            code => {
+            // The link's own keys are sorted out before (see `decode`).
+            Some(_) => {}
+            None => {
                 // Only known keys reach here (see `decode`); a miss is simply skipped.
-                let Some(param) = params::param_by_code(code) else {
+                let Some(param) = params::param_by_code(key) else {
                     continue;
                 };
                 match (
@@ -221,11 +213,19 @@ fn read_origin(
     let Some(text) = text else {
         return match first_origin {
             Some(origin) => {
-                reader.problem("p", ProblemKind::MissingOrigin, Fallback::FirstPlanOrigin);
+                reader.problem(
+                    LinkKey::Origin.code(),
+                    ProblemKind::MissingOrigin,
+                    Fallback::FirstPlanOrigin,
+                );
                 origin.clone()
             }
             None => {
-                reader.problem("p", ProblemKind::MissingOrigin, Fallback::DefaultPreset);
+                reader.problem(
+                    LinkKey::Origin.code(),
+                    ProblemKind::MissingOrigin,
+                    Fallback::DefaultPreset,
+                );
                 default_origin()
             }
         };
@@ -241,7 +241,7 @@ fn read_origin(
         let kind = ProblemKind::UnknownPreset {
             slug: slug.to_string(),
         };
-        reader.problem("p", kind, Fallback::DefaultPreset);
+        reader.problem(LinkKey::Origin.code(), kind, Fallback::DefaultPreset);
         return default_origin();
     };
     let current = preset.data_version;
@@ -254,7 +254,7 @@ fn read_origin(
                 version: version_text.unwrap_or_default().to_string(),
                 current,
             };
-            reader.problem("p", kind, Fallback::CurrentData);
+            reader.problem(LinkKey::Origin.code(), kind, Fallback::CurrentData);
             current
         }
     };
@@ -344,7 +344,8 @@ fn read_targets(
     }
     let kept = !targets.is_empty();
     for kind in failures {
-        reader.problem("t", kind, if kept { Fallback::Dropped } else { fallback });
+        let fallback = if kept { Fallback::Dropped } else { fallback };
+        reader.problem(LinkKey::Targets.code(), kind, fallback);
     }
     kept.then_some(targets)
 }

@@ -3,8 +3,8 @@
 //! the table is dropped instead). Years go first, since a bad horizon makes other values look
 //! wrong. When no single key explains an error, the whole plan goes back to its origin.
 
-use super::problems::{Fallback, ProblemKind};
-use super::read_plan::Reader;
+use super::problems::{Fallback, ProblemKind, Reader};
+use super::LinkKey;
 use swplan_engine::params::{self, Value, ValueMut};
 use swplan_engine::validate::{Field, Problem};
 use swplan_engine::{validate, Scenario, ValidationError};
@@ -121,7 +121,11 @@ pub(super) fn repair(
             if index < scenario.targets.len() {
                 scenario.targets.remove(index);
             }
-            reader.problem("t", ProblemKind::Invalid { error }, Fallback::Dropped);
+            reader.problem(
+                LinkKey::Targets.code(),
+                ProblemKind::Invalid { error },
+                Fallback::Dropped,
+            );
         }
     }
     if validate(scenario).is_err() {

@@ -1,7 +1,7 @@
 //! The reducer's actions, natively: every behaviour the page relies on.
 
 use super::*;
-use swplan_engine::{Metric, Yearly};
+use swplan_engine::{Metric, Target, Yearly};
 
 fn yunnan() -> State {
     State::new(presets::default_preset(), Lang::Zh)
@@ -725,5 +725,37 @@ fn a_reloaded_plan_is_still_the_save_it_came_from() {
         (saved.id.as_str(), changed),
         ("s1", true),
         "with its unsaved changes"
+    );
+}
+
+#[test]
+fn the_presenter_shows_the_charts_that_draw_the_plans_targets() {
+    use crate::chart::Chart;
+    let target = |metric, threshold| Target {
+        metric,
+        threshold,
+        deadline: 2025,
+        source: None,
+    };
+    let charts_with = |second: Option<Target>| {
+        let mut state = yunnan();
+        if let Some(target) = second {
+            state.apply(Action::AddTarget(target));
+        }
+        state.apply(Action::EnterPresenter);
+        let presenter = state.session.presenter.clone().unwrap();
+        presenter.charts(state.plan())
+    };
+    // Yunnan's one target is talent: talent, and the budget beside it.
+    assert_eq!(charts_with(None), [Chart::Talent, Chart::Budget]);
+    assert_eq!(
+        charts_with(Some(target(Metric::RoomCoverage, 0.5))),
+        [Chart::Talent, Chart::Coverage]
+    );
+    // No chart draws institutions (the presenter once sent them to the coverage chart, which
+    // has no mark for them): talent and the budget.
+    assert_eq!(
+        charts_with(Some(target(Metric::Institutions, 500.0))),
+        [Chart::Talent, Chart::Budget]
     );
 }

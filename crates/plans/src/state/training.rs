@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use super::plan::{baseline_of, Plan, PlanKind};
 use super::{State, UndoHint};
+use crate::chart::Chart;
 use crate::share::{OpenedLink, PlanSpec, MAX_PLANS};
-use crate::story::{Recorder, Story};
+use crate::story::{Highlight, Recorder, Story};
 
 /// The presenter on a projector.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +24,39 @@ pub struct Presenter {
     pub levers: Vec<&'static str>,
     /// The plan on screen before a story replaced it, put back when the presenter closes.
     pub before_story: Option<Box<PlanSpec>>,
+}
+
+impl Presenter {
+    /// The two charts a step shows: the highlighted one (or the one of a highlighted target)
+    /// and, in a story, the budget beside it (what the step's decision costs, which stories ask
+    /// about); without a story, talent and the chart of the plan's first other target.
+    pub fn charts(&self, plan: &Plan) -> [Chart; 2] {
+        let highlighted = self
+            .story
+            .as_ref()
+            .and_then(|place| place.story.steps().get(place.step)?.highlighted());
+        let first = match highlighted {
+            Some(Highlight::Chart(chart)) => chart,
+            Some(Highlight::Target(metric)) => Chart::of_metric(metric).unwrap_or(Chart::Talent),
+            None => Chart::Talent,
+        };
+        let other = match first {
+            Chart::Budget => Chart::Talent,
+            _ => Chart::Budget,
+        };
+        if highlighted.is_some() {
+            return [first, other];
+        }
+        let second = plan
+            .computed
+            .scenario
+            .targets
+            .iter()
+            .filter_map(|t| Chart::of_metric(t.metric))
+            .find(|c| *c != first)
+            .unwrap_or(other);
+        [first, second]
+    }
 }
 
 /// Where a story is: its step, and whether the step's result is revealed (a step with a

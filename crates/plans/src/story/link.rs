@@ -12,7 +12,7 @@
 //! `sr` are present, `sr` is read: it is the story the link was made from.
 
 use super::{by_id, check, compact, Story, StoryError};
-use crate::share::{self, PlanSpec};
+use crate::share::{self, LinkKey, PlanSpec};
 use crate::Lang;
 use swplan_engine::montecarlo::Settings;
 
@@ -62,7 +62,7 @@ pub fn story_link(
 /// link names a story that cannot be opened (unknown, damaged, or a step past its end).
 pub fn parse_story_link(text: &str) -> Result<Option<OpenedStory>, StoryError> {
     let query = share::query_part(text);
-    let step = match value_of(query, "step") {
+    let step = match value_of(query, LinkKey::Step.code()) {
         None => 0,
         Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
             // Digits that overflow are no step of any story.
@@ -70,11 +70,11 @@ pub fn parse_story_link(text: &str) -> Result<Option<OpenedStory>, StoryError> {
         }
         Some(_) => return Err(StoryError::DamagedLink),
     };
-    let (story, carried) = if let Some(carried) = value_of(query, "sr") {
+    let (story, carried) = if let Some(carried) = value_of(query, LinkKey::RecordedStory.code()) {
         let story = compact::decode(carried).ok_or(StoryError::DamagedLink)?;
         check::check(&story)?;
         (story, true)
-    } else if let Some(id) = value_of(query, "story") {
+    } else if let Some(id) = value_of(query, LinkKey::Story.code()) {
         let story = by_id(id).ok_or_else(|| StoryError::UnknownStory { id: id.to_string() })?;
         (story.clone(), false)
     } else {

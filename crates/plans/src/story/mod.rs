@@ -43,6 +43,8 @@ pub use check::{is_valid_id, quote_occurs};
 pub use link::{parse_story_link, story_link, OpenedStory};
 pub use recorder::{RecordError, Recorder, RECORDED_ID};
 
+pub use crate::chart::Chart;
+
 use crate::presets::{self, history};
 use crate::share::changes::{apply_changes, ChangeProblem};
 use crate::share::Origin;
@@ -114,34 +116,6 @@ pub struct Citation {
     pub quote: String,
 }
 
-/// One of the four charts of the planner, by the id its element carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Chart {
-    Talent,
-    Certified,
-    Coverage,
-    Budget,
-}
-
-impl Chart {
-    pub const ALL: [Chart; 4] = [
-        Chart::Talent,
-        Chart::Certified,
-        Chart::Coverage,
-        Chart::Budget,
-    ];
-
-    /// The element id of the chart (`chart-talent`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Chart::Talent => "chart-talent",
-            Chart::Certified => "chart-certified",
-            Chart::Coverage => "chart-coverage",
-            Chart::Budget => "chart-budget",
-        }
-    }
-}
-
 /// What a step draws the eye to: a chart, or the card of a target on a metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Highlight {
@@ -152,7 +126,7 @@ pub enum Highlight {
 impl Highlight {
     /// Reads `chart-talent` or a target metric key (`talent`, `room_coverage`).
     pub fn parse(text: &str) -> Option<Highlight> {
-        if let Some(chart) = Chart::ALL.into_iter().find(|c| c.id() == text) {
+        if let Some(chart) = Chart::from_id(text) {
             return Some(Highlight::Chart(chart));
         }
         Metric::from_key(text)

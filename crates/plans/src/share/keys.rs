@@ -1,0 +1,115 @@
+//! Every key a share link holds, by one typed name, spelled once: the writer, the reader, the
+//! checksum, the stories and the wording all name a key by [`LinkKey`]. Parameters carry their
+//! own permanent codes (`h`, `a`…) in `swplan_engine::params`. Codes are permanent: a link made
+//! today opens forever.
+
+/// A key of a share link other than a parameter's code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkKey {
+    /// `v`: the format version.
+    Version,
+    /// `c`: the checksum over the plans' keys.
+    Checksum,
+    /// `lang`: the interface language.
+    Lang,
+    /// `story`: a built-in guided story's id.
+    Story,
+    /// `step`: the story's step.
+    Step,
+    /// `sr`: a recorded story carried whole.
+    RecordedStory,
+    /// `p`: a plan's origin (preset and data version, or `new`).
+    Origin,
+    /// `n`: the plan's name.
+    Name,
+    /// `rn`: the region's name.
+    RegionName,
+    /// `by`: the base year.
+    BaseYear,
+    /// `ey`: the last year.
+    EndYear,
+    /// `t`: the whole target list.
+    Targets,
+    /// `mr`: Monte Carlo runs.
+    Runs,
+    /// `ms`: Monte Carlo seed.
+    Seed,
+}
+
+impl LinkKey {
+    /// Keys that belong to the whole link rather than to one plan, as the plan reader sorts
+    /// them (a recorded story, `sr`, is read by the stories' own reader).
+    pub const GLOBAL: [LinkKey; 5] = [
+        LinkKey::Version,
+        LinkKey::Checksum,
+        LinkKey::Lang,
+        LinkKey::Story,
+        LinkKey::Step,
+    ];
+
+    /// Keys of a plan besides the parameters' codes, in the order a link writes them.
+    pub const PLAN: [LinkKey; 8] = [
+        LinkKey::Origin,
+        LinkKey::Name,
+        LinkKey::RegionName,
+        LinkKey::BaseYear,
+        LinkKey::EndYear,
+        LinkKey::Targets,
+        LinkKey::Runs,
+        LinkKey::Seed,
+    ];
+
+    /// The key as the link spells it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            LinkKey::Version => "v",
+            LinkKey::Checksum => "c",
+            LinkKey::Lang => "lang",
+            LinkKey::Story => "story",
+            LinkKey::Step => "step",
+            LinkKey::RecordedStory => "sr",
+            LinkKey::Origin => "p",
+            LinkKey::Name => "n",
+            LinkKey::RegionName => "rn",
+            LinkKey::BaseYear => "by",
+            LinkKey::EndYear => "ey",
+            LinkKey::Targets => "t",
+            LinkKey::Runs => "mr",
+            LinkKey::Seed => "ms",
+        }
+    }
+
+    /// The key a link spells `code`, if any (parameter codes are not among these).
+    pub fn from_code(code: &str) -> Option<LinkKey> {
+        LinkKey::GLOBAL
+            .into_iter()
+            .chain([LinkKey::RecordedStory])
+            .chain(LinkKey::PLAN)
+            .find(|k| k.code() == code)
+    }
+
+    /// Whether a plan's key (rather than the link's).
+    pub fn is_plan_key(self) -> bool {
+        LinkKey::PLAN.contains(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use swplan_engine::params::PARAMS;
+
+    #[test]
+    fn codes_are_unique_and_never_a_parameters() {
+        let all: Vec<LinkKey> = LinkKey::GLOBAL
+            .into_iter()
+            .chain([LinkKey::RecordedStory])
+            .chain(LinkKey::PLAN)
+            .collect();
+        for (i, key) in all.iter().enumerate() {
+            assert_eq!(LinkKey::from_code(key.code()), Some(*key));
+            assert!(all[i + 1..].iter().all(|k| k.code() != key.code()));
+            assert!(PARAMS.iter().all(|p| p.code != key.code()), "{key:?}");
+        }
+    }
+}
