@@ -7,9 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use swplan_engine::montecarlo::{Accumulator, Settings, Summary};
-use swplan_engine::seek::{Answer, Question, Search};
+use swplan_engine::seek::{Answer, Question, Search, SeekError};
 use swplan_engine::simulate::{year_inputs, YearInputs};
-use swplan_engine::{Scenario, Target};
+use swplan_engine::{evaluate, simulate, Scenario, Target};
 
 /// A piece of work.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,8 +35,64 @@ pub enum Outcome {
     Summary(Summary),
     Answer(SeekAnswer),
     /// The job could not be started (an invalid scenario, an unknown lever): the caller checks
-    /// these before asking, so this names a programming error, never a planner's.
-    Refused(String),
+    /// these before asking, so this names a programming error, never a planner's; it is still
+    /// worded for the planner (`swplan_words::messages::refusal_message`).
+    Refused(Refusal),
+}
+
+/// Why a job could not start, as it travels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The key is not a yearly policy lever.
+    NotALever(String),
+    /// The target is a ceiling, which no lever is raised to keep.
+    Ceiling(swplan_engine::Metric),
+    /// The scenario has invalid values.
+    InvalidScenario,
+}
+
+impl From<SeekError> for Refusal {
+    fn from(error: SeekError) -> Refusal {
+        match error {
+            SeekError::NotALever(key) => Refusal::NotALever(key),
+            SeekError::Ceiling(metric) => Refusal::Ceiling(metric),
+            SeekError::Invalid(_) => Refusal::InvalidScenario,
+        }
+    }
+}
+
+/// What applying a proposed value does to one target of the plan, as planned.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Effect {
+    pub metric: swplan_engine::Metric,
+    pub deadline: i32,
+    pub met_before: bool,
+    pub met_after: bool,
+}
+
+/// Every target's verdict before and after setting `lever` to `value` (a schedule becomes that
+/// value every year), as planned; empty when the plan with that value is not valid.
+pub fn effects(scenario: &Scenario, lever: &str, value: f64) -> Vec<Effect> {
+    let Ok(before) = simulate(scenario) else {
+        return Vec::new();
+    };
+    let mut trial = scenario.clone();
+    if swplan_engine::params::set(&mut trial, lever, value).is_err() {
+        return Vec::new();
+    }
+    let Ok(after) = simulate(&trial) else {
+        return Vec::new();
+    };
+    scenario
+        .targets
+        .iter()
+        .map(|target| Effect {
+            metric: target.metric,
+            deadline: target.deadline,
+            met_before: evaluate(target, &before).met,
+            met_after: evaluate(target, &after).met,
+        })
+        .collect()
 }
 
 /// A "what it takes" answer as it travels: the lever by its key (the model's `Answer` borrows
@@ -52,10 +108,18 @@ pub struct SeekAnswer {
     pub feasible: bool,
     pub confidence: Option<f64>,
     pub reason: Option<swplan_engine::seek::Infeasible>,
+    /// What the value found does to every target of the plan, as planned (none when no value
+    /// was found).
+    pub effects: Vec<Effect>,
 }
 
-impl From<Answer> for SeekAnswer {
-    fn from(a: Answer) -> SeekAnswer {
+impl SeekAnswer {
+    /// The answer to a question about `scenario`, with the value's effect on every target.
+    pub fn of(a: Answer, scenario: &Scenario) -> SeekAnswer {
+        let effects = a
+            .value
+            .map(|value| effects(scenario, a.lever, value))
+            .unwrap_or_default();
         SeekAnswer {
             target: a.target,
             threshold: a.threshold,
@@ -66,11 +130,10 @@ impl From<Answer> for SeekAnswer {
             feasible: a.feasible,
             confidence: a.confidence,
             reason: a.reason,
+            effects,
         }
     }
-}
 
-impl SeekAnswer {
     /// The model's answer again; `None` for a lever this build does not know.
     pub fn answer(&self) -> Option<Answer> {
         Some(Answer {
@@ -112,6 +175,7 @@ enum Kind {
     },
     Seek {
         search: Box<Search>,
+        scenario: Box<Scenario>,
         steps: usize,
     },
     Finished(Option<Outcome>),
@@ -149,9 +213,10 @@ impl Runner {
                 match Search::new(&scenario, &question) {
                     Ok(search) => Kind::Seek {
                         search: Box::new(search),
+                        scenario: Box::new(scenario.clone()),
                         steps: 0,
                     },
-                    Err(error) => Kind::Finished(Some(Outcome::Refused(format!("{error:?}")))),
+                    Err(error) => Kind::Finished(Some(Outcome::Refused(error.into()))),
                 }
             }
         };
@@ -181,12 +246,17 @@ impl Runner {
                     total: *total,
                 }
             }
-            Kind::Seek { search, steps } => {
+            Kind::Seek {
+                search,
+                scenario,
+                steps,
+            } => {
                 for _ in 0..units.max(1) {
                     *steps += 1;
                     if let Some(answer) = search.step() {
+                        let answer = SeekAnswer::of(answer, scenario);
                         self.kind = Kind::Finished(None);
-                        return Progress::Done(Outcome::Answer(answer.into()));
+                        return Progress::Done(Outcome::Answer(answer));
                     }
                 }
                 // A search runs some twenty to forty models; say how far it is by its steps.
@@ -242,6 +312,7 @@ mod tests {
     use crate::presets;
     use swplan_engine::montecarlo::simulate_many;
     use swplan_engine::seek::seek;
+    use swplan_engine::Metric;
 
     fn yunnan() -> Scenario {
         presets::default_preset().scenario.clone()
@@ -290,7 +361,7 @@ mod tests {
         };
         assert_eq!(
             Runner::start(job).finish(),
-            Outcome::Answer(seek(&s, &question).unwrap().into())
+            Outcome::Answer(SeekAnswer::of(seek(&s, &question).unwrap(), &s))
         );
     }
 
@@ -304,7 +375,22 @@ mod tests {
             confidence: None,
             settings: Settings::default(),
         };
-        assert!(matches!(Runner::start(job).finish(), Outcome::Refused(_)));
+        assert_eq!(
+            Runner::start(job).finish(),
+            Outcome::Refused(Refusal::NotALever("attrition".into()))
+        );
+    }
+
+    #[test]
+    fn an_answer_says_what_its_value_does_to_every_target() {
+        let s = crate::presets::by_slug("ningxia").unwrap().scenario.clone();
+        let effects = effects(&s, "hires", 20_000.0);
+        assert_eq!(effects.len(), s.targets.len());
+        let talent = effects.iter().find(|e| e.metric == Metric::Talent).unwrap();
+        assert!(!talent.met_before && talent.met_after, "{talent:?}");
+        // Rooms do not depend on hiring.
+        let rooms = effects.iter().find(|e| e.metric == Metric::Rooms).unwrap();
+        assert_eq!(rooms.met_before, rooms.met_after);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 pub mod chart;
 pub mod compare;
 pub mod compute;
+pub mod computed;
 mod lang;
 pub mod pool;
 pub mod presets;

@@ -32,7 +32,7 @@ use swplan_engine::params::{self, PARAMS};
 use swplan_engine::{simulate, validate, Trajectory, ValidationErrors};
 
 /// The pooled plans of a workshop.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pool {
     /// The origin most participants start from; `None` when no entry was usable.
     pub workshop: Option<Origin>,
@@ -75,7 +75,7 @@ pub enum Source {
 }
 
 /// One participant's plan.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Participant {
     pub source: Source,
     pub plan: PlanSpec,

@@ -219,11 +219,7 @@ pub fn app() -> Html {
         })
         .collect();
     let baseline = (state.session.show_baseline && !state.comparing())
-        .then(|| {
-            swplan_plans::state::Computed::of(&plan.baseline)
-                .ok()
-                .map(std::rc::Rc::new)
-        })
+        .then(|| plan.baseline_result.clone())
         .flatten();
     let target_errors: Vec<(usize, String)> = plan
         .errors
@@ -298,8 +294,11 @@ pub fn app() -> Html {
             html! { <RecordStepDialog {lang} on_action={on_action.clone()} /> }
         }
         Some(Dialog::Pool) => {
-            let on_action = on_action.clone();
-            html! { <PoolView {lang} on_close={Callback::from(move |_| on_action.emit(Action::CloseDialog))} /> }
+            let close = on_action.clone();
+            html! {
+                <PoolView {lang} workshop={state.session.workshop.clone()} on_action={on_action.clone()}
+                          on_close={Callback::from(move |_| close.emit(Action::CloseDialog))} />
+            }
         }
         Some(Dialog::Saves) => html! {
             <SavesDialog {lang} library={state.session.library.clone()}

@@ -1,9 +1,8 @@
 //! "工作坊汇总 / Workshop pooling": a trainer pastes the participants' links (or whole chat
 //! messages) and loads their plan files; the room's choices come back per lever, per target and
-//! year by year, with every skipped entry and why. The pooling itself is `swplan_plans::pool`, pure and
-//! fast enough to run on a click; this file only draws it.
-
-use std::rc::Rc;
+//! year by year, with every skipped entry and why. The pooling itself is `swplan_plans::pool`,
+//! pure and fast enough to run on a click, and what the dialog holds is the state's
+//! (`swplan_plans::state::Workshop`); this file only draws it and sends the trainer's actions.
 
 use gloo::events::EventListener;
 use wasm_bindgen_futures::JsFuture;
@@ -14,9 +13,9 @@ use yew::prelude::*;
 use super::chart::Chart;
 use super::dialog::Dialog;
 use swplan_engine::FigureUnit;
-use swplan_plans::pool::{pool_with, LeverStats, MetricLines, Participant, Pool, Source};
-use swplan_plans::share::save::{self, Imported, SaveError, SavedPlan};
-use swplan_plans::share::PlanSpec;
+use swplan_plans::pool::{LeverStats, MetricLines, Participant, Pool, Source};
+use swplan_plans::share::save::{self, SaveError};
+use swplan_plans::state::{Action, LoadedFile, Workshop, WorkshopAction};
 use swplan_render::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use swplan_words::compare::{
     lever_table, param_value, pool_summary, pool_target_table, rejected_message, repeat_message,
@@ -30,62 +29,10 @@ use swplan_words::{metric_label, param_label, Lang};
 #[derive(Properties, PartialEq)]
 pub struct PoolViewProps {
     pub lang: Lang,
+    /// What was pasted and loaded, and the last pool (the state's).
+    pub workshop: Workshop,
+    pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
-}
-
-/// A plan file the trainer loaded: its name and what reading it gave.
-#[derive(Clone, PartialEq)]
-struct LoadedFile {
-    name: String,
-    read: Result<Imported, SaveError>,
-}
-
-/// The loaded files, in the order chosen. `version` changes with every change, so results
-/// pooled from other files can be told apart.
-#[derive(Default, PartialEq)]
-struct Files {
-    loaded: Vec<LoadedFile>,
-    version: u32,
-}
-
-enum FilesAction {
-    Add(Vec<LoadedFile>),
-    Clear,
-}
-
-impl Reducible for Files {
-    type Action = FilesAction;
-
-    fn reduce(self: Rc<Self>, action: FilesAction) -> Rc<Self> {
-        let mut loaded = self.loaded.clone();
-        match action {
-            FilesAction::Add(files) => loaded.extend(files),
-            FilesAction::Clear => loaded.clear(),
-        }
-        Rc::new(Files {
-            loaded,
-            version: self.version.wrapping_add(1),
-        })
-    }
-}
-
-impl Files {
-    /// Every plan of the readable files, in file order: `pool`'s imported plans.
-    fn plans(&self) -> Vec<PlanSpec> {
-        self.loaded
-            .iter()
-            .filter_map(|file| file.read.as_ref().ok())
-            .flat_map(|imported| imported.plans.iter().map(SavedPlan::plan))
-            .collect()
-    }
-}
-
-/// A pool and the input it was made from.
-struct PoolRun {
-    pool: Rc<Pool>,
-    text: String,
-    files_version: u32,
-    count_identical: bool,
 }
 
 fn window_width() -> f64 {
@@ -111,10 +58,7 @@ fn chart_width(window_width: f64, charts: usize) -> f64 {
 pub fn pool_view(props: &PoolViewProps) -> Html {
     let lang = props.lang;
     let words = pool_ui(lang);
-    let text = use_state(String::new);
-    let count_identical = use_state(|| false);
-    let files = use_reducer(Files::default);
-    let run = use_state(|| None::<Rc<PoolRun>>);
+    let workshop = &props.workshop;
     let width = use_state(window_width);
     {
         let width = width.clone();
@@ -125,15 +69,19 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
             move || drop(listener)
         });
     }
-
+    let emit = {
+        let on_action = props.on_action.clone();
+        move |action: WorkshopAction| on_action.emit(Action::Workshop(action))
+    };
     let on_text = {
-        let text = text.clone();
+        let emit = emit.clone();
         Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            emit(WorkshopAction::SetText(text))
         })
     };
     let on_files = {
-        let dispatcher = files.dispatcher();
+        let emit = emit.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else {
@@ -143,64 +91,41 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                 (0..list.length()).filter_map(|i| list.get(i)).collect();
             // Cleared, so choosing the same file again is a change the page hears.
             input.set_value("");
-            let dispatcher = dispatcher.clone();
+            let emit = emit.clone();
             spawn_local(async move {
                 let mut loaded = Vec::new();
                 for file in chosen {
                     let read = match JsFuture::from(file.text()).await {
                         Ok(content) => save::from_json(&content.as_string().unwrap_or_default()),
-                        Err(_) => Err(SaveError::NotJson {
-                            detail: "the file could not be read".into(),
-                        }),
+                        Err(_) => Err(SaveError::Unreadable),
                     };
                     loaded.push(LoadedFile {
                         name: file.name(),
                         read,
                     });
                 }
-                dispatcher.dispatch(FilesAction::Add(loaded));
+                emit(WorkshopAction::AddFiles(loaded));
             });
         })
     };
     let on_remove_files = {
-        let dispatcher = files.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(FilesAction::Clear))
+        let emit = emit.clone();
+        Callback::from(move |_| emit(WorkshopAction::ClearFiles))
     };
     let on_run = {
-        let (text, files, run) = (text.clone(), files.clone(), run.clone());
-        let count_identical = *count_identical;
-        Callback::from(move |_| {
-            run.set(Some(Rc::new(PoolRun {
-                pool: Rc::new(pool_with(&text, &files.plans(), count_identical)),
-                text: (*text).clone(),
-                files_version: files.version,
-                count_identical,
-            })))
-        })
+        let emit = emit.clone();
+        Callback::from(move |_| emit(WorkshopAction::Pool))
     };
     // The box re-pools what was pooled at once: only how repeats count changes.
-    let on_count_identical = {
-        let (count_identical, run, files) = (count_identical.clone(), run.clone(), files.clone());
-        Callback::from(move |e: Event| {
-            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-            count_identical.set(checked);
-            if let Some(last) = run.as_ref().filter(|r| r.files_version == files.version) {
-                run.set(Some(Rc::new(PoolRun {
-                    pool: Rc::new(pool_with(&last.text, &files.plans(), checked)),
-                    text: last.text.clone(),
-                    files_version: last.files_version,
-                    count_identical: checked,
-                })));
-            }
-        })
-    };
-
-    let stale = run.as_ref().is_some_and(|r| {
-        r.text != *text || r.files_version != files.version || r.count_identical != *count_identical
+    let on_count_identical = Callback::from(move |e: Event| {
+        let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+        emit(WorkshopAction::CountIdentical(checked))
     });
-    let summary = run
+    let stale = workshop.is_stale();
+    let summary = workshop
+        .pooled
         .as_ref()
-        .map(|r| pool_summary(&r.pool, lang))
+        .map(|p| pool_summary(&p.pool, lang))
         .unwrap_or_default();
 
     html! {
@@ -211,7 +136,7 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                 <p id="pool-input-hint" class="muted">{ words.input_hint }</p>
                 <textarea id="pool-input" rows="6" spellcheck="false" autocomplete="off"
                     aria-describedby="pool-input-hint" placeholder="http://…?v=1&p=…"
-                    value={(*text).clone()} oninput={on_text} />
+                    value={workshop.text.clone()} oninput={on_text} />
             </div>
             <div class="dialog-actions pool-actions">
                 <button type="button" id="pool-run" class="apply" onclick={on_run}>{ words.run }</button>
@@ -220,25 +145,25 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                     <input id="pool-files" type="file" multiple=true accept=".json,application/json"
                         class="visually-hidden" onchange={on_files} />
                 </label>
-                if !files.loaded.is_empty() {
+                if !workshop.files.is_empty() {
                     <button type="button" class="link" onclick={on_remove_files}>{ words.remove_files }</button>
                 }
             </div>
             <label class="check pool-identical">
-                <input type="checkbox" id="pool-count-identical" checked={*count_identical}
+                <input type="checkbox" id="pool-count-identical" checked={workshop.count_identical}
                        aria-describedby="pool-identical-hint" onchange={on_count_identical} />
                 { words.count_identical }
             </label>
             <p id="pool-identical-hint" class="muted pool-hint">{ words.count_identical_hint }</p>
-            if !files.loaded.is_empty() {
-                { loaded_files(&files.loaded, lang) }
+            if !workshop.files.is_empty() {
+                { loaded_files(&workshop.files, lang) }
             }
             <p id="pool-summary" class="pool-summary" role="status" aria-live="polite">
                 { summary }
                 if stale { <span class="pool-stale">{ format!(" {}", words.stale) }</span> }
             </p>
-            if let Some(run) = &*run {
-                { results(&run.pool, lang, *width) }
+            if let Some(pooled) = &workshop.pooled {
+                { results(&pooled.pool, lang, *width) }
             }
         </Dialog>
     }

@@ -123,13 +123,13 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         .and_then(|p| p.story.steps().get(p.step).cloned());
     let changes = place
         .as_ref()
-        .map(|p| step_changes(&p.story, p.step, lang))
+        .map(|p| step_changes(&p.context, lang))
         .unwrap_or_default();
     // A question is asked against what the room saw last: that result stays in view.
     let previous = place
         .as_ref()
         .filter(|p| step.as_ref().is_some_and(|s| s.question.is_some()) && p.step > 0)
-        .and_then(|p| previous_result(&p.story, p.step, lang));
+        .and_then(|p| previous_result(&p.context, lang));
     let title = match &place {
         Some(p) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
         None => lang

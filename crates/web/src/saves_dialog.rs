@@ -119,9 +119,7 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
             spawn_local(async move {
                 let Ok(content) = JsFuture::from(file.text()).await else {
                     return on_action.emit(Action::Notify(Notice::ImportFailed(
-                        save::SaveError::NotJson {
-                            detail: "the file could not be read".into(),
-                        },
+                        save::SaveError::Unreadable,
                     )));
                 };
                 let content = content.as_string().unwrap_or_default();

@@ -9,7 +9,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::compute_client::ComputeClient;
-use swplan_plans::compute::{Job, Outcome};
+use swplan_plans::compute::{Effect, Job, Outcome};
 
 use super::tip::Tip;
 use swplan_engine::montecarlo::Settings;
@@ -17,7 +17,8 @@ use swplan_engine::params;
 use swplan_engine::seek::{drivers, Answer, Question, Search};
 use swplan_plans::state::{Action, Computed};
 use swplan_words::messages::{
-    seek_error_message, seek_outcome_sentence, seek_schedule_sentence, seek_stretch_note,
+    refusal_message, seek_error_message, seek_outcome_sentence, seek_schedule_sentence,
+    seek_stretch_note,
 };
 use swplan_words::strings::strings;
 use swplan_words::{format_percent, metric_label, param_label, Lang};
@@ -55,7 +56,8 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
         .or(levers.first().copied());
     let confidence = use_state(|| None::<f64>);
     let open = use_state(|| false);
-    let answer = use_state(|| None::<Result<Answer, String>>);
+    // The answer and what its value does to every target (computed with it, off the page).
+    let answer = use_state(|| None::<Result<(Answer, Vec<Effect>), String>>);
 
     // Recompute when the panel is open and the result, lever or confidence changes: the
     // search runs in the computing service (a worker, or slices on the page), "computing…"
@@ -104,9 +106,12 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                                 |_, _| {},
                                 move |outcome| match outcome {
                                     Outcome::Answer(found) => {
-                                        answer.set(found.answer().map(Ok));
+                                        let effects = found.effects.clone();
+                                        answer.set(found.answer().map(|a| Ok((a, effects))));
                                     }
-                                    Outcome::Refused(reason) => answer.set(Some(Err(reason))),
+                                    Outcome::Refused(refusal) => {
+                                        answer.set(Some(Err(refusal_message(&refusal, lang))))
+                                    }
                                     Outcome::Summary(_) => {}
                                 },
                             );
@@ -151,25 +156,36 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     // unless the schedule already meets the target as planned (replacing it would only cost).
     let met_as_planned = props.computed.verdicts.get(index).is_some_and(|v| v.met);
     let schedule = match &*answer {
-        Some(Ok(found)) => varies_by_year(&props.computed, found.lever),
+        Some(Ok((found, _))) => varies_by_year(&props.computed, found.lever),
         _ => false,
     };
     let proposal = match &*answer {
-        Some(Ok(found)) if schedule => (found.value.is_some()
+        Some(Ok((found, effects))) if schedule => (found.value.is_some()
             && !(found.confidence.is_none() && met_as_planned))
-            .then(|| found.clone()),
-        Some(Ok(
+            .then(|| (found.clone(), effects.clone())),
+        Some(Ok((
             found @ Answer {
                 value: Some(value),
                 current,
                 ..
             },
-        )) if value > current => Some(found.clone()),
+            effects,
+        ))) if value > current => Some((found.clone(), effects.clone())),
         _ => None,
     };
-    let preview = proposal
-        .as_ref()
-        .and_then(|found| effects(&props.computed, found, lang));
+    let preview: Option<Vec<(String, bool, bool)>> = proposal.as_ref().map(|(_, effects)| {
+        effects
+            .iter()
+            .map(|e| {
+                (
+                    metric_label(e.metric, lang).to_string(),
+                    e.met_before,
+                    e.met_after,
+                )
+            })
+            .collect()
+    });
+    let proposal = proposal.map(|(found, _)| found);
     let stretch = proposal
         .as_ref()
         .and_then(|found| seek_stretch_note(found, lang));
@@ -235,8 +251,8 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                 <p class="seek-answer" aria-live="polite">
                     { match &*answer {
                         None => text.computing.to_string(),
-                        Some(Ok(found)) if schedule => seek_schedule_sentence(found, met_as_planned, lang),
-                        Some(Ok(found)) => seek_outcome_sentence(found, lang),
+                        Some(Ok((found, _))) if schedule => seek_schedule_sentence(found, met_as_planned, lang),
+                        Some(Ok((found, _))) => seek_outcome_sentence(found, lang),
                         Some(Err(message)) => message.clone(),
                     } }
                 </p>
@@ -273,25 +289,4 @@ fn varies_by_year(computed: &Computed, lever: &str) -> bool {
         }
         _ => false,
     }
-}
-
-/// Every target's verdict before and after setting the lever to the proposed value (as planned).
-fn effects(computed: &Computed, answer: &Answer, lang: Lang) -> Option<Vec<(String, bool, bool)>> {
-    let mut trial = computed.scenario.clone();
-    params::set(&mut trial, answer.lever, answer.value?).ok()?;
-    let after = Computed::of(&trial).ok()?;
-    Some(
-        computed
-            .verdicts
-            .iter()
-            .zip(&after.verdicts)
-            .map(|(before, after)| {
-                (
-                    metric_label(before.metric, lang).to_string(),
-                    before.met,
-                    after.met,
-                )
-            })
-            .collect(),
-    )
 }

@@ -13,6 +13,7 @@ use swplan_engine::validate::{
     Field, Problem, TargetPart, ValidationError, ValidationErrors, YEAR_RANGE,
 };
 use swplan_engine::{FigureUnit, Metric, Verdict, Warning, WarningCode};
+use swplan_plans::compute::Refusal;
 
 /// A field as a planner would name it, e.g. "每年新增人才（2023年）".
 pub fn field_label(field: &Field, lang: Lang) -> String {
@@ -466,6 +467,21 @@ pub fn seek_error_message(error: &SeekError, lang: Lang) -> String {
             metric_label(*metric, lang)
         ),
         (SeekError::Invalid(errors), _) => validation_messages(errors, lang),
+    }
+}
+
+/// Why a background job could not start, for the planner: the page checks these before it
+/// asks, so this is said only should a check and the job disagree.
+pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
+    match refusal {
+        Refusal::NotALever(key) => seek_error_message(&SeekError::NotALever(key.clone()), lang),
+        Refusal::Ceiling(metric) => seek_error_message(&SeekError::Ceiling(*metric), lang),
+        Refusal::InvalidScenario => lang
+            .pick(
+                "方案中有无效数值，无法计算。请先改正标出的输入。",
+                "The plan has invalid values and cannot be computed. Correct the marked inputs first.",
+            )
+            .to_string(),
     }
 }
 

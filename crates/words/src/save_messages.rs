@@ -46,6 +46,13 @@ pub fn save_error_message(error: &SaveError, lang: Lang) -> String {
         (SaveError::NoPlans, Lang::En) => {
             "The plan file holds no list of plans ('plans' is missing or malformed).".into()
         }
+        (SaveError::Unreadable, Lang::Zh) => {
+            "浏览器无法读取这个文件（可能已被移走，或没有读取权限）。请重新选择文件。".into()
+        }
+        (SaveError::Unreadable, Lang::En) => {
+            "The browser could not read this file (it may have been moved, or may not be readable). Choose it again."
+                .into()
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use super::Lang;
 use crate::share_messages::key_label;
 use swplan_engine::RegionName;
 use swplan_plans::share::changes::ChangeProblem;
-use swplan_plans::story::{RecordError, StoryError, TextField};
+use swplan_plans::story::{RecordError, StepContext, StoryError, TextField};
 
 /// "“h”（每年新增人才）", "'h' (New talent)".
 fn named_key(key: &str, lang: Lang) -> String {
@@ -273,18 +273,10 @@ pub fn step_counter(step: usize, steps: usize, lang: Lang) -> String {
 /// What a story step changes from the step before, one line per input ("每年新增人才：1.2万 →
 /// 2万"), so the room sees the decision before it predicts the result. The first step (the
 /// starting plan) and a step that changes nothing give none.
-pub fn step_changes(story: &swplan_plans::story::Story, step: usize, lang: Lang) -> Vec<String> {
-    let (Some(previous), Ok(current)) = (
-        step.checked_sub(1).and_then(|s| story.plan_at(s).ok()),
-        story.plan_at(step),
-    ) else {
-        return Vec::new();
-    };
-    let Ok(diff) = swplan_plans::compare::diff(&[&previous, &current]) else {
-        return Vec::new();
-    };
+pub fn step_changes(context: &StepContext, lang: Lang) -> Vec<String> {
     let separator = lang.pick("：", ": ");
-    diff.rows
+    context
+        .changes
         .iter()
         .map(|row| {
             let cells = super::compare::row_cells(row, lang);
@@ -297,16 +289,11 @@ pub fn step_changes(story: &swplan_plans::story::Story, step: usize, lang: Lang)
         .collect()
 }
 
-/// Where the plan stood after the step before `step`, so a question that compares with it can
-/// be answered from the screen: "上一步的结果：社会工作人才总量 2025年底 11.96万人". `None`
-/// at the first step, or when that plan cannot be simulated.
-pub fn previous_result(
-    story: &swplan_plans::story::Story,
-    step: usize,
-    lang: Lang,
-) -> Option<String> {
-    let before = story.plan_at(step.checked_sub(1)?).ok()?;
-    let computed = swplan_plans::state::Computed::of(&before).ok()?;
+/// Where the plan stood after the step before, so a question that compares with it can be
+/// answered from the screen: "上一步的结果：社会工作人才总量 2025年底 11.96万人". `None` at
+/// the first step, or when that plan could not be simulated.
+pub fn previous_result(context: &StepContext, lang: Lang) -> Option<String> {
+    let computed = context.previous.as_ref()?;
     let facts: Vec<String> = computed
         .verdicts
         .iter()
@@ -335,16 +322,17 @@ mod step_change_tests {
             .iter()
             .find(|s| s.id == "yunnan-14wan")
             .expect("the built-in story");
-        assert!(step_changes(story, 0, Lang::Zh).is_empty());
+        let changes = |i| step_changes(&story.step_context(i), Lang::Zh);
+        assert!(changes(0).is_empty());
         let changed: Vec<usize> = (1..story.steps().len())
-            .filter(|&i| !step_changes(story, i, Lang::Zh).is_empty())
+            .filter(|&i| !changes(i).is_empty())
             .collect();
         assert!(!changed.is_empty(), "some step changes an input");
         for i in changed {
-            for line in step_changes(story, i, Lang::Zh) {
+            for line in changes(i) {
                 assert!(line.contains('：') && line.contains(" → "), "{line}");
             }
-            for line in step_changes(story, i, Lang::En) {
+            for line in step_changes(&story.step_context(i), Lang::En) {
                 assert!(line.contains(": ") && !line.contains('：'), "{line}");
             }
         }

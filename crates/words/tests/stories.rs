@@ -440,19 +440,19 @@ fn a_step_that_compares_shows_where_the_last_step_left_the_plan() {
     use swplan_words::story::previous_result;
     let yunnan = built_in("yunnan-14wan");
     assert_eq!(
-        previous_result(yunnan, 0, Lang::Zh),
+        previous_result(&yunnan.step_context(0), Lang::Zh),
         None,
         "no step before the first"
     );
     // Step 2 asks which of the two ways gives more talent: step 1's result is on screen.
     let before = verdict("yunnan-14wan", 0, Metric::Talent).value_at_deadline;
-    let said = previous_result(yunnan, 1, Lang::Zh).unwrap();
+    let said = previous_result(&yunnan.step_context(1), Lang::Zh).unwrap();
     let expected = swplan_words::messages::metric_amount(Metric::Talent, before, Lang::Zh);
     assert_eq!(
         said,
         format!("上一步的结果：社会工作人才总量 2025年底 {expected}")
     );
-    assert!(previous_result(yunnan, 1, Lang::En)
+    assert!(previous_result(&yunnan.step_context(1), Lang::En)
         .unwrap()
         .starts_with("After the last step: Social-work talent "));
 }

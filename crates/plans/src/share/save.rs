@@ -146,6 +146,8 @@ pub enum SaveError {
     Migration { from: u64, detail: String },
     /// `plans` is missing or not a list.
     NoPlans,
+    /// The browser could not read the file at all (removed, or no permission).
+    Unreadable,
 }
 
 /// One step of migration: turns a file of version `from` into one of version `from + 1`.

@@ -7,6 +7,7 @@ pub mod library;
 pub mod plan;
 mod session;
 pub mod training;
+pub mod workshop;
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use training::{CompareSource, Presenter, StoryPlace};
+pub use workshop::{LoadedFile, Workshop, WorkshopAction};
 
 use crate::presets::{self, Preset};
 use crate::share::save::SavedPlan;
@@ -179,6 +181,8 @@ pub enum Action {
     UndoRecordedStep,
     StopRecording,
     SetRecordingTitle(String),
+    /// The trainer pools a workshop's links and files.
+    Workshop(WorkshopAction),
     /// Plans read from a file (ids made unique by the caller), and what was refused.
     Import {
         plans: Vec<SavedPlan>,
@@ -612,6 +616,7 @@ impl State {
                     }
                 }
             }
+            Action::Workshop(action) => self.session.workshop.apply(action),
             Action::Import { plans, rejected } => {
                 let count = plans.len();
                 for save in plans.into_iter().rev() {

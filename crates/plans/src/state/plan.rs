@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+pub use crate::computed::Computed;
 use crate::presets::{self, Preset};
 pub use crate::share::Origin;
 use crate::share::PlanSpec;
@@ -13,32 +14,7 @@ use swplan_engine::montecarlo::Summary;
 use swplan_engine::params::{self, Value, ValueMut};
 use swplan_engine::plausibility::{concerns, Concern};
 use swplan_engine::Yearly;
-use swplan_engine::{evaluate, simulate, Scenario, Target, Trajectory, ValidationErrors, Verdict};
-
-/// A valid scenario and what the model makes of it: what the results on screen show.
-#[derive(Debug, PartialEq)]
-pub struct Computed {
-    pub scenario: Scenario,
-    pub trajectory: Trajectory,
-    pub verdicts: Vec<Verdict>,
-}
-
-impl Computed {
-    /// Simulates a scenario; `Err` when it is invalid (the model never runs on invalid input).
-    pub fn of(scenario: &Scenario) -> Result<Computed, ValidationErrors> {
-        let trajectory = simulate(scenario)?;
-        let verdicts = scenario
-            .targets
-            .iter()
-            .map(|t| evaluate(t, &trajectory))
-            .collect();
-        Ok(Computed {
-            scenario: scenario.clone(),
-            trajectory,
-            verdicts,
-        })
-    }
-}
+use swplan_engine::{Scenario, Target, Trajectory, ValidationErrors};
 
 /// Monte Carlo progress for the plan's current result.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +96,9 @@ pub struct Plan {
     /// or the blank template): "reset" returns to it, "changed" compares with it, and the
     /// provenance of every number is read from it.
     pub baseline: Rc<Scenario>,
+    /// What the model makes of the baseline (the faint "no new decisions" line), computed once
+    /// when the baseline changes; `None` should a baseline not validate.
+    pub baseline_result: Option<Rc<Computed>>,
     /// The scenario as edited, possibly invalid. Its `sources` are empty: they stay with the
     /// baseline.
     pub scenario: Scenario,
@@ -196,7 +175,7 @@ impl Plan {
         let mut scenario = spec.scenario.clone();
         scenario.sources.clear();
         self.origin = spec.origin.clone();
-        self.baseline = baseline;
+        self.set_baseline(baseline);
         self.scenario = scenario;
         self.name = spec.name.clone();
         self.drafts.clear();
@@ -239,6 +218,7 @@ impl Plan {
             name: None,
             save_id: None,
             origin,
+            baseline_result: Computed::of(&baseline).ok().map(Rc::new),
             baseline,
             scenario,
             drafts: BTreeMap::new(),
@@ -490,7 +470,7 @@ impl Plan {
         let mut scenario = (*baseline).clone();
         scenario.sources.clear();
         self.origin = origin;
-        self.baseline = baseline;
+        self.set_baseline(baseline);
         self.scenario = scenario;
         self.name = None;
         self.drafts.clear();
@@ -538,6 +518,14 @@ impl Plan {
         self.last_edit = None;
     }
 
+    /// Changes the baseline, and what the model makes of it when it is another one.
+    fn set_baseline(&mut self, baseline: Rc<Scenario>) {
+        if !Rc::ptr_eq(&self.baseline, &baseline) && *self.baseline != *baseline {
+            self.baseline_result = Computed::of(&baseline).ok().map(Rc::new);
+        }
+        self.baseline = baseline;
+    }
+
     fn snapshot(&self) -> Rc<Snapshot> {
         Rc::new(Snapshot {
             origin: self.origin.clone(),
@@ -550,7 +538,7 @@ impl Plan {
     fn restore(&mut self, snapshot: &Snapshot, generation: u64) {
         self.origin = snapshot.origin.clone();
         self.name = snapshot.name.clone();
-        self.baseline = Rc::clone(&snapshot.baseline);
+        self.set_baseline(Rc::clone(&snapshot.baseline));
         self.scenario = snapshot.scenario.clone();
         self.drafts.clear();
         self.last_edit = None;

@@ -32,6 +32,8 @@ pub struct Session {
     pub recording: Option<crate::story::Recorder>,
     /// Stories recorded during this visit, listed with the built-in ones until the page closes.
     pub recorded: Vec<std::rc::Rc<crate::story::Story>>,
+    /// Workshop pooling: what was pasted and loaded, and the last pool.
+    pub workshop: super::workshop::Workshop,
 }
 
 /// The dialogs of the page.
@@ -128,6 +130,7 @@ impl Session {
             presenter: None,
             recording: None,
             recorded: Vec::new(),
+            workshop: super::workshop::Workshop::default(),
         }
     }
 

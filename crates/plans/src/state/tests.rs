@@ -759,3 +759,32 @@ fn the_presenter_shows_the_charts_that_draw_the_plans_targets() {
         [Chart::Talent, Chart::Budget]
     );
 }
+
+#[test]
+fn the_baselines_result_is_kept_with_the_plan_and_follows_its_origin() {
+    let mut state = yunnan();
+    let yunnan_talent = |state: &State| {
+        state
+            .plan()
+            .baseline_result
+            .as_ref()
+            .unwrap()
+            .trajectory
+            .years[0]
+            .talent
+    };
+    assert_eq!(yunnan_talent(&state), 84_500.0);
+    let before = state.plan().baseline_result.clone().unwrap();
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 20_000.0,
+    });
+    assert!(
+        Rc::ptr_eq(&before, state.plan().baseline_result.as_ref().unwrap()),
+        "an edit does not run the baseline again"
+    );
+    state.apply(Action::LoadPreset("ningxia"));
+    assert_eq!(yunnan_talent(&state), 10_000.0);
+    state.apply(Action::Undo);
+    assert_eq!(yunnan_talent(&state), 84_500.0);
+}

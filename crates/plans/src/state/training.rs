@@ -9,7 +9,7 @@ use super::plan::{baseline_of, Plan, PlanKind};
 use super::{State, UndoHint};
 use crate::chart::Chart;
 use crate::share::{OpenedLink, PlanSpec, MAX_PLANS};
-use crate::story::{Highlight, Recorder, Story};
+use crate::story::{Highlight, Recorder, StepContext, Story};
 
 /// The presenter on a projector.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +66,9 @@ pub struct StoryPlace {
     pub story: Rc<Story>,
     pub step: usize,
     pub revealed: bool,
+    /// The step against the one before: what it changes, where the plan stood (computed when
+    /// the step opens, not when it is drawn).
+    pub context: Rc<StepContext>,
 }
 
 impl StoryPlace {
@@ -250,6 +253,7 @@ impl State {
                 presenter.before_story = Some(Box::new(on_screen));
             }
             presenter.story = Some(StoryPlace {
+                context: Rc::new(story.step_context(step)),
                 story,
                 step,
                 revealed: false,
@@ -306,6 +310,7 @@ impl State {
             Some(place) if place.step + 1 < place.story.steps().len() => {
                 place.step += 1;
                 place.revealed = false;
+                place.context = Rc::new(place.story.step_context(place.step));
                 self.show_story_step(generation);
             }
             Some(_) => {}
@@ -324,6 +329,7 @@ impl State {
             Some(place) if place.step > 0 => {
                 place.step -= 1;
                 place.revealed = true;
+                place.context = Rc::new(place.story.step_context(place.step));
                 self.show_story_step(generation);
             }
             Some(_) => {}

@@ -45,6 +45,7 @@ pub use recorder::{RecordError, Recorder, RECORDED_ID};
 
 pub use crate::chart::Chart;
 
+use crate::computed::Computed;
 use crate::presets::{self, history};
 use crate::share::changes::{apply_changes, ChangeProblem};
 use crate::share::Origin;
@@ -114,6 +115,15 @@ pub struct Step {
 pub struct Citation {
     pub doc: String,
     pub quote: String,
+}
+
+/// A story step against the step before it (see [`Story::step_context`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StepContext {
+    /// What the step changes, one row per input (as a comparison of the two plans lists them).
+    pub changes: Vec<crate::compare::Row>,
+    /// The plan after the step before, and what the model makes of it.
+    pub previous: Option<Computed>,
 }
 
 /// What a step draws the eye to: a chart, or the card of a target on a metric.
@@ -257,6 +267,24 @@ impl Story {
             return Err(no_such_step);
         }
         self.plans_until(step)?.pop().ok_or(no_such_step)
+    }
+
+    /// Where the step before `step` left the plan and what `step` changes from it, so the
+    /// presenter can show the decision before the room predicts, and the result it compares
+    /// with. Empty at the first step, or when a plan cannot be simulated.
+    pub fn step_context(&self, step: usize) -> StepContext {
+        let (Some(previous), Ok(current)) = (
+            step.checked_sub(1).and_then(|s| self.plan_at(s).ok()),
+            self.plan_at(step),
+        ) else {
+            return StepContext::default();
+        };
+        StepContext {
+            changes: crate::compare::diff(&[&previous, &current])
+                .map(|diff| diff.rows)
+                .unwrap_or_default(),
+            previous: Computed::of(&previous).ok(),
+        }
     }
 
     /// The plan at every step, in order (what a presenter steps through).

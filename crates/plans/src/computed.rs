@@ -1,0 +1,29 @@
+//! A valid scenario and what the model makes of it, kept together: what a plan's results on
+//! screen, a story step and a chart show.
+
+use swplan_engine::{evaluate, simulate, Scenario, Trajectory, ValidationErrors, Verdict};
+
+/// A valid scenario and what the model makes of it: what the results on screen show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub scenario: Scenario,
+    pub trajectory: Trajectory,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Computed {
+    /// Simulates a scenario; `Err` when it is invalid (the model never runs on invalid input).
+    pub fn of(scenario: &Scenario) -> Result<Computed, ValidationErrors> {
+        let trajectory = simulate(scenario)?;
+        let verdicts = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        Ok(Computed {
+            scenario: scenario.clone(),
+            trajectory,
+            verdicts,
+        })
+    }
+}
