@@ -291,7 +291,7 @@ pub fn app() -> Html {
             <StoriesDialog {lang} recorded={state.session.recorded.clone()} region={scenario.name.clone()} on_action={on_action.clone()} />
         },
         Some(Dialog::RecordStep) => {
-            html! { <RecordStepDialog {lang} on_action={on_action.clone()} /> }
+            html! { <RecordStepDialog {lang} error={state.session.record_error.clone()} on_action={on_action.clone()} /> }
         }
         Some(Dialog::Pool) => {
             let close = on_action.clone();
@@ -378,8 +378,11 @@ pub fn app() -> Html {
             }
             { dialog }
         </div>
-        if presenting {
-            <PresenterView state={std::rc::Rc::new(state.0.clone())} on_action={on_action.clone()} />
+        if let Some(presenter) = state.session.presenter.clone() {
+            <PresenterView {lang} {presenter} computed={plan.computed.clone()} summary={plan.summary().cloned()}
+                           scenario={plan.scenario.clone()} baseline={plan.baseline.clone()} drafts={plan.drafts.clone()}
+                           errors={plan.errors.clone()} concerns={plan.concerns.clone()} mc={state.session.mc}
+                           link={super::persistence::address_query(&state)} on_action={on_action.clone()} />
         }
         </ContextProvider<ComputeClient>>
     }

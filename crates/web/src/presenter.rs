@@ -6,6 +6,7 @@
 //! Keys: Space, → or Page Down step on; ← or Page Up step back; P plays and pauses; Esc leaves.
 //! A presentation clicker sends Page Up/Down.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -16,10 +17,14 @@ use yew::prelude::*;
 
 use super::charts::{ChartPlan, Charts};
 use super::controls::Controls;
-use super::persistence::{address_query, link_url};
+use super::persistence::link_url;
 use swplan_engine::asof::{events_in, verdicts_as_of, Status};
 use swplan_engine::params::{Kind, Shape, PARAMS};
-use swplan_plans::state::{Action, State};
+use swplan_engine::montecarlo::{Settings, Summary};
+use swplan_engine::plausibility::Concern;
+use swplan_engine::{Scenario, ValidationErrors};
+use swplan_plans::state::{Action, Computed, FieldId, Presenter};
+use swplan_words::Lang;
 use swplan_render::qr::qr_svg;
 use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
 use swplan_words::story::{previous_result, step_changes, step_counter};
@@ -28,7 +33,20 @@ use swplan_words::{metric_label, param_label};
 
 #[derive(Properties, PartialEq)]
 pub struct PresenterViewProps {
-    pub state: Rc<State>,
+    pub lang: Lang,
+    pub presenter: Presenter,
+    /// The plan on screen: what the model makes of it, and its odds once computed.
+    pub computed: Rc<Computed>,
+    pub summary: Option<Rc<Summary>>,
+    /// What the presenter's levers edit, as the settings column does.
+    pub scenario: Scenario,
+    pub baseline: Rc<Scenario>,
+    pub drafts: BTreeMap<FieldId, String>,
+    pub errors: Option<ValidationErrors>,
+    pub concerns: Vec<Concern>,
+    pub mc: Settings,
+    /// The address participants open on their phones: the plan and the story step.
+    pub link: String,
     pub on_action: Callback<Action>,
 }
 
@@ -43,13 +61,9 @@ fn later_value(now: &swplan_engine::asof::AsOf, lang: swplan_words::Lang) -> Str
 
 #[function_component(PresenterView)]
 pub fn presenter_view(props: &PresenterViewProps) -> Html {
-    let state = &props.state;
-    let Some(presenter) = state.session.presenter.clone() else {
-        return Html::default();
-    };
-    let lang = state.session.lang;
+    let presenter = props.presenter.clone();
+    let lang = props.lang;
     let text = strings(lang);
-    let plan = state.plan();
     let root = use_node_ref();
 
     // Keys anywhere on the page while presenting (not while typing in a field).
@@ -113,7 +127,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     }
 
     let year = presenter.year;
-    let computed = &plan.computed;
+    let computed = &props.computed;
     let as_of = verdicts_as_of(&computed.scenario.targets, &computed.trajectory, year);
     let events = events_in(&computed.scenario.targets, &computed.trajectory, year);
     let place = presenter.story.clone();
@@ -137,7 +151,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
             .to_string(),
     };
     // The same plan (and story step) on the participants' phones.
-    let url = link_url(&address_query(state));
+    let url = link_url(&props.link);
     let qr = qr_svg(&url).ok();
     let emit = |action: Action| {
         let on_action = props.on_action.clone();
@@ -155,7 +169,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let chart_plans = vec![ChartPlan {
         label: String::new(),
         computed: computed.clone(),
-        summary: plan.summary().cloned(),
+        summary: props.summary.clone(),
     }];
     let levers: Vec<&'static str> = presenter.levers.clone();
 
@@ -226,7 +240,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             };
                             // The odds at the deadline beside the plan's verdict, so the room
                             // never reads a plan that holds only if nothing slips as certain.
-                            let odds = plan.summary().and_then(|s| s.targets.get(i)).map(|o| o.probability);
+                            let odds = props.summary.as_ref().and_then(|s| s.targets.get(i)).map(|o| o.probability);
                             let fragile = super::verdict_bar::is_fragile(
                                 matches!(v.status, Status::Reached | Status::Met | Status::OnTrack),
                                 odds,
@@ -259,7 +273,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                         </ul>
                     }
                     <div class={classes!(asking.then_some("is-hidden"))}>
-                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(plan).to_vec())} large=true id_prefix="presenter-" />
+                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(&computed.scenario).to_vec())} large=true id_prefix="presenter-" />
                     </div>
                 </div>
                 <aside class="presenter-side" aria-label={text.presenter_side}>
@@ -276,9 +290,9 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             <p class="local-warning">{ text.local_address_warning }</p>
                         }
                     }
-                    <Controls {lang} scenario={plan.scenario.clone()} applied={Some(plan.computed.clone())} baseline={plan.baseline.clone()}
-                              drafts={plan.drafts.clone()} errors={plan.errors.clone()} concerns={plan.concerns.clone()}
-                              schedule_open={None::<&'static str>} mc={state.session.mc} mc_done={None::<usize>}
+                    <Controls {lang} scenario={props.scenario.clone()} applied={Some(props.computed.clone())} baseline={props.baseline.clone()}
+                              drafts={props.drafts.clone()} errors={props.errors.clone()} concerns={props.concerns.clone()}
+                              schedule_open={None::<&'static str>} mc={props.mc} mc_done={None::<usize>}
                               on_action={props.on_action.clone()} only={Some(levers.clone())} id_prefix="presenter-" />
                     <details class="lever-picker">
                         <summary>{ text.pick_levers }</summary>

@@ -15,9 +15,9 @@ use super::persistence::link_url;
 use swplan_engine::RegionName;
 use swplan_plans::chart::Chart;
 use swplan_plans::state::{Action, Dialog};
-use swplan_plans::story::{self, Recorder, Story};
+use swplan_plans::story::{self, RecordError, Recorder, Story};
 use swplan_words::labels::chart_title;
-use swplan_words::story::{recorded_title, step_count, story_error_message};
+use swplan_words::story::{record_error_message, recorded_title, step_count, story_error_message};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
 
@@ -183,6 +183,8 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct RecordStepDialogProps {
     pub lang: Lang,
+    /// Why the last try could not be added (the dialog stays open with it).
+    pub error: Option<RecordError>,
     pub on_action: Callback<Action>,
 }
 
@@ -226,9 +228,6 @@ pub fn record_step_dialog(props: &RecordStepDialogProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let [caption, caption_en, highlight, question, question_en] = (*fields).clone();
-            if caption.trim().is_empty() && caption_en.trim().is_empty() {
-                return;
-            }
             let question = (!question.trim().is_empty() || !question_en.trim().is_empty())
                 .then(|| (question.clone(), question_en.clone()));
             on_action.emit(Action::RecordStep {
@@ -259,6 +258,9 @@ pub fn record_step_dialog(props: &RecordStepDialogProps) -> Html {
                 <input id="step-question" type="text" oninput={set(3)} value={fields[3].clone()} />
                 <label for="step-question-en">{ text.step_question_en }</label>
                 <input id="step-question-en" type="text" oninput={set(4)} value={fields[4].clone()} />
+                if let Some(error) = &props.error {
+                    <p class="field-error" role="alert">{ record_error_message(error, lang) }</p>
+                }
                 <button type="submit" class="apply">{ text.save_step }</button>
             </form>
         </Modal>

@@ -465,8 +465,14 @@ impl State {
                 }
                 self.notify_link(&opened);
             }
-            Action::OpenDialog(dialog) => self.session.dialog = Some(dialog),
-            Action::CloseDialog => self.session.dialog = None,
+            Action::OpenDialog(dialog) => {
+                self.session.record_error = None;
+                self.session.dialog = Some(dialog);
+            }
+            Action::CloseDialog => {
+                self.session.record_error = None;
+                self.session.dialog = None;
+            }
             Action::SetStorageAvailable(available) => {
                 self.session.library.available = available;
                 if !available {
@@ -583,15 +589,22 @@ impl State {
                 let current = self.plan().computed.scenario.clone();
                 if let Some(recorder) = &mut self.session.recording {
                     let question = question.as_ref().map(|(zh, en)| (zh.as_str(), en.as_str()));
-                    let _ = recorder.add_step(
+                    // A step that cannot be added says why, and the dialog stays open with
+                    // what the trainer wrote.
+                    match recorder.add_step(
                         &current,
                         &caption,
                         &caption_en,
                         highlight.as_deref(),
                         question,
-                    );
+                    ) {
+                        Ok(_) => {
+                            self.session.record_error = None;
+                            self.session.dialog = None;
+                        }
+                        Err(error) => self.session.record_error = Some(error),
+                    }
                 }
-                self.session.dialog = None;
             }
             Action::UndoRecordedStep => {
                 if let Some(recorder) = &mut self.session.recording {

@@ -32,6 +32,8 @@ pub struct Session {
     pub recording: Option<crate::story::Recorder>,
     /// Stories recorded during this visit, listed with the built-in ones until the page closes.
     pub recorded: Vec<std::rc::Rc<crate::story::Story>>,
+    /// Why the last story step could not be recorded, shown in the still open dialog.
+    pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
     pub workshop: super::workshop::Workshop,
 }
@@ -130,6 +132,7 @@ impl Session {
             presenter: None,
             recording: None,
             recorded: Vec::new(),
+            record_error: None,
             workshop: super::workshop::Workshop::default(),
         }
     }

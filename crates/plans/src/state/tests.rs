@@ -1,6 +1,7 @@
 //! The reducer's actions, natively: every behaviour the page relies on.
 
 use super::*;
+use crate::story::RecordError;
 use swplan_engine::{Metric, Target, Yearly};
 
 fn yunnan() -> State {
@@ -612,6 +613,42 @@ fn a_recording_captures_each_step_changes() {
 }
 
 #[test]
+fn a_step_that_cannot_be_recorded_says_why_and_keeps_the_dialog_open() {
+    let mut state = yunnan();
+    state.apply(Action::StartRecording {
+        title: ["录制".into(), "Recorded".into()],
+    });
+    state.apply(Action::OpenDialog(Dialog::RecordStep));
+    state.apply(Action::RecordStep {
+        caption: " ".into(),
+        caption_en: String::new(),
+        highlight: None,
+        question: None,
+    });
+    assert_eq!(state.session.record_error, Some(RecordError::NoCaption));
+    assert_eq!(state.session.dialog, Some(Dialog::RecordStep));
+    state.apply(Action::RecordStep {
+        caption: "起点".into(),
+        caption_en: String::new(),
+        highlight: Some("chart-pie".into()),
+        question: None,
+    });
+    assert!(matches!(
+        state.session.record_error,
+        Some(RecordError::UnknownHighlight { .. })
+    ));
+    state.apply(Action::RecordStep {
+        caption: "起点".into(),
+        caption_en: String::new(),
+        highlight: None,
+        question: None,
+    });
+    assert_eq!(state.session.record_error, None);
+    assert_eq!(state.session.dialog, None);
+    assert_eq!(state.session.recording.as_ref().unwrap().steps().len(), 1);
+}
+
+#[test]
 fn a_stopped_recording_joins_the_stories_of_this_visit() {
     let mut state = yunnan();
     state.apply(Action::StartRecording {
@@ -744,7 +781,7 @@ fn the_presenter_shows_the_charts_that_draw_the_plans_targets() {
         }
         state.apply(Action::EnterPresenter);
         let presenter = state.session.presenter.clone().unwrap();
-        presenter.charts(state.plan())
+        presenter.charts(&state.plan().computed.scenario)
     };
     // Yunnan's one target is talent: talent, and the budget beside it.
     assert_eq!(charts_with(None), [Chart::Talent, Chart::Budget]);

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::plan::{baseline_of, Plan, PlanKind};
 use super::{State, UndoHint};
 use crate::chart::Chart;
+use swplan_engine::Scenario;
 use crate::share::{OpenedLink, PlanSpec, MAX_PLANS};
 use crate::story::{Highlight, Recorder, StepContext, Story};
 
@@ -30,7 +31,7 @@ impl Presenter {
     /// The two charts a step shows: the highlighted one (or the one of a highlighted target)
     /// and, in a story, the budget beside it (what the step's decision costs, which stories ask
     /// about); without a story, talent and the chart of the plan's first other target.
-    pub fn charts(&self, plan: &Plan) -> [Chart; 2] {
+    pub fn charts(&self, scenario: &Scenario) -> [Chart; 2] {
         let highlighted = self
             .story
             .as_ref()
@@ -47,9 +48,7 @@ impl Presenter {
         if highlighted.is_some() {
             return [first, other];
         }
-        let second = plan
-            .computed
-            .scenario
+        let second = scenario
             .targets
             .iter()
             .filter_map(|t| Chart::of_metric(t.metric))
