@@ -19,16 +19,16 @@ use super::charts::{ChartPlan, Charts};
 use super::controls::Controls;
 use super::persistence::link_url;
 use swplan_engine::asof::{events_in, verdicts_as_of, Status};
-use swplan_engine::params::{Kind, Shape, PARAMS};
 use swplan_engine::montecarlo::{Settings, Summary};
+use swplan_engine::params::{Kind, Shape, PARAMS};
 use swplan_engine::plausibility::Concern;
 use swplan_engine::{Scenario, ValidationErrors};
 use swplan_plans::state::{Action, Computed, FieldId, Presenter};
-use swplan_words::Lang;
 use swplan_render::qr::qr_svg;
 use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
 use swplan_words::story::{previous_result, step_changes, step_counter};
 use swplan_words::strings::strings;
+use swplan_words::Lang;
 use swplan_words::{metric_label, param_label};
 
 #[derive(Properties, PartialEq)]

@@ -1,46 +1,30 @@
 //! Base64url without padding (RFC 4648 §5), for names in links: UTF-8 text becomes
-//! `A–Z a–z 0–9 - _`, which no chat app escapes. A dozen lines instead of a dependency.
+//! `A–Z a–z 0–9 - _`, which no chat app escapes. Through the `base64` crate, configured to read
+//! what the app's earlier hand-written codec read: `=` padding tolerated, non-zero trailing
+//! bits tolerated (so a link made then opens the same now).
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+
+const ENGINE: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// Encodes bytes, without `=` padding.
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let bits = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        // A chunk of n bytes needs n + 1 characters.
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[((bits >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
+    ENGINE.encode(bytes)
 }
 
 /// Decodes base64url; `=` padding is tolerated. `None` for any other character or a length
 /// that no encoding produces.
 pub fn decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim_end_matches('=');
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut bits: u32 = 0;
-    let mut count = 0;
-    for byte in text.bytes() {
-        let value = ALPHABET.iter().position(|&a| a == byte)? as u32;
-        bits = ((bits << 6) | value) & 0x00FF_FFFF;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push(((bits >> count) & 0xFF) as u8);
-        }
-    }
-    Some(out)
+    ENGINE.decode(text).ok()
 }
 
 #[cfg(test)]
@@ -78,5 +62,14 @@ mod tests {
         assert_eq!(decode("Z"), None);
         assert_eq!(decode("Zm9vY"), None);
         assert_eq!(decode("Zm8="), Some(b"fo".to_vec()));
+    }
+
+    #[test]
+    fn what_the_earlier_codec_read_still_reads() {
+        // Non-zero trailing bits ("Zh" for "f", canonically "Zg") and padding, as a hand-edited
+        // or another tool's link may hold them.
+        assert_eq!(decode("Zh"), Some(b"f".to_vec()));
+        assert_eq!(decode("Zg=="), Some(b"f".to_vec()));
+        assert_eq!(decode("Zm9vYmFy"), Some(b"foobar".to_vec()));
     }
 }

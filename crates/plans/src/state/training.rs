@@ -8,9 +8,9 @@ use std::rc::Rc;
 use super::plan::{baseline_of, Plan, PlanKind};
 use super::{State, UndoHint};
 use crate::chart::Chart;
-use swplan_engine::Scenario;
 use crate::share::{OpenedLink, PlanSpec, MAX_PLANS};
 use crate::story::{Highlight, Recorder, StepContext, Story};
+use swplan_engine::Scenario;
 
 /// The presenter on a projector.
 #[derive(Clone, Debug, PartialEq)]
