@@ -180,6 +180,61 @@ fn invalid_override_is_reported_in_chinese_when_asked() {
 }
 
 #[test]
+fn a_value_beyond_its_physical_bound_is_refused_in_both_languages() {
+    let run = |lang| swplan(&["run", "yunnan", "--set", "hires=1e308", "--lang", lang]);
+    let en = run("en");
+    assert_eq!(en.status.code(), Some(1));
+    assert!(en.stdout.is_empty(), "no table for a refused plan");
+    assert!(
+        stderr(&en).contains("New talent: cannot exceed 1,500,000,000 people"),
+        "{}",
+        stderr(&en)
+    );
+    let zh = run("zh");
+    assert_eq!(zh.status.code(), Some(1));
+    assert!(
+        stderr(&zh).contains("每年新增人才：不能超过15亿人"),
+        "{}",
+        stderr(&zh)
+    );
+}
+
+#[test]
+fn a_file_with_a_value_beyond_its_physical_bound_is_refused_naming_the_field() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../seeds/yunnan.toml"
+    ))
+    .unwrap()
+    .replace("station_cost = 190606", "station_cost = 1e308");
+    assert!(text.contains("1e308"), "the seed's station cost moved");
+    let path = temp_file("bound.toml", &text);
+    let out = swplan(&["run", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Build cost per station: cannot exceed 30,000,000,000,000 yuan"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_link_with_a_value_beyond_its_physical_bound_runs_with_the_preset_value() {
+    let out = swplan(&["run", "?v=1&p=yunnan.2&h=1e308", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "'h' (New talent) makes the plan invalid (New talent: cannot exceed 1,500,000,000 people)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let from_link: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let preset = json(&["run", "v=1&p=yunnan.2", "--format", "json"]);
+    assert_eq!(from_link["years"], preset["years"]);
+}
+
+#[test]
 fn unknown_set_key_fails_and_suggests_the_right_one() {
     let out = swplan(&["run", "seeds/yunnan.toml", "--set", "hire=3000"]);
     assert_eq!(out.status.code(), Some(1));

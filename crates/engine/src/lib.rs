@@ -2,7 +2,8 @@
 //!
 //! A scenario goes in, a year table and verdicts come out: `simulate(&Scenario) -> Trajectory`.
 //!
-//! **Owns**: the scenario and its parameter registry (`params`: every key and link code), the
+//! **Owns**: the scenario and its parameter registry (`params`: every key and link code, and
+//! through its unit every parameter's hard physical bound, `bounds`), the
 //! yearly step (`simulate`), the figures of a year (`figures`), targets and their verdicts,
 //! validation, plausibility doubts, Monte Carlo, "what it takes" (`seek`), verdicts as of a year
 //! (`asof`).
@@ -13,6 +14,7 @@
 //! so a use of one does not compile.
 
 pub mod asof;
+pub mod bounds;
 pub mod figures;
 pub mod montecarlo;
 pub mod params;

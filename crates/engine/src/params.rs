@@ -1,8 +1,13 @@
 //! The registry of every assumption, lever and uncertainty setting: its permanent key, its
-//! short link code, its group and its unit. The command line (`--set`), scenario files, saves,
-//! share links and the UI controls all find a parameter here, so a key means the same thing
-//! everywhere and forever. Names for people live in `i18n`, not here.
+//! short link code, its group and its unit (which gives its hard bound). The command line
+//! (`--set`), scenario files, saves, share links and the UI controls all find a parameter here,
+//! so a key means the same thing everywhere and forever. Names for people live in `i18n`, not
+//! here.
 
+use super::bounds::{
+    MAX_BUDGET_CUMULATIVE, MAX_COUNT, MAX_PEOPLE, MAX_RATE, MAX_STAFF_PER_UNIT, MAX_YUAN,
+};
+use super::figures::{FigureUnit, Metric};
 use super::scenario::{Scenario, Yearly};
 
 /// Whether a parameter is a fact/estimate about the region, a policy choice, or uncertainty.
@@ -50,6 +55,37 @@ pub enum Unit {
     PerUnit,
 }
 
+impl Unit {
+    /// The hard physical bound of a parameter of this unit: a larger value cannot describe any
+    /// region of China and is refused (the reasons are in [`crate::bounds`]). Every parameter's
+    /// bound is its unit's, so the registry states each bound once.
+    pub const fn max(self) -> f64 {
+        match self {
+            Unit::People => MAX_PEOPLE,
+            Unit::Count => MAX_COUNT,
+            Unit::Rate => MAX_RATE,
+            Unit::Yuan => MAX_YUAN,
+            Unit::PerUnit => MAX_STAFF_PER_UNIT,
+        }
+    }
+}
+
+/// What a target's threshold counts and its hard bound: a target on a figure is bounded like
+/// the parameters that count the same thing (people, units, a share), and a ceiling on the
+/// cumulative budget by a whole state budget in every year of the longest horizon.
+pub fn threshold_bound(metric: Metric) -> (Unit, f64) {
+    let unit = match metric.unit() {
+        FigureUnit::Share => Unit::Rate,
+        FigureUnit::Yuan => Unit::Yuan,
+        FigureUnit::Count if metric.counts_people() => Unit::People,
+        FigureUnit::Count => Unit::Count,
+    };
+    match metric {
+        Metric::BudgetCumulative => (unit, MAX_BUDGET_CUMULATIVE),
+        _ => (unit, unit.max()),
+    }
+}
+
 /// Whether a parameter holds one number or a yearly schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -66,6 +102,7 @@ pub struct Param {
     pub code: &'static str,
     pub kind: Kind,
     pub group: Group,
+    /// What the number counts: how it is shown, and its hard bound ([`Unit::max`]).
     pub unit: Unit,
     pub shape: Shape,
 }

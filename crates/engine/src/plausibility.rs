@@ -180,6 +180,16 @@ mod tests {
     }
 
     #[test]
+    fn an_implausible_value_within_its_bound_is_doubted_not_refused() {
+        let mut s = yunnan();
+        set(&mut s, "hires", 1e9).unwrap();
+        set(&mut s, "station_cost", 1e12).unwrap();
+        crate::validate(&s).unwrap();
+        let doubted: Vec<&str> = concerns(&s, &yunnan()).iter().map(|c| c.key).collect();
+        assert_eq!(doubted, ["hires", "station_cost"]);
+    }
+
+    #[test]
     fn invalid_values_are_left_to_validation() {
         let mut s = yunnan();
         set(&mut s, "hires", -5.0).unwrap();

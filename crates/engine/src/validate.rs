@@ -81,6 +81,18 @@ pub enum Problem {
     AboveCeiling {
         ceiling: &'static str,
     },
+    /// The value exceeds the hard physical bound of what it counts (`unit`), which no region
+    /// can reach: more people than China has, a cost above a whole state budget
+    /// ([`crate::bounds`]). Rates have their own problem, [`Problem::NotAFraction`].
+    AboveBound {
+        bound: f64,
+        unit: Unit,
+    },
+    /// A yearly list holds more values than the longest horizon has years
+    /// ([`MAX_HORIZON_YEARS`]), so some could never be used.
+    ScheduleTooLong {
+        values: usize,
+    },
 }
 
 /// One invalid value: where it is and what is wrong with it.
@@ -199,14 +211,10 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
             metric: target.metric,
             part,
         };
-        let unit = if target.metric.is_coverage() {
-            Unit::Rate
-        } else {
-            Unit::Count
-        };
+        let (unit, bound) = params::threshold_bound(target.metric);
         if target.metric.goal().is_none() {
             report(field(TargetPart::Threshold), Problem::NotATargetMetric);
-        } else if let Some(problem) = check_number(target.threshold, unit) {
+        } else if let Some(problem) = check_within(target.threshold, unit, bound) {
             report(field(TargetPart::Threshold), problem);
         }
         if years_ok && !(base..=end).contains(&target.deadline) {
@@ -227,20 +235,38 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
     }
 }
 
-/// The problem with one number of the given unit, if any.
+/// The problem with one number of the given unit, if any: not finite, negative, or beyond the
+/// unit's hard bound ([`Unit::max`]).
+///
+/// −0 is zero and a subnormal number (1e-320) is a tiny non-negative number: both are accepted,
+/// and neither can make a figure non-finite, since the model divides only by counts that must
+/// be at least 1 (townships, villages) or by a number larger than the one divided.
 pub fn check_number(value: f64, unit: Unit) -> Option<Problem> {
+    check_within(value, unit, unit.max())
+}
+
+/// [`check_number`] against a given bound (a target's threshold is bounded by its figure).
+fn check_within(value: f64, unit: Unit, bound: f64) -> Option<Problem> {
     if !value.is_finite() {
         Some(Problem::NotANumber)
     } else if value < 0.0 {
         Some(Problem::Negative)
     } else if unit == Unit::Rate && value > 1.0 {
         Some(Problem::NotAFraction)
+    } else if value > bound {
+        Some(Problem::AboveBound { bound, unit })
     } else {
         None
     }
 }
 
 /// Checks a schedule's form and every value it takes within the scenario's horizon.
+///
+/// A list longer than the longest horizon is refused: before, the values past it were silently
+/// ignored. A list longer than this scenario's horizon (at most [`MAX_HORIZON_YEARS`]) is kept
+/// whole, and the values past its last year are checked once the last year moves later, when
+/// they come into use. A growing schedule is checked as it expands, year by year, so a start
+/// within the bound that grows past it is refused in the first year beyond it.
 fn check_yearly(
     key: &'static str,
     unit: Unit,
@@ -250,11 +276,21 @@ fn check_yearly(
     let whole = Field::Param { key, year: None };
     match yearly {
         Yearly::List(values) if values.is_empty() => return vec![(whole, Problem::EmptySchedule)],
+        Yearly::List(values) if values.len() > MAX_HORIZON_YEARS as usize => {
+            let values = values.len();
+            return vec![(whole, Problem::ScheduleTooLong { values })];
+        }
         Yearly::Growth { growth, .. } if !growth.is_finite() => {
             return vec![(whole, Problem::NotANumber)]
         }
         Yearly::Growth { growth, .. } if !(-1.0..=1.0).contains(growth) => {
             return vec![(whole, Problem::GrowthOutOfRange)]
+        }
+        // A start beyond the bound would grow into infinity too: one message, for the start.
+        Yearly::Growth { start, .. } => {
+            if let Some(problem) = check_number(*start, unit) {
+                return vec![(whole, problem)];
+            }
         }
         _ => {}
     }
@@ -431,6 +467,156 @@ mod tests {
             source: None,
         });
         assert_eq!(errors_of(&s)[0].problem, Problem::NotATargetMetric);
+    }
+
+    #[test]
+    fn hiring_more_people_than_china_has_is_refused_with_the_bound() {
+        let mut s = yunnan();
+        set(&mut s, "hires", 1e308).unwrap();
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field.key(), "hires");
+        assert_eq!(
+            errors[0].problem,
+            Problem::AboveBound {
+                bound: crate::bounds::MAX_PEOPLE,
+                unit: Unit::People
+            }
+        );
+    }
+
+    #[test]
+    fn every_parameter_is_accepted_at_its_bound_and_refused_just_above() {
+        let bounded = |s: &Scenario, key: &str| {
+            errors_of(s)
+                .into_iter()
+                .any(|e| e.field.key() == key && matches!(e.problem, Problem::AboveBound { .. }))
+        };
+        for p in PARAMS.iter().filter(|p| p.unit != Unit::Rate) {
+            let mut s = yunnan();
+            set(&mut s, p.key, p.unit.max()).unwrap();
+            assert!(!bounded(&s, p.key), "{} at its bound", p.key);
+            set(&mut s, p.key, p.unit.max().next_up()).unwrap();
+            assert!(bounded(&s, p.key), "{} above its bound", p.key);
+        }
+    }
+
+    #[test]
+    fn a_schedule_growing_past_the_bound_names_the_first_year_beyond_it() {
+        let mut s = yunnan();
+        s.levers.hires = Yearly::Growth {
+            start: 1e9,
+            growth: 1.0,
+        };
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].field,
+            Field::Param {
+                key: "hires",
+                year: Some(s.base_year + 2)
+            }
+        );
+        assert!(matches!(errors[0].problem, Problem::AboveBound { .. }));
+    }
+
+    #[test]
+    fn a_growth_start_beyond_the_bound_is_one_message_for_the_start() {
+        let mut s = yunnan();
+        s.levers.hires = Yearly::Growth {
+            start: 1e308,
+            growth: 1.0,
+        };
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field.key(), "hires");
+        assert!(matches!(errors[0].problem, Problem::AboveBound { .. }));
+    }
+
+    #[test]
+    fn a_list_longer_than_the_longest_horizon_is_refused() {
+        let longest = MAX_HORIZON_YEARS as usize;
+        let mut s = yunnan();
+        s.levers.hires = Yearly::List(vec![12_000.0; longest]);
+        assert_eq!(errors_of(&s), vec![]);
+        s.levers.hires = Yearly::List(vec![12_000.0; longest + 1]);
+        assert_eq!(
+            errors_of(&s)[0].problem,
+            Problem::ScheduleTooLong {
+                values: longest + 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_target_beyond_the_bound_of_its_figure_is_refused() {
+        let mut s = yunnan();
+        let target = |metric, threshold| Target {
+            metric,
+            threshold,
+            deadline: s.base_year + 1,
+            source: None,
+        };
+        s.targets = vec![
+            target(Metric::Talent, 2e9),
+            target(Metric::Rooms, 1e8),
+            target(Metric::BudgetCumulative, 9e14),
+            target(Metric::BudgetCumulative, 1e15),
+        ];
+        let problems: Vec<(usize, Problem)> = errors_of(&s)
+            .into_iter()
+            .map(|e| match e.field {
+                Field::Target { index, .. } => (index, e.problem),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        use crate::bounds::{MAX_BUDGET_CUMULATIVE, MAX_COUNT, MAX_PEOPLE};
+        assert_eq!(
+            problems,
+            vec![
+                (
+                    0,
+                    Problem::AboveBound {
+                        bound: MAX_PEOPLE,
+                        unit: Unit::People
+                    }
+                ),
+                (
+                    1,
+                    Problem::AboveBound {
+                        bound: MAX_COUNT,
+                        unit: Unit::Count
+                    }
+                ),
+                (
+                    3,
+                    Problem::AboveBound {
+                        bound: MAX_BUDGET_CUMULATIVE,
+                        unit: Unit::Yuan
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn negative_zero_and_subnormal_numbers_are_accepted_as_zero_and_tiny() {
+        for tiny in [-0.0, 1e-320, f64::MIN_POSITIVE / 4.0] {
+            let mut s = yunnan();
+            for p in PARAMS {
+                set(&mut s, p.key, tiny).unwrap();
+            }
+            // Townships and villages must be at least 1, and certified (three tiny levels)
+            // cannot exceed talent (one tiny value): the rest may be as tiny as it likes.
+            for key in ["townships", "villages", "talent"] {
+                set(&mut s, key, 1.0).unwrap();
+            }
+            assert_eq!(errors_of(&s), vec![], "{tiny:e}");
+            let trajectory = crate::simulate(&s).unwrap();
+            for row in &trajectory.years {
+                assert!(row.fields().iter().all(|v| v.is_finite()), "{row:?}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! "what it takes" answers, and refused `--set` assignments. The model never writes a sentence;
 //! it returns codes and numbers, and this module words them in both languages.
 
-use super::format::{format_count, format_percent, format_yuan, format_yuan_in, YuanScale};
+use super::format::{
+    format_count, format_percent, format_whole, format_yuan, format_yuan_in, trim_decimals,
+    YuanScale,
+};
 use super::labels::{metric_label, param_label};
 use super::Lang;
 use swplan_engine::params::{SetError, Unit};
@@ -127,6 +130,37 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         (Problem::AboveCeiling { ceiling }, Lang::En) => {
             format!("cannot exceed {}", ceiling_label(ceiling).to_lowercase())
         }
+        (Problem::AboveBound { bound, unit }, Lang::Zh) => {
+            format!("不能超过{}", bound_amount(*bound, *unit, lang))
+        }
+        (Problem::AboveBound { bound, unit }, Lang::En) => {
+            format!("cannot exceed {}", bound_amount(*bound, *unit, lang))
+        }
+        (Problem::ScheduleTooLong { values }, Lang::Zh) => format!(
+            "逐年数值有 {values} 个，最多 {MAX_HORIZON_YEARS} 个（规划期最长 {MAX_HORIZON_YEARS} 年）"
+        ),
+        (Problem::ScheduleTooLong { values }, Lang::En) => format!(
+            "the yearly list has {values} values; at most {MAX_HORIZON_YEARS} (the longest horizon)"
+        ),
+    }
+}
+
+/// A hard bound with what it counts, in the reader's number format: "15亿人", "1000万个",
+/// "30万亿元" in Chinese (a bound is a round number, so 万亿 where the table would write
+/// 300000亿); "1,500,000,000 people", "30,000,000,000,000 yuan" in English.
+fn bound_amount(bound: f64, unit: Unit, lang: Lang) -> String {
+    if unit == Unit::Rate {
+        return format_percent(bound, lang);
+    }
+    let number = match lang {
+        Lang::Zh if bound >= 1e12 => format!("{}万亿", trim_decimals(bound / 1e12, 2)),
+        Lang::Zh => format_count(bound, lang),
+        Lang::En => format_whole(bound, lang),
+    };
+    match (super::strings::unit_label(unit, lang), lang) {
+        ("", _) => number,
+        (label, Lang::Zh) => format!("{number}{label}"),
+        (label, Lang::En) => format!("{number} {label}"),
     }
 }
 
@@ -594,6 +628,72 @@ mod tests {
         assert_eq!(
             validation_message(&error, Lang::En),
             "New talent: cannot be negative"
+        );
+    }
+
+    #[test]
+    fn a_value_beyond_its_bound_names_the_bound_in_the_readers_number_format() {
+        let mut s = yunnan();
+        set(&mut s, "hires", 1e308).unwrap();
+        let error = first_error(&s);
+        assert_eq!(
+            validation_message(&error, Lang::Zh),
+            "每年新增人才：不能超过15亿人"
+        );
+        assert_eq!(
+            validation_message(&error, Lang::En),
+            "New talent: cannot exceed 1,500,000,000 people"
+        );
+        for (key, zh, en) in [
+            (
+                "station_cost",
+                "不能超过30万亿元",
+                "cannot exceed 30,000,000,000,000 yuan",
+            ),
+            (
+                "institutions_per_year",
+                "不能超过1000万个",
+                "cannot exceed 10,000,000",
+            ),
+            (
+                "staff_per_room",
+                "不能超过1万人",
+                "cannot exceed 10,000 people",
+            ),
+        ] {
+            let mut s = yunnan();
+            set(&mut s, key, 1e300).unwrap();
+            let error = first_error(&s);
+            assert_eq!(problem_text(&error.problem, Lang::Zh), zh, "{key}");
+            assert_eq!(problem_text(&error.problem, Lang::En), en, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_budget_ceiling_beyond_its_bound_is_named_in_wan_yi() {
+        let mut s = yunnan();
+        s.targets.push(Target {
+            metric: Metric::BudgetCumulative,
+            threshold: 1e16,
+            deadline: s.base_year + 1,
+            source: None,
+        });
+        let message = validation_message(&first_error(&s), Lang::Zh);
+        assert!(message.ends_with("：不能超过900万亿元"), "{message}");
+    }
+
+    #[test]
+    fn a_list_too_long_for_any_horizon_says_how_long_it_may_be() {
+        let mut s = yunnan();
+        s.levers.hires = swplan_engine::Yearly::List(vec![1.0; 40]);
+        let error = first_error(&s);
+        assert_eq!(
+            validation_message(&error, Lang::Zh),
+            "每年新增人才：逐年数值有 40 个，最多 30 个（规划期最长 30 年）"
+        );
+        assert_eq!(
+            validation_message(&error, Lang::En),
+            "New talent: the yearly list has 40 values; at most 30 (the longest horizon)"
         );
     }
 

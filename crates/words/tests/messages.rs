@@ -49,6 +49,26 @@ fn an_invalid_plan_in_a_file_is_named_with_its_field() {
 }
 
 #[test]
+fn a_plan_in_a_file_beyond_a_physical_bound_names_the_field_and_the_bound() {
+    let mut bad = serde_json::to_value(saved("huge", "yunnan")).unwrap();
+    bad["scenario"]["levers"]["hires"] = serde_json::json!(1e308);
+    let text =
+        serde_json::json!({"format": "swplan-plans", "version": 1, "plans": [bad]}).to_string();
+    let imported = from_json(&text).unwrap();
+    let zh = rejected_plan_message(&imported.rejected[0], Lang::Zh);
+    assert!(
+        zh.starts_with("第1个方案“yunnan 方案”含有无效数值")
+            && zh.ends_with("每年新增人才：不能超过15亿人"),
+        "{zh}"
+    );
+    let en = rejected_plan_message(&imported.rejected[0], Lang::En);
+    assert!(
+        en.ends_with("New talent: cannot exceed 1,500,000,000 people"),
+        "{en}"
+    );
+}
+
+#[test]
 fn a_plan_missing_a_field_says_which() {
     let mut plan = serde_json::to_value(saved("x", "yunnan")).unwrap();
     plan.as_object_mut().unwrap().remove("mc");

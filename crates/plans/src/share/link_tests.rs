@@ -207,6 +207,58 @@ fn a_value_that_makes_the_plan_invalid_goes_back_to_the_preset() {
 }
 
 #[test]
+fn a_value_beyond_its_physical_bound_is_skipped_for_the_preset_value() {
+    use swplan_engine::bounds::MAX_PEOPLE;
+    use swplan_engine::params::Unit;
+    use swplan_engine::validate::Field;
+    let opened = decode(&format!("?v=1&{}&h=1e308", yunnan_origin()));
+    assert_eq!(opened.problems.len(), 1, "{:?}", opened.problems);
+    let problem = &opened.problems[0];
+    assert_eq!(
+        (problem.key.as_str(), problem.fallback),
+        ("h", Fallback::PresetValue)
+    );
+    let ProblemKind::Invalid { error } = &problem.kind else {
+        panic!("{problem:?}");
+    };
+    assert_eq!(
+        error.field,
+        Field::Param {
+            key: "hires",
+            year: None
+        }
+    );
+    assert_eq!(
+        error.problem,
+        Problem::AboveBound {
+            bound: MAX_PEOPLE,
+            unit: Unit::People
+        }
+    );
+    assert_eq!(opened.plans[0].scenario, yunnan().scenario);
+}
+
+#[test]
+fn growth_past_the_bound_a_list_too_long_and_a_target_beyond_its_figure_are_skipped() {
+    let too_long = vec!["100"; 31].join("_");
+    let opened = decode(&format!(
+        "v=1&{}&h=1000000000g1&cj={too_long}&t=tl-2000000000-2025&ey=2050",
+        yunnan_origin()
+    ));
+    let keys: Vec<&str> = opened.problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, vec!["h", "cj", "t"], "{:?}", opened.problems);
+    let scenario = &opened.plans[0].scenario;
+    assert_eq!(scenario.levers.hires, yunnan().scenario.levers.hires);
+    assert_eq!(
+        scenario.levers.candidates_junior,
+        yunnan().scenario.levers.candidates_junior
+    );
+    assert!(scenario.targets.is_empty());
+    assert_eq!(scenario.end_year, 2050);
+    validate(scenario).unwrap();
+}
+
+#[test]
 fn a_ceiling_lowered_below_its_stock_is_what_goes_back() {
     // Yunnan has 1415 stations; 10 townships cannot hold them. The error names the stations,
     // but the link changed the townships.

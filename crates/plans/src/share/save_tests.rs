@@ -57,6 +57,23 @@ fn an_invalid_plan_is_named_and_the_valid_ones_kept() {
 }
 
 #[test]
+fn a_plan_with_a_value_beyond_its_physical_bound_is_rejected_with_the_field_named() {
+    let mut bad = serde_json::to_value(saved("huge", "yunnan")).unwrap();
+    bad["scenario"]["levers"]["hires"] = json!(1e308);
+    let imported = from_json(&file_with(vec![bad])).unwrap();
+    assert!(imported.plans.is_empty());
+    let PlanProblem::Invalid(errors) = &imported.rejected[0].problem else {
+        panic!("{:?}", imported.rejected);
+    };
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    assert_eq!(errors.0[0].field.key(), "hires");
+    assert!(matches!(
+        errors.0[0].problem,
+        swplan_engine::validate::Problem::AboveBound { .. }
+    ));
+}
+
+#[test]
 fn a_plan_missing_a_field_says_which() {
     let mut plan = serde_json::to_value(saved("x", "yunnan")).unwrap();
     plan.as_object_mut().unwrap().remove("mc");
