@@ -12,15 +12,14 @@ use swplan_words::compare::{
 };
 use swplan_words::Lang;
 
-use crate::options::{open_source, parse_options};
+use crate::args::CompareArgs;
+use crate::options::open_source;
 use crate::Failure;
 
-pub fn compare_command(args: &[String], lang: Lang) -> Result<String, Failure> {
-    let options = parse_options(args, lang)?;
-    options.only(&["--format", "--lang"], "compare", lang)?;
+pub fn compare_command(args: &CompareArgs, lang: Lang) -> Result<String, Failure> {
     // A comparison link or a saved-plans file may hold several plans: each counts.
     let mut plans: Vec<(String, PlanSpec)> = Vec::new();
-    for source in &options.sources {
+    for source in &args.sources {
         for plan in open_source(source, lang)? {
             plans.push((source.clone(), plan));
         }
@@ -35,7 +34,7 @@ pub fn compare_command(args: &[String], lang: Lang) -> Result<String, Failure> {
         .enumerate()
         .map(|(i, (_, plan))| format!("{} {}", plan_letter(i), plan_name(plan, lang)))
         .collect();
-    Ok(match options.format {
+    Ok(match args.format.unwrap_or(Format::Table) {
         Format::Table => table(&plans, &diff, &titles, lang),
         Format::Csv => {
             let mut out = String::from("\u{feff}");

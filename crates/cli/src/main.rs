@@ -9,34 +9,47 @@
 //! swplan compare <source> <source> [<source> <source>] [--format table|json|csv]
 //! swplan pool <file> [<saved plans> ...] [--count-identical] [--format table|json|csv]
 //! swplan presets
+//! swplan help [<command>|sources|keys|targets|links]
 //! ```
 //!
 //! A source is a scenario file (TOML or JSON), a saved-plans file, a preset slug, `new` (the
-//! blank template of a new region), or a share link (full address or query string). One module
-//! per command; `options` reads the arguments and opens sources for all of them.
+//! blank template of a new region), or a share link (full address or query string). `args`
+//! holds the grammar (derived with `clap`), `help` words it in the chosen language from
+//! `swplan_words::cli_help`, `options` opens sources; one module per command.
 
+mod args;
 mod compare;
+mod help;
 mod link;
 mod options;
 mod pool;
 mod run;
 mod seek;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use swplan_plans::presets;
+use swplan_words::cli_help::{usage_error_message, usage_overview, UsageError};
 use swplan_words::Lang;
 
+use args::{Command, Parsed};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let lang = language(&args);
-    match dispatch(&args, lang) {
+    let outcome = match args::parse(&args, lang) {
+        Ok(Parsed::Help(page)) => Ok(page),
+        Ok(Parsed::Command(cli)) => dispatch(cli.command, cli.lang.is_some(), lang),
+        Err(failure) => Err(failure),
+    };
+    match outcome {
         Ok(output) => {
             print!("{output}");
             ExitCode::SUCCESS
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("{message}\n\n{}", usage(lang));
+            eprintln!("{message}\n\n{}", usage_overview(lang));
             ExitCode::from(2)
         }
         Err(Failure::Input(message)) => {
@@ -48,43 +61,48 @@ fn main() -> ExitCode {
 
 /// Why a command did not run.
 pub enum Failure {
-    /// The command line itself is wrong.
+    /// The command line itself is wrong (exit code 2).
     Usage(String),
-    /// The scenario, a file or an override is wrong.
+    /// The scenario, a file or an override is wrong (exit code 1).
     Input(String),
 }
 
-/// The language of messages: `--lang`, else the environment's `LANG`, else Chinese.
-fn language(args: &[String]) -> Lang {
-    args.iter()
-        .position(|a| a == "--lang")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|tag| Lang::from_tag(tag))
+/// A usage error worded in `lang`.
+pub fn usage_failure(error: UsageError, lang: Lang) -> Failure {
+    Failure::Usage(usage_error_message(&error, lang))
+}
+
+/// The language of messages and help: `--lang` (or `--lang=…`), else the environment's `LANG`,
+/// else Chinese. Read before parsing, since the parser's help and refusals are worded in it.
+fn language(args: &[OsString]) -> Lang {
+    let mut words = args.iter().map(|a| a.to_string_lossy());
+    let mut tag = None;
+    while let Some(word) = words.next() {
+        if word == "--lang" {
+            tag = words.next().map(|t| t.into_owned());
+            break;
+        }
+        if let Some(value) = word.strip_prefix("--lang=") {
+            tag = Some(value.to_string());
+            break;
+        }
+    }
+    tag.and_then(|t| Lang::from_tag(&t))
         .or_else(|| std::env::var("LANG").ok().and_then(|v| Lang::from_tag(&v)))
         .unwrap_or_default()
 }
 
-fn usage(lang: Lang) -> &'static str {
-    lang.pick(
-        "用法：\n  swplan run <来源> [--set 参数=值 ...] [--target 指标=目标值@年份 ...] [--no-targets] [--runs 次数] [--seed 种子] [--format table|json|csv] [--lang zh|en]\n  swplan seek <来源> --target <指标> --lever <杠杆> [--confidence 0.8] [--runs 次数] [--seed 种子] [--format table|json]\n  swplan link <来源> [--set ...] [--target ...] [--no-targets] [--base-url 网址]    生成分享链接\n  swplan compare <来源> <来源> [<来源> <来源>] [--format table|json|csv]    比较2–4个方案\n  swplan pool <文件> [<方案保存文件> ...] [--count-identical] [--format table|json|csv]    汇总工作坊学员的链接（--count-identical：相同方案分别计入）\n  swplan presets    列出内置预设\n\n来源：方案文件（TOML/JSON）、方案保存文件、预设名、new（新建地区的空白模板）或分享链接。\n覆盖率目标用小数（1 表示 100%），如 --target station_coverage=1@2025。\npool 的文件：每行一个链接，或粘贴的聊天记录；“-”表示标准输入。",
-        "Usage:\n  swplan run <source> [--set key=value ...] [--target metric=threshold@year ...] [--no-targets] [--runs N] [--seed S] [--format table|json|csv] [--lang zh|en]\n  swplan seek <source> --target <metric> --lever <key> [--confidence 0.8] [--runs N] [--seed S] [--format table|json]\n  swplan link <source> [--set ...] [--target ...] [--no-targets] [--base-url URL]    print a share link\n  swplan compare <source> <source> [<source> <source>] [--format table|json|csv]    compare 2–4 plans\n  swplan pool <file> [<saved plans> ...] [--count-identical] [--format table|json|csv]    pool a workshop's links (--count-identical: identical plans each count)\n  swplan presets    list the built-in presets\n\nA source is a scenario file (TOML/JSON), a saved-plans file, a preset slug, new (the blank template of a new region) or a share link.\nCoverage targets are fractions (1 is 100 %), e.g. --target station_coverage=1@2025.\nThe file of pool holds links one per line, or a pasted chat; - reads standard input.",
-    )
-}
-
-fn dispatch(args: &[String], lang: Lang) -> Result<String, Failure> {
-    let rest = args.get(1..).unwrap_or_default();
-    match args.first().map(String::as_str) {
-        Some("run") => run::run_command(rest, lang),
-        Some("seek") => seek::seek_command(rest, lang),
-        Some("link") => link::link_command(rest, lang),
-        Some("compare") => compare::compare_command(rest, lang),
-        Some("pool") => pool::pool_command(rest, lang),
-        Some("presets") => Ok(list_presets(lang)),
-        Some("help" | "--help" | "-h") | None => Ok(format!("{}\n", usage(lang))),
-        Some(other) => Err(Failure::Usage(match lang {
-            Lang::Zh => format!("未知命令“{other}”。"),
-            Lang::En => format!("Unknown command '{other}'."),
-        })),
+/// Runs the command; `lang_given` says whether `--lang` was given (a link then carries it).
+fn dispatch(command: Option<Command>, lang_given: bool, lang: Lang) -> Result<String, Failure> {
+    match command {
+        Some(Command::Run(args)) => run::run_command(&args, lang),
+        Some(Command::Seek(args)) => seek::seek_command(&args, lang),
+        Some(Command::Link(args)) => link::link_command(&args, lang_given, lang),
+        Some(Command::Compare(args)) => compare::compare_command(&args, lang),
+        Some(Command::Pool(args)) => pool::pool_command(&args, lang),
+        Some(Command::Presets) => Ok(list_presets(lang)),
+        Some(Command::Help(args)) => help::help_command(args.topic.as_deref(), lang),
+        None => help::help_command(None, lang),
     }
 }
 

@@ -10,21 +10,21 @@ use swplan_plans::share::save::{self, FORMAT_TAG};
 use swplan_plans::share::{Origin, PlanSpec};
 use swplan_render::report::Format;
 use swplan_render::table;
+use swplan_words::cli_help::UsageError;
 use swplan_words::compare::{
     lever_table, pool_summary, pool_target_table, rejected_message, repeat_message, source_label,
 };
 use swplan_words::save_messages;
 use swplan_words::Lang;
 
-use crate::options::{parse_options, read_file};
-use crate::{warn, Failure};
+use crate::args::PoolArgs;
+use crate::options::read_file;
+use crate::{usage_failure, warn, Failure};
 
-pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
-    let options = parse_options(args, lang)?;
-    options.only(&["--format", "--lang", "--count-identical"], "pool", lang)?;
+pub fn pool_command(args: &PoolArgs, lang: Lang) -> Result<String, Failure> {
     let mut text: Option<String> = None;
     let mut imported: Vec<PlanSpec> = Vec::new();
-    for source in &options.sources {
+    for source in &args.files {
         let content = if source == "-" {
             std::io::read_to_string(std::io::stdin()).map_err(|e| Failure::Input(e.to_string()))?
         } else {
@@ -39,13 +39,7 @@ pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
             imported.extend(file.plans.iter().map(save::SavedPlan::plan));
         } else if text.is_some() {
             // Line numbers name the skipped links: they must belong to one text.
-            return Err(Failure::Usage(
-                lang.pick(
-                    "pool 只接受一个链接文本文件（可另加方案保存文件）。",
-                    "pool takes one file of links (and any saved-plans files).",
-                )
-                .into(),
-            ));
+            return Err(usage_failure(UsageError::OneFileOfLinks, lang));
         } else {
             text = Some(content);
         }
@@ -53,9 +47,9 @@ pub fn pool_command(args: &[String], lang: Lang) -> Result<String, Failure> {
     let pooled = pool_with(
         text.as_deref().unwrap_or(""),
         &imported,
-        options.count_identical,
+        args.count_identical,
     );
-    Ok(match options.format {
+    Ok(match args.format.unwrap_or(Format::Table) {
         Format::Table => table(&pooled, lang),
         Format::Csv => {
             let mut out = String::from("\u{feff}");

@@ -9,13 +9,14 @@ use swplan_render::report::{self, Format};
 use swplan_words::open_messages::load_error_message;
 use swplan_words::Lang;
 
-use crate::options::{load, parse_options, refuse_seek_target, Loaded};
+use crate::args::RunArgs;
+use crate::options::{load, Loaded};
 use crate::{warn, Failure};
 
-pub fn run_command(args: &[String], lang: Lang) -> Result<String, Failure> {
-    let options = parse_options(args, lang)?;
-    refuse_seek_target(&options, lang)?;
-    let Loaded { plan, others } = load(&options, lang)?;
+pub fn run_command(args: &RunArgs, lang: Lang) -> Result<String, Failure> {
+    let monte_carlo = args.monte_carlo.checked(lang)?;
+    args.plan.refuse_seek_target(lang)?;
+    let Loaded { plan, others } = load(&args.plan, lang)?;
     if !others.is_empty() {
         warn(
             &match lang {
@@ -40,17 +41,17 @@ pub fn run_command(args: &[String], lang: Lang) -> Result<String, Failure> {
         .iter()
         .map(|t| evaluate(t, &trajectory))
         .collect();
-    let summary = match options.runs {
+    let summary = match monte_carlo.runs {
         Some(runs) => Some(
             montecarlo::simulate_many(
                 &scenario,
-                Settings::clamped(runs, options.seed.unwrap_or(plan.mc.seed)),
+                Settings::clamped(runs, monte_carlo.seed.unwrap_or(plan.mc.seed)),
             )
             .map_err(invalid)?,
         ),
         None => None,
     };
-    Ok(match options.format {
+    Ok(match args.format.unwrap_or(Format::Table) {
         Format::Table => {
             let mut text = report::table(&scenario, &trajectory, &verdicts, lang);
             if let Some(summary) = &summary {

@@ -6,26 +6,30 @@ use swplan_engine::montecarlo::Settings;
 use swplan_engine::seek::{self, Question};
 use swplan_engine::{params, Metric};
 use swplan_render::report::Format;
+use swplan_words::cli_help::UsageError;
 use swplan_words::{messages, Lang};
 
-use crate::options::{load, parse_options, Loaded};
-use crate::Failure;
+use crate::args::SeekArgs;
+use crate::options::{load, Loaded};
+use crate::{usage_failure, Failure};
 
-pub fn seek_command(args: &[String], lang: Lang) -> Result<String, Failure> {
-    let options = parse_options(args, lang)?;
-    let Loaded { plan, .. } = load(&options, lang)?;
+pub fn seek_command(args: &SeekArgs, lang: Lang) -> Result<String, Failure> {
+    let monte_carlo = args.monte_carlo.checked(lang)?;
+    if args.confidence.is_some_and(|c| !(c > 0.0 && c < 1.0)) {
+        return Err(usage_failure(UsageError::ConfidenceOutOfRange, lang));
+    }
+    let Loaded { plan, .. } = load(&args.plan, lang)?;
     let scenario = plan.scenario;
-    let missing = |flag: &str| {
-        Failure::Usage(match lang {
-            Lang::Zh => format!("seek 需要 {flag}。"),
-            Lang::En => format!("seek needs {flag}."),
-        })
+    let missing = |option: &str| {
+        usage_failure(
+            UsageError::SeekNeeds {
+                option: option.into(),
+            },
+            lang,
+        )
     };
-    let metric_key = options
-        .seek_metric
-        .as_deref()
-        .ok_or_else(|| missing("--target"))?;
-    let lever_key = options.lever.as_deref().ok_or_else(|| missing("--lever"))?;
+    let metric_key = args.plan.seek_metric().ok_or_else(|| missing("--target"))?;
+    let lever_key = args.lever.as_deref().ok_or_else(|| missing("--lever"))?;
     let target = Metric::from_key(metric_key)
         .and_then(|m| scenario.targets.iter().find(|t| t.metric == m))
         .ok_or_else(|| {
@@ -43,13 +47,13 @@ pub fn seek_command(args: &[String], lang: Lang) -> Result<String, Failure> {
         })?;
     let lever = params::param(lever_key).map_or("", |p| p.key);
     let settings = Settings::clamped(
-        options.runs.unwrap_or(plan.mc.runs),
-        options.seed.unwrap_or(plan.mc.seed),
+        monte_carlo.runs.unwrap_or(plan.mc.runs),
+        monte_carlo.seed.unwrap_or(plan.mc.seed),
     );
     let question = Question {
         target,
         lever: if lever.is_empty() { "?" } else { lever },
-        confidence: options.confidence.map(|c| (c, settings)),
+        confidence: args.confidence.map(|c| (c, settings)),
     };
     let answer = seek::seek(&scenario, &question).map_err(|e| {
         Failure::Input(match e {
@@ -60,7 +64,7 @@ pub fn seek_command(args: &[String], lang: Lang) -> Result<String, Failure> {
             other => messages::seek_error_message(&other, lang),
         })
     })?;
-    Ok(match options.format {
+    Ok(match args.format.unwrap_or(Format::Table) {
         Format::Json => {
             #[derive(Serialize)]
             struct SeekJson<'a> {

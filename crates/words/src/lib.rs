@@ -10,6 +10,7 @@
 //! import it (their `Cargo.toml`s do not list it), so no sentence can creep into the model or
 //! the state.
 
+pub mod cli_help;
 pub mod compare;
 mod format;
 pub mod inputs;
