@@ -1,11 +1,13 @@
 //! The workforce pipeline model: pure Rust, no web dependency, no I/O, no clock.
 //! A scenario goes in, a year table and verdicts come out.
 
+pub mod actuals;
 pub mod asof;
 pub mod figures;
 pub mod montecarlo;
 pub mod params;
 pub mod plausibility;
+pub mod reproject;
 pub mod scenario;
 pub mod seek;
 pub mod simulate;
