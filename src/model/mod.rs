@@ -3,7 +3,9 @@
 
 pub mod actuals;
 pub mod asof;
+pub mod calibrate;
 pub mod figures;
+mod lsq;
 pub mod montecarlo;
 pub mod params;
 pub mod plausibility;
