@@ -148,12 +148,7 @@ pub(super) fn conditioning(jacobian: &DMatrix<f64>, typical: &[f64]) -> Conditio
             most_alike: None,
         };
     }
-    for (column, norm) in norms.iter().enumerate() {
-        relative.column_mut(column).unscale_mut(*norm);
-    }
-    let normal = relative.transpose() * &relative;
-    let eigen = normal.symmetric_eigen();
-    let values = &eigen.eigenvalues;
+    let (values, vectors) = symmetric_eigen(normalised_normal(&relative, &norms));
     let (weakest, smallest) = values
         .iter()
         .copied()
@@ -167,10 +162,17 @@ pub(super) fn conditioning(jacobian: &DMatrix<f64>, typical: &[f64]) -> Conditio
         f64::INFINITY
     };
     let most_alike = (values.len() >= 2).then(|| {
-        let direction = eigen.eigenvectors.column(weakest);
-        let mut order: Vec<usize> = (0..direction.len()).collect();
-        order.sort_by(|a, b| direction[*b].abs().total_cmp(&direction[*a].abs()));
-        (order[0].min(order[1]), order[0].max(order[1]))
+        // The two largest components, without a sort.
+        let size = |i: usize| vectors[(i, weakest)].abs();
+        let (mut first, mut second) = if size(0) >= size(1) { (0, 1) } else { (1, 0) };
+        for i in 2..values.len() {
+            if size(i) > size(first) {
+                (first, second) = (i, first);
+            } else if size(i) > size(second) {
+                second = i;
+            }
+        }
+        (first.min(second), first.max(second))
     });
     Conditioning {
         no_effect,
@@ -182,19 +184,87 @@ pub(super) fn conditioning(jacobian: &DMatrix<f64>, typical: &[f64]) -> Conditio
 /// The standard errors of the parameters: the square roots of the diagonal of
 /// σ²·(JᵀJ)⁻¹, with σ² the residuals' sum of squares over their degrees of freedom. `None`
 /// when there are no more residuals than parameters (nothing left to estimate σ² from) or
-/// JᵀJ cannot be inverted.
+/// JᵀJ is singular.
 pub(super) fn standard_errors(jacobian: &DMatrix<f64>, residuals: &[f64]) -> Option<Vec<f64>> {
     let (m, p) = jacobian.shape();
     if m <= p {
         return None;
     }
     let sigma2 = residuals.iter().map(|r| r * r).sum::<f64>() / (m - p) as f64;
-    let inverse = (jacobian.transpose() * jacobian).try_inverse()?;
+    // (JᵀJ)⁻¹ = D⁻¹·N⁻¹·D⁻¹ with D the column norms and N = V·Λ·Vᵀ the normalised JᵀJ, so
+    // parameters of very different sizes (hires and attrition) lose no precision.
+    let norms: Vec<f64> = jacobian.column_iter().map(|c| c.norm()).collect();
+    if norms.iter().any(|n| !(n.is_finite() && *n > 0.0)) {
+        return None;
+    }
+    let (values, vectors) = symmetric_eigen(normalised_normal(jacobian, &norms));
+    if values.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+        return None;
+    }
     Some(
         (0..p)
-            .map(|i| (sigma2 * inverse[(i, i)]).max(0.0).sqrt())
+            .map(|i| {
+                let inverse: f64 = (0..p).map(|k| vectors[(i, k)].powi(2) / values[k]).sum();
+                (sigma2 * inverse).sqrt() / norms[i]
+            })
             .collect(),
     )
+}
+
+/// JᵀJ with each column of J scaled to length 1 (`norms` are the columns' lengths): ones on
+/// the diagonal, the cosines between columns off it.
+fn normalised_normal(jacobian: &DMatrix<f64>, norms: &[f64]) -> DMatrix<f64> {
+    let p = norms.len();
+    DMatrix::from_fn(p, p, |i, k| {
+        jacobian.column(i).dot(&jacobian.column(k)) / (norms[i] * norms[k])
+    })
+}
+
+/// The eigenvalues and eigenvectors (as columns) of a small symmetric matrix, by cyclic Jacobi
+/// rotations. Written out rather than taken from `nalgebra`, whose general decompositions
+/// would add about 10 KB (gzip) to the WebAssembly for matrices of two or three rows.
+fn symmetric_eigen(mut a: DMatrix<f64>) -> (Vec<f64>, DMatrix<f64>) {
+    let n = a.nrows();
+    let mut v = DMatrix::identity(n, n);
+    for _sweep in 0..64 {
+        let off: f64 = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |k| (i, k)))
+            .map(|(i, k)| a[(i, k)].powi(2))
+            .sum();
+        let diagonal: f64 = (0..n).map(|i| a[(i, i)].powi(2)).sum();
+        if off <= f64::EPSILON.powi(2) * diagonal {
+            break;
+        }
+        for p in 0..n {
+            for q in p + 1..n {
+                let apq = a[(p, q)];
+                if apq == 0.0 {
+                    continue;
+                }
+                // The rotation that zeroes a[p][q]: t = tan φ with cot 2φ = θ.
+                let theta = (a[(q, q)] - a[(p, p)]) / (2.0 * apq);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (kp, kq) = (a[(k, p)], a[(k, q)]);
+                    a[(k, p)] = c * kp - s * kq;
+                    a[(k, q)] = s * kp + c * kq;
+                }
+                for k in 0..n {
+                    let (pk, qk) = (a[(p, k)], a[(q, k)]);
+                    a[(p, k)] = c * pk - s * qk;
+                    a[(q, k)] = s * pk + c * qk;
+                }
+                for k in 0..n {
+                    let (kp, kq) = (v[(k, p)], v[(k, q)]);
+                    v[(k, p)] = c * kp - s * kq;
+                    v[(k, q)] = s * kp + c * kq;
+                }
+            }
+        }
+    }
+    ((0..n).map(|i| a[(i, i)]).collect(), v)
 }
 
 #[cfg(test)]
@@ -258,5 +328,29 @@ mod tests {
             standard_errors(&j.rows(0, 2).into_owned(), &[0.0, 0.0]),
             None
         );
+    }
+
+    #[test]
+    fn jacobi_rotations_diagonalise_a_symmetric_matrix() {
+        let a = DMatrix::from_row_slice(3, 3, &[4.0, 1.0, -2.0, 1.0, 2.0, 0.5, -2.0, 0.5, 3.0]);
+        let (values, vectors) = symmetric_eigen(a.clone());
+        let rebuilt = &vectors
+            * DMatrix::from_diagonal(&DVector::from_vec(values.clone()))
+            * vectors.transpose();
+        assert!((rebuilt - &a).abs().max() < 1e-12);
+        assert!(
+            (vectors.transpose() * &vectors - DMatrix::identity(3, 3))
+                .abs()
+                .max()
+                < 1e-12
+        );
+        assert!(
+            (values.iter().sum::<f64>() - 9.0).abs() < 1e-12,
+            "the trace"
+        );
+        let (pair, _) = symmetric_eigen(DMatrix::from_row_slice(2, 2, &[1.0, 0.6, 0.6, 1.0]));
+        let mut pair = pair;
+        pair.sort_by(f64::total_cmp);
+        assert!((pair[0] - 0.4).abs() < 1e-15 && (pair[1] - 1.6).abs() < 1e-15);
     }
 }
