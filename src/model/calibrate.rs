@@ -84,7 +84,7 @@ impl Lever {
 
     /// The stock whose actuals fit this lever (for pass rates: the certified levels, or the
     /// total when no level has actuals).
-    fn stock(self) -> Metric {
+    pub fn stock(self) -> Metric {
         match self {
             Lever::Hires | Lever::Attrition => Metric::Talent,
             Lever::StationsPerYear | Lever::StationCompletion => Metric::Stations,
@@ -244,6 +244,15 @@ impl Calibration {
             .map(|fitted| fitted.value)
     }
 
+    /// The scenario's yearly inputs (from the base year) with the fitted levers in every
+    /// year: what the fitted runs use, completion shares included, which the scenario's own
+    /// plan run may not apply.
+    pub fn year_inputs(&self, scenario: &Scenario) -> Vec<YearInputs> {
+        let mut inputs = year_inputs(scenario);
+        set_levers(&mut inputs, self.levers.iter().map(|f| (f.lever, f.value)));
+        inputs
+    }
+
     /// Sets the fitted levers in `scenario`, each as one value for every year.
     pub fn apply(&self, scenario: &mut Scenario) {
         for fitted in &self.levers {
@@ -282,14 +291,26 @@ pub fn calibrate_from(
     actuals: &Actuals,
     levers: &[Lever],
 ) -> Result<Calibration, Refusal> {
+    let offset = usize::try_from(start.year - scenario.base_year).unwrap_or(0);
+    let plan: Vec<YearInputs> = year_inputs(scenario).into_iter().skip(offset).collect();
+    fit_from(scenario, start, plan, actuals, levers)
+}
+
+/// Fits `levers` to the actuals after `start`, the runs starting there with `plan`'s inputs
+/// (one per year after the start) for everything not fitted.
+pub(super) fn fit_from(
+    scenario: &Scenario,
+    start: &Start,
+    plan: Vec<YearInputs>,
+    actuals: &Actuals,
+    levers: &[Lever],
+) -> Result<Calibration, Refusal> {
     let mut levers = levers.to_vec();
     levers.sort();
     levers.dedup();
     if levers.is_empty() {
         return Err(Refusal::NoLevers);
     }
-    let offset = usize::try_from(start.year - scenario.base_year).unwrap_or(0);
-    let plan: Vec<YearInputs> = year_inputs(scenario).into_iter().skip(offset).collect();
     let first = start_row(scenario, start);
     let series = fitted_series(&levers, actuals, start.year, scenario.end_year);
     refuse_unidentifiable(&levers, &series, &first)?;
@@ -310,11 +331,7 @@ pub fn calibrate_from(
     let scales: Vec<f64> = points.iter().map(|(m, _, _)| scale(*m)).collect();
     let run = |x: &[f64]| {
         let mut inputs = plan.clone();
-        for input in &mut inputs {
-            for (lever, value) in levers.iter().zip(x) {
-                *lever.slot(input) = *value;
-            }
-        }
+        set_levers(&mut inputs, levers.iter().copied().zip(x.iter().copied()));
         run_from(scenario, start, &inputs)
     };
     let residuals = |x: &[f64]| {
@@ -390,6 +407,15 @@ pub fn calibrate_from(
         fit.evaluations,
         conditioning.condition,
     ))
+}
+
+/// Sets each lever to its value in every year of `inputs`.
+fn set_levers(inputs: &mut [YearInputs], values: impl Iterator<Item = (Lever, f64)> + Clone) {
+    for input in inputs {
+        for (lever, value) in values.clone() {
+            *lever.slot(input) = value;
+        }
+    }
 }
 
 /// The fitted figures' actuals after the start year, per figure.

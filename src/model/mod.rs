@@ -3,6 +3,7 @@
 
 pub mod actuals;
 pub mod asof;
+pub mod backtest;
 pub mod calibrate;
 pub mod figures;
 mod lsq;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
 use super::figures::Metric;
 use super::scenario::Scenario;
-use super::simulate::{advance, run_from, year_inputs, Start, State, Trajectory};
+use super::simulate::{advance, run_from, year_inputs, Start, State, Trajectory, YearInputs};
 use super::targets::{evaluate, Verdict};
 use super::validate::{validate, ValidationErrors};
 
@@ -77,7 +77,17 @@ pub fn reproject(scenario: &Scenario, actuals: &Actuals) -> Result<Reprojection,
 /// the actuals of every year up to it applied, the years between run by the model with the
 /// scenario's levers. The actuals must have passed [`check`].
 pub fn anchor(scenario: &Scenario, actuals: &Actuals, year: i32) -> Anchored {
-    let inputs = year_inputs(scenario);
+    anchor_with(scenario, &year_inputs(scenario), actuals, year)
+}
+
+/// [`anchor`] with given yearly inputs (one per year after the base year), such as a
+/// calibration's.
+pub fn anchor_with(
+    scenario: &Scenario,
+    inputs: &[YearInputs],
+    actuals: &Actuals,
+    year: i32,
+) -> Anchored {
     let mut start = Start::plan(scenario);
     let mut adjustments = Vec::new();
     apply(scenario, actuals, &mut start, &mut adjustments);
