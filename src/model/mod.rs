@@ -11,6 +11,7 @@ pub mod montecarlo;
 pub mod params;
 pub mod plausibility;
 pub mod reproject;
+pub mod rollup;
 pub mod scenario;
 pub mod seek;
 pub mod simulate;
