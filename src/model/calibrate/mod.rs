@@ -5,132 +5,26 @@
 //!
 //! The report is what a modeller wants: fitted values with standard errors (from JᵀJ), the fit
 //! per year, R², the largest miss. When the data cannot tell the levers apart, calibration
-//! refuses with a typed reason instead of returning arbitrary numbers. One call takes well
-//! under a millisecond natively (see the report of issue 21), so a worker runs it whole.
-
-use serde::Serialize;
+//! refuses with a typed reason instead of returning arbitrary numbers. The problems are tiny (two
+//! or three levers, a few years): one call takes about 0.15 ms natively and a few times that in
+//! WebAssembly, so a worker runs it whole, without progress steps.
 
 use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
 use super::figures::Metric;
 use super::lsq::{conditioning, least_squares, standard_errors};
-use super::params;
 use super::reproject::anchor;
 use super::scenario::Scenario;
-use super::simulate::{run_from, year_inputs, Start, Trajectory, YearInputs};
+use super::simulate::{run_from, year_inputs, Start, YearInputs};
 use super::validate::{validate, ValidationErrors};
 
-/// A lever calibration can fit. Its value is one number for every year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lever {
-    Hires,
-    Attrition,
-    StationsPerYear,
-    StationCompletion,
-    RoomsPerYear,
-    RoomCompletion,
-    PassJunior,
-    PassMid,
-    PassSenior,
-}
+mod lever;
+mod report;
 
-impl Lever {
-    pub const ALL: [Lever; 9] = [
-        Lever::Hires,
-        Lever::Attrition,
-        Lever::StationsPerYear,
-        Lever::StationCompletion,
-        Lever::RoomsPerYear,
-        Lever::RoomCompletion,
-        Lever::PassJunior,
-        Lever::PassMid,
-        Lever::PassSenior,
-    ];
+pub use lever::Lever;
+pub use report::{Calibration, FitPoint, FittedLever, FittedSeries};
 
-    /// The parameter (registry key) a fitted value is applied to; also the name on the
-    /// command line (`--fit hires,attrition`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Lever::Hires => "hires",
-            Lever::Attrition => "attrition",
-            Lever::StationsPerYear => "stations_per_year",
-            Lever::StationCompletion => "station_completion",
-            Lever::RoomsPerYear => "rooms_per_year",
-            Lever::RoomCompletion => "room_completion",
-            Lever::PassJunior => "pass_junior",
-            Lever::PassMid => "pass_mid",
-            Lever::PassSenior => "pass_senior",
-        }
-    }
-
-    /// The lever with this key.
-    pub fn from_key(key: &str) -> Option<Lever> {
-        Lever::ALL.into_iter().find(|lever| lever.key() == key)
-    }
-
-    /// The levers that drive a figure, the ones its "calibrate" button fits.
-    pub fn driving(metric: Metric) -> &'static [Lever] {
-        match metric {
-            Metric::Talent => &[Lever::Hires, Lever::Attrition],
-            Metric::Stations => &[Lever::StationsPerYear, Lever::StationCompletion],
-            Metric::Rooms => &[Lever::RoomsPerYear, Lever::RoomCompletion],
-            Metric::Certified
-            | Metric::CertifiedJunior
-            | Metric::CertifiedMid
-            | Metric::CertifiedSenior => &[Lever::PassJunior, Lever::PassMid, Lever::PassSenior],
-            _ => &[],
-        }
-    }
-
-    /// The stock whose actuals fit this lever (for pass rates: the certified levels, or the
-    /// total when no level has actuals).
-    pub fn stock(self) -> Metric {
-        match self {
-            Lever::Hires | Lever::Attrition => Metric::Talent,
-            Lever::StationsPerYear | Lever::StationCompletion => Metric::Stations,
-            Lever::RoomsPerYear | Lever::RoomCompletion => Metric::Rooms,
-            Lever::PassJunior | Lever::PassMid | Lever::PassSenior => Metric::Certified,
-        }
-    }
-
-    /// The values the lever can take: a rate between 0 and 1, a count from 0.
-    pub fn range(self) -> (f64, f64) {
-        match self {
-            Lever::Hires | Lever::StationsPerYear | Lever::RoomsPerYear => (0.0, f64::INFINITY),
-            _ => (0.0, 1.0),
-        }
-    }
-
-    fn is_rate(self) -> bool {
-        self.range().1 == 1.0
-    }
-
-    /// The size of a typical value, which sets the scale of the lever's steps and of its
-    /// sensitivity: its own size, or 1 % for a rate near zero, 1 for a count near zero.
-    fn typical(self, value: f64) -> f64 {
-        value.abs().max(if self.is_rate() { 0.01 } else { 1.0 })
-    }
-
-    /// The lever's value in one year's inputs.
-    fn get(self, input: &YearInputs) -> f64 {
-        let mut copy = *input;
-        *self.slot(&mut copy)
-    }
-
-    fn slot(self, input: &mut YearInputs) -> &mut f64 {
-        match self {
-            Lever::Hires => &mut input.hires,
-            Lever::Attrition => &mut input.attrition,
-            Lever::StationsPerYear => &mut input.stations_per_year,
-            Lever::StationCompletion => &mut input.station_completion,
-            Lever::RoomsPerYear => &mut input.rooms_per_year,
-            Lever::RoomCompletion => &mut input.room_completion,
-            Lever::PassJunior => &mut input.pass_junior,
-            Lever::PassMid => &mut input.pass_mid,
-            Lever::PassSenior => &mut input.pass_senior,
-        }
-    }
-}
+use lever::set_levers;
+use report::Series;
 
 /// Why the levers cannot be fitted to the actuals.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,91 +70,6 @@ pub enum Refusal {
 /// levers undetermined. For talent over ten years that is a stock moving by less than about
 /// 0.2 %. Below it the standard errors say how far the fit can be trusted.
 pub const MAX_CONDITION: f64 = 1e8;
-
-/// One fitted lever.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct FittedLever {
-    pub lever: Lever,
-    pub value: f64,
-    /// The standard error from σ²·(JᵀJ)⁻¹; `None` when there are no more actuals than levers.
-    pub standard_error: Option<f64>,
-    /// The plan's value before the fit (its first year after the start).
-    pub planned: f64,
-}
-
-/// One actual figure beside the fit.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct FitPoint {
-    pub metric: Metric,
-    pub year: i32,
-    pub actual: f64,
-    pub fitted: f64,
-    /// `actual − fitted`.
-    pub residual: f64,
-}
-
-impl FitPoint {
-    /// The residual as a fraction of the actual (`None` when the actual is 0).
-    pub fn relative(&self) -> Option<f64> {
-        (self.actual != 0.0).then(|| self.residual / self.actual)
-    }
-}
-
-/// The fit of one figure's series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FittedSeries {
-    pub metric: Metric,
-    pub points: Vec<FitPoint>,
-    /// 1 − (sum of squared residuals) / (sum of squares around the mean); `None` when the
-    /// actuals do not vary.
-    pub r_squared: Option<f64>,
-}
-
-/// A calibration: the fitted levers and how well they explain the actuals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Calibration {
-    pub levers: Vec<FittedLever>,
-    /// The year the fitted runs start from (the base year, its actuals applied).
-    pub start_year: i32,
-    /// The first and last years of the actuals fitted ("fitted to actuals 2019–2024").
-    pub years: (i32, i32),
-    pub series: Vec<FittedSeries>,
-    /// The point missed by most, relative to the size of its series.
-    pub largest_miss: FitPoint,
-    /// The condition number of the column-normalised JᵀJ (1 is ideal; see [`MAX_CONDITION`]).
-    pub condition: f64,
-    /// Model runs of the search (Jacobians not counted).
-    pub evaluations: usize,
-    /// The run with the fitted levers, from the start year to the plan's end year.
-    pub trajectory: Trajectory,
-}
-
-impl Calibration {
-    /// The fitted value of `lever`, if it was fitted.
-    pub fn value(&self, lever: Lever) -> Option<f64> {
-        self.levers
-            .iter()
-            .find(|fitted| fitted.lever == lever)
-            .map(|fitted| fitted.value)
-    }
-
-    /// The scenario's yearly inputs (from the base year) with the fitted levers in every
-    /// year: what the fitted runs use, completion shares included, which the scenario's own
-    /// plan run may not apply.
-    pub fn year_inputs(&self, scenario: &Scenario) -> Vec<YearInputs> {
-        let mut inputs = year_inputs(scenario);
-        set_levers(&mut inputs, self.levers.iter().map(|f| (f.lever, f.value)));
-        inputs
-    }
-
-    /// Sets the fitted levers in `scenario`, each as one value for every year.
-    pub fn apply(&self, scenario: &mut Scenario) {
-        for fitted in &self.levers {
-            // Cannot fail: every lever's key is a parameter (`every_lever_is_a_parameter`).
-            let _ = params::set(scenario, fitted.lever.key(), fitted.value);
-        }
-    }
-}
 
 /// Fits `levers` to the actuals after the base year, the runs starting from the base year with
 /// its actuals applied.
@@ -361,14 +170,13 @@ pub(super) fn fit_from(
         .map(|(lever, value)| 1e-6 * lever.typical(*value))
         .collect();
     let fit = least_squares(residuals, guess, steps);
-    if !fit.converged {
-        return Err(Refusal::NoConvergence);
-    }
     let typical: Vec<f64> = levers
         .iter()
         .zip(&fit.x)
         .map(|(lever, value)| lever.typical(*value))
         .collect();
+    // Levers the data cannot tell apart are the likelier reason for a search that did not
+    // settle, so they are named first.
     let conditioning = conditioning(&fit.jacobian, &typical);
     if let Some(&i) = conditioning.no_effect.first() {
         return Err(Refusal::NoEffect { lever: levers[i] });
@@ -379,6 +187,9 @@ pub(super) fn fit_from(
             levers: [levers[a], levers[b]],
             condition: conditioning.condition,
         });
+    }
+    if !fit.converged {
+        return Err(Refusal::NoConvergence);
     }
     for (lever, value) in levers.iter().zip(&fit.x) {
         let (min, max) = lever.range();
@@ -395,7 +206,7 @@ pub(super) fn fit_from(
     }
     let errors = standard_errors(&fit.jacobian, &fit.residuals);
     let trajectory = run(&fit.x);
-    Ok(report(
+    Ok(report::build(
         &levers,
         &fit.x,
         errors,
@@ -408,18 +219,6 @@ pub(super) fn fit_from(
         conditioning.condition,
     ))
 }
-
-/// Sets each lever to its value in every year of `inputs`.
-fn set_levers(inputs: &mut [YearInputs], values: impl Iterator<Item = (Lever, f64)> + Clone) {
-    for input in inputs {
-        for (lever, value) in values.clone() {
-            *lever.slot(input) = value;
-        }
-    }
-}
-
-/// The fitted figures' actuals after the start year, per figure.
-type Series = Vec<(Metric, Vec<(i32, f64)>)>;
 
 /// The figures the levers are fitted to, with their actuals in (`after`, `until`].
 fn fitted_series(levers: &[Lever], actuals: &Actuals, after: i32, until: i32) -> Series {
@@ -531,93 +330,13 @@ fn first_guess(
     change.filter(|c| *c > 0.0).unwrap_or(1.0)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn report(
-    levers: &[Lever],
-    x: &[f64],
-    errors: Option<Vec<f64>>,
-    planned: &[f64],
-    series: &Series,
-    scales: &[f64],
-    start: &Start,
-    trajectory: Trajectory,
-    evaluations: usize,
-    condition: f64,
-) -> Calibration {
-    let fitted_levers = levers
-        .iter()
-        .enumerate()
-        .map(|(i, lever)| FittedLever {
-            lever: *lever,
-            value: x[i],
-            standard_error: errors.as_ref().map(|e| e[i]),
-            planned: planned[i],
-        })
-        .collect();
-    let fitted_series: Vec<FittedSeries> = series
-        .iter()
-        .map(|(metric, pts)| {
-            let points: Vec<FitPoint> = pts
-                .iter()
-                .map(|(year, actual)| {
-                    let fitted = trajectory.row(*year).map_or(f64::NAN, |r| metric.value(r));
-                    FitPoint {
-                        metric: *metric,
-                        year: *year,
-                        actual: *actual,
-                        fitted,
-                        residual: actual - fitted,
-                    }
-                })
-                .collect();
-            let mean = points.iter().map(|p| p.actual).sum::<f64>() / points.len().max(1) as f64;
-            let total: f64 = points.iter().map(|p| (p.actual - mean).powi(2)).sum();
-            let missed: f64 = points.iter().map(|p| p.residual.powi(2)).sum();
-            FittedSeries {
-                metric: *metric,
-                points,
-                r_squared: (total > 0.0).then(|| 1.0 - missed / total),
-            }
-        })
-        .collect();
-    let all: Vec<FitPoint> = fitted_series
-        .iter()
-        .flat_map(|s| s.points.iter().copied())
-        .collect();
-    // Points and scales come in the same order (series by series, year by year).
-    let largest_miss = all
-        .iter()
-        .zip(scales)
-        .max_by(|(a, sa), (b, sb)| (a.residual.abs() / **sa).total_cmp(&(b.residual.abs() / **sb)))
-        .map(|(point, _)| *point)
-        .unwrap_or(FitPoint {
-            metric: Metric::Talent,
-            year: start.year,
-            actual: 0.0,
-            fitted: 0.0,
-            residual: 0.0,
-        });
-    let years = all.iter().fold((i32::MAX, i32::MIN), |(lo, hi), p| {
-        (lo.min(p.year), hi.max(p.year))
-    });
-    Calibration {
-        levers: fitted_levers,
-        start_year: start.year,
-        years,
-        series: fitted_series,
-        largest_miss,
-        condition,
-        evaluations,
-        trajectory,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::actuals::Actual;
+    use crate::model::params;
     use crate::model::params::set;
-    use crate::model::simulate::run;
+    use crate::model::simulate::{run, Trajectory};
 
     fn preset(slug: &str) -> Scenario {
         crate::presets::by_slug(slug).unwrap().scenario.clone()
