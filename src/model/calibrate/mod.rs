@@ -10,7 +10,7 @@
 //! WebAssembly, so a worker runs it whole, without progress steps.
 
 use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
-use super::figures::Metric;
+use super::figures::{Metric, YearRow};
 use super::lsq::{conditioning, least_squares, standard_errors};
 use super::reproject::anchor;
 use super::scenario::Scenario;
@@ -256,7 +256,7 @@ fn fitted_series(levers: &[Lever], actuals: &Actuals, after: i32, until: i32) ->
 fn refuse_unidentifiable(
     levers: &[Lever],
     series: &Series,
-    first: &super::figures::YearRow,
+    first: &YearRow,
 ) -> Result<(), Refusal> {
     for stock in [
         Metric::Talent,
@@ -299,18 +299,13 @@ fn refuse_unidentifiable(
 }
 
 /// The row of the start year, as the fitted runs begin.
-fn start_row(scenario: &Scenario, start: &Start) -> super::figures::YearRow {
+fn start_row(scenario: &Scenario, start: &Start) -> YearRow {
     run_from(scenario, start, &[]).years.remove(0)
 }
 
-/// Where the search starts: the plan's value, unless it is one the search cannot start from
-/// (a count of 0, a rate at 0): then the series' average yearly change, or 10 %.
-fn first_guess(
-    lever: Lever,
-    planned: f64,
-    series: &Series,
-    first: &super::figures::YearRow,
-) -> f64 {
+/// Where the search starts: the plan's value, unless the search cannot start from it (a count
+/// of 0, a rate of 0): then the series' average yearly change for a count, 10 % for a rate.
+fn first_guess(lever: Lever, planned: f64, series: &Series, first: &YearRow) -> f64 {
     if lever.is_rate() {
         return if planned > 0.0 && planned <= 1.0 {
             planned
