@@ -206,6 +206,18 @@ impl Actuals {
     }
 }
 
+/// Actuals without notes from (figure, year, value) triples, as `--actual METRIC@YEAR=VALUE`
+/// gives them; a later triple for the same figure and year replaces an earlier one.
+impl FromIterator<(Metric, i32, f64)> for Actuals {
+    fn from_iter<I: IntoIterator<Item = (Metric, i32, f64)>>(triples: I) -> Actuals {
+        let mut actuals = Actuals::default();
+        for (metric, year, value) in triples {
+            actuals.insert(metric, year, Actual::new(value));
+        }
+        actuals
+    }
+}
+
 /// Why actual figures cannot be used as entered.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -412,14 +424,6 @@ mod tests {
         crate::presets::by_slug(slug).unwrap().scenario.clone()
     }
 
-    fn actuals(entries: &[(Metric, i32, f64)]) -> Actuals {
-        let mut actuals = Actuals::default();
-        for (metric, year, value) in entries {
-            actuals.insert(*metric, *year, Actual::new(*value));
-        }
-        actuals
-    }
-
     #[test]
     #[cfg(not(target_arch = "wasm32"))] // TOML is read natively only.
     fn actuals_read_from_toml_with_and_without_notes() {
@@ -442,7 +446,7 @@ mod tests {
 
     #[test]
     fn actuals_round_trip_through_json_as_numbers_unless_noted() {
-        let mut a = actuals(&[(Metric::Stations, 2023, 430.0)]);
+        let mut a = Actuals::from_iter([(Metric::Stations, 2023, 430.0)]);
         a.insert(
             Metric::Rooms,
             2024,
@@ -461,7 +465,7 @@ mod tests {
 
     #[test]
     fn removing_the_last_actual_of_a_figure_leaves_no_empty_series() {
-        let mut a = actuals(&[(Metric::Talent, 2023, 1.0)]);
+        let mut a = Actuals::from_iter([(Metric::Talent, 2023, 1.0)]);
         assert_eq!(a.remove(Metric::Talent, 2023), Some(Actual::new(1.0)));
         assert!(a.is_empty());
         assert_eq!(a, Actuals::default());
@@ -470,7 +474,7 @@ mod tests {
     #[test]
     fn the_certified_total_and_coverage_follow_from_entered_figures() {
         let s = preset("yunnan");
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::CertifiedJunior, 2022, 100.0),
             (Metric::CertifiedMid, 2022, 50.0),
             (Metric::CertifiedSenior, 2022, 5.0),
@@ -485,7 +489,7 @@ mod tests {
     fn actuals_that_fit_the_plan_have_no_problem() {
         let s = preset("yunnan");
         let year = s.base_year + 1;
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::Talent, year, 90_000.0),
             (Metric::Certified, year, 20_000.0),
             (Metric::CertifiedJunior, year, 15_000.0),
@@ -501,7 +505,7 @@ mod tests {
         let s = preset("yunnan");
         let (base, end) = (s.base_year, s.end_year);
         let townships = s.assumptions.townships;
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::StationCoverage, base + 1, 0.5),
             (Metric::Talent, base - 1, 80_000.0),
             (Metric::Talent, end + 1, 80_000.0),
@@ -550,7 +554,7 @@ mod tests {
     fn parts_above_their_whole_are_refused() {
         let s = preset("yunnan");
         let y = s.base_year + 1;
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::Stations, y, 10.0),
             (Metric::DemoStations, y, 11.0),
             (Metric::Talent, y, 100.0),
@@ -582,7 +586,7 @@ mod tests {
     fn levels_must_add_up_to_the_certified_total() {
         let s = preset("yunnan");
         let y = s.base_year;
-        let all_three = actuals(&[
+        let all_three = Actuals::from_iter([
             (Metric::Certified, y, 100.0),
             (Metric::CertifiedJunior, y, 60.0),
             (Metric::CertifiedMid, y, 30.0),
@@ -596,7 +600,7 @@ mod tests {
                 total: 100.0
             }]
         );
-        let two_below_total = actuals(&[
+        let two_below_total = Actuals::from_iter([
             (Metric::Certified, y, 100.0),
             (Metric::CertifiedJunior, y, 60.0),
             (Metric::CertifiedMid, y, 30.0),
@@ -610,7 +614,7 @@ mod tests {
         let plan = simulate(&s).unwrap();
         let y = s.base_year + 2;
         let planned = plan.row(y).unwrap().talent;
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::Talent, y, planned * 0.9),
             (Metric::Talent, s.end_year + 5, 1.0),
         ]);
@@ -634,14 +638,14 @@ mod tests {
         s.assumptions.positions = 0.0;
         crate::model::params::set(&mut s, "positions_per_year", 0.0).unwrap();
         let plan = simulate(&s).unwrap();
-        let a = actuals(&[(Metric::Positions, s.base_year + 1, 30.0)]);
+        let a = Actuals::from_iter([(Metric::Positions, s.base_year + 1, 30.0)]);
         let row = &deviations(&plan, &a)[0].rows[0];
         assert_eq!((row.difference, row.relative), (30.0, None));
     }
 
     #[test]
     fn up_to_and_after_split_the_years() {
-        let a = actuals(&[
+        let a = Actuals::from_iter([
             (Metric::Talent, 2020, 1.0),
             (Metric::Talent, 2021, 2.0),
             (Metric::Rooms, 2022, 3.0),

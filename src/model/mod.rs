@@ -19,6 +19,7 @@ pub mod targets;
 pub mod uncertainty;
 pub mod validate;
 
+pub use actuals::{Actual, Actuals};
 pub use figures::{FigureUnit, Goal, Metric, YearRow};
 pub use scenario::{Assumptions, Levers, Provenance, RegionName, Scenario, Yearly};
 pub use simulate::{simulate, Trajectory, Warning, WarningCode};

@@ -315,14 +315,6 @@ mod tests {
         crate::presets::by_slug(slug).unwrap().scenario.clone()
     }
 
-    fn actuals(entries: &[(Metric, i32, f64)]) -> Actuals {
-        let mut actuals = Actuals::default();
-        for (metric, year, value) in entries {
-            actuals.insert(*metric, *year, Actual::new(*value));
-        }
-        actuals
-    }
-
     /// Every stock of the plan's row of `year` as an actual.
     fn plan_as_actuals(s: &Scenario, year: i32) -> Actuals {
         let plan = simulate(s).unwrap();
@@ -367,7 +359,7 @@ mod tests {
         let plan = simulate(&s).unwrap();
         let from = s.base_year + 2;
         let actual = plan.row(from).unwrap().talent - 5_000.0;
-        let again = reproject(&s, &actuals(&[(Metric::Talent, from, actual)])).unwrap();
+        let again = reproject(&s, &Actuals::from_iter([(Metric::Talent, from, actual)])).unwrap();
         let mut expected = actual;
         for (n, row) in again.trajectory.years.iter().enumerate() {
             if n > 0 {
@@ -386,7 +378,7 @@ mod tests {
         let plan = simulate(&s).unwrap();
         let y = s.base_year + 1;
         let low = plan.row(y).unwrap().talent - 1_000.0;
-        let a = actuals(&[(Metric::Talent, y, low), (Metric::Institutions, y + 1, 5.0)]);
+        let a = Actuals::from_iter([(Metric::Talent, y, low), (Metric::Institutions, y + 1, 5.0)]);
         let again = reproject(&s, &a).unwrap();
         assert_eq!(again.start.year, y + 1);
         let planned = plan.row(y + 1).unwrap().talent;
@@ -400,8 +392,11 @@ mod tests {
         let plan = simulate(&s).unwrap();
         let y = s.base_year + 1;
         let row = plan.row(y).unwrap();
-        let again =
-            reproject(&s, &actuals(&[(Metric::Certified, y, row.certified * 0.5)])).unwrap();
+        let again = reproject(
+            &s,
+            &Actuals::from_iter([(Metric::Certified, y, row.certified * 0.5)]),
+        )
+        .unwrap();
         let first = &again.trajectory.years[0];
         assert!((first.certified - row.certified * 0.5).abs() < 1e-6);
         assert!((first.certified_mid - row.certified_mid * 0.5).abs() < 1e-6);
@@ -414,7 +409,7 @@ mod tests {
         let y = s.base_year + 1;
         let again = reproject(
             &s,
-            &actuals(&[(Metric::Talent, y, 10.0), (Metric::Stations, y, 3.0)]),
+            &Actuals::from_iter([(Metric::Talent, y, 10.0), (Metric::Stations, y, 3.0)]),
         )
         .unwrap();
         let first = &again.trajectory.years[0];
@@ -427,7 +422,7 @@ mod tests {
             .collect();
         assert!(changed.contains(&(Metric::Certified, Metric::Talent)));
         assert!(changed.contains(&(Metric::DemoStations, Metric::Stations)));
-        let raised = reproject(&s, &actuals(&[(Metric::Certified, y, 1e7)])).unwrap();
+        let raised = reproject(&s, &Actuals::from_iter([(Metric::Certified, y, 1e7)])).unwrap();
         assert_eq!(raised.trajectory.years[0].talent, 1e7);
     }
 
@@ -438,7 +433,7 @@ mod tests {
             reproject(&s, &Actuals::default()),
             Err(ReprojectError::NoActuals)
         );
-        let bad = actuals(&[(Metric::Talent, s.base_year - 1, 1.0)]);
+        let bad = Actuals::from_iter([(Metric::Talent, s.base_year - 1, 1.0)]);
         assert!(matches!(
             reproject(&s, &bad),
             Err(ReprojectError::Actuals(_))
@@ -467,7 +462,7 @@ mod tests {
         let mut s = preset("ningxia");
         s.uncertainty = crate::model::Uncertainty::default();
         let year = s.base_year + 1;
-        let a = actuals(&[(Metric::Talent, year, 5_000.0)]);
+        let a = Actuals::from_iter([(Metric::Talent, year, 5_000.0)]);
         let again = reproject(&s, &a).unwrap();
         let bands = simulate_many_from(&s, &again.start, Settings::clamped(100, 1)).unwrap();
         assert_eq!(bands.p50, again.trajectory.years);
@@ -480,11 +475,11 @@ mod tests {
         let settings = Settings::clamped(300, 5);
         let target = s.targets[0].clone();
         let y = s.base_year + 1;
-        let far_ahead = actuals(&[(target.metric, y, target.threshold * 2.0)]);
+        let far_ahead = Actuals::from_iter([(target.metric, y, target.threshold * 2.0)]);
         let again = reproject(&s, &far_ahead).unwrap();
         let odds = simulate_many_from(&s, &again.start, settings).unwrap();
         assert_eq!(odds.targets[0].probability, 1.0);
-        let far_behind = actuals(&[(target.metric, y, 0.0)]);
+        let far_behind = Actuals::from_iter([(target.metric, y, 0.0)]);
         let again = reproject(&s, &far_behind).unwrap();
         let odds = simulate_many_from(&s, &again.start, settings).unwrap();
         assert_eq!(odds.targets[0].probability, 0.0);
@@ -501,7 +496,7 @@ mod tests {
         });
         let plan = simulate(&s).unwrap();
         let y = s.base_year + 2;
-        let behind = actuals(&[
+        let behind = Actuals::from_iter([
             (target.metric, s.base_year + 1, target.threshold),
             (
                 target.metric,
@@ -517,7 +512,7 @@ mod tests {
         assert_eq!(standing[1].status, OutlookStatus::MetByActual);
         assert_eq!(standing[1].reprojected, None);
         assert_eq!(standing[0].latest_actual.map(|(year, _)| year), Some(y));
-        let ahead = actuals(&[(target.metric, y, target.threshold * 3.0)]);
+        let ahead = Actuals::from_iter([(target.metric, y, target.threshold * 3.0)]);
         let again = reproject(&s, &ahead).unwrap();
         let standing = outlook(&s, &ahead, &again);
         assert_eq!(standing[0].status, OutlookStatus::OnTrack);

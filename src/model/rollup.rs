@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::figures::{Metric, YearRow, FIGURE_COUNT};
 use super::scenario::Scenario;
-use super::simulate::{simulate, Trajectory};
+use super::simulate::{share, simulate, Trajectory};
 use super::targets::{evaluate, Target, Verdict};
 use super::validate::ValidationErrors;
 
@@ -175,14 +175,6 @@ fn sum_row(year: i32, parts: &[CityPart], townships: f64, villages: f64) -> Year
     row.station_coverage = share(row.stations, townships);
     row.room_coverage = share(row.rooms, villages);
     row
-}
-
-fn share(part: f64, whole: f64) -> f64 {
-    if whole > 0.0 {
-        part / whole
-    } else {
-        0.0
-    }
 }
 
 #[cfg(test)]

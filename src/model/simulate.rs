@@ -391,7 +391,8 @@ fn build(built_so_far: f64, ceiling: f64, carried: f64, planned: f64, completion
     }
 }
 
-fn share(part: f64, whole: f64) -> f64 {
+/// `part / whole`, or 0 when there is no whole (no townships, no villages).
+pub(crate) fn share(part: f64, whole: f64) -> f64 {
     if whole > 0.0 {
         part / whole
     } else {
