@@ -219,7 +219,7 @@ impl FromIterator<(Metric, i32, f64)> for Actuals {
 }
 
 /// Why actual figures cannot be used as entered.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum ActualsProblem {
     /// A figure that follows from others (coverage, yearly budget, staff needed): enter the
@@ -370,7 +370,7 @@ fn check_parts(actuals: &Actuals, year: i32, problems: &mut Vec<ActualsProblem>)
 }
 
 /// One year of a figure: the plan's value, the actual, and how far apart they are.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Deviation {
     pub year: i32,
     pub plan: f64,
@@ -383,7 +383,7 @@ pub struct Deviation {
 }
 
 /// The deviation table of one figure, earliest year first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeviationSeries {
     pub metric: Metric,
     pub rows: Vec<Deviation>,

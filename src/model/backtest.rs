@@ -4,7 +4,7 @@
 //! the cut-off in a way the fit could not see (the one whose refit on the later years alone
 //! explains most of the miss).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::actuals::Actuals;
 use super::calibrate::{calibrate, fit_from, Calibration, FitPoint, Lever, Refusal};
@@ -14,7 +14,7 @@ use super::scenario::{Scenario, MAX_HORIZON_YEARS};
 use super::simulate::{run_from, Trajectory};
 
 /// Why a back-test cannot be run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum BacktestRefusal {
     /// The cut-off must be at or after the base year.
     CutoffBeforeBase { base_year: i32, cutoff: i32 },
@@ -27,7 +27,7 @@ pub enum BacktestRefusal {
 }
 
 /// A fitted lever refitted alone on the years after the cut-off, the others held.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeverShift {
     pub lever: Lever,
     /// Fitted on the years up to the cut-off.
@@ -40,7 +40,7 @@ pub struct LeverShift {
 }
 
 /// A back-test: the early fit, the projection and how it compares with the later actuals.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backtest {
     pub base_year: i32,
     pub cutoff: i32,

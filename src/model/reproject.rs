@@ -5,7 +5,7 @@
 //! there (as Vensim's Resume and PySD's `initial_condition`), and its Monte Carlo starts there
 //! too ([`crate::model::montecarlo::Accumulator::from_start`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
 use super::figures::Metric;
@@ -27,7 +27,7 @@ pub enum ReprojectError {
 
 /// A modelled stock changed to stay consistent with an actual one: demonstration stations cut
 /// to the actual stations, talent raised to the actual certified, and so on.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Adjustment {
     pub year: i32,
     /// The stock the model had to change.
@@ -39,14 +39,14 @@ pub struct Adjustment {
 }
 
 /// The state at the end of a year with the actuals of every year up to it applied.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Anchored {
     pub start: Start,
     pub adjustments: Vec<Adjustment>,
 }
 
 /// A re-projection: where it starts, what the actuals changed, and the run from there.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reprojection {
     /// The last year with actuals, its stocks set from them.
     pub start: Start,
@@ -231,7 +231,7 @@ fn cut_modelled_levels(state: &mut State, has_actual: impl Fn(Metric) -> bool) {
 }
 
 /// Where a target stands given the latest actual figures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outlook {
     /// The target's index in the scenario's list.
     pub target: usize,
@@ -249,7 +249,7 @@ pub struct Outlook {
 }
 
 /// A target's standing given the actual figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutlookStatus {
     /// The deadline year has an actual figure, and it meets the target: met, for good.

@@ -4,7 +4,7 @@
 //! city's own targets still on the city. Data only; the words and the stacked chart are
 //! elsewhere.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::figures::{Metric, YearRow, FIGURE_COUNT};
 use super::scenario::Scenario;
@@ -38,7 +38,7 @@ pub enum RollupError {
 }
 
 /// One city in a roll-up.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CityPart {
     /// The city's slug, as its plan names it.
     pub region: String,
@@ -49,7 +49,7 @@ pub struct CityPart {
 }
 
 /// A province rolled up from its cities.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RollUp {
     /// The province's year table over the years every city covers. Its warnings are empty:
     /// warnings belong to the cities (talent does not move between them).
@@ -64,7 +64,7 @@ pub struct RollUp {
 }
 
 /// A city's part of a province figure in one year.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
     /// What the city adds to the province figure: its own value for a count or money; for
     /// coverage, its stations (rooms) over the province's townships (villages), so that the

@@ -168,7 +168,7 @@ fn walk(scenario: &Scenario, start: &Start, inputs: &[YearInputs]) -> (Trajector
 /// Where a run starts: a year, the stocks at its end and the money spent up to it. The plan
 /// starts at the base year from the assumptions ([`Start::plan`]); a re-projection starts at a
 /// later year from the actual figures (as Vensim's Resume and PySD's `initial_condition`).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Start {
     /// The year whose end-of-year stocks these are: the first row of the run.
     pub year: i32,
@@ -192,7 +192,7 @@ impl Start {
 }
 
 /// The stocks carried from year to year (end-of-year figures), with the builds that slipped.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
     /// 社会工作人才总量 (people).
     pub talent: f64,

@@ -1,12 +1,12 @@
 //! The levers calibration can fit, and where each one sits in a year's inputs.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::figures::Metric;
 use crate::model::simulate::YearInputs;
 
 /// A lever calibration can fit. Its value is one number for every year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lever {
     Hires,

@@ -9,6 +9,8 @@
 //! or three levers, a few years): one call takes about 0.15 ms natively and a few times that in
 //! WebAssembly, so a worker runs it whole, without progress steps.
 
+use serde::{Deserialize, Serialize};
+
 use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
 use super::figures::{Metric, YearRow};
 use super::lsq::{conditioning, least_squares, standard_errors};
@@ -26,13 +28,17 @@ pub use report::{Calibration, FitPoint, FittedLever, FittedSeries};
 use lever::set_levers;
 use report::Series;
 
-/// Why the levers cannot be fitted to the actuals.
-#[derive(Clone, Debug, PartialEq)]
+/// Why the levers cannot be fitted to the actuals. Plain data, so that a worker can send it
+/// back, except `Invalid`, which is never sent (serialising it fails): a caller validates the
+/// scenario before it hands the work over.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Refusal {
     /// The scenario itself is invalid.
+    #[serde(skip)]
     Invalid(ValidationErrors),
     /// Some actual figures cannot be used.
-    Actuals(Vec<ActualsProblem>),
+    Actuals { problems: Vec<ActualsProblem> },
     /// No lever was asked for.
     NoLevers,
     /// Fewer actual figures after the start than levers to fit from them (one point and two
@@ -81,7 +87,7 @@ pub fn calibrate(
     validate(scenario).map_err(Refusal::Invalid)?;
     let problems = check(actuals, scenario);
     if !problems.is_empty() {
-        return Err(Refusal::Actuals(problems));
+        return Err(Refusal::Actuals { problems });
     }
     let start = anchor(
         scenario,
@@ -652,7 +658,7 @@ mod tests {
         bad.insert(Metric::Talent, s.base_year + 1, Actual::new(-1.0));
         assert!(matches!(
             calibrate(&s, &bad, &[Lever::Hires]),
-            Err(Refusal::Actuals(_))
+            Err(Refusal::Actuals { .. })
         ));
     }
 
@@ -671,5 +677,26 @@ mod tests {
             crate::model::simulate(&plan).unwrap().years,
             fit.trajectory.years
         );
+    }
+
+    #[test]
+    fn results_and_refusals_travel_as_json_to_and_from_a_worker() {
+        let s = talent_plan(84_500.0, 12_345.0, 0.07);
+        let data = observed(&crate::model::simulate(&s).unwrap(), Metric::Talent, |i| {
+            1.0 + 0.001 * (i % 2) as f64
+        });
+        let fit = calibrate(&s, &data, &[Lever::Hires, Lever::Attrition]).unwrap();
+        let json = serde_json::to_string(&fit).unwrap();
+        assert_eq!(serde_json::from_str::<Calibration>(&json).unwrap(), fit);
+        let refusal = Refusal::Indistinguishable {
+            levers: [Lever::Hires, Lever::Attrition],
+            condition: 3e9,
+        };
+        let json = serde_json::to_string(&refusal).unwrap();
+        assert_eq!(
+            json,
+            r#"{"reason":"indistinguishable","levers":["hires","attrition"],"condition":3000000000.0}"#
+        );
+        assert_eq!(serde_json::from_str::<Refusal>(&json).unwrap(), refusal);
     }
 }

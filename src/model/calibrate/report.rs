@@ -1,7 +1,7 @@
 //! What a calibration reports: the fitted levers with their standard errors, the fit per year,
 //! R², the largest miss.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::lever::{set_levers, Lever};
 use crate::model::figures::Metric;
@@ -10,7 +10,7 @@ use crate::model::scenario::Scenario;
 use crate::model::simulate::{year_inputs, Start, Trajectory, YearInputs};
 
 /// One fitted lever.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FittedLever {
     pub lever: Lever,
     pub value: f64,
@@ -21,7 +21,7 @@ pub struct FittedLever {
 }
 
 /// One actual figure beside the fit.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FitPoint {
     pub metric: Metric,
     pub year: i32,
@@ -39,7 +39,7 @@ impl FitPoint {
 }
 
 /// The fit of one figure's series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FittedSeries {
     pub metric: Metric,
     pub points: Vec<FitPoint>,
@@ -49,7 +49,7 @@ pub struct FittedSeries {
 }
 
 /// A calibration: the fitted levers and how well they explain the actuals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
     pub levers: Vec<FittedLever>,
     /// The year the fitted runs start from (the base year, its actuals applied).
