@@ -13,13 +13,19 @@
 //! every error is typed data, worded by `swplan-words`. `Cargo.toml` lists no workspace crate,
 //! so a use of one does not compile.
 
+pub mod actuals;
 pub mod asof;
+pub mod backtest;
 pub mod bounds;
+pub mod calibrate;
 pub mod figures;
+mod lsq;
 pub mod montecarlo;
 pub mod params;
 pub mod plausibility;
 pub mod provenance;
+pub mod reproject;
+pub mod rollup;
 pub mod scenario;
 pub mod seek;
 pub mod simulate;
@@ -31,6 +37,7 @@ pub mod verdict;
 #[cfg(test)]
 mod test_presets;
 
+pub use actuals::{Actual, Actuals};
 pub use figures::{FigureUnit, Goal, Metric, YearRow};
 pub use provenance::Provenance;
 pub use scenario::{Assumptions, Levers, RegionName, Scenario, Yearly};

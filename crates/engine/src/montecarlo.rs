@@ -17,7 +17,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 
 use super::scenario::Scenario;
-use super::simulate::{run, year_inputs, Trajectory, YearInputs, YearRow};
+use super::simulate::{run_from, year_inputs, Start, Trajectory, YearInputs, YearRow};
 use super::targets::{Metric, Target};
 use super::uncertainty::Uncertainty;
 use super::validate::{validate, ValidationErrors};
@@ -252,17 +252,41 @@ pub fn trajectory(
     seed: u64,
     run_index: u64,
 ) -> Trajectory {
-    run(
+    trajectory_from(scenario, &Start::plan(scenario), plan, seed, run_index)
+}
+
+/// The trajectory of run number `run` started at `start` (a re-projection from actual figures):
+/// `plan` holds the inputs of every year after the base year, and the run uses the draws of
+/// the years after the start. Each year sees the same luck as in the run from the base year
+/// (common random numbers), so the two sets of bands differ only by where they start.
+pub fn trajectory_from(
+    scenario: &Scenario,
+    start: &Start,
+    plan: &[YearInputs],
+    seed: u64,
+    run_index: u64,
+) -> Trajectory {
+    let drawn = draw(plan, &scenario.uncertainty, seed, run_index);
+    run_from(
         scenario,
-        &draw(plan, &scenario.uncertainty, seed, run_index),
+        start,
+        &drawn[years_before(scenario, start, plan.len())..],
     )
+}
+
+/// How many simulated years lie between the base year and `start` (at most `years`).
+fn years_before(scenario: &Scenario, start: &Start, years: usize) -> usize {
+    usize::try_from(start.year.saturating_sub(scenario.base_year))
+        .unwrap_or(0)
+        .min(years)
 }
 
 /// Collects trajectories run by run, so that a caller can compute in chunks (the browser does,
 /// to keep the page responsive) and still get the same summary.
 pub struct Accumulator {
     settings: Settings,
-    base_year: i32,
+    /// Where every run starts: the base year, or the year of a re-projection's start.
+    start: Start,
     years: usize,
     /// values[field][year] holds one value per finished run.
     values: Vec<Vec<Vec<f64>>>,
@@ -278,11 +302,19 @@ struct TargetTally {
 }
 
 impl Accumulator {
+    /// Runs from the plan's start, the base year.
     pub fn new(scenario: &Scenario, settings: Settings) -> Accumulator {
-        let years = scenario.horizon() + 1;
+        Accumulator::from_start(scenario, settings, Start::plan(scenario))
+    }
+
+    /// Runs from `start` (a re-projection): the bands begin at the start year, and the odds
+    /// count the years from it. A target whose deadline is before the start has no row to be
+    /// judged on here and counts as not met: the actual figures judge it.
+    pub fn from_start(scenario: &Scenario, settings: Settings, start: Start) -> Accumulator {
+        let years = scenario.horizon() + 1 - years_before(scenario, &start, scenario.horizon());
         Accumulator {
             settings,
-            base_year: scenario.base_year,
+            start,
             years,
             values: vec![vec![Vec::with_capacity(settings.runs); years]; YearRow::FIELDS.len()],
             targets: scenario
@@ -313,7 +345,13 @@ impl Accumulator {
     pub fn advance(&mut self, scenario: &Scenario, plan: &[YearInputs], count: usize) {
         let end = (self.done + count).min(self.settings.runs);
         for run_index in self.done..end {
-            let t = trajectory(scenario, plan, self.settings.seed, run_index as u64);
+            let t = trajectory_from(
+                scenario,
+                &self.start,
+                plan,
+                self.settings.seed,
+                run_index as u64,
+            );
             self.add(&t);
         }
         self.done = end;
@@ -346,7 +384,8 @@ impl Accumulator {
     /// The summary of the runs collected so far.
     pub fn summary(mut self) -> Summary {
         let n = self.done.max(1) as f64;
-        let year_of = |i: usize| self.base_year + i as i32;
+        let first_year = self.start.year;
+        let year_of = |i: usize| first_year + i as i32;
         let mut rows = |q: Option<f64>| -> Vec<YearRow> {
             (0..self.years)
                 .map(|y| {
@@ -412,9 +451,18 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
 
 /// Runs a whole Monte Carlo of a scenario after validating it.
 pub fn simulate_many(scenario: &Scenario, settings: Settings) -> Result<Summary, ValidationErrors> {
+    simulate_many_from(scenario, &Start::plan(scenario), settings)
+}
+
+/// Runs a whole Monte Carlo of a scenario from `start` (a re-projection) after validating it.
+pub fn simulate_many_from(
+    scenario: &Scenario,
+    start: &Start,
+    settings: Settings,
+) -> Result<Summary, ValidationErrors> {
     validate(scenario)?;
     let plan = year_inputs(scenario);
-    let mut acc = Accumulator::new(scenario, settings);
+    let mut acc = Accumulator::from_start(scenario, settings, *start);
     acc.advance(scenario, &plan, settings.runs);
     Ok(acc.summary())
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::actuals::Actuals;
 use super::provenance::Provenance;
 use super::targets::Target;
 use super::uncertainty::Uncertainty;
@@ -45,6 +46,9 @@ pub struct Scenario {
     /// Where each number comes from, keyed by parameter key (`talent`, `hires`, `base_year`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, Provenance>,
+    /// Actual figures as they come in (实际值), per figure and year: `[actuals]` in files.
+    #[serde(default, skip_serializing_if = "Actuals::is_empty")]
+    pub actuals: Actuals,
 }
 
 /// A region's display name in both interface languages.

@@ -120,46 +120,97 @@ pub fn simulate(scenario: &Scenario) -> Result<Trajectory, ValidationErrors> {
 /// draw). Never panics; on invalid numbers it yields meaningless but finite-or-NaN figures,
 /// which is why public callers go through [`simulate`].
 pub fn run(scenario: &Scenario, inputs: &[YearInputs]) -> Trajectory {
+    run_from(scenario, &Start::plan(scenario), inputs)
+}
+
+/// Simulates a valid scenario from `start` on: the table's first row is the start year, and
+/// `inputs` are the years after it (`year_inputs(scenario)[k..]` for a start `k` years after the
+/// base year). With [`Start::plan`] this is [`run`].
+pub fn run_from(scenario: &Scenario, start: &Start, inputs: &[YearInputs]) -> Trajectory {
+    walk(scenario, start, inputs).0
+}
+
+/// Where a run from `start` through `inputs` ends: the stocks, year and spending of its last
+/// row, ready to start another run there.
+pub fn advance(scenario: &Scenario, start: &Start, inputs: &[YearInputs]) -> Start {
+    walk(scenario, start, inputs).1
+}
+
+fn walk(scenario: &Scenario, start: &Start, inputs: &[YearInputs]) -> (Trajectory, Start) {
     let a = &scenario.assumptions;
-    let mut state = State::start(a);
+    let mut state = start.state;
     let mut years = Vec::with_capacity(inputs.len() + 1);
-    years.push(state.row(scenario.base_year, a, 0.0, 0.0));
+    years.push(state.row(start.year, a, start.budget, start.budget_cumulative));
     let mut log = WarningLog::default();
-    let mut budget_cumulative = 0.0;
+    let mut end = *start;
     for (i, input) in inputs.iter().enumerate() {
-        let year = scenario.base_year.saturating_add(1 + i as i32);
+        let year = start.year.saturating_add(1 + i as i32);
         let outcome = state.step(a, scenario, input);
         for code in outcome.warnings.into_iter().flatten() {
             log.note(code, year);
         }
-        budget_cumulative += outcome.budget;
-        let row = state.row(year, a, outcome.budget, budget_cumulative);
+        end.budget_cumulative += outcome.budget;
+        let row = state.row(year, a, outcome.budget, end.budget_cumulative);
         if row.talent < row.staff_needed {
             log.note(WarningCode::Understaffed, year);
         }
         years.push(row);
+        (end.year, end.budget) = (year, outcome.budget);
     }
-    Trajectory {
+    end.state = state;
+    let trajectory = Trajectory {
         years,
         warnings: log.warnings,
+    };
+    (trajectory, end)
+}
+
+/// Where a run starts: a year, the stocks at its end and the money spent up to it. The plan
+/// starts at the base year from the assumptions ([`Start::plan`]); a re-projection starts at a
+/// later year from the actual figures (as Vensim's Resume and PySD's `initial_condition`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Start {
+    /// The year whose end-of-year stocks these are: the first row of the run.
+    pub year: i32,
+    pub state: State,
+    /// Spending in the start year itself (0 in the base year, whose row is its end).
+    pub budget: f64,
+    /// Spending from the base year up to the end of the start year (`budget_cumulative`).
+    pub budget_cumulative: f64,
+}
+
+impl Start {
+    /// The plan's start: the base year with the assumptions' stocks, nothing spent yet.
+    pub fn plan(scenario: &Scenario) -> Start {
+        Start {
+            year: scenario.base_year,
+            state: State::start(&scenario.assumptions),
+            budget: 0.0,
+            budget_cumulative: 0.0,
+        }
     }
 }
 
-/// The stocks carried from year to year.
-struct State {
-    talent: f64,
-    junior: f64,
-    mid: f64,
-    senior: f64,
-    institutions: f64,
-    stations: f64,
-    demo_stations: f64,
-    rooms: f64,
-    positions: f64,
+/// The stocks carried from year to year (end-of-year figures), with the builds that slipped.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// 社会工作人才总量 (people).
+    pub talent: f64,
+    /// 助理社会工作师 holders.
+    pub junior: f64,
+    /// 社会工作师 holders.
+    pub mid: f64,
+    /// 高级社会工作师 holders.
+    pub senior: f64,
+    pub institutions: f64,
+    pub stations: f64,
+    pub demo_stations: f64,
+    pub rooms: f64,
+    pub positions: f64,
     /// Planned station builds not yet finished, carried into the next year.
-    station_backlog: f64,
+    pub station_backlog: f64,
     /// Planned room set-ups not yet finished.
-    room_backlog: f64,
+    pub room_backlog: f64,
 }
 
 struct StepOutcome {
@@ -168,7 +219,8 @@ struct StepOutcome {
 }
 
 impl State {
-    fn start(a: &Assumptions) -> State {
+    /// The stocks of the base year, as the assumptions give them; nothing slipped yet.
+    pub fn start(a: &Assumptions) -> State {
         State {
             talent: a.talent,
             junior: a.certified_junior,
@@ -275,7 +327,7 @@ impl State {
     /// Rounding in the sums of a step can leave certified a hair above talent (by a few units in
     /// the last place); take the excess off the lowest level, then the next, so that
     /// `junior + mid + senior <= talent` holds exactly as the table computes it.
-    fn keep_certified_within_talent(&mut self) {
+    pub(crate) fn keep_certified_within_talent(&mut self) {
         let total = |l: &[f64; 3]| l[0] + l[1] + l[2];
         let mut levels = [self.junior, self.mid, self.senior];
         for i in 0..levels.len() {
@@ -339,7 +391,8 @@ fn build(built_so_far: f64, ceiling: f64, carried: f64, planned: f64, completion
     }
 }
 
-fn share(part: f64, whole: f64) -> f64 {
+/// `part / whole`, or 0 when there is no whole (no townships, no villages).
+pub(crate) fn share(part: f64, whole: f64) -> f64 {
     if whole > 0.0 {
         part / whole
     } else {

@@ -273,12 +273,19 @@ impl Plan {
             uncertainty,
             targets,
             sources: _,
+            actuals,
         } = &*self.baseline;
         let s = &self.scenario;
         (schema, region, name, base_year, end_year)
             != (&s.schema, &s.region, &s.name, &s.base_year, &s.end_year)
-            || (assumptions, levers, uncertainty, targets)
-                != (&s.assumptions, &s.levers, &s.uncertainty, &s.targets)
+            || (assumptions, levers, uncertainty, targets, actuals)
+                != (
+                    &s.assumptions,
+                    &s.levers,
+                    &s.uncertainty,
+                    &s.targets,
+                    &s.actuals,
+                )
     }
 
     /// Whether a parameter differs from the baseline.
