@@ -22,6 +22,7 @@ mod compare;
 mod help;
 mod link;
 mod options;
+mod parse;
 mod pool;
 mod run;
 mod seek;
@@ -33,12 +34,13 @@ use swplan_plans::presets;
 use swplan_words::cli_help::{usage_error_message, usage_overview, UsageError};
 use swplan_words::Lang;
 
-use args::{Command, Parsed};
+use args::Command;
+use parse::Parsed;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let lang = language(&args);
-    let outcome = match args::parse(&args, lang) {
+    let outcome = match parse::parse(&args, lang) {
         Ok(Parsed::Help(page)) => Ok(page),
         Ok(Parsed::Command(cli)) => dispatch(cli.command, cli.lang.is_some(), lang),
         Err(failure) => Err(failure),

@@ -18,6 +18,7 @@ pub mod asof;
 pub mod backtest;
 pub mod bounds;
 pub mod calibrate;
+pub mod deviation;
 pub mod figures;
 mod lsq;
 pub mod montecarlo;

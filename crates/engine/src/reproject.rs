@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
+use super::actuals::{Actuals, CERTIFIED_LEVELS};
+use super::deviation::{actual_figure, check, ActualsProblem};
 use super::figures::Metric;
 use super::scenario::Scenario;
 use super::simulate::{advance, run_from, year_inputs, Start, State, Trajectory, YearInputs};
@@ -276,7 +277,7 @@ pub fn outlook(
         .iter()
         .enumerate()
         .map(|(index, target)| {
-            let figure = |year| actuals.figure(target.metric, year, scenario);
+            let figure = |year| actual_figure(actuals, target.metric, year, scenario);
             let latest_actual = (scenario.base_year..=scenario.end_year)
                 .rev()
                 .find_map(|year| figure(year).map(|value| (year, value)));

@@ -11,7 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::actuals::{check, Actuals, ActualsProblem, CERTIFIED_LEVELS};
+use super::actuals::{Actuals, CERTIFIED_LEVELS};
+use super::deviation::{check, ActualsProblem};
 use super::figures::{Metric, YearRow};
 use super::lsq::{conditioning, least_squares, standard_errors};
 use super::reproject::anchor;
