@@ -4,10 +4,12 @@
 pub mod asof;
 pub mod figures;
 pub mod montecarlo;
+pub mod optimise;
 pub mod params;
 pub mod plausibility;
 pub mod scenario;
 pub mod seek;
+pub mod sensitivity;
 pub mod simulate;
 pub mod targets;
 pub mod uncertainty;

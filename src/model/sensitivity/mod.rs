@@ -1,0 +1,1 @@
+//! Which lever or assumption matters most for each target.
