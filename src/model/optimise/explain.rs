@@ -22,11 +22,10 @@ pub enum BoundSide {
 pub struct TargetBinding {
     /// Index into the scenario's targets.
     pub target: usize,
-    /// Whether the target holds the cost up: met with nothing to spare in some future the plan
-    /// had to meet, with a positive dual value.
+    /// Whether the target binds: met with nothing to spare in some future the plan had to meet.
     pub binding: bool,
-    /// 元 saved per unit less of the threshold (the dual value); `None` if the duals were not
-    /// available.
+    /// 元 saved per unit less of the threshold (the dual value; 0 when the target binds but
+    /// meeting it costs nothing); `None` if the duals were not available.
     pub saves_per_unit: Option<f64>,
     /// 元 saved if the deadline were a year later, re-solved; `None` when the deadline is the
     /// table's last year, the target does not bind, or the relaxed programme did not solve.
@@ -116,7 +115,8 @@ pub(crate) fn binding_bounds(
             (BoundSide::Max, duals.at_max[j], column.bounds.max),
             (BoundSide::Min, duals.at_min[j], column.bounds.min),
         ] {
-            if dual <= negligible {
+            // A least amount of zero is no bound a planner set: nothing can go below it.
+            if dual <= negligible || (side == BoundSide::Min && bound <= 0.0) {
                 continue;
             }
             let year = base_year + 1 + column.year_index as i32;

@@ -447,8 +447,14 @@ impl Optimiser {
 
     /// Binding targets and bounds from the dual values; relaxations queued for re-solving.
     fn explain(&self, found: &mut Found, solved: &lp::Solved, frame: &Frame) {
-        let optimum = lp::dot(&frame.objective, &solved.x);
-        let duals = lp::duals(frame, &solved.rows, optimum);
+        // Duals of the real cost, without the nominal cost that breaks ties: the plan is optimal
+        // for it too (the tie-break only chooses among equally cheap plans).
+        let real = Frame {
+            objective: found.costing.discounted.clone(),
+            bounds: frame.bounds.clone(),
+        };
+        let duals = lp::duals(&real, &solved.rows, lp::dot(&real.objective, &solved.x))
+            .or_else(|| lp::duals(frame, &solved.rows, lp::dot(&frame.objective, &solved.x)));
         let scale = found.costing.scale();
         let negligible = 1e-6 * scale.max(1.0);
         let programme = self.programme(&found.linear, false, None, found.bounds.clone());
@@ -470,10 +476,7 @@ impl Optimiser {
                 let value = programme.target_value(k, f, &solved.x);
                 (value - target.threshold).abs() <= 1e-6 * shortfall_unit(target.threshold)
             });
-            let binding = match per_unit {
-                Some(dual) => dual > negligible,
-                None => tight,
-            };
+            let binding = tight || per_unit.is_some_and(|dual| dual > negligible);
             found.explanation.targets.push(explain::TargetBinding {
                 target: index,
                 binding,
@@ -514,8 +517,10 @@ impl Optimiser {
                 let new_deadline = self.layout.later_years[k];
                 for (column, b) in self.layout.columns.iter().zip(bounds.iter_mut()) {
                     let year = self.scenario.base_year + 1 + column.year_index as i32;
+                    // Only upward from the plan's amount: the base plan keeps that year as
+                    // planned, so cutting it would count a saving the delay did not make.
                     if !column.free && year <= new_deadline {
-                        *b = (column.bounds.min, column.bounds.max);
+                        *b = (column.planned, column.bounds.max);
                     }
                 }
             }
