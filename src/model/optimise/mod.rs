@@ -20,11 +20,13 @@
 //! answer, the fresh-sample check in chunks, one re-solve per explanation.
 
 mod explain;
+mod finish;
 mod lever;
 mod linear;
 mod lp;
 mod outcome;
 mod programme;
+mod relax;
 mod scenario_count;
 mod setup;
 mod solve;

@@ -7,10 +7,11 @@ use crate::model::simulate::{year_inputs, YearInputs};
 use crate::model::validate::validate;
 
 use super::explain::{self, Explanation};
-use super::linear::{future, with_decisions, Layout, Linear, Linearising, Sampling};
+use super::linear::{Layout, Linear, Linearising, Sampling};
 use super::lp::{self, Failure, Frame, Row};
-use super::outcome::{Odds, Outcome, Shortfall, Status, TargetResult};
-use super::programme::{shortfall_unit, Budget, Programme, TargetRows};
+use super::outcome::{Outcome, Shortfall, Status};
+use super::programme::{Budget, Programme, TargetRows};
+use super::relax::Relaxation;
 use super::scenario_count::{scenario_count, ScenarioCount};
 use super::setup;
 use super::verify::{self, Costing};
@@ -19,7 +20,7 @@ use super::{Goal, OptimiseError, Problem, CHECK_RUNS};
 /// Futures linearised per step (each costs one model run per decision).
 const FUTURES_PER_STEP: usize = 16;
 /// Fresh futures checked per step.
-const CHECKS_PER_STEP: usize = 1_000;
+pub(super) const CHECKS_PER_STEP: usize = 1_000;
 /// Linearisations before the optimiser settles for what it has (the model is linear away from
 /// its ceilings, so a second one is rare and a third rarer).
 const MAX_LINEARISATIONS: usize = 3;
@@ -51,16 +52,16 @@ pub struct Progress {
 
 /// An optimisation in progress. Each [`Optimiser::step`] does a bounded piece of work.
 pub struct Optimiser {
-    scenario: Scenario,
-    problem: Problem,
-    layout: Layout,
+    pub(super) scenario: Scenario,
+    pub(super) problem: Problem,
+    pub(super) layout: Layout,
     /// The scenario's inputs as planned.
-    current: Vec<YearInputs>,
+    pub(super) current: Vec<YearInputs>,
     /// The same with the chosen levers brought within their bounds.
-    plan: Vec<YearInputs>,
-    sampling: Option<Sampling>,
-    count: Option<ScenarioCount>,
-    linearisations: usize,
+    pub(super) plan: Vec<YearInputs>,
+    pub(super) sampling: Option<Sampling>,
+    pub(super) count: Option<ScenarioCount>,
+    pub(super) linearisations: usize,
     state: State,
 }
 
@@ -74,35 +75,29 @@ enum State {
 }
 
 /// A plan found, on its way to the outcome.
-struct Found {
-    linear: Linear,
-    status: Status,
+pub(super) struct Found {
+    pub(super) linear: Linear,
+    pub(super) status: Status,
     /// The programme's amounts per column, and the whole amounts.
-    exact: Vec<f64>,
-    whole: Vec<f64>,
-    costing: Costing,
-    bounds: Vec<(f64, f64)>,
+    pub(super) exact: Vec<f64>,
+    pub(super) whole: Vec<f64>,
+    pub(super) costing: Costing,
+    pub(super) bounds: Vec<(f64, f64)>,
     /// The least-cost objective's value at `exact` (for the savings of relaxations).
-    cost_at_optimum: f64,
-    explanation: Explanation,
-    shortfalls: Vec<Shortfall>,
+    pub(super) cost_at_optimum: f64,
+    pub(super) explanation: Explanation,
+    pub(super) shortfalls: Vec<Shortfall>,
     /// Per target, sampled futures meeting it; and futures meeting all.
-    sampled_met: Vec<usize>,
-    sampled_all_met: usize,
+    pub(super) sampled_met: Vec<usize>,
+    pub(super) sampled_all_met: usize,
     /// Fresh futures checked, meeting each target, meeting all.
-    checked: usize,
-    checked_met: Vec<usize>,
-    checked_all_met: usize,
+    pub(super) checked: usize,
+    pub(super) checked_met: Vec<usize>,
+    pub(super) checked_all_met: usize,
     /// Relaxations still to re-solve: targets (by position) then levers (by position in the
     /// explanation).
-    pending: Vec<Relaxation>,
-    relaxations: usize,
-}
-
-#[derive(Clone, Copy, Debug)]
-enum Relaxation {
-    TargetLater(usize),
-    Lever(usize),
+    pub(super) pending: Vec<Relaxation>,
+    pub(super) relaxations: usize,
 }
 
 impl Optimiser {
@@ -231,7 +226,7 @@ impl Optimiser {
             .collect()
     }
 
-    fn programme<'a>(
+    pub(super) fn programme<'a>(
         &'a self,
         linear: &'a Linear,
         shortfall: bool,
@@ -425,218 +420,6 @@ impl Optimiser {
         let mut rows = solved.rows;
         rows.push(keep);
         programme.solve(&second, rows).map(|s| (s, second))
-    }
-
-    /// The targets the plan misses as planned, by how much.
-    fn shortfalls(&self, whole: &[f64]) -> Vec<Shortfall> {
-        let inputs = with_decisions(&self.plan, &self.layout.columns, whole);
-        let trajectory = future(&self.scenario, &inputs, None);
-        self.layout
-            .targets
-            .iter()
-            .zip(&self.problem.targets)
-            .filter_map(|(target, &index)| {
-                let value = crate::model::targets::evaluate(target, &trajectory).value_at_deadline;
-                (!target.is_met_by(value)).then(|| Shortfall {
-                    target: index,
-                    shortfall: target.gap(value),
-                })
-            })
-            .collect()
-    }
-
-    /// Binding targets and bounds from the dual values; relaxations queued for re-solving.
-    fn explain(&self, found: &mut Found, solved: &lp::Solved, frame: &Frame) {
-        // Duals of the real cost, without the nominal cost that breaks ties: the plan is optimal
-        // for it too (the tie-break only chooses among equally cheap plans).
-        let real = Frame {
-            objective: found.costing.discounted.clone(),
-            bounds: frame.bounds.clone(),
-        };
-        let duals = lp::duals(&real, &solved.rows, lp::dot(&real.objective, &solved.x))
-            .or_else(|| lp::duals(frame, &solved.rows, lp::dot(&frame.objective, &solved.x)));
-        let scale = found.costing.scale();
-        let negligible = 1e-6 * scale.max(1.0);
-        let programme = self.programme(&found.linear, false, None, found.bounds.clone());
-        let futures: Vec<_> = std::iter::once(&found.linear.plan)
-            .chain(&found.linear.samples)
-            .collect();
-        for (k, &index) in self.problem.targets.iter().enumerate() {
-            let target = &self.layout.targets[k];
-            let per_unit = duals.as_ref().map(|d| {
-                solved
-                    .rows
-                    .iter()
-                    .zip(&d.rows)
-                    .filter(|(row, _)| row.label == k)
-                    .map(|(_, y)| y)
-                    .sum::<f64>()
-            });
-            let tight = futures.iter().any(|f| {
-                let value = programme.target_value(k, f, &solved.x);
-                (value - target.threshold).abs() <= 1e-6 * shortfall_unit(target.threshold)
-            });
-            let binding = tight || per_unit.is_some_and(|dual| dual > negligible);
-            found.explanation.targets.push(explain::TargetBinding {
-                target: index,
-                binding,
-                saves_per_unit: per_unit,
-                a_year_later_saves: None,
-            });
-            let later = self.layout.later_years[k] > target.deadline;
-            if binding && later {
-                found.pending.push(Relaxation::TargetLater(k));
-            }
-        }
-        if let Some(d) = &duals {
-            found.explanation.levers =
-                explain::binding_bounds(&self.layout.columns, d, self.scenario.base_year, scale);
-            found
-                .pending
-                .extend((0..found.explanation.levers.len()).map(Relaxation::Lever));
-        }
-        // Popped from the end: reverse so targets come first, in order.
-        found.pending.reverse();
-        found.relaxations = found.pending.len();
-    }
-
-    /// Re-solves with one target a year later or one lever's bound moved.
-    fn relax(&self, found: &mut Found, relaxation: Relaxation) {
-        let mut bounds = found.bounds.clone();
-        let mut targets = vec![
-            TargetRows {
-                later: false,
-                dropped: false
-            };
-            self.layout.targets.len()
-        ];
-        match relaxation {
-            Relaxation::TargetLater(k) => {
-                targets[k].later = true;
-                // The year after the last deadline becomes a decision if the new deadline sees it.
-                let new_deadline = self.layout.later_years[k];
-                for (column, b) in self.layout.columns.iter().zip(bounds.iter_mut()) {
-                    let year = self.scenario.base_year + 1 + column.year_index as i32;
-                    // Only upward from the plan's amount: the base plan keeps that year as
-                    // planned, so cutting it would count a saving the delay did not make.
-                    if !column.free && year <= new_deadline {
-                        *b = (column.planned, column.bounds.max);
-                    }
-                }
-            }
-            Relaxation::Lever(i) => {
-                let relaxation = &found.explanation.levers[i];
-                for (column, b) in self.layout.columns.iter().zip(bounds.iter_mut()) {
-                    if column.free && column.lever == relaxation.lever {
-                        match relaxation.side {
-                            explain::BoundSide::Max => b.1 += relaxation.step,
-                            explain::BoundSide::Min => b.0 = (b.0 - relaxation.step).max(0.0),
-                        }
-                    }
-                }
-            }
-        }
-        let mut programme = self.programme(&found.linear, false, None, bounds);
-        programme.targets = targets;
-        let objective = found.costing.objective();
-        let frame = programme.frame(&objective, &[]);
-        let saves = programme.solve(&frame, vec![]).ok().map(|solved| {
-            let cost = lp::dot(&found.costing.discounted, &solved.x);
-            (found.cost_at_optimum - cost).max(0.0)
-        });
-        match relaxation {
-            Relaxation::TargetLater(k) => found.explanation.targets[k].a_year_later_saves = saves,
-            Relaxation::Lever(i) => found.explanation.levers[i].saves = saves,
-        }
-    }
-
-    /// Runs a chunk of fresh futures with the whole plan.
-    fn check(&self, found: &mut Found) {
-        let seed = self.check_seed();
-        let inputs = with_decisions(&self.plan, &self.layout.columns, &found.whole);
-        let end = (found.checked + CHECKS_PER_STEP).min(CHECK_RUNS);
-        for run_index in found.checked..end {
-            let trajectory = future(&self.scenario, &inputs, Some((seed, run_index as u64)));
-            let met = verify::targets_met(&self.layout, &trajectory);
-            for (count, m) in found.checked_met.iter_mut().zip(&met) {
-                *count += usize::from(*m);
-            }
-            found.checked_all_met += usize::from(met.iter().all(|m| *m));
-        }
-        found.checked = end;
-    }
-
-    fn check_seed(&self) -> u64 {
-        self.problem.check_seed()
-    }
-
-    fn outcome(&self, found: Found) -> Outcome {
-        let whole_inputs = with_decisions(&self.plan, &self.layout.columns, &found.whole);
-        let trajectory = future(&self.scenario, &whole_inputs, None);
-        let runs = found.checked.max(1) as f64;
-        let all_met = found.checked_all_met as f64 / runs;
-        let targets = self
-            .layout
-            .targets
-            .iter()
-            .zip(&self.problem.targets)
-            .enumerate()
-            .map(|(k, (target, &index))| {
-                let verdict = crate::model::targets::evaluate(target, &trajectory);
-                TargetResult {
-                    target: index,
-                    value_at_deadline: verdict.value_at_deadline,
-                    met_as_planned: verdict.met,
-                    sampled_met: found.sampled_met[k],
-                    odds: found.checked_met[k] as f64 / runs,
-                }
-            })
-            .collect();
-        let plan = self
-            .problem
-            .levers
-            .iter()
-            .map(|choice| {
-                let amounts = |inputs: &[YearInputs]| -> Vec<f64> {
-                    inputs.iter().map(|i| choice.lever.amount(i)).collect()
-                };
-                let exact_inputs = with_decisions(&self.plan, &self.layout.columns, &found.exact);
-                super::outcome::LeverPlan {
-                    lever: choice.lever,
-                    values: amounts(&whole_inputs),
-                    exact: amounts(&exact_inputs),
-                    current: amounts(&self.current),
-                }
-            })
-            .collect();
-        Outcome {
-            status: found.status,
-            plan,
-            cost: verify::cost(
-                &self.scenario,
-                &self.problem.costs,
-                &self.layout,
-                &whole_inputs,
-            ),
-            current_cost: verify::cost(
-                &self.scenario,
-                &self.problem.costs,
-                &self.layout,
-                &self.current,
-            ),
-            targets,
-            odds: Odds {
-                runs: found.checked,
-                seed: self.check_seed(),
-                all_met,
-                standard_error: (all_met * (1.0 - all_met) / runs).sqrt(),
-            },
-            sampled: self.count,
-            sampled_all_met: found.sampled_all_met,
-            shortfalls: found.shortfalls,
-            linearisations: self.linearisations,
-            explanation: found.explanation,
-        }
     }
 }
 

@@ -357,3 +357,34 @@ fn bad_problems_are_refused_with_their_reason() {
         Some(OptimiseError::BadGoal)
     );
 }
+
+#[test]
+fn a_ceiling_the_linear_model_cannot_see_is_found_by_simulating_and_named() {
+    // Senior certificates go only to mid-level holders, and Ningxia is given just 100 of them:
+    // no number of senior candidates reaches 500 seniors. The first linear model (around no
+    // candidates) does not see the ceiling; simulating its plan does.
+    let mut s = preset("ningxia");
+    s.assumptions.certified_mid = 100.0;
+    s.levers.candidates_mid = Yearly::Constant(0.0);
+    s.targets = vec![Target {
+        metric: Metric::CertifiedSenior,
+        threshold: 500.0,
+        deadline: 2027,
+        source: None,
+    }];
+    let problem = Problem {
+        levers: vec![LeverChoice::every_year(
+            Lever::CandidatesSenior,
+            0.0,
+            100_000.0,
+        )],
+        targets: vec![0],
+        ..six_levers(&s)
+    };
+    let outcome = optimise(&s, &problem).unwrap();
+    assert!(outcome.linearisations > 1, "{outcome:?}");
+    assert_eq!(outcome.status, Status::Infeasible);
+    assert!(!outcome.targets[0].met_as_planned);
+    assert_eq!(outcome.shortfalls.len(), 1, "{:?}", outcome.shortfalls);
+    assert_eq!(outcome.shortfalls[0].target, 0);
+}
