@@ -11,6 +11,7 @@ mod native {
     use swplan::model::optimise::{
         optimise, Confidence, Costs, Goal, Lever, LeverChoice, Problem, DEFAULT_BETA,
     };
+    use swplan::model::sensitivity::{tornadoes, variance_shares, SobolSettings};
     use swplan::model::targets::{Metric, Target};
     use swplan::model::Scenario;
     use swplan::presets;
@@ -78,7 +79,22 @@ mod native {
         group.finish();
     }
 
-    criterion_group!(benches, optimiser);
+    fn sensitivity(c: &mut Criterion) {
+        let (scenario, _) = ten_years();
+        let mut group = c.benchmark_group("sensitivity_yunnan_10y_6_targets");
+        group.sample_size(10);
+        group.bench_function("tornadoes", |b| {
+            b.iter(|| black_box(tornadoes(&scenario).expect("valid")))
+        });
+        group.bench_function("sobol_1024_points", |b| {
+            b.iter(|| {
+                black_box(variance_shares(&scenario, SobolSettings::default()).expect("valid"))
+            })
+        });
+        group.finish();
+    }
+
+    criterion_group!(benches, optimiser, sensitivity);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -111,7 +111,18 @@ impl Optimiser {
         programme.targets = targets;
         let objective = found.costing.objective();
         let frame = programme.frame(&objective, &[]);
-        let saves = programme.solve(&frame, vec![]).ok().map(|solved| {
+        // Start from the rows that bound the optimum, except the relaxed target's own.
+        let later = match relaxation {
+            Relaxation::TargetLater(k) => Some(k),
+            Relaxation::Lever(_) => None,
+        };
+        let start = found
+            .working
+            .iter()
+            .filter(|row| Some(row.label) != later)
+            .cloned()
+            .collect();
+        let saves = programme.solve(&frame, start).ok().map(|solved| {
             let cost = lp::dot(&found.costing.discounted, &solved.x);
             (found.cost_at_optimum - cost).max(0.0)
         });

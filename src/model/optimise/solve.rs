@@ -85,6 +85,8 @@ pub(super) struct Found {
     pub(super) bounds: Vec<(f64, f64)>,
     /// The least-cost objective's value at `exact` (for the savings of relaxations).
     pub(super) cost_at_optimum: f64,
+    /// The sampled futures' target rows the solve ended with: the re-solves start from them.
+    pub(super) working: Vec<Row>,
     pub(super) explanation: Explanation,
     pub(super) shortfalls: Vec<Shortfall>,
     /// Per target, sampled futures meeting it; and futures meeting all.
@@ -377,6 +379,12 @@ impl Optimiser {
             whole,
             bounds,
             cost_at_optimum,
+            working: solved
+                .rows
+                .iter()
+                .filter(|row| row.label < self.layout.targets.len())
+                .cloned()
+                .collect(),
             explanation: Explanation::default(),
             shortfalls,
             sampled_met,
