@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::montecarlo::completion_bounds;
 use crate::model::params::{self, Kind, Unit, ValueMut};
 use crate::model::scenario::{Scenario, Yearly};
-use crate::model::simulate::{run, year_inputs, YearInputs};
+use crate::model::simulate::{run, year_inputs, Trajectory, YearInputs};
 use crate::model::targets::Target;
 use crate::model::validate::{validate, ValidationErrors};
 
@@ -84,83 +84,107 @@ fn scaled(scenario: &Scenario, key: &str, factor: f64, unit: Unit) -> Scenario {
     swung
 }
 
-/// The target's value at its deadline for a scenario and its inputs.
-fn value(scenario: &Scenario, inputs: &[YearInputs], target: &Target) -> Option<f64> {
-    run(scenario, inputs)
-        .row(target.deadline)
-        .map(|row| target.metric.value(row))
+/// Every target's value at its deadline in a trajectory (`None` past the table).
+fn values(scenario: &Scenario, trajectory: &Trajectory) -> Vec<Option<f64>> {
+    scenario
+        .targets
+        .iter()
+        .map(|t: &Target| trajectory.row(t.deadline).map(|row| t.metric.value(row)))
+        .collect()
 }
 
-/// The target's value at its deadline with the scenario's plan, if the scenario is valid.
-fn planned_value(scenario: &Scenario, target: &Target) -> Option<f64> {
-    validate(scenario).ok()?;
-    value(scenario, &year_inputs(scenario), target)
+/// Every target's value with the scenario's plan, or `None`s if the scenario is invalid.
+fn planned_values(scenario: &Scenario) -> Vec<Option<f64>> {
+    match validate(scenario) {
+        Ok(()) => values(scenario, &run(scenario, &year_inputs(scenario))),
+        Err(_) => vec![None; scenario.targets.len()],
+    }
+}
+
+/// One factor swung to both ends: its key, its range, every target's value at each end.
+struct Swing {
+    key: &'static str,
+    range: SwingRange,
+    low: Vec<Option<f64>>,
+    high: Vec<Option<f64>>,
+}
+
+/// Sets the share of one kind of build finished within its year.
+type SetShare = fn(&mut YearInputs, f64);
+
+/// Every factor swung to both ends of its range, each run once for all targets.
+fn swings(scenario: &Scenario) -> Vec<Swing> {
+    let plan = year_inputs(scenario);
+    let mut swings: Vec<Swing> = params::PARAMS
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Lever | Kind::Assumption))
+        .map(|p| {
+            let (range, share) = match spread_of(scenario, p.key) {
+                Some(spread) => (SwingRange::Spread(spread), spread),
+                None => (SwingRange::Default(DEFAULT_SWING), DEFAULT_SWING),
+            };
+            let at = |factor: f64| planned_values(&scaled(scenario, p.key, factor, p.unit));
+            Swing {
+                key: p.key,
+                range,
+                low: at(1.0 - share),
+                high: at(1.0 + share),
+            }
+        })
+        .collect();
+    // Completion: every year's planned builds finished at the low or the high end of the range.
+    let completions: [(&'static str, f64, SetShare); 2] = [
+        (
+            "station_completion",
+            scenario.uncertainty.station_completion,
+            |i, s| i.station_completion = s,
+        ),
+        (
+            "room_completion",
+            scenario.uncertainty.room_completion,
+            |i, s| i.room_completion = s,
+        ),
+    ];
+    for (key, p, set) in completions {
+        let (low, high) = completion_bounds(p);
+        let at = |share: f64| {
+            let mut inputs = plan.clone();
+            for input in &mut inputs {
+                set(input, share);
+            }
+            values(scenario, &run(scenario, &inputs))
+        };
+        swings.push(Swing {
+            key,
+            range: SwingRange::Completion { low, high },
+            low: at(low),
+            high: at(high),
+        });
+    }
+    swings
 }
 
 /// The tornado of every target of a scenario, in the scenario's order.
 pub fn tornadoes(scenario: &Scenario) -> Result<Vec<Tornado>, ValidationErrors> {
     validate(scenario)?;
+    let base = values(scenario, &run(scenario, &year_inputs(scenario)));
+    let swings = swings(scenario);
     Ok((0..scenario.targets.len())
-        .map(|index| tornado_of(scenario, index))
-        .collect())
-}
-
-/// The tornado of target `index` (which must exist) of a valid scenario.
-fn tornado_of(scenario: &Scenario, index: usize) -> Tornado {
-    let target = &scenario.targets[index];
-    let plan = year_inputs(scenario);
-    let base = value(scenario, &plan, target).unwrap_or(f64::NAN);
-    let mut bars: Vec<Bar> = params::PARAMS
-        .iter()
-        .filter(|p| matches!(p.kind, Kind::Lever | Kind::Assumption))
-        .map(|p| {
-            let range = match spread_of(scenario, p.key) {
-                Some(spread) => SwingRange::Spread(spread),
-                None => SwingRange::Default(DEFAULT_SWING),
-            };
-            let share = match range {
-                SwingRange::Spread(s) | SwingRange::Default(s) => s,
-                SwingRange::Completion { .. } => DEFAULT_SWING,
-            };
-            let at = |factor: f64| planned_value(&scaled(scenario, p.key, factor, p.unit), target);
-            bar(p.key, range, base, at(1.0 - share), at(1.0 + share))
-        })
-        .collect();
-    // Completion: every year's planned builds finished at the low or the high end of the range.
-    for (key, p) in [
-        (
-            "station_completion",
-            scenario.uncertainty.station_completion,
-        ),
-        ("room_completion", scenario.uncertainty.room_completion),
-    ] {
-        let (low, high) = completion_bounds(p);
-        let at = |share: f64| {
-            let mut inputs = plan.clone();
-            for input in &mut inputs {
-                if key == "station_completion" {
-                    input.station_completion = share;
-                } else {
-                    input.room_completion = share;
-                }
+        .map(|index| {
+            let base = base[index].unwrap_or(f64::NAN);
+            let mut bars: Vec<Bar> = swings
+                .iter()
+                .map(|s| bar(s.key, s.range, base, s.low[index], s.high[index]))
+                .collect();
+            // Widest first; equal swings keep the registry's order (the sort is stable).
+            bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+            Tornado {
+                target: index,
+                base,
+                bars,
             }
-            value(scenario, &inputs, target)
-        };
-        bars.push(bar(
-            key,
-            SwingRange::Completion { low, high },
-            base,
-            at(low),
-            at(high),
-        ));
-    }
-    // Widest first; equal swings keep the registry's order (the sort is stable).
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
-    Tornado {
-        target: index,
-        base,
-        bars,
-    }
+        })
+        .collect())
 }
 
 fn bar(
@@ -244,7 +268,7 @@ mod tests {
         let tornado = &tornadoes(&s).unwrap()[0];
         let mut none = s.clone();
         none.levers.hires = Yearly::Constant(0.0);
-        let from_hires = tornado.base - planned_value(&none, &s.targets[0]).unwrap();
+        let from_hires = tornado.base - planned_values(&none)[0].unwrap();
         let swing = bar_of(tornado, "hires").swing;
         assert!(
             (swing - 0.3 * from_hires).abs() < 1e-6 * from_hires,
