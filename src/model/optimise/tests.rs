@@ -388,3 +388,29 @@ fn a_ceiling_the_linear_model_cannot_see_is_found_by_simulating_and_named() {
     assert_eq!(outcome.shortfalls.len(), 1, "{:?}", outcome.shortfalls);
     assert_eq!(outcome.shortfalls[0].target, 0);
 }
+
+#[test]
+fn the_same_problem_at_a_confidence_level_gives_the_same_answer() {
+    let s = preset("ningxia");
+    let problem = Problem {
+        levers: vec![LeverChoice::every_year(Lever::Hires, 0.0, 5_000.0)],
+        targets: vec![0],
+        confidence: Some(Confidence {
+            level: 0.8,
+            beta: DEFAULT_BETA,
+        }),
+        ..six_levers(&s)
+    };
+    let first = optimise(&s, &problem).unwrap();
+    assert_eq!(first.status, Status::Met);
+    assert_eq!(first, optimise(&s, &problem).unwrap());
+    let other_seed = optimise(
+        &s,
+        &Problem {
+            seed: 12,
+            ..problem
+        },
+    )
+    .unwrap();
+    assert_ne!(first.odds.seed, other_seed.odds.seed);
+}
