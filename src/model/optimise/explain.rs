@@ -52,6 +52,7 @@ pub struct LeverRelaxation {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeverAtBound {
     pub lever: Lever,
+    /// The calendar year.
     pub year: i32,
     pub side: BoundSide,
 }

@@ -117,6 +117,7 @@ impl Lever {
 /// The least and the most of a lever in one year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
+    /// At least 0.
     pub min: f64,
     /// `f64::INFINITY` for no ceiling.
     pub max: f64,

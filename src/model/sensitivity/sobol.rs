@@ -36,6 +36,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every source, in the order of the Monte Carlo's draws.
     pub const ALL: [Source; 6] = [
         Source::Hires,
         Source::Attrition,
