@@ -1,6 +1,9 @@
 //! One deterministic run (validate + simulate + evaluate targets) per preset, and Monte Carlo
 //! throughput (trajectories per second, with bands and target odds) for Yunnan.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod common;
+
 /// Benchmarks run natively only; the wasm build of this target is empty.
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -9,23 +12,12 @@ mod native {
     use swplan_engine::montecarlo::{simulate_many, Settings};
     use swplan_engine::{evaluate, simulate, Scenario};
 
-    /// The presets, read from `seeds/` (the embedded ones live in the plans crate, above).
+    /// The presets, read from `seeds/`.
     fn presets() -> Vec<(&'static str, Scenario)> {
-        [
-            "yunnan", "guizhou", "ningxia", "guangxi", "lhasa", "nanchang", "jinan", "lanzhou",
-        ]
-        .into_iter()
-        .map(|slug| {
-            let path = format!("{}/../../seeds/{slug}.toml", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).expect("seed file");
-            let mut table: toml::Table = toml::from_str(&text).expect("seed TOML");
-            table.remove("data_version");
-            (
-                slug,
-                toml::Value::Table(table).try_into().expect("a scenario"),
-            )
-        })
-        .collect()
+        crate::common::SLUGS
+            .into_iter()
+            .map(|slug| (slug, crate::common::preset(slug)))
+            .collect()
     }
 
     fn deterministic_runs(c: &mut Criterion) {

@@ -233,7 +233,7 @@ pub fn deviations(plan: &Trajectory, actuals: &Actuals) -> Vec<DeviationSeries> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actuals::{Actual, ACTUAL_FIGURES};
+    use crate::actuals::Actual;
     use crate::simulate;
 
     fn preset(slug: &str) -> Scenario {

@@ -167,72 +167,100 @@ pub fn draw(
         .collect()
 }
 
+/// The number of uniform draws each simulated year takes, in this order: hires, attrition,
+/// candidates (junior, mid, senior), pass rates (junior, mid, senior), station completion,
+/// room completion.
+pub const DRAWS_PER_YEAR: usize = 10;
+
+/// The inputs of a run drawn at given points instead of from a seed (quasi-random designs such
+/// as the sensitivity analysis's Sobol points): `uniforms[year * DRAWS_PER_YEAR + k]`, in
+/// [0, 1], takes the place of the year's k-th draw and is mapped linearly onto the same range.
+/// The uncertainty must be valid, and `uniforms` hold `DRAWS_PER_YEAR` values per year.
+pub fn draw_at(
+    plan: &[YearInputs],
+    uncertainty: &Uncertainty,
+    uniforms: &[f64],
+) -> Vec<YearInputs> {
+    let distributions = YearDistributions::new(uncertainty);
+    plan.iter()
+        .zip(uniforms.chunks_exact(DRAWS_PER_YEAR))
+        .map(|(planned, points)| {
+            let mut drawn = [0.0; DRAWS_PER_YEAR];
+            for ((slot, (low, high)), u) in drawn.iter_mut().zip(distributions.ranges).zip(points) {
+                *slot = low + (high - low) * u;
+            }
+            assemble(planned, drawn)
+        })
+        .collect()
+}
+
 /// The distributions of one year's uncertain inputs. They are the same every year, so a run
 /// builds them once. A spread `s` draws a factor uniformly between 1 − s and 1 + s that
 /// multiplies the planned value, so a rising lever rises in every run (and a zero spread gives
 /// exactly the plan).
 struct YearDistributions {
-    hires: Uniform<f64>,
-    attrition: Uniform<f64>,
-    candidates: Uniform<f64>,
-    pass: Uniform<f64>,
-    station_completion: Uniform<f64>,
-    room_completion: Uniform<f64>,
+    draws: [Uniform<f64>; DRAWS_PER_YEAR],
+    ranges: [(f64, f64); DRAWS_PER_YEAR],
 }
 
 impl YearDistributions {
     fn new(uncertainty: &Uncertainty) -> YearDistributions {
-        let factor = |spread: f64| {
-            Uniform::new_inclusive(1.0 - spread, 1.0 + spread)
-                .expect("a valid spread lies between 0 and 1")
-        };
-        let completion = |p: f64| {
-            let (low, high) = completion_bounds(p);
-            Uniform::new_inclusive(low, high).expect("a valid completion lies between 0 and 1")
-        };
+        let factor = |spread: f64| (1.0 - spread, 1.0 + spread);
+        let ranges = [
+            factor(uncertainty.spread_hires),
+            factor(uncertainty.spread_attrition),
+            factor(uncertainty.spread_candidates),
+            factor(uncertainty.spread_candidates),
+            factor(uncertainty.spread_candidates),
+            factor(uncertainty.spread_pass),
+            factor(uncertainty.spread_pass),
+            factor(uncertainty.spread_pass),
+            completion_bounds(uncertainty.station_completion),
+            completion_bounds(uncertainty.room_completion),
+        ];
         YearDistributions {
-            hires: factor(uncertainty.spread_hires),
-            attrition: factor(uncertainty.spread_attrition),
-            candidates: factor(uncertainty.spread_candidates),
-            pass: factor(uncertainty.spread_pass),
-            station_completion: completion(uncertainty.station_completion),
-            room_completion: completion(uncertainty.room_completion),
+            draws: ranges.map(|(low, high)| {
+                Uniform::new_inclusive(low, high)
+                    .expect("a valid spread or completion lies between 0 and 1")
+            }),
+            ranges,
         }
     }
 
     /// One year's inputs. Always ten draws in this order, whatever the spreads, so that a run's
     /// luck does not depend on the settings (common random numbers).
     fn draw_year(&self, planned: &YearInputs, rng: &mut Xoshiro256PlusPlus) -> YearInputs {
-        let mut scaled = |value: f64, factor: &Uniform<f64>| value * factor.sample(rng);
-        let hires = scaled(planned.hires, &self.hires);
-        let attrition = scaled(planned.attrition, &self.attrition).min(1.0);
-        let candidates_junior = scaled(planned.candidates_junior, &self.candidates);
-        let candidates_mid = scaled(planned.candidates_mid, &self.candidates);
-        let candidates_senior = scaled(planned.candidates_senior, &self.candidates);
-        let pass_junior = scaled(planned.pass_junior, &self.pass).min(1.0);
-        let pass_mid = scaled(planned.pass_mid, &self.pass).min(1.0);
-        let pass_senior = scaled(planned.pass_senior, &self.pass).min(1.0);
-        let station_completion = self.station_completion.sample(rng);
-        let room_completion = self.room_completion.sample(rng);
-        YearInputs {
-            hires,
-            attrition,
-            candidates_junior,
-            candidates_mid,
-            candidates_senior,
-            pass_junior,
-            pass_mid,
-            pass_senior,
-            station_completion,
-            room_completion,
-            ..*planned
+        let mut drawn = [0.0; DRAWS_PER_YEAR];
+        for (slot, distribution) in drawn.iter_mut().zip(&self.draws) {
+            *slot = distribution.sample(rng);
         }
+        assemble(planned, drawn)
+    }
+}
+
+/// A year's inputs from its ten draws: factors on the planned values (rates capped at 100 %)
+/// and the completion shares.
+fn assemble(planned: &YearInputs, drawn: [f64; DRAWS_PER_YEAR]) -> YearInputs {
+    let [hires, attrition, junior, mid, senior, pass_junior, pass_mid, pass_senior, station, room] =
+        drawn;
+    YearInputs {
+        hires: planned.hires * hires,
+        attrition: (planned.attrition * attrition).min(1.0),
+        candidates_junior: planned.candidates_junior * junior,
+        candidates_mid: planned.candidates_mid * mid,
+        candidates_senior: planned.candidates_senior * senior,
+        pass_junior: (planned.pass_junior * pass_junior).min(1.0),
+        pass_mid: (planned.pass_mid * pass_mid).min(1.0),
+        pass_senior: (planned.pass_senior * pass_senior).min(1.0),
+        station_completion: station,
+        room_completion: room,
+        ..*planned
     }
 }
 
 /// The range of the share finished within the year, uniform with mean `p`: between 2p−1 and 1
 /// when p ≥ ½, between 0 and 2p otherwise. At p = 1 it is exactly 1.
-fn completion_bounds(p: f64) -> (f64, f64) {
+pub fn completion_bounds(p: f64) -> (f64, f64) {
     if p >= 0.5 {
         (2.0 * p - 1.0, 1.0)
     } else {
@@ -825,6 +853,31 @@ mod tests {
             // Uncapped, 95 % × (1 ± 15 %) passes 100 % in a third of the draws.
             let capped = drawn.iter().filter(|y| rate(y) == 1.0).count();
             assert!((270..380).contains(&capped), "{capped} of 1000 at 100 %");
+        }
+    }
+
+    #[test]
+    fn points_at_the_ends_of_the_cube_draw_the_ends_of_the_ranges() {
+        let s = yunnan();
+        let plan = year_inputs(&s);
+        let u = &s.uncertainty;
+        let at = |point: f64| draw_at(&plan, u, &vec![point; plan.len() * DRAWS_PER_YEAR]);
+        let (low, high) = (at(0.0), at(1.0));
+        assert_eq!(low[0].hires, plan[0].hires * (1.0 - u.spread_hires));
+        assert_eq!(high[0].hires, plan[0].hires * (1.0 + u.spread_hires));
+        let (least, most) = completion_bounds(u.room_completion);
+        assert_eq!(
+            (low[3].room_completion, high[3].room_completion),
+            (least, most)
+        );
+        // Every seeded draw lies between the two.
+        for run_index in 0..200 {
+            let drawn = draw(&plan, u, 3, run_index);
+            for ((d, l), h) in drawn.iter().zip(&low).zip(&high) {
+                assert!(l.hires <= d.hires && d.hires <= h.hires);
+                assert!(l.attrition <= d.attrition && d.attrition <= h.attrition);
+                assert!(l.station_completion <= d.station_completion);
+            }
         }
     }
 

@@ -3,10 +3,9 @@
 //! the page: settings first (on the left on wide screens), results beside them, and the verdict
 //! bar on top where it stays while the planner edits.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+pub use super::app_state::AppState;
 use super::charts::{ChartPlan, Charts};
 use super::compare_view::{CompareBar, CompareResults, ComparedPlan};
 use super::compute_client::ComputeClient;
@@ -28,37 +27,10 @@ use super::uncertainty_driver::use_uncertainty;
 use super::verdict_bar::VerdictBar;
 use super::year_table::YearTable;
 use swplan_engine::validate::Field;
-use swplan_plans::state::{Action, Dialog, Notice, Origin, State, Uncertain, View};
+use swplan_plans::state::{Action, Dialog, Notice, Origin, Uncertain, View};
 use swplan_render::export::csv::{plan_csv, PlanContext};
 use swplan_words::messages::validation_message;
 use swplan_words::strings::strings;
-
-/// The app state as Yew holds it: the plain [`State`] of `swplan-plans` (which knows nothing of
-/// Yew), reduced by its own `apply`.
-#[derive(Clone, PartialEq)]
-pub struct AppState(pub State);
-
-impl std::ops::Deref for AppState {
-    type Target = State;
-
-    fn deref(&self) -> &State {
-        &self.0
-    }
-}
-
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // An action that changes nothing keeps the same state: nothing is rendered.
-        if self.0.is_stale(&action) {
-            return self;
-        }
-        let AppState(mut state) = Rc::unwrap_or_clone(self);
-        state.apply(action);
-        Rc::new(AppState(state))
-    }
-}
 
 /// How long a value must stay unchanged before the year table shows it.
 const SETTLE_TABLE_MS: u32 = 150;

@@ -12,6 +12,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod app;
+mod app_state;
 mod chart;
 mod charts;
 mod compare_view;

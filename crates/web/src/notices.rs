@@ -12,7 +12,8 @@ use swplan_engine::ValidationErrors;
 use swplan_plans::state::{Action, FieldId, Notice, UndoHint, View};
 use swplan_words::inputs::NotANumber;
 use swplan_words::messages::validation_message;
-use swplan_words::strings::{notice_text, strings, undo_hint_text};
+use swplan_words::notices::{notice_text, undo_hint_text};
+use swplan_words::strings::strings;
 use swplan_words::{param_label, Lang};
 
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::app::AppState;
+use super::app_state::AppState;
 use super::storage::{self, AUTOSAVE_KEY, SAVES_KEY};
 use swplan_plans::presets;
 use swplan_plans::share::{self, PlanSpec};

@@ -198,7 +198,7 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
         <Dialog id="saves-dialog" title={text.saves_title} {lang} {on_close}>
             if let Some(hint @ swplan_plans::state::UndoHint::SaveDeleted { .. }) = &props.undo_hint {
                 <p class="notice undo-hint" role="status">
-                    <span>{ swplan_words::strings::undo_hint_text(hint, lang) }</span>
+                    <span>{ swplan_words::notices::undo_hint_text(hint, lang) }</span>
                     <button type="button" class="undo" id="restore-save"
                             onclick={{ let a = props.on_action.clone(); Callback::from(move |_| a.emit(Action::RestoreSave)) }}>
                         { text.undo }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::app::AppState;
+use super::app_state::AppState;
 use super::compute_client::ComputeClient;
 use swplan_plans::compute::{Job, Outcome};
 use swplan_plans::state::Action;

@@ -16,6 +16,7 @@ mod format;
 pub mod inputs;
 pub mod labels;
 pub mod messages;
+pub mod notices;
 pub mod open_messages;
 pub mod playback;
 pub mod pool_ui;

@@ -1,0 +1,116 @@
+//! What the page tells the planner that is not about one field — a notice (storage, links,
+//! imports, stories) and the undo offered after a destructive edit — in words.
+
+use crate::strings::strings;
+use crate::Lang;
+
+/// A notice as a sentence, and its details one per line (what a link could not give, which
+/// plans a file could not keep).
+pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String, Vec<String>) {
+    use crate::save_messages::{rejected_plan_message, save_error_message};
+    use crate::share_messages::{notice_message, problem_message};
+    use swplan_plans::state::Notice;
+    let text = strings(lang);
+    match notice {
+        Notice::StorageFailed => (text.storage_failed.to_string(), vec![]),
+        Notice::StorageUnavailable => (text.storage_unavailable.to_string(), vec![]),
+        Notice::CorruptStorage { key } => (
+            match lang {
+                Lang::Zh => format!("浏览器中保存的一项数据已损坏，无法读取；它已原样移到“{key}”，没有被覆盖。"),
+                Lang::En => format!(
+                    "A stored entry was damaged and could not be read; it was moved aside unchanged to “{key}”, not overwritten."
+                ),
+            },
+            vec![],
+        ),
+        Notice::LinkOpened { problems, notices } => {
+            let heading = if problems.is_empty() {
+                text.link_opened_with_notes
+            } else {
+                text.link_opened_with_problems
+            };
+            let details = notices
+                .iter()
+                .map(|n| notice_message(n, lang))
+                .chain(problems.iter().map(|p| problem_message(p, lang)))
+                .collect();
+            (heading.to_string(), details)
+        }
+        Notice::AutosaveKept => (text.autosave_kept.to_string(), vec![]),
+        Notice::Imported { count, rejected } => (
+            match lang {
+                Lang::Zh => format!("已导入 {count} 个方案到“我的方案”。"),
+                Lang::En => format!("Imported {count} plan(s) into “Saved plans”."),
+            },
+            rejected.iter().map(|r| rejected_plan_message(r, lang)).collect(),
+        ),
+        Notice::ImportFailed(error) => (save_error_message(error, lang), vec![]),
+        Notice::StoryRecorded { steps } => (
+            match lang {
+                Lang::Zh => format!("录制的故事（{steps}步）已加入“培训故事”列表，但只在本次打开期间有效：请用“导出故事文件”或“生成故事链接”保存。"),
+                Lang::En => format!("The recorded story ({steps} steps) is in the “Stories” list for this visit only: keep it with “Export story file” or “Make a story link”."),
+            },
+            vec![],
+        ),
+        Notice::StoryLinkBroken(error) => (
+            crate::story::story_error_message(error, lang),
+            vec![],
+        ),
+    }
+}
+
+/// The last destructive edit, offered for undo.
+pub fn undo_hint_text(hint: &swplan_plans::state::UndoHint, lang: Lang) -> String {
+    use swplan_plans::state::UndoHint;
+    match (hint, lang) {
+        (UndoHint::ScheduleReplaced { key }, Lang::Zh) => {
+            format!(
+                "已把“{}”的逐年设置替换为每年相同的值。",
+                super::param_label(key, lang)
+            )
+        }
+        (UndoHint::ScheduleReplaced { key }, Lang::En) => format!(
+            "The yearly schedule of “{}” was replaced by one value for every year.",
+            super::param_label(key, lang)
+        ),
+        (UndoHint::TargetRemoved { metric }, Lang::Zh) => {
+            format!("已删除目标“{}”。", super::metric_label(*metric, lang))
+        }
+        (UndoHint::TargetRemoved { metric }, Lang::En) => format!(
+            "The target “{}” was removed.",
+            super::metric_label(*metric, lang)
+        ),
+        (UndoHint::SaveDeleted { save, .. }, Lang::Zh) => format!(
+            "已删除保存的方案“{}”。",
+            save.name.as_deref().unwrap_or("未命名方案")
+        ),
+        (UndoHint::SaveDeleted { save, .. }, Lang::En) => format!(
+            "The saved plan “{}” was deleted.",
+            save.name.as_deref().unwrap_or("Untitled plan")
+        ),
+        (UndoHint::PlanRemoved { .. }, Lang::Zh) => "已从对比中移除一个方案。".to_string(),
+        (UndoHint::PlanRemoved { .. }, Lang::En) => {
+            "A plan was removed from the comparison.".to_string()
+        }
+        (UndoHint::StartedOver, Lang::Zh) => "已换用新的起点，之前的修改可撤销找回。".to_string(),
+        (UndoHint::StartedOver, Lang::En) => {
+            "Started over from a new starting point; undo brings back the previous plan."
+                .to_string()
+        }
+        (UndoHint::OpenedOver { name, region }, Lang::Zh) => {
+            let title = name.as_deref().unwrap_or(&region.zh);
+            format!("已打开“{title}”；之前未保存的修改可点“撤销”找回。")
+        }
+        (UndoHint::OpenedOver { name, region }, Lang::En) => {
+            let title = name.as_deref().unwrap_or(&region.en);
+            format!("Opened “{title}”; Undo brings back the changes that were not saved.")
+        }
+        (UndoHint::StoryLeft, Lang::Zh) => {
+            "已回到打开故事之前的方案；要保留故事里的方案，请点“撤销”。".to_string()
+        }
+        (UndoHint::StoryLeft, Lang::En) => {
+            "Back to the plan from before the story; to keep the story's plan, press Undo."
+                .to_string()
+        }
+    }
+}
