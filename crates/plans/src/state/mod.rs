@@ -325,6 +325,15 @@ impl State {
         self.counter
     }
 
+    /// Takes the Monte Carlo settings of a plan opened: odds drawn with other runs or another
+    /// seed are not shown as its odds.
+    fn set_mc(&mut self, mc: Settings) {
+        if self.session.mc != mc {
+            self.session.mc = mc;
+            self.restart_uncertainty();
+        }
+    }
+
     /// Whether an action would change nothing on screen: a Monte Carlo result or progress for
     /// a result that is no longer shown. The page skips rendering for these.
     pub fn is_stale(&self, action: &Action) -> bool {
@@ -452,13 +461,19 @@ impl State {
                 }
                 self.plan_mut().replace_with(&spec, generation);
                 self.plan_mut().save_id = None;
-                self.session.mc = spec.mc;
+                self.set_mc(spec.mc);
             }
             Action::OpenLink(opened) => {
                 if let Some(spec) = opened.plans.first() {
+                    if self.has_unsaved_edits() {
+                        self.session.undo_hint = Some(UndoHint::OpenedOver {
+                            name: spec.name.clone(),
+                            region: spec.scenario.name.clone(),
+                        });
+                    }
                     self.plan_mut().replace_with(spec, generation);
                     self.plan_mut().save_id = None;
-                    self.session.mc = spec.mc;
+                    self.set_mc(spec.mc);
                 }
                 if let Some(lang) = opened.lang {
                     self.session.lang = lang;
@@ -511,7 +526,7 @@ impl State {
                     }
                     self.plan_mut().replace_with(&spec, generation);
                     self.plan_mut().save_id = Some(id);
-                    self.session.mc = spec.mc;
+                    self.set_mc(spec.mc);
                     self.session.dialog = None;
                 }
             }

@@ -506,13 +506,20 @@ impl Plan {
     }
 
     /// Records the state before an edit (one step per drag of the same control), applies it.
+    /// Applies a change as an undo step (a drag's steps as one); a change that changes
+    /// nothing (a value committed again) is no step.
     fn edit(&mut self, key: Option<&'static str>, change: impl FnOnce(&mut Scenario)) {
+        let mut changed = self.scenario.clone();
+        change(&mut changed);
+        if changed == self.scenario {
+            return;
+        }
         let coalesce = key.is_some() && key == self.last_edit;
         if !coalesce {
             self.push_undo();
         }
         self.last_edit = key;
-        change(&mut self.scenario);
+        self.scenario = changed;
     }
 
     fn push_undo(&mut self) {

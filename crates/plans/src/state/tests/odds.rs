@@ -156,7 +156,6 @@ fn a_new_seed_restarts_the_monte_carlo_of_every_plan() {
 }
 
 #[test]
-#[ignore = "bug: opening a plan whose numbers are those on screen, with other Monte Carlo settings, keeps the odds of the old settings"]
 fn opening_a_plan_with_other_monte_carlo_settings_computes_its_odds_again() {
     let mut state = yunnan();
     finish_odds(&mut state);

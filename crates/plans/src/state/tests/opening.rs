@@ -111,7 +111,6 @@ fn a_pasted_link_is_not_the_save_on_screen() {
 }
 
 #[test]
-#[ignore = "bug: a link pasted over unsaved edits replaces them without the undo hint a save or a file gives"]
 fn opening_a_link_over_unsaved_work_says_undo_brings_it_back() {
     let mut state = yunnan();
     state.apply(Action::SetValue {
