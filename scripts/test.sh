@@ -11,8 +11,10 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 
-step "format and lints (native and wasm32)"
+step "format, layers and lints (native and wasm32)"
 cargo fmt --all -- --check
+# Each crate uses only the crates below it, and no file of a crate imports in a circle.
+node scripts/check-layers.mjs
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The first view is built with the presets' provenance left out (crates/web/src/bin/boot.rs).
