@@ -369,7 +369,7 @@ fn link_prints_the_apps_address_with_only_the_changes() {
         "institutions=500@2028",
     ]);
     assert!(
-        printed.starts_with("http://127.0.0.1:8080/?v=1&c=") && printed.contains("&p=yunnan."),
+        printed.starts_with("http://127.0.0.1:8080/?v=2&c=") && printed.contains("&p=yunnan."),
         "{printed}"
     );
     assert!(
@@ -383,7 +383,7 @@ fn link_prints_the_apps_address_with_only_the_changes() {
         "https://plan.example.cn/sw/?x=1#top",
     ]);
     assert!(
-        no_targets.starts_with("https://plan.example.cn/sw/?v=1&c=")
+        no_targets.starts_with("https://plan.example.cn/sw/?v=2&c=")
             && no_targets.contains("&p=ningxia."),
         "{no_targets}"
     );

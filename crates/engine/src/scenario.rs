@@ -16,6 +16,23 @@ use super::uncertainty::Uncertainty;
 /// The schema version written into every scenario; share links and saves migrate from older ones.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The model's reading of a plan that this app computes, and writes into every scenario.
+///
+/// - 1: the plan run finishes every scheduled station and room in its year (only the Monte
+///   Carlo lets a share slip a year). Files and links made before December 2026 were computed
+///   so, and keep opening with those numbers.
+/// - 2: the plan run applies the expected completion share (`station_completion`,
+///   `room_completion`), the rest finishing a year later, as the Monte Carlo does on average:
+///   the plan line is the expected path, inside its band.
+pub const MODEL_VERSION: u32 = 2;
+
+/// The reading a scenario written before model versions existed is computed with.
+pub const FIRST_MODEL_VERSION: u32 = 1;
+
+fn first_model_version() -> u32 {
+    FIRST_MODEL_VERSION
+}
+
 /// The longest horizon the model accepts, in years past the base year.
 pub const MAX_HORIZON_YEARS: i32 = 30;
 
@@ -25,6 +42,10 @@ pub const MAX_HORIZON_YEARS: i32 = 30;
 pub struct Scenario {
     /// Schema version of this value (see [`SCHEMA_VERSION`]).
     pub schema: u32,
+    /// The model's reading this scenario is computed with (see [`MODEL_VERSION`]); a file
+    /// without it was written before there were readings, and is read as the first.
+    #[serde(default = "first_model_version")]
+    pub model: u32,
     /// Stable slug of the region, e.g. `yunnan`.
     pub region: String,
     /// The region's name as users read it.

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::figures::YearRow;
-use super::scenario::{Assumptions, Scenario};
+use super::scenario::{Assumptions, Scenario, FIRST_MODEL_VERSION};
 use super::validate::{validate, ValidationErrors};
 
 /// The year table, base year first, and what went wrong along the way.
@@ -64,9 +64,10 @@ pub struct YearInputs {
     pub demo_per_year: f64,
     pub rooms_per_year: f64,
     pub positions_per_year: f64,
-    /// Share of this year's planned station builds that is finished this year (1 in the plan).
+    /// Share of this year's planned station builds that is finished this year: in the plan
+    /// the expected share (1 under model 1), in a Monte Carlo run a draw around it.
     pub station_completion: f64,
-    /// Share of this year's planned room set-ups that is finished this year (1 in the plan).
+    /// Share of this year's planned room set-ups that is finished this year.
     pub room_completion: f64,
 }
 
@@ -89,6 +90,14 @@ pub fn year_inputs(scenario: &Scenario) -> Vec<YearInputs> {
         &l.positions_per_year,
     ]
     .map(|yearly| yearly.expand(n));
+    // The plan's expected path (model 2) or every build in its year (model 1).
+    let (station_completion, room_completion) = match scenario.model {
+        FIRST_MODEL_VERSION => (1.0, 1.0),
+        _ => (
+            scenario.uncertainty.station_completion,
+            scenario.uncertainty.room_completion,
+        ),
+    };
     (0..n)
         .map(|i| YearInputs {
             hires: hires[i],
@@ -104,8 +113,8 @@ pub fn year_inputs(scenario: &Scenario) -> Vec<YearInputs> {
             demo_per_year: demo[i],
             rooms_per_year: rooms[i],
             positions_per_year: pos[i],
-            station_completion: 1.0,
-            room_completion: 1.0,
+            station_completion,
+            room_completion,
         })
         .collect()
 }
@@ -555,9 +564,43 @@ mod tests {
             .any(|w| w.code == WarningCode::CertificationCapped));
     }
 
+    /// Yunnan with every scheduled build finished in its year, for the arithmetic of a year.
+    fn yunnan_on_time() -> Scenario {
+        let mut s = yunnan();
+        s.uncertainty.station_completion = 1.0;
+        s.uncertainty.room_completion = 1.0;
+        s
+    }
+
+    #[test]
+    fn the_plan_finishes_the_expected_share_of_its_builds_and_the_rest_a_year_later() {
+        let mut s = yunnan();
+        s.assumptions.rooms = 0.0;
+        s.uncertainty.room_completion = 0.85;
+        s.levers.rooms_per_year = Yearly::List(vec![100.0, 100.0, 0.0]);
+        let t = simulate(&s).unwrap();
+        let rooms: Vec<f64> = t.years[1..4].iter().map(|r| r.rooms).collect();
+        // 85 of the first 100; the 15 left and 85 of the next 100; the last 15.
+        assert!((rooms[0] - 85.0).abs() < 1e-9, "{rooms:?}");
+        assert!((rooms[1] - 185.0).abs() < 1e-9, "{rooms:?}");
+        assert!((rooms[2] - 200.0).abs() < 1e-9, "{rooms:?}");
+    }
+
+    #[test]
+    fn a_scenario_of_the_first_reading_finishes_every_build_in_its_year() {
+        let mut s = yunnan();
+        s.model = crate::scenario::FIRST_MODEL_VERSION;
+        s.assumptions.rooms = 0.0;
+        s.uncertainty.room_completion = 0.85;
+        s.levers.rooms_per_year = Yearly::List(vec![100.0, 100.0, 0.0]);
+        let t = simulate(&s).unwrap();
+        let rooms: Vec<f64> = t.years[1..4].iter().map(|r| r.rooms).collect();
+        assert_eq!(rooms, vec![100.0, 200.0, 200.0]);
+    }
+
     #[test]
     fn stations_stop_at_the_number_of_townships() {
-        let mut s = yunnan();
+        let mut s = yunnan_on_time();
         s.assumptions.stations = 0.0;
         set(&mut s, "stations_per_year", 400.0).unwrap();
         let t = simulate(&s).unwrap();
@@ -580,7 +623,7 @@ mod tests {
 
     #[test]
     fn budget_adds_building_operating_and_subsidies() {
-        let mut s = yunnan();
+        let mut s = yunnan_on_time();
         for (key, v) in [
             ("stations_per_year", 0.0),
             ("rooms_per_year", 10.0),
@@ -617,7 +660,7 @@ mod tests {
 
     #[test]
     fn partial_completion_carries_unfinished_builds_over() {
-        let mut s = yunnan();
+        let mut s = yunnan_on_time();
         s.assumptions.stations = 0.0;
         set(&mut s, "stations_per_year", 100.0).unwrap();
         let mut inputs = year_inputs(&s);

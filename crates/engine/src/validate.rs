@@ -4,7 +4,9 @@
 use std::fmt;
 
 use super::params::{self, Unit, Value, PARAMS};
-use super::scenario::{Scenario, Yearly, MAX_HORIZON_YEARS, SCHEMA_VERSION};
+use super::scenario::{
+    Scenario, Yearly, FIRST_MODEL_VERSION, MAX_HORIZON_YEARS, MODEL_VERSION, SCHEMA_VERSION,
+};
 use super::targets::Metric;
 
 /// The earliest and latest base years the model accepts.
@@ -14,6 +16,8 @@ pub const YEAR_RANGE: (i32, i32) = (1990, 2100);
 #[derive(Clone, Debug, PartialEq)]
 pub enum Field {
     Schema,
+    /// The model's reading (`model`).
+    Model,
     BaseYear,
     EndYear,
     /// A parameter from the registry, by key; `year` is set for one year of a schedule.
@@ -40,6 +44,7 @@ impl Field {
     pub fn key(&self) -> String {
         match self {
             Field::Schema => "schema".into(),
+            Field::Model => "model".into(),
             Field::BaseYear => "base_year".into(),
             Field::EndYear => "end_year".into(),
             Field::Param { key, .. } => (*key).into(),
@@ -63,6 +68,8 @@ pub enum Problem {
     GrowthOutOfRange,
     EmptySchedule,
     AtLeastOne,
+    /// A model reading this app does not know (a file from a newer app).
+    UnknownModel { found: u32 },
     UnsupportedSchema {
         found: u32,
     },
@@ -132,6 +139,14 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
             Field::Schema,
             Problem::UnsupportedSchema {
                 found: scenario.schema,
+            },
+        );
+    }
+    if !(FIRST_MODEL_VERSION..=MODEL_VERSION).contains(&scenario.model) {
+        report(
+            Field::Model,
+            Problem::UnknownModel {
+                found: scenario.model,
             },
         );
     }

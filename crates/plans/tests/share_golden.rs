@@ -195,6 +195,14 @@ fn the_golden_links_cover_every_preset_and_every_kind_of_link() {
     assert!(any(&|g| !g.link.contains("v=")), "a version-0 link");
     assert!(any(&|g| g.link.contains("isappinstalled")), "chat-app keys");
     assert!(any(&|g| g.monte_carlo), "Monte Carlo settings");
+    assert!(
+        any(&|g| g.link.starts_with("v=2&") && g.link.contains("&r=")),
+        "format 2, a room schedule at the current model reading"
+    );
+    assert!(
+        any(&|g| g.link.contains("&m=1")),
+        "format 2 keeping the first model reading"
+    );
 }
 
 #[test]

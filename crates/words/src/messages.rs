@@ -10,7 +10,9 @@ use super::labels::{metric_label, param_label};
 use super::Lang;
 use swplan_engine::params::{SetError, Unit};
 use swplan_engine::plausibility::{Concern, Doubt};
-use swplan_engine::scenario::{MAX_HORIZON_YEARS, SCHEMA_VERSION};
+use swplan_engine::scenario::{
+    FIRST_MODEL_VERSION, MAX_HORIZON_YEARS, MODEL_VERSION, SCHEMA_VERSION,
+};
 use swplan_engine::seek::{seekable_levers, Answer, Infeasible, SeekError};
 use swplan_engine::validate::{
     Field, Problem, TargetPart, ValidationError, ValidationErrors, YEAR_RANGE,
@@ -23,6 +25,8 @@ pub fn field_label(field: &Field, lang: Lang) -> String {
     match (field, lang) {
         (Field::Schema, Lang::Zh) => "方案版本".into(),
         (Field::Schema, Lang::En) => "Scenario version".into(),
+        (Field::Model, Lang::Zh) => "计算口径".into(),
+        (Field::Model, Lang::En) => "Model reading".into(),
         (Field::BaseYear, Lang::Zh) => "基准年".into(),
         (Field::BaseYear, Lang::En) => "Base year".into(),
         (Field::EndYear, Lang::Zh) => "规划末年".into(),
@@ -88,6 +92,12 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         (Problem::EmptySchedule, Lang::En) => "the yearly list cannot be empty".into(),
         (Problem::AtLeastOne, Lang::Zh) => "至少为 1".into(),
         (Problem::AtLeastOne, Lang::En) => "must be at least 1".into(),
+        (Problem::UnknownModel { found }, Lang::Zh) => format!(
+            "第 {found} 版计算口径来自更新的版本，本应用只认得第 {FIRST_MODEL_VERSION}–{MODEL_VERSION} 版"
+        ),
+        (Problem::UnknownModel { found }, Lang::En) => format!(
+            "model reading {found} comes from a newer app; this one knows readings {FIRST_MODEL_VERSION}–{MODEL_VERSION}"
+        ),
         (Problem::UnsupportedSchema { found }, Lang::Zh) => {
             format!("版本 {found} 不受支持（当前版本 {SCHEMA_VERSION}）")
         }

@@ -26,6 +26,7 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::Targets => ("目标", "targets"),
         LinkKey::Runs => ("模拟次数", "number of runs"),
         LinkKey::Seed => ("随机种子", "random seed"),
+        LinkKey::Model => ("计算口径", "model reading"),
         LinkKey::Lang => ("语言", "language"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
     };
@@ -147,6 +148,10 @@ fn what(kind: &ProblemKind, lang: Lang) -> String {
         (K::Inconsistent, Lang::En) => "contradict each other".into(),
         (K::Damaged, Lang::Zh) => "与链接内容不符".into(),
         (K::Damaged, Lang::En) => "does not match the link".into(),
+        (K::UnknownModel { text }, Lang::Zh) => format!("“{text}”不是本应用认得的计算口径"),
+        (K::UnknownModel { text }, Lang::En) => {
+            format!("'{text}' is not a model reading this app knows")
+        }
     }
 }
 
@@ -172,6 +177,8 @@ fn instead(fallback: Fallback, lang: Lang) -> &'static str {
         (F::DefaultSetting, Lang::En) => "ignored; the default is used",
         (F::CurrentFormat, Lang::Zh) => "按当前版本读取",
         (F::CurrentFormat, Lang::En) => "read as the current version",
+        (F::CurrentModel, Lang::Zh) => "按当前计算口径计算",
+        (F::CurrentModel, Lang::En) => "computed with the current model reading",
         (F::Kept, Lang::Zh) => "按链接中尚存的内容打开",
         (F::Kept, Lang::En) => "what is left of the link is opened",
     }

@@ -34,6 +34,8 @@ pub enum LinkKey {
     Runs,
     /// `ms`: Monte Carlo seed.
     Seed,
+    /// `m`: the model's reading, when it is not the origin's (a plan kept at an earlier one).
+    Model,
 }
 
 impl LinkKey {
@@ -48,7 +50,7 @@ impl LinkKey {
     ];
 
     /// Keys of a plan besides the parameters' codes, in the order a link writes them.
-    pub const PLAN: [LinkKey; 8] = [
+    pub const PLAN: [LinkKey; 9] = [
         LinkKey::Origin,
         LinkKey::Name,
         LinkKey::RegionName,
@@ -57,6 +59,7 @@ impl LinkKey {
         LinkKey::Targets,
         LinkKey::Runs,
         LinkKey::Seed,
+        LinkKey::Model,
     ];
 
     /// The key as the link spells it.
@@ -76,6 +79,7 @@ impl LinkKey {
             LinkKey::Targets => "t",
             LinkKey::Runs => "mr",
             LinkKey::Seed => "ms",
+            LinkKey::Model => "m",
         }
     }
 

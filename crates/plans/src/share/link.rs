@@ -19,7 +19,7 @@ use swplan_engine::params::{self, Value, ValueMut, PARAMS};
 use swplan_engine::{RegionName, Scenario};
 
 /// The link format this app writes. Every earlier version is read through [`MIGRATIONS`].
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The most plans a link carries (one, or a comparison of up to four).
 pub const MAX_PLANS: usize = 4;
@@ -61,7 +61,7 @@ fn is_global_key(bare: &str) -> bool {
 type Pairs = Vec<(String, String)>;
 
 /// Step `i` turns a query of format version `i` into one of version `i + 1`.
-const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [version_0_to_1];
+const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [version_0_to_1, version_1_to_2];
 
 /// Version 0 is the first app's address: it only ever carried `lang` and always showed
 /// Yunnan, whose data was then at version 1. Anything else in it meant nothing.
@@ -76,6 +76,31 @@ fn version_0_to_1(pairs: Pairs) -> Pairs {
             .filter(|(key, _)| key == LinkKey::Lang.code()),
     );
     migrated
+}
+
+/// Version 2 carries each plan's model reading (`m`) when it is not its origin's. Every plan of
+/// a version-1 link was computed with the first reading (every scheduled build finished in its
+/// year), so each keeps it: it opens with the numbers it was made with.
+fn version_1_to_2(mut pairs: Pairs) -> Pairs {
+    let model = LinkKey::Model.code();
+    for plan in 0..MAX_PLANS {
+        let prefix = if plan == 0 {
+            String::new()
+        } else {
+            format!("{plan}.")
+        };
+        let present = pairs.iter().any(|(key, _)| {
+            let (index, bare) = split_plan_prefix(key);
+            index == plan && is_plan_key(bare)
+        });
+        if present || plan == 0 {
+            pairs.push((
+                format!("{prefix}{model}"),
+                swplan_engine::scenario::FIRST_MODEL_VERSION.to_string(),
+            ));
+        }
+    }
+    pairs
 }
 
 /// The link query (without `?`) for one plan, or several to compare (at most [`MAX_PLANS`];
@@ -185,6 +210,9 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
                 entries.join("_")
             },
         );
+    }
+    if scenario.model != baseline.model {
+        push(LinkKey::Model.code(), scenario.model.to_string());
     }
     let defaults = Settings::default();
     if plan.mc.runs != defaults.runs {

@@ -56,7 +56,7 @@ fn encode(plans: &[PlanSpec], lang: Option<crate::Lang>) -> String {
 #[test]
 fn every_link_carries_a_checksum_right_after_its_version() {
     let link = super::encode(&[yunnan()], None);
-    assert!(link.starts_with("v=1&c="), "{link}");
+    assert!(link.starts_with("v=2&c="), "{link}");
     assert!(decode(&link).problems.is_empty());
 }
 
@@ -97,7 +97,7 @@ fn chat_app_additions_a_language_or_a_story_step_do_not_upset_the_checksum() {
 fn an_unchanged_preset_is_only_its_origin() {
     assert_eq!(
         encode(&[yunnan()], None),
-        format!("v=1&{}", yunnan_origin())
+        format!("v=2&{}", yunnan_origin())
     );
 }
 
@@ -109,7 +109,7 @@ fn only_changed_values_are_written_by_their_codes() {
     plan.scenario.assumptions.attrition = 0.075;
     assert_eq!(
         encode(&[plan], Some(crate::Lang::En)),
-        format!("v=1&{}&a=0.075&h=15000&pj=0.3&lang=en", yunnan_origin())
+        format!("v=2&{}&a=0.075&h=15000&pj=0.3&lang=en", yunnan_origin())
     );
 }
 
@@ -124,7 +124,7 @@ fn schedules_and_growth_have_their_own_short_forms() {
     let link = encode(std::slice::from_ref(&plan), None);
     assert_eq!(
         link,
-        format!("v=1&{}&h=13000_14000_15000&po=500g0.05", yunnan_origin())
+        format!("v=2&{}&h=13000_14000_15000&po=500g0.05", yunnan_origin())
     );
     let opened = decode(&link);
     assert!(opened.problems.is_empty(), "{:?}", opened.problems);
@@ -133,11 +133,11 @@ fn schedules_and_growth_have_their_own_short_forms() {
 
 #[test]
 fn a_full_address_a_query_and_a_chat_message_open_the_same_plan() {
-    let expected = decode("v=1&p=yunnan.1&h=15000").plans;
+    let expected = decode("v=2&p=yunnan.1&h=15000").plans;
     for text in [
-        "http://127.0.0.1:8080/?v=1&p=yunnan.1&h=15000",
-        "?v=1&p=yunnan.1&h=15000",
-        "快看这个方案👉 https://plan.gov.cn/swplan/?v=1&p=yunnan.1&h=15000，明天讨论",
+        "http://127.0.0.1:8080/?v=2&p=yunnan.1&h=15000",
+        "?v=2&p=yunnan.1&h=15000",
+        "快看这个方案👉 https://plan.gov.cn/swplan/?v=2&p=yunnan.1&h=15000，明天讨论",
     ] {
         assert_eq!(decode(text).plans, expected, "{text}");
     }
@@ -146,7 +146,7 @@ fn a_full_address_a_query_and_a_chat_message_open_the_same_plan() {
 
 #[test]
 fn keys_appended_by_chat_apps_are_ignored_silently() {
-    let opened = decode("v=1&p=ningxia.1&h=2000&from=singlemessage&isappinstalled=0");
+    let opened = decode("v=2&p=ningxia.1&h=2000&from=singlemessage&isappinstalled=0");
     assert!(opened.problems.is_empty());
     assert_eq!(
         opened.plans[0].scenario.levers.hires,
@@ -156,7 +156,7 @@ fn keys_appended_by_chat_apps_are_ignored_silently() {
 
 #[test]
 fn an_unreadable_number_is_skipped_and_the_rest_kept() {
-    let opened = decode("v=1&p=yunnan&h=lots&cj=9000");
+    let opened = decode("v=2&p=yunnan&h=lots&cj=9000");
     assert_eq!(
         kinds(&opened),
         vec![(
@@ -174,7 +174,7 @@ fn an_unreadable_number_is_skipped_and_the_rest_kept() {
 
 #[test]
 fn a_schedule_for_a_one_number_parameter_is_refused() {
-    let opened = decode("v=1&p=yunnan&a=0.1_0.2");
+    let opened = decode("v=2&p=yunnan&a=0.1_0.2");
     assert!(matches!(
         kinds(&opened)[..],
         [("a", ProblemKind::OneNumberOnly { .. })]
@@ -183,7 +183,7 @@ fn a_schedule_for_a_one_number_parameter_is_refused() {
 
 #[test]
 fn the_first_of_duplicated_keys_wins() {
-    let opened = decode("v=1&p=yunnan&h=15000&h=9000");
+    let opened = decode("v=2&p=yunnan&h=15000&h=9000");
     assert_eq!(kinds(&opened), vec![("h", &ProblemKind::Duplicate)]);
     assert_eq!(
         opened.plans[0].scenario.levers.hires,
@@ -193,7 +193,7 @@ fn the_first_of_duplicated_keys_wins() {
 
 #[test]
 fn a_value_that_makes_the_plan_invalid_goes_back_to_the_preset() {
-    let opened = decode("v=1&p=yunnan&h=-5&pj=1.5&cj=9000");
+    let opened = decode("v=2&p=yunnan&h=-5&pj=1.5&cj=9000");
     let keys: Vec<&str> = opened.problems.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys, vec!["h", "pj"]);
     assert!(opened
@@ -211,7 +211,7 @@ fn a_value_beyond_its_physical_bound_is_skipped_for_the_preset_value() {
     use swplan_engine::bounds::MAX_PEOPLE;
     use swplan_engine::params::Unit;
     use swplan_engine::validate::Field;
-    let opened = decode(&format!("?v=1&{}&h=1e308", yunnan_origin()));
+    let opened = decode(&format!("?v=2&{}&h=1e308", yunnan_origin()));
     assert_eq!(opened.problems.len(), 1, "{:?}", opened.problems);
     let problem = &opened.problems[0];
     assert_eq!(
@@ -242,7 +242,7 @@ fn a_value_beyond_its_physical_bound_is_skipped_for_the_preset_value() {
 fn growth_past_the_bound_a_list_too_long_and_a_target_beyond_its_figure_are_skipped() {
     let too_long = vec!["100"; 31].join("_");
     let opened = decode(&format!(
-        "v=1&{}&h=1000000000g1&cj={too_long}&t=tl-2000000000-2025&ey=2050",
+        "v=2&{}&h=1000000000g1&cj={too_long}&t=tl-2000000000-2025&ey=2050",
         yunnan_origin()
     ));
     let keys: Vec<&str> = opened.problems.iter().map(|p| p.key.as_str()).collect();
@@ -262,7 +262,7 @@ fn growth_past_the_bound_a_list_too_long_and_a_target_beyond_its_figure_are_skip
 fn a_ceiling_lowered_below_its_stock_is_what_goes_back() {
     // Yunnan has 1415 stations; 10 townships cannot hold them. The error names the stations,
     // but the link changed the townships.
-    let opened = decode("v=1&p=yunnan&tw=10");
+    let opened = decode("v=2&p=yunnan&tw=10");
     assert_eq!(opened.problems.len(), 1);
     assert_eq!(opened.problems[0].key, "tw");
     assert_eq!(opened.plans[0].scenario.assumptions.townships, 1415.0);
@@ -270,14 +270,14 @@ fn a_ceiling_lowered_below_its_stock_is_what_goes_back() {
 
 #[test]
 fn certified_above_talent_reverts_whichever_stock_the_link_set() {
-    let opened = decode("v=1&p=yunnan&cm0=999999");
+    let opened = decode("v=2&p=yunnan&cm0=999999");
     assert_eq!(opened.problems[0].key, "cm0");
     validate(&opened.plans[0].scenario).unwrap();
 }
 
 #[test]
 fn a_horizon_too_long_goes_back_before_anything_else() {
-    let opened = decode("v=1&p=yunnan&ey=2090&t=tl-150000-2080");
+    let opened = decode("v=2&p=yunnan&ey=2090&t=tl-150000-2080");
     assert_eq!(opened.problems[0].key, "ey");
     // With the preset's horizon the target's deadline is outside the table: it is dropped.
     assert_eq!(opened.problems[1].key, "t");
@@ -290,7 +290,7 @@ fn a_horizon_too_long_goes_back_before_anything_else() {
 
 #[test]
 fn a_year_that_is_not_a_number_is_named() {
-    let opened = decode("v=1&p=yunnan&by=twenty");
+    let opened = decode("v=2&p=yunnan&by=twenty");
     assert_eq!(
         kinds(&opened),
         vec![(
@@ -361,7 +361,7 @@ fn an_unreadable_version_is_read_as_the_current_format() {
 
 #[test]
 fn an_unknown_preset_opens_the_default() {
-    let opened = decode("v=1&p=atlantis.1&h=100");
+    let opened = decode("v=2&p=atlantis.1&h=100");
     assert_eq!(
         kinds(&opened),
         vec![(
@@ -381,7 +381,7 @@ fn an_unknown_preset_opens_the_default() {
 #[test]
 fn a_data_version_this_app_does_not_have_opens_the_current_data() {
     for version in ["0", "999", "x"] {
-        let opened = decode(&format!("v=1&p=jinan.{version}"));
+        let opened = decode(&format!("v=2&p=jinan.{version}"));
         assert!(matches!(
             kinds(&opened)[..],
             [("p", ProblemKind::UnknownDataVersion { .. })]
@@ -393,7 +393,7 @@ fn a_data_version_this_app_does_not_have_opens_the_current_data() {
 
 #[test]
 fn a_preset_without_a_data_version_opens_its_current_data() {
-    let opened = decode("v=1&p=guangxi");
+    let opened = decode("v=2&p=guangxi");
     assert!(opened.problems.is_empty());
     assert_eq!(opened.plans[0], preset_plan("guangxi"));
 }
@@ -401,7 +401,7 @@ fn a_preset_without_a_data_version_opens_its_current_data() {
 #[test]
 fn a_link_made_on_older_preset_data_keeps_its_numbers_and_says_what_changed() {
     for preset in presets::all().iter().filter(|p| p.data_version > 1) {
-        let opened = decode(&format!("v=1&p={}.1", preset.slug));
+        let opened = decode(&format!("v=2&p={}.1", preset.slug));
         assert!(opened.problems.is_empty());
         let mut expected = crate::presets::history::scenario_at(preset.slug, 1).unwrap();
         expected.sources.clear();
@@ -416,7 +416,7 @@ fn a_link_made_on_older_preset_data_keeps_its_numbers_and_says_what_changed() {
 
 #[test]
 fn a_link_without_origin_opens_the_default_preset() {
-    let opened = decode("v=1&h=15000");
+    let opened = decode("v=2&h=15000");
     assert_eq!(kinds(&opened), vec![("p", &ProblemKind::MissingOrigin)]);
     assert_eq!(opened.problems[0].fallback, Fallback::DefaultPreset);
     assert_eq!(
@@ -479,7 +479,7 @@ fn garbage_opens_the_default_preset_without_panicking() {
         "",
         "%%%",
         "&&&==",
-        "v=1&p=&t=&n=&rn=",
+        "v=2&p=&t=&n=&rn=",
         "\u{0}\u{ffff}",
         "????",
     ] {
@@ -497,7 +497,7 @@ fn compared_plans_carry_numbered_keys() {
     let link = encode(&[yunnan(), more.clone(), preset_plan("lhasa")], None);
     let (yunnan_origin, lhasa) = (yunnan_origin(), by_slug("lhasa").unwrap().data_version);
     assert!(
-        link.starts_with(&format!("v=1&{yunnan_origin}&1.{yunnan_origin}&1.n=")),
+        link.starts_with(&format!("v=2&{yunnan_origin}&1.{yunnan_origin}&1.n=")),
         "{link}"
     );
     assert!(
@@ -514,7 +514,7 @@ fn compared_plans_carry_numbered_keys() {
 
 #[test]
 fn a_compared_plan_without_origin_uses_the_first_plans() {
-    let opened = decode("v=1&p=ningxia.1&1.h=3000");
+    let opened = decode("v=2&p=ningxia.1&1.h=3000");
     assert_eq!(opened.plans.len(), 2);
     assert_eq!(opened.problems[0].plan, 1);
     assert_eq!(opened.problems[0].fallback, Fallback::FirstPlanOrigin);
@@ -523,7 +523,7 @@ fn a_compared_plan_without_origin_uses_the_first_plans() {
 
 #[test]
 fn a_fifth_plan_and_global_keys_with_a_plan_prefix_are_ignored() {
-    let opened = decode("v=1&p=yunnan&4.p=lhasa.1&1.lang=en&0.h=5");
+    let opened = decode("v=2&p=yunnan&4.p=lhasa.1&1.lang=en&0.h=5");
     assert_eq!(opened.plans.len(), 1);
     assert_eq!(opened.lang, None);
     assert!(opened.problems.is_empty());
@@ -534,7 +534,7 @@ fn targets_are_written_as_one_list_and_none_means_none() {
     let mut plan = yunnan();
     plan.scenario.targets.clear();
     let link = encode(std::slice::from_ref(&plan), None);
-    assert_eq!(link, format!("v=1&{}&t=none", yunnan_origin()));
+    assert_eq!(link, format!("v=2&{}&t=none", yunnan_origin()));
     assert!(decode(&link).plans[0].scenario.targets.is_empty());
     plan.scenario.targets = vec![
         Target {
@@ -553,7 +553,7 @@ fn targets_are_written_as_one_list_and_none_means_none() {
     let link = encode(&[plan], None);
     assert_eq!(
         link,
-        format!("v=1&{}&t=tl-140000-2025_sv-1-2027", yunnan_origin())
+        format!("v=2&{}&t=tl-140000-2025_sv-1-2027", yunnan_origin())
     );
     let targets = &decode(&link).plans[0].scenario.targets;
     assert!(
@@ -565,7 +565,7 @@ fn targets_are_written_as_one_list_and_none_means_none() {
 
 #[test]
 fn a_target_with_a_budget_ceiling_round_trips() {
-    let opened = decode("v=1&p=yunnan&t=b-500000000-2028");
+    let opened = decode("v=2&p=yunnan&t=b-500000000-2028");
     assert!(opened.problems.is_empty());
     assert_eq!(
         opened.plans[0].scenario.targets[0].metric,
@@ -575,7 +575,7 @@ fn a_target_with_a_budget_ceiling_round_trips() {
 
 #[test]
 fn unreadable_target_entries_are_dropped_and_readable_ones_kept() {
-    let opened = decode("v=1&p=yunnan&t=tl-150000-2028_zz-1-2028_i-abc-2028");
+    let opened = decode("v=2&p=yunnan&t=tl-150000-2028_zz-1-2028_i-abc-2028");
     assert!(matches!(
         kinds(&opened)[..],
         [
@@ -592,7 +592,7 @@ fn unreadable_target_entries_are_dropped_and_readable_ones_kept() {
 
 #[test]
 fn a_wholly_unreadable_target_list_keeps_the_presets() {
-    let opened = decode("v=1&p=yunnan&t=garbage");
+    let opened = decode("v=2&p=yunnan&t=garbage");
     assert_eq!(opened.problems[0].fallback, Fallback::PresetValue);
     assert_eq!(opened.plans[0].scenario.targets, yunnan().scenario.targets);
 }
@@ -616,7 +616,7 @@ fn a_custom_region_with_a_chinese_name_travels_without_chinese_characters() {
         },
     };
     let link = encode(std::slice::from_ref(&plan), None);
-    assert!(link.starts_with("v=1&p=new&n="), "{link}");
+    assert!(link.starts_with("v=2&p=new&n="), "{link}");
     assert!(link.ends_with("&t0=6000&mr=2000&ms=7"), "{link}");
     assert!(link
         .chars()
@@ -628,7 +628,7 @@ fn a_custom_region_with_a_chinese_name_travels_without_chinese_characters() {
 
 #[test]
 fn a_damaged_name_is_dropped_and_named() {
-    let opened = decode("v=1&p=new&n=%%%&rn=5L2g5aW9.!!");
+    let opened = decode("v=2&p=new&n=%%%&rn=5L2g5aW9.!!");
     let keys: Vec<&str> = opened.problems.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys, vec!["n", "rn"]);
     assert_eq!(opened.plans[0].name, None);
@@ -637,18 +637,18 @@ fn a_damaged_name_is_dropped_and_named() {
 
 #[test]
 fn monte_carlo_settings_out_of_range_fall_back_to_the_defaults() {
-    let opened = decode("v=1&p=yunnan&mr=5&ms=-1");
+    let opened = decode("v=2&p=yunnan&mr=5&ms=-1");
     assert_eq!(opened.problems.len(), 2);
     assert_eq!(opened.plans[0].mc, Settings::default());
     assert_eq!(
-        decode("v=1&p=yunnan&mr=500&ms=9").plans[0].mc,
+        decode("v=2&p=yunnan&mr=500&ms=9").plans[0].mc,
         Settings { runs: 500, seed: 9 }
     );
 }
 
 #[test]
 fn a_story_and_its_step_are_read() {
-    let opened = decode("v=1&p=yunnan&story=intro-1&step=3");
+    let opened = decode("v=2&p=yunnan&story=intro-1&step=3");
     assert_eq!(
         opened.story,
         Some(StoryRef {
@@ -656,19 +656,19 @@ fn a_story_and_its_step_are_read() {
             step: 3
         })
     );
-    assert!(decode("v=1&story=&step=2").story.is_none());
+    assert!(decode("v=2&story=&step=2").story.is_none());
 }
 
 #[test]
 fn escaped_and_html_escaped_links_still_open() {
-    let opened = decode("v=1&amp;p=lhasa.1&amp;h%3D=1&a=0%2E1");
+    let opened = decode("v=2&amp;p=lhasa.1&amp;h%3D=1&a=0%2E1");
     assert_eq!(opened.plans[0].scenario.region, "lhasa");
     assert_eq!(opened.plans[0].scenario.assumptions.attrition, 0.1);
 }
 
 #[test]
 fn every_decoded_value_problem_names_a_validation_field() {
-    let opened = decode("v=1&p=yunnan&pj=2");
+    let opened = decode("v=2&p=yunnan&pj=2");
     let ProblemKind::Invalid { error } = &opened.problems[0].kind else {
         panic!("{:?}", opened.problems);
     };
@@ -676,3 +676,36 @@ fn every_decoded_value_problem_names_a_validation_field() {
 }
 
 use swplan_engine::{RegionName, Target};
+
+#[test]
+fn a_version_1_link_opens_with_the_first_model_reading_and_travels_on_with_it() {
+    // Made before model readings: every plan of it keeps the reading it was computed with.
+    let opened = decode("v=1&p=ningxia.2&h=2000&1.p=yunnan.2");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert!(opened
+        .plans
+        .iter()
+        .all(|p| p.scenario.model == swplan_engine::scenario::FIRST_MODEL_VERSION));
+    // Written again, it says so (`m=1`), and opens with the same numbers.
+    let again = super::encode(&opened.plans, None);
+    assert!(again.starts_with("v=2&c="), "{again}");
+    assert!(again.contains("&m=1") && again.contains("&1.m=1"), "{again}");
+    assert_eq!(decode(&again).plans, opened.plans);
+    // A plan at the current reading writes no `m`.
+    let current = super::encode(&[yunnan()], None);
+    assert!(!current.contains("m="), "{current}");
+}
+
+#[test]
+fn a_model_reading_this_app_does_not_know_is_named_and_the_current_one_used() {
+    let opened = decode("v=2&p=yunnan.2&m=9");
+    assert_eq!(
+        opened.problems[0].kind,
+        ProblemKind::UnknownModel { text: "9".into() }
+    );
+    assert_eq!(opened.problems[0].fallback, Fallback::CurrentModel);
+    assert_eq!(
+        opened.plans[0].scenario.model,
+        swplan_engine::scenario::MODEL_VERSION
+    );
+}

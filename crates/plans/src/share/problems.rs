@@ -67,6 +67,8 @@ pub enum ProblemKind {
     Inconsistent,
     /// The link's checksum (`c`) does not match: it was cut short or changed after it was made.
     Damaged,
+    /// `m` names a model reading this app does not know.
+    UnknownModel { text: String },
 }
 
 /// What the app used instead of a key it could not use.
@@ -92,6 +94,8 @@ pub enum Fallback {
     DefaultSetting,
     /// The link is read as the current format.
     CurrentFormat,
+    /// The plan is computed with the current model reading.
+    CurrentModel,
 }
 
 /// Something the planner should know about a link that opened fully.

@@ -12,6 +12,7 @@ use super::{LinkKey, Origin, PlanSpec};
 use crate::presets::{self, history};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::params::{self, Shape, ValueMut};
+use swplan_engine::scenario::{FIRST_MODEL_VERSION, MODEL_VERSION};
 use swplan_engine::{RegionName, Scenario, Target};
 
 /// The scenario an origin stands for, without parameter sources (they belong to the origin,
@@ -150,6 +151,15 @@ pub fn read_plan(
                 None => {
                     let kind = ProblemKind::NotANumber { text: text.clone() };
                     reader.problem(key, kind, Fallback::DefaultSetting);
+                }
+            },
+            Some(LinkKey::Model) => match parse_whole::<u32>(text) {
+                Some(model) if (FIRST_MODEL_VERSION..=MODEL_VERSION).contains(&model) => {
+                    scenario.model = model;
+                }
+                _ => {
+                    let kind = ProblemKind::UnknownModel { text: text.clone() };
+                    reader.problem(key, kind, Fallback::CurrentModel);
                 }
             },
             Some(LinkKey::Seed) => match parse_whole::<u64>(text) {

@@ -48,7 +48,7 @@ fn suspects(error: &ValidationError) -> Vec<Slot> {
         Field::BaseYear => slots.extend([Slot::BaseYear, Slot::EndYear]),
         Field::EndYear => slots.extend([Slot::EndYear, Slot::BaseYear]),
         Field::Target { .. } => slots.extend([Slot::Targets, Slot::EndYear, Slot::BaseYear]),
-        Field::Schema => {}
+        Field::Schema | Field::Model => {}
     }
     slots
 }

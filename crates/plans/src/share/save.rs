@@ -24,7 +24,7 @@ use swplan_engine::{validate, Scenario, ValidationErrors};
 pub const FORMAT_TAG: &str = "swplan-plans";
 
 /// The version this app writes.
-pub const SAVE_VERSION: u32 = 1;
+pub const SAVE_VERSION: u32 = 2;
 
 /// One saved plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -157,9 +157,28 @@ pub struct Migration {
     pub step: fn(Value) -> Result<Value, String>,
 }
 
-/// The steps from every older version. Version 1 is the first, so there are none yet; when
-/// version 2 comes, its step from 1 goes here and files of version 1 keep opening.
-pub const MIGRATIONS: &[Migration] = &[];
+/// The steps from every older version, so files of every version keep opening with their
+/// numbers.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    step: version_1_to_2,
+}];
+
+/// Version 2 records each scenario's model reading (`model`). Every plan of a version-1 file
+/// was computed with the first reading (every scheduled build finished in its year), so it
+/// keeps it; the app offers the current one.
+fn version_1_to_2(mut file: Value) -> Result<Value, String> {
+    if let Some(plans) = file.get_mut("plans").and_then(Value::as_array_mut) {
+        for plan in plans {
+            if let Some(scenario) = plan.get_mut("scenario").and_then(Value::as_object_mut) {
+                scenario
+                    .entry("model")
+                    .or_insert(Value::from(swplan_engine::scenario::FIRST_MODEL_VERSION));
+            }
+        }
+    }
+    Ok(file)
+}
 
 /// Reads a file: checks its tag, migrates older versions, keeps every valid plan.
 pub fn from_json(text: &str) -> Result<Imported, SaveError> {

@@ -36,7 +36,7 @@ fn plans_round_trip_through_a_file() {
 #[test]
 fn the_file_names_its_format_and_version() {
     let text = to_json(&[saved("a", "lhasa")]);
-    assert!(text.starts_with(r#"{"format":"swplan-plans","version":1,"plans":[{"id":"a""#));
+    assert!(text.starts_with(r#"{"format":"swplan-plans","version":2,"plans":[{"id":"a""#));
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn a_file_from_a_newer_app_says_so() {
         error,
         SaveError::NewerVersion {
             found: 9,
-            supported: 1
+            supported: 2
         }
     );
 }
@@ -167,13 +167,34 @@ fn an_older_file_is_migrated_step_by_step() {
     object.insert("title".into(), name);
     let version_0 = json!({"format": FORMAT_TAG, "version": 0, "saves": [plan]}).to_string();
 
-    let steps = [Migration {
-        from: 0,
-        step: version_0_to_1,
-    }];
+    let steps = [
+        Migration {
+            from: 0,
+            step: version_0_to_1,
+        },
+        MIGRATIONS[0],
+    ];
     let imported = from_json_with(&version_0, &steps).unwrap();
     assert_eq!(imported.migrated_from, Some(0));
     assert_eq!(imported.plans, vec![saved("old", "guangxi")]);
+}
+
+#[test]
+fn a_version_1_file_opens_with_the_first_model_reading() {
+    // Written before model readings: its scenarios have no `model`, and were computed with the
+    // first reading (every scheduled build finished in its year).
+    let mut plan = serde_json::to_value(saved("a", "ningxia")).unwrap();
+    plan["scenario"].as_object_mut().unwrap().remove("model");
+    let version_1 = json!({"format": FORMAT_TAG, "version": 1, "plans": [plan]}).to_string();
+    let imported = from_json(&version_1).unwrap();
+    assert_eq!(imported.migrated_from, Some(1));
+    assert_eq!(
+        imported.plans[0].scenario.model,
+        swplan_engine::scenario::FIRST_MODEL_VERSION
+    );
+    // Saved again, it says so, and opens the same.
+    let again = from_json(&to_json(&imported.plans)).unwrap();
+    assert_eq!(again.plans, imported.plans);
 }
 
 #[test]

@@ -264,6 +264,7 @@ impl Plan {
         // added to `Scenario` fails to compile here until it is compared.
         let Scenario {
             schema,
+            model,
             region,
             name,
             base_year,
@@ -276,8 +277,15 @@ impl Plan {
             actuals,
         } = &*self.baseline;
         let s = &self.scenario;
-        (schema, region, name, base_year, end_year)
-            != (&s.schema, &s.region, &s.name, &s.base_year, &s.end_year)
+        (schema, model, region, name, base_year, end_year)
+            != (
+                &s.schema,
+                &s.model,
+                &s.region,
+                &s.name,
+                &s.base_year,
+                &s.end_year,
+            )
             || (assumptions, levers, uncertainty, targets, actuals)
                 != (
                     &s.assumptions,

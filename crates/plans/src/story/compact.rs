@@ -3,12 +3,13 @@
 //! story, so each text is stored in whichever of UTF-8 and UTF-16 is shorter: Chinese takes two
 //! bytes a character in UTF-16 instead of three, English one byte in UTF-8 instead of two.
 //!
-//! Layout, version 1 (every number an unsigned LEB128 varint):
+//! Layout, version 2 (every number an unsigned LEB128 varint):
 //!
 //! ```text
-//! 1                                     layout version
+//! 2                                     layout version
 //! id, preset                            texts
 //! data_version                          0 when none (a new region)
+//! model                                 the model's reading (layout 1 has none: reading 1)
 //! title, title_en, intro, intro_en      texts
 //! step count, then per step:
 //!   flags                               1 highlight, 2 question, 4 sources
@@ -27,7 +28,8 @@
 use super::{Citation, Step, Story, FORMAT_VERSION};
 use crate::share::changes::{base64url_decode, base64url_encode};
 
-const LAYOUT_VERSION: u8 = 1;
+/// The layout this app writes; layout 1 (stories recorded before model readings) is read too.
+const LAYOUT_VERSION: u8 = 2;
 
 const HAS_HIGHLIGHT: u64 = 1;
 const HAS_QUESTION: u64 = 2;
@@ -39,6 +41,7 @@ pub(super) fn encode(story: &Story) -> String {
     out.text(&story.id);
     out.text(&story.preset);
     out.number(u64::from(story.data_version.unwrap_or(0)));
+    out.number(u64::from(story.model));
     for text in [&story.title, &story.title_en, &story.intro, &story.intro_en] {
         out.text(text);
     }
@@ -82,7 +85,8 @@ pub(super) fn decode(text: &str) -> Option<Story> {
         bytes: &bytes,
         at: 0,
     };
-    if input.byte()? != LAYOUT_VERSION {
+    let layout = input.byte()?;
+    if !(1..=LAYOUT_VERSION).contains(&layout) {
         return None;
     }
     let id = input.text()?;
@@ -90,6 +94,11 @@ pub(super) fn decode(text: &str) -> Option<Story> {
     let data_version = match input.number()? {
         0 => None,
         version => Some(u32::try_from(version).ok()?),
+    };
+    // Layout 1 was written before model readings: its stories are of the first.
+    let model = match layout {
+        1 => swplan_engine::scenario::FIRST_MODEL_VERSION,
+        _ => u32::try_from(input.number()?).ok()?,
     };
     let title = input.text()?;
     let title_en = input.text()?;
@@ -143,6 +152,7 @@ pub(super) fn decode(text: &str) -> Option<Story> {
         title_en,
         preset,
         data_version,
+        model,
         intro,
         intro_en,
         steps,
@@ -224,5 +234,65 @@ impl Reader<'_> {
             .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
             .collect();
         String::from_utf16(&units).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story() -> Story {
+        Story {
+            format: FORMAT_VERSION,
+            id: "recorded".into(),
+            title: "宁夏的故事".into(),
+            title_en: "A story of Ningxia".into(),
+            preset: "ningxia".into(),
+            data_version: Some(2),
+            model: swplan_engine::scenario::MODEL_VERSION,
+            intro: String::new(),
+            intro_en: String::new(),
+            steps: vec![Step {
+                changes: "r=400".into(),
+                caption: "多建社工室".into(),
+                caption_en: "More rooms".into(),
+                ..Step::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn a_story_round_trips_with_its_model_reading() {
+        let story = story();
+        assert_eq!(decode(&encode(&story)), Some(story));
+    }
+
+    #[test]
+    fn a_layout_1_story_of_an_older_link_replays_with_the_first_model_reading() {
+        // The bytes a recorded story's link held before model readings: layout 1, no model.
+        let current = base64url_decode(&encode(&story())).unwrap();
+        let mut reader = Reader {
+            bytes: &current,
+            at: 1,
+        };
+        for _ in 0..2 {
+            reader.text().unwrap();
+        }
+        reader.number().unwrap();
+        let model_at = reader.at;
+        reader.number().unwrap();
+        let mut layout_1 = vec![1];
+        layout_1.extend_from_slice(&current[1..model_at]);
+        layout_1.extend_from_slice(&current[reader.at..]);
+        let old = decode(&base64url_encode(&layout_1)).expect("layout 1 still reads");
+        assert_eq!(old.model, swplan_engine::scenario::FIRST_MODEL_VERSION);
+        assert_eq!(old.steps, story().steps);
+    }
+
+    #[test]
+    fn an_unknown_layout_is_refused() {
+        let mut bytes = base64url_decode(&encode(&story())).unwrap();
+        bytes[0] = 9;
+        assert_eq!(decode(&base64url_encode(&bytes)), None);
     }
 }

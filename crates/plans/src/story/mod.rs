@@ -51,8 +51,10 @@ use crate::share::changes::{apply_changes, ChangeProblem};
 use crate::share::Origin;
 use swplan_engine::{Metric, Scenario};
 
-/// The story file format this app writes; later formats are refused with a message.
-pub const FORMAT_VERSION: u32 = 1;
+/// The story file format this app writes; later formats are refused with a message. Format 2
+/// records the model's reading a story was written for (`model`); a story of format 1 was
+/// written for the first reading, and replays with it.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The `preset` of a story that starts from the blank template of a new region.
 pub const NEW_REGION: &str = "new";
@@ -73,6 +75,11 @@ pub struct Story {
     /// The version of the preset's data the story was written on (absent for a new region).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_version: Option<u32>,
+    /// The model's reading the story's numbers are of (see `swplan_engine::scenario::
+    /// MODEL_VERSION`); absent in stories written before readings existed, which read as the
+    /// first.
+    #[serde(default = "first_model")]
+    pub model: u32,
     /// What the story is about, read before the first step (may be empty in recorded stories).
     #[serde(default)]
     pub intro: String,
@@ -84,6 +91,10 @@ pub struct Story {
 
 fn format_one() -> u32 {
     1
+}
+
+fn first_model() -> u32 {
+    swplan_engine::scenario::FIRST_MODEL_VERSION
 }
 
 /// One step of a story.
@@ -231,8 +242,12 @@ impl Story {
     /// The scenario before the first step: the preset at the story's data version (with its
     /// sources), or the blank template.
     pub fn start(&self) -> Result<Scenario, StoryError> {
+        let read = |mut scenario: Scenario| {
+            scenario.model = self.model;
+            scenario
+        };
         if self.preset == NEW_REGION {
-            return Ok(presets::blank().clone());
+            return Ok(read(presets::blank().clone()));
         }
         let slug = self.preset.clone();
         let current = presets::by_slug(&slug)
@@ -246,7 +261,7 @@ impl Story {
                 current,
             });
         };
-        history::scenario_at(&slug, version).map_err(|error| match error {
+        history::scenario_at(&slug, version).map(read).map_err(|error| match error {
             history::HistoryError::Corrupt { .. } => StoryError::BrokenHistory { slug },
             _ => StoryError::UnknownDataVersion {
                 slug,

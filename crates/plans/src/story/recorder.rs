@@ -28,6 +28,8 @@ pub struct Recorder {
     region_name: RegionName,
     /// The plan as the last step left it (the origin's scenario before the first step).
     last: Scenario,
+    /// The model's reading of the plan the recording started from: the story replays with it.
+    model: u32,
     steps: Vec<Step>,
 }
 
@@ -65,7 +67,11 @@ impl Recorder {
             title_en,
             intro: String::new(),
             intro_en: String::new(),
-            last: baseline(&plan.origin).clone(),
+            last: Scenario {
+                model: plan.scenario.model,
+                ..baseline(&plan.origin).clone()
+            },
+            model: plan.scenario.model,
             region,
             region_name: plan.scenario.name.clone(),
             origin: plan.origin,
@@ -162,6 +168,7 @@ impl Recorder {
             title_en: self.title_en.clone(),
             preset,
             data_version,
+            model: self.model,
             intro: self.intro.clone(),
             intro_en: self.intro_en.clone(),
             steps: self.steps.clone(),

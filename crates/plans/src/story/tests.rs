@@ -5,7 +5,7 @@
 use super::*;
 use crate::presets::history;
 use crate::share::{self, PlanSpec};
-use swplan_engine::{RegionName, Yearly};
+use swplan_engine::{RegionName, Scenario, Yearly};
 
 /// A recorded story's titles, as the app words them.
 fn titles() -> [String; 2] {
@@ -44,8 +44,15 @@ fn parse_with(extra_step: &str, replace: Option<(&str, &str)>) -> Result<Story, 
 fn a_minimal_story_parses_and_starts_where_its_preset_was() {
     let story = parse(ONE_STEP).unwrap();
     assert_eq!(story.format, 1);
+    // Written before model readings (no `model`): it replays with the first.
+    let start = Scenario {
+        model: swplan_engine::scenario::FIRST_MODEL_VERSION,
+        ..history::scenario_at("yunnan", 2).unwrap()
+    };
+    assert_eq!(story.plan_at(0).unwrap(), start);
+    let current = parse(&ONE_STEP.replace("id = ", "format = 2\nmodel = 2\nid = ")).unwrap();
     assert_eq!(
-        story.plan_at(0).unwrap(),
+        current.plan_at(0).unwrap(),
         history::scenario_at("yunnan", 2).unwrap()
     );
     assert!(matches!(
@@ -79,8 +86,8 @@ fn every_kind_of_broken_story_is_refused_with_a_message_in_both_languages() {
     let cases: Vec<(Result<Story, StoryError>, IsExpected)> = vec![
         (parse("id = "), |e| matches!(e, StoryError::Syntax { .. })),
         (
-            parse_with(ok_step, Some(("id = ", "format = 2\nid = "))),
-            |e| matches!(e, StoryError::NewerFormat { found: 2, .. }),
+            parse_with(ok_step, Some(("id = ", "format = 3\nid = "))),
+            |e| matches!(e, StoryError::NewerFormat { found: 3, .. }),
         ),
         (parse_with(ok_step, Some(("\"demo\"", "\"de mo\""))), |e| {
             matches!(e, StoryError::BadId { .. })
@@ -156,7 +163,7 @@ fn a_built_in_story_link_names_the_story_and_carries_the_plan_of_its_step() {
         .join("&");
     assert_eq!(
         link,
-        "http://127.0.0.1:8080/?v=1&p=yunnan.2&a=0.05&h=17000&story=yunnan-14wan&step=4"
+        "http://127.0.0.1:8080/?v=2&p=yunnan.2&a=0.05&h=17000&story=yunnan-14wan&step=4"
     );
     let opened = parse_story_link(&link).unwrap().unwrap();
     assert_eq!(

@@ -16,6 +16,7 @@ impl Story {
         if let Some(version) = self.data_version {
             out += &format!("data_version = {version}\n");
         }
+        out += &format!("model = {}\n", self.model);
         pair(&mut out, "intro", &self.intro);
         pair(&mut out, "intro_en", &self.intro_en);
         for step in &self.steps {
