@@ -29,6 +29,7 @@ pub mod provenance;
 pub mod reproject;
 pub mod rollup;
 pub mod scenario;
+pub mod schedule;
 pub mod seek;
 pub mod sensitivity;
 pub mod simulate;

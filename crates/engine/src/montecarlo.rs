@@ -542,7 +542,10 @@ mod tests {
 
     /// Ningxia's rooms target, its verdict as planned and its odds, at a model reading.
     fn ningxia_rooms(model: u32) -> (bool, TargetOdds, Scenario) {
-        let mut s = crate::test_presets::by_slug("ningxia").unwrap().scenario.clone();
+        let mut s = crate::test_presets::by_slug("ningxia")
+            .unwrap()
+            .scenario
+            .clone();
         s.model = model;
         let summary = simulate_many(&s, Settings::clamped(300, 7)).unwrap();
         let plan = crate::simulate(&s).unwrap();

@@ -69,7 +69,9 @@ pub enum Problem {
     EmptySchedule,
     AtLeastOne,
     /// A model reading this app does not know (a file from a newer app).
-    UnknownModel { found: u32 },
+    UnknownModel {
+        found: u32,
+    },
     UnsupportedSchema {
         found: u32,
     },

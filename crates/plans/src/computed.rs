@@ -1,6 +1,7 @@
 //! A valid scenario and what the model makes of it, kept together: what a plan's results on
 //! screen, a story step and a chart show.
 
+use swplan_engine::schedule::{schedule, Schedule};
 use swplan_engine::{evaluate, simulate, Scenario, Trajectory, ValidationErrors, Verdict};
 
 /// A valid scenario and what the model makes of it: what the results on screen show.
@@ -9,6 +10,9 @@ pub struct Computed {
     pub scenario: Scenario,
     pub trajectory: Trajectory,
     pub verdicts: Vec<Verdict>,
+    /// Per target, for stations and rooms whose builds partly slip a year: scheduled against
+    /// built, and what more to schedule.
+    pub schedules: Vec<Option<Schedule>>,
 }
 
 impl Computed {
@@ -20,10 +24,16 @@ impl Computed {
             .iter()
             .map(|t| evaluate(t, &trajectory))
             .collect();
+        let schedules = scenario
+            .targets
+            .iter()
+            .map(|t| schedule(scenario, &trajectory, t))
+            .collect();
         Ok(Computed {
             scenario: scenario.clone(),
             trajectory,
             verdicts,
+            schedules,
         })
     }
 }

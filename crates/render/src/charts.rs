@@ -403,6 +403,9 @@ mod tests {
         // The current reading plans the expected path: inside its band, nothing to explain.
         assert_eq!(note(swplan_engine::scenario::MODEL_VERSION, true), None);
         // Without simulations there is no band, so nothing to explain.
-        assert_eq!(note(swplan_engine::scenario::FIRST_MODEL_VERSION, false), None);
+        assert_eq!(
+            note(swplan_engine::scenario::FIRST_MODEL_VERSION, false),
+            None
+        );
     }
 }

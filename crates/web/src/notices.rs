@@ -42,6 +42,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             { for props.notices.iter().enumerate().map(|(i, notice)| {
                 let (heading, details) = notice_text(notice, lang);
                 let restore = matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
+                let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
                 html! {
                     <div class="notice" role="status">
                         <div>
@@ -53,6 +54,9 @@ pub fn notices(props: &NoticesProps) -> Html {
                         <span class="notice-actions">
                             if let Some(restore) = restore {
                                 <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
+                            }
+                            if let Some(upgrade) = upgrade {
+                                <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>
                             }
                             <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
                         </span>

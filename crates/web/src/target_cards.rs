@@ -13,7 +13,7 @@ use super::what_it_takes::WhatItTakes;
 use swplan_engine::montecarlo::{contrast, Settings, Summary};
 use swplan_engine::Goal;
 use swplan_plans::state::{Action, Computed};
-use swplan_words::messages::{metric_amount, target_difference, target_terms};
+use swplan_words::messages::{metric_amount, schedule_sentence, target_difference, target_terms};
 use swplan_words::strings::{contrast_sentence, strings, year_text};
 use swplan_words::{format_percent, metric_label, Lang};
 
@@ -121,6 +121,9 @@ fn target_card(props: &TargetCardProps) -> Html {
                 }
             </header>
             <p class="target-line">{ target_terms(verdict, ceiling, lang) }</p>
+            if let Some(schedule) = props.computed.schedules.get(index).copied().flatten() {
+                <p class="target-schedule">{ schedule_sentence(&schedule, metric, verdict.deadline, lang) }</p>
+            }
             <dl class="target-facts">
                 <div><dt>{ text.at_deadline }</dt><dd class="at-deadline">{ value(verdict.value_at_deadline) }</dd></div>
                 <div><dt>{ gap_label }</dt><dd class={classes!(if verdict.met { "margin" } else { "gap" })}>{ gap_value }</dd></div>

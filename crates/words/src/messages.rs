@@ -13,6 +13,7 @@ use swplan_engine::plausibility::{Concern, Doubt};
 use swplan_engine::scenario::{
     FIRST_MODEL_VERSION, MAX_HORIZON_YEARS, MODEL_VERSION, SCHEMA_VERSION,
 };
+use swplan_engine::schedule::Schedule;
 use swplan_engine::seek::{seekable_levers, Answer, Infeasible, SeekError};
 use swplan_engine::validate::{
     Field, Problem, TargetPart, ValidationError, ValidationErrors, YEAR_RANGE,
@@ -268,6 +269,48 @@ pub fn metric_value_in_column(metric: Metric, value: f64, largest: f64, lang: La
             format!("{}", value.round() as i64)
         }
         _ => metric_value(metric, value, lang),
+    }
+}
+
+/// A station or room target's schedule against what it builds: "2025年底前共安排1000个，
+/// 按预期建成约950个（假设85%当年建成，其余顺延一年）。还差约50个：提前一年安排即可；
+/// 在2025年当年安排，需多安排约59个。"
+pub fn schedule_sentence(schedule: &Schedule, metric: Metric, deadline: i32, lang: Lang) -> String {
+    let count = |v: f64| metric_amount(count_of(metric), v.round(), lang);
+    let completion = format_percent(schedule.completion, lang);
+    let built = match lang {
+        Lang::Zh => format!(
+            "{deadline}年底前共安排{}，按预期建成约{}（假设{completion}当年建成，其余顺延一年）。",
+            count(schedule.scheduled),
+            count(schedule.built)
+        ),
+        Lang::En => format!(
+            "{} scheduled by the end of {deadline}; about {} built as expected (assumed {completion} finished in their year, the rest a year later).",
+            count(schedule.scheduled),
+            count(schedule.built)
+        ),
+    };
+    if schedule.short <= 0.0 {
+        return built;
+    }
+    let short = count(schedule.short.ceil());
+    let extra = count(schedule.extra_in_deadline_year.ceil());
+    match lang {
+        Lang::Zh => format!(
+            "{built}还差约{short}：提前一年安排即可建成；在{deadline}年当年安排，需多安排约{extra}。"
+        ),
+        Lang::En => format!(
+            "{built} About {short} short: scheduled a year earlier, that many are enough; scheduled in {deadline} itself, about {extra} more are needed."
+        ),
+    }
+}
+
+/// The count figure a coverage target's schedule is counted in (stations or rooms).
+fn count_of(metric: Metric) -> Metric {
+    match metric {
+        Metric::StationCoverage => Metric::Stations,
+        Metric::RoomCoverage => Metric::Rooms,
+        other => other,
     }
 }
 
@@ -589,6 +632,42 @@ pub fn seek_sentence(answer: &Answer, lang: Lang) -> String {
                 ),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::*;
+
+    #[test]
+    fn a_schedule_says_what_stands_and_what_more_to_schedule() {
+        let schedule = Schedule {
+            scheduled: 1000.0,
+            built: 950.05,
+            completion: 0.85,
+            short: 49.95,
+            extra_in_deadline_year: 58.76,
+        };
+        let zh = schedule_sentence(&schedule, Metric::Rooms, 2025, Lang::Zh);
+        assert!(
+            zh.starts_with("2025年底前共安排1000个，按预期建成约950个（假设85%当年建成"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("还差约50个") && zh.contains("需多安排约59个"),
+            "{zh}"
+        );
+        let en = schedule_sentence(&schedule, Metric::RoomCoverage, 2025, Lang::En);
+        assert!(
+            en.starts_with("1,000 scheduled by the end of 2025; about 950 built"),
+            "{en}"
+        );
+        let met = Schedule {
+            short: 0.0,
+            extra_in_deadline_year: 0.0,
+            ..schedule
+        };
+        assert!(!schedule_sentence(&met, Metric::Rooms, 2025, Lang::Zh).contains("还差"));
     }
 }
 

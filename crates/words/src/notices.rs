@@ -45,6 +45,19 @@ pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String,
             rejected.iter().map(|r| rejected_plan_message(r, lang)).collect(),
         ),
         Notice::ImportFailed(error) => (save_error_message(error, lang), vec![]),
+        Notice::OlderModel => (
+            lang.pick(
+                "这个方案是按旧的计算口径做的：计划中安排的社工站、社工室都算作当年建成。为了与当初的数字一致，它仍按旧口径显示。",
+                "This plan was made with the earlier reading of the model: every station and room scheduled counted as finished in its year. It still shows the numbers it was made with.",
+            )
+            .to_string(),
+            vec![lang
+                .pick(
+                    "现在的口径按预期完成率计算（未当年建成的部分顺延一年），计划线与模拟区间、达成概率一致。",
+                    "The current reading applies the expected completion (what is not finished in its year follows the next), so the plan line agrees with its band and its odds.",
+                )
+                .to_string()],
+        ),
         Notice::StoryRecorded { steps } => (
             match lang {
                 Lang::Zh => format!("录制的故事（{steps}步）已加入“培训故事”列表，但只在本次打开期间有效：请用“导出故事文件”或“生成故事链接”保存。"),

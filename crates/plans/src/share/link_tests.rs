@@ -689,7 +689,10 @@ fn a_version_1_link_opens_with_the_first_model_reading_and_travels_on_with_it() 
     // Written again, it says so (`m=1`), and opens with the same numbers.
     let again = super::encode(&opened.plans, None);
     assert!(again.starts_with("v=2&c="), "{again}");
-    assert!(again.contains("&m=1") && again.contains("&1.m=1"), "{again}");
+    assert!(
+        again.contains("&m=1") && again.contains("&1.m=1"),
+        "{again}"
+    );
     assert_eq!(decode(&again).plans, opened.plans);
     // A plan at the current reading writes no `m`.
     let current = super::encode(&[yunnan()], None);

@@ -181,6 +181,8 @@ pub enum Action {
     UndoRecordedStep,
     StopRecording,
     SetRecordingTitle(String),
+    /// Compute the active plan with the current model reading (undoable).
+    UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
     /// Plans read from a file (ids made unique by the caller), and what was refused.
@@ -213,6 +215,7 @@ impl State {
         let mut state = State::with_plans(Vec::new(), lang, spec.mc);
         let (id, generation) = (state.fresh_number(), state.fresh_number());
         state.plans = vec![Plan::from_spec(id, spec, generation)];
+        state.notice_reading();
         state
     }
 
@@ -245,6 +248,7 @@ impl State {
                 .push(Plan::from_preset(id, presets::default_preset(), generation));
         }
         state.notify_link(opened);
+        state.notice_reading();
         state
     }
 
@@ -272,6 +276,15 @@ impl State {
     pub fn restore_save_link(&mut self, id: &str) {
         if self.session.library.get(id).is_some() {
             self.plan_mut().save_id = Some(id.to_string());
+        }
+    }
+
+    /// Says so when the plan on screen was computed with an earlier model reading.
+    fn notice_reading(&mut self) {
+        if self.plan().scenario.model < swplan_engine::scenario::MODEL_VERSION {
+            self.session.notify(Notice::OlderModel);
+        } else {
+            self.session.notices.retain(|n| *n != Notice::OlderModel);
         }
     }
 
@@ -355,6 +368,27 @@ impl State {
     pub fn apply(&mut self, action: Action) {
         self.version += 1;
         let generation = self.fresh_number();
+        // Actions that may put a plan of another model reading on screen.
+        let reading_may_change = matches!(
+            action,
+            Action::OpenSpec(_)
+                | Action::OpenLink(_)
+                | Action::OpenSave(_)
+                | Action::LoadPreset(_)
+                | Action::NewRegion(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::SetActivePlan(_)
+                | Action::RestorePlan
+                | Action::ExitPresenter
+        );
+        self.apply_action(action, generation);
+        if reading_may_change {
+            self.notice_reading();
+        }
+    }
+
+    fn apply_action(&mut self, action: Action, generation: u64) {
         match action {
             Action::SetLang(lang) => self.session.lang = lang,
             Action::LoadPreset(slug) => {
@@ -645,6 +679,10 @@ impl State {
                 }
             }
             Action::Workshop(action) => self.session.workshop.apply(action),
+            Action::UseCurrentModel => {
+                self.plan_mut().use_current_model(generation);
+                self.session.notices.retain(|n| *n != Notice::OlderModel);
+            }
             Action::Import { plans, rejected } => {
                 let count = plans.len();
                 for save in plans.into_iter().rev() {

@@ -13,6 +13,7 @@ use crate::share::PlanSpec;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::params::{self, Value, ValueMut};
 use swplan_engine::plausibility::{concerns, Concern};
+use swplan_engine::scenario::MODEL_VERSION;
 use swplan_engine::Yearly;
 use swplan_engine::{Scenario, Target, Trajectory, ValidationErrors};
 
@@ -171,7 +172,7 @@ impl Plan {
     /// Replaces the plan by another one (a save, a link) as one undoable step.
     pub fn replace_with(&mut self, spec: &PlanSpec, generation: u64) {
         self.push_undo();
-        let baseline = Rc::new(baseline_of(&spec.origin));
+        let baseline = Rc::new(read_as(baseline_of(&spec.origin), spec.scenario.model));
         let mut scenario = spec.scenario.clone();
         scenario.sources.clear();
         self.origin = spec.origin.clone();
@@ -198,6 +199,12 @@ impl Plan {
         generation: u64,
     ) -> Plan {
         scenario.sources.clear();
+        // The origin in the plan's own reading: a plan kept at an earlier model reading is not
+        // edited by that.
+        let baseline = match baseline.model == scenario.model {
+            true => baseline,
+            false => Rc::new(read_as((*baseline).clone(), scenario.model)),
+        };
         let (computed, errors) = match Computed::of(&scenario) {
             Ok(computed) => (computed, None),
             // A plan is only ever made from a valid scenario (presets are tested, links and
@@ -207,6 +214,7 @@ impl Plan {
                     scenario: scenario.clone(),
                     trajectory: Trajectory::default(),
                     verdicts: Vec::new(),
+                    schedules: Vec::new(),
                 }),
                 Some(errors),
             ),
@@ -540,6 +548,19 @@ impl Plan {
         self.last_edit = None;
     }
 
+    /// Computes the plan with the current model reading (the plan line the expected path), as
+    /// one undoable step; its origin is read the same way.
+    pub fn use_current_model(&mut self, generation: u64) {
+        if self.scenario.model == MODEL_VERSION {
+            return;
+        }
+        self.push_undo();
+        self.scenario.model = MODEL_VERSION;
+        let baseline = Rc::new(read_as((*self.baseline).clone(), MODEL_VERSION));
+        self.set_baseline(baseline);
+        self.recompute(generation);
+    }
+
     /// Changes the baseline, and what the model makes of it when it is another one.
     fn set_baseline(&mut self, baseline: Rc<Scenario>) {
         if !Rc::ptr_eq(&self.baseline, &baseline) && *self.baseline != *baseline {
@@ -615,6 +636,12 @@ impl Plan {
             Origin::Custom => None,
         }
     }
+}
+
+/// A scenario computed with the model reading `model`.
+fn read_as(mut scenario: Scenario, model: u32) -> Scenario {
+    scenario.model = model;
+    scenario
 }
 
 /// The scenario an origin stands for, with the sources of its numbers: the preset at that data

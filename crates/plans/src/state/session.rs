@@ -89,6 +89,10 @@ pub enum Notice {
     StoryLinkBroken(crate::story::StoryError),
     /// A recording ended: it is in the stories list for this visit only.
     StoryRecorded { steps: usize },
+    /// The plan opened was computed with an earlier model reading (every scheduled station and
+    /// room finished in its year): it shows the numbers it was made with, and the current
+    /// reading can be used instead (`Action::UseCurrentModel`).
+    OlderModel,
 }
 
 /// A destructive edit that was just made, so the page can offer "undo" beside its message.

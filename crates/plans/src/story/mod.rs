@@ -261,14 +261,16 @@ impl Story {
                 current,
             });
         };
-        history::scenario_at(&slug, version).map(read).map_err(|error| match error {
-            history::HistoryError::Corrupt { .. } => StoryError::BrokenHistory { slug },
-            _ => StoryError::UnknownDataVersion {
-                slug,
-                version: Some(version),
-                current,
-            },
-        })
+        history::scenario_at(&slug, version)
+            .map(read)
+            .map_err(|error| match error {
+                history::HistoryError::Corrupt { .. } => StoryError::BrokenHistory { slug },
+                _ => StoryError::UnknownDataVersion {
+                    slug,
+                    version: Some(version),
+                    current,
+                },
+            })
     }
 
     /// The plan at `step` (0 is the first step): the start with the changes of every step up

@@ -128,3 +128,38 @@ fn opening_a_link_over_unsaved_work_says_undo_brings_it_back() {
 fn open_link(query: &str) -> Action {
     Action::OpenLink(Box::new(crate::share::decode(query)))
 }
+
+#[test]
+fn a_plan_of_the_first_model_reading_keeps_its_numbers_and_offers_the_current_one() {
+    use swplan_engine::scenario::{FIRST_MODEL_VERSION, MODEL_VERSION};
+    // A link made before model readings: Ningxia's rooms as every scheduled room built on time.
+    let opened = crate::share::decode("v=1&p=ningxia.2");
+    let mut state = State::from_link(&opened, Lang::Zh);
+    assert_eq!(state.plan().scenario.model, FIRST_MODEL_VERSION);
+    assert!(
+        !state.plan().is_edited_from_baseline(),
+        "a reading is not an edit"
+    );
+    assert!(state.session.notices.contains(&Notice::OlderModel));
+    let rooms = |state: &State| {
+        let verdict = state
+            .plan()
+            .computed
+            .verdicts
+            .iter()
+            .find(|v| v.metric == swplan_engine::Metric::Rooms)
+            .cloned()
+            .unwrap();
+        verdict.met
+    };
+    assert!(rooms(&state), "as it was made: met");
+    state.apply(Action::UseCurrentModel);
+    assert_eq!(state.plan().scenario.model, MODEL_VERSION);
+    assert!(!rooms(&state), "the expected path: about 950 rooms by 2025");
+    assert!(!state.session.notices.contains(&Notice::OlderModel));
+    assert!(!state.plan().is_edited_from_baseline());
+    state.apply(Action::Undo);
+    assert_eq!(state.plan().scenario.model, FIRST_MODEL_VERSION);
+    assert!(rooms(&state));
+    assert!(state.session.notices.contains(&Notice::OlderModel));
+}
