@@ -134,7 +134,9 @@ pub fn invalid_banner(props: &InvalidBannerProps) -> Html {
                     index.map(|_| *key),
                 )
             }
-            Field::EndYear | Field::BaseYear | Field::Schema => ("end-year".to_string(), None),
+            Field::EndYear | Field::BaseYear | Field::Schema | Field::Model => {
+                ("end-year".to_string(), None)
+            }
             Field::Target { index, .. } => (format!("target-editor-{index}"), None),
         };
         items.push((validation_message(error, lang), element, schedule));
