@@ -12,7 +12,7 @@ use super::params::{self, Kind, Shape, Unit};
 use super::scenario::Scenario;
 use super::simulate::simulate;
 use super::targets::{Goal, Metric, Target};
-use super::validate::{validate, ValidationErrors};
+use super::validate::ValidationErrors;
 use super::verdict::evaluate;
 
 /// The largest yearly count the search tries before it calls a target out of reach.
@@ -66,6 +66,12 @@ pub enum Infeasible {
 pub enum SeekError {
     /// The key is not a yearly policy lever.
     NotALever(String),
+    /// The lever does not drive the target's figure (hiring does not build rooms): any value
+    /// would "meet" it or none would, which answers nothing.
+    NotADriver {
+        lever: &'static str,
+        metric: Metric,
+    },
     /// The target is a ceiling (the budget): no lever is raised to stay under it.
     Ceiling(Metric),
     Invalid(ValidationErrors),
@@ -125,6 +131,8 @@ pub fn seek(scenario: &Scenario, question: &Question) -> Result<Answer, SeekErro
 pub struct Search {
     scenario: Scenario,
     target: Target,
+    /// Other targets met now, which the value found must keep met (as planned).
+    keep: Vec<Target>,
     lever: &'static str,
     confidence: Option<(f64, Settings)>,
     /// Grid step: one person/unit, or 0.1 % for rates.
@@ -162,7 +170,22 @@ impl Search {
         if question.target.goal() == Goal::AtMost {
             return Err(SeekError::Ceiling(question.target.metric));
         }
-        validate(scenario).map_err(SeekError::Invalid)?;
+        if !drivers(question.target.metric).contains(&param.key) {
+            return Err(SeekError::NotADriver {
+                lever: param.key,
+                metric: question.target.metric,
+            });
+        }
+        let plan = simulate(scenario).map_err(SeekError::Invalid)?;
+        // The targets met now that a lower value must not give up (hiring less can leave too
+        // few people to certify): every other "at least" target met as planned.
+        let keep = scenario
+            .targets
+            .iter()
+            .filter(|t| *t != question.target && t.goal() == Goal::AtLeast)
+            .filter(|t| evaluate(t, &plan).met)
+            .cloned()
+            .collect();
         let current = match params::value(scenario, param.key) {
             Some(params::Value::Yearly(y)) => y.first(),
             Some(params::Value::Scalar(v)) => *v,
@@ -171,6 +194,7 @@ impl Search {
         Ok(Search {
             scenario: scenario.clone(),
             target: question.target.clone(),
+            keep,
             lever: param.key,
             confidence: question.confidence,
             grid: if param.unit == Unit::Rate {
@@ -257,13 +281,20 @@ impl Search {
         trial
     }
 
+    /// Whether the lever at grid value `k` meets the target (as planned or at the confidence
+    /// asked) and keeps every target met now met as planned.
     fn meets(&self, k: u64) -> bool {
         let trial = self.trial(self.at(k));
+        let Ok(plan) = simulate(&trial) else {
+            return false;
+        };
+        if !self.keep.iter().all(|t| evaluate(t, &plan).met) {
+            return false;
+        }
         match self.confidence {
-            None => simulate(&trial).is_ok_and(|t| evaluate(&self.target, &t).met),
+            None => evaluate(&self.target, &plan).met,
             Some((confidence, settings)) => {
-                validate(&trial).is_ok()
-                    && probability(&trial, &self.target, settings) >= confidence
+                probability(&trial, &self.target, settings) >= confidence
             }
         }
     }

@@ -45,6 +45,11 @@ pub enum Outcome {
 pub enum Refusal {
     /// The key is not a yearly policy lever.
     NotALever(String),
+    /// The lever does not drive the target's figure.
+    NotADriver {
+        lever: String,
+        metric: swplan_engine::Metric,
+    },
     /// The target is a ceiling, which no lever is raised to keep.
     Ceiling(swplan_engine::Metric),
     /// The scenario has invalid values.
@@ -55,6 +60,10 @@ impl From<SeekError> for Refusal {
     fn from(error: SeekError) -> Refusal {
         match error {
             SeekError::NotALever(key) => Refusal::NotALever(key),
+            SeekError::NotADriver { lever, metric } => Refusal::NotADriver {
+                lever: lever.to_string(),
+                metric,
+            },
             SeekError::Ceiling(metric) => Refusal::Ceiling(metric),
             SeekError::Invalid(_) => Refusal::InvalidScenario,
         }

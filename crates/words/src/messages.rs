@@ -545,6 +545,7 @@ pub fn seek_error_message(error: &SeekError, lang: Lang) -> String {
             "'{key}' is not a yearly policy lever that can be solved for. Choose one of: {}",
             seekable_levers().join(", ")
         ),
+        (SeekError::NotADriver { lever, metric }, _) => not_a_driver(lever, *metric, lang),
         (SeekError::Ceiling(metric), Lang::Zh) => format!(
             "{}是上限目标：需要控制支出，而不是提高某个杠杆。",
             metric_label(*metric, lang)
@@ -557,11 +558,35 @@ pub fn seek_error_message(error: &SeekError, lang: Lang) -> String {
     }
 }
 
+/// A lever that does not move a figure: "每年新增人才不影响村（社区）社工室的数量。能推动它的杠杆：每年新建社工室".
+fn not_a_driver(lever: &str, metric: Metric, lang: Lang) -> String {
+    let drivers: Vec<&str> = swplan_engine::seek::drivers(metric)
+        .iter()
+        .map(|key| param_label(key, lang))
+        .collect();
+    let (lever, figure) = (param_label(lever, lang), metric_label(metric, lang));
+    match (lang, drivers.is_empty()) {
+        (Lang::Zh, false) => format!(
+            "{lever}不影响{figure}。能推动它的杠杆：{}",
+            drivers.join("、")
+        ),
+        (Lang::Zh, true) => format!("{lever}不影响{figure}，也没有杠杆能直接推动它。"),
+        (Lang::En, false) => format!(
+            "{lever} does not move {figure}. The levers that do: {}",
+            drivers.join(", ")
+        ),
+        (Lang::En, true) => {
+            format!("{lever} does not move {figure}, and no lever moves it directly.")
+        }
+    }
+}
+
 /// Why a background job could not start, for the planner: the page checks these before it
 /// asks, so this is said only should a check and the job disagree.
 pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
     match refusal {
         Refusal::NotALever(key) => seek_error_message(&SeekError::NotALever(key.clone()), lang),
+        Refusal::NotADriver { lever, metric } => not_a_driver(lever, *metric, lang),
         Refusal::Ceiling(metric) => seek_error_message(&SeekError::Ceiling(*metric), lang),
         Refusal::InvalidScenario => lang
             .pick(
