@@ -10,6 +10,7 @@ use swplan_words::compare::{
     compare_error_message, diff_table, no_difference, origin_name, plan_letter, verdict_footnote,
     verdicts_table, TextTable,
 };
+use swplan_words::terminal::terminal_words;
 use swplan_words::Lang;
 
 use crate::args::CompareArgs;
@@ -71,7 +72,8 @@ fn plan_name(plan: &PlanSpec, lang: Lang) -> String {
 }
 
 fn table(plans: &[(String, PlanSpec)], diff: &Diff, titles: &[String], lang: Lang) -> String {
-    let mut out = format!("{}\n", lang.pick("方案", "Plans"));
+    let words = terminal_words(lang);
+    let mut out = format!("{}\n", words.plans);
     for (i, (source, plan)) in plans.iter().enumerate() {
         let origin = origin_name(&plan.origin, lang);
         // A preset's region is in its origin already; a plan's own name or region is not.
@@ -81,13 +83,13 @@ fn table(plans: &[(String, PlanSpec)], diff: &Diff, titles: &[String], lang: Lan
         };
         out += &format!("  {}  {name}  ({source})\n", plan_letter(i));
     }
-    out += &format!("\n{}\n", lang.pick("不同的输入", "Inputs that differ"));
+    out += &format!("\n{}\n", words.inputs_that_differ);
     if diff.is_empty() {
         out += &format!("  {}\n", no_difference(lang));
     } else {
         out += &indented(&diff_table(diff, titles, lang));
     }
-    out += &format!("\n{}\n", lang.pick("目标与预算", "Targets and budget"));
+    out += &format!("\n{}\n", words.targets_and_budget);
     let verdicts = verdicts_table(diff, titles, lang);
     out += &indented(&verdicts);
     let marked = verdicts

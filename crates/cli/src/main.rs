@@ -32,6 +32,7 @@ use std::process::ExitCode;
 
 use swplan_plans::presets;
 use swplan_words::cli_help::{usage_error_message, usage_overview, UsageError};
+use swplan_words::terminal::terminal_words;
 use swplan_words::Lang;
 
 use args::Command;
@@ -110,7 +111,7 @@ fn dispatch(command: Option<Command>, lang_given: bool, lang: Lang) -> Result<St
 
 /// A warning on stderr (link problems and notices): the command still runs.
 pub fn warn(message: &str, lang: Lang) {
-    eprintln!("{}{message}", lang.pick("警告：", "warning: "));
+    eprintln!("{}{message}", terminal_words(lang).warning_prefix);
 }
 
 fn list_presets(lang: Lang) -> String {

@@ -7,7 +7,8 @@ use swplan_engine::{params, validate, Metric, Target};
 use swplan_plans::presets::{self, LoadError};
 use swplan_plans::share::{open, Origin, PlanSpec};
 use swplan_words::open_messages::{self, load_error_message};
-use swplan_words::{messages, metric_label, Lang};
+use swplan_words::terminal::{target_text_message, TargetTextError};
+use swplan_words::{messages, Lang};
 
 use crate::args::PlanArgs;
 use crate::{warn, Failure};
@@ -77,52 +78,30 @@ pub fn read_file(path: &str, lang: Lang) -> Result<String, Failure> {
 
 /// Reads `--target metric=threshold@year`, with the keys of files and links.
 fn parse_target(text: &str, lang: Lang) -> Result<Target, Failure> {
-    let bad = |why: String| {
-        Failure::Input(match lang {
-            Lang::Zh => format!("--target “{text}”有误：{why}（格式：指标=目标值@年份，如 talent=140000@2025）"),
-            Lang::En => format!("--target '{text}' is wrong: {why} (expected metric=threshold@year, e.g. talent=140000@2025)"),
-        })
-    };
+    let bad = |error: TargetTextError| Failure::Input(target_text_message(text, &error, lang));
     let (key, rest) = text.split_once('=').unwrap_or((text, ""));
     let key = key.trim();
-    let targetable: Vec<&str> = Metric::targetable().map(Metric::key).collect();
     let metric = Metric::from_key(key)
         .filter(|m| m.goal().is_some())
-        .ok_or_else(|| {
-            bad(match lang {
-                Lang::Zh => format!("未知的目标指标“{key}”，可选：{}", targetable.join("、")),
-                Lang::En => format!(
-                    "'{key}' is not a target metric; choose from {}",
-                    targetable.join(", ")
-                ),
-            })
-        })?;
+        .ok_or_else(|| bad(TargetTextError::UnknownMetric { key: key.into() }))?;
     let (threshold, year) = rest
         .split_once('@')
-        .ok_or_else(|| bad(lang.pick("缺少“@年份”", "the '@year' is missing").into()))?;
+        .ok_or_else(|| bad(TargetTextError::MissingYear))?;
     let threshold: f64 = threshold
         .trim()
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite())
         .ok_or_else(|| {
-            bad(match lang {
-                Lang::Zh => format!(
-                    "{}的目标值“{threshold}”不是数字",
-                    metric_label(metric, lang)
-                ),
-                Lang::En => format!(
-                    "the threshold '{threshold}' of {} is not a number",
-                    metric_label(metric, lang)
-                ),
+            bad(TargetTextError::NotANumber {
+                metric,
+                threshold: threshold.into(),
             })
         })?;
-    let deadline: i32 = year.trim().parse().map_err(|_| {
-        bad(match lang {
-            Lang::Zh => format!("“{year}”不是年份"),
-            Lang::En => format!("'{year}' is not a year"),
-        })
-    })?;
+    let deadline: i32 = year
+        .trim()
+        .parse()
+        .map_err(|_| bad(TargetTextError::NotAYear { year: year.into() }))?;
     Ok(Target {
         metric,
         threshold,

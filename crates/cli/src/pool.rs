@@ -15,6 +15,7 @@ use swplan_words::compare::{
     lever_table, pool_summary, pool_target_table, rejected_message, repeat_message, source_label,
 };
 use swplan_words::save_messages;
+use swplan_words::terminal::terminal_words;
 use swplan_words::Lang;
 
 use crate::args::PoolArgs;
@@ -63,6 +64,7 @@ pub fn pool_command(args: &PoolArgs, lang: Lang) -> Result<String, Failure> {
 }
 
 fn table(pool: &Pool, lang: Lang) -> String {
+    let words = terminal_words(lang);
     let mut out = pool_summary(pool, lang) + "\n";
     if pool.origins.len() > 1 {
         let counts: Vec<String> = pool
@@ -76,35 +78,28 @@ fn table(pool: &Pool, lang: Lang) -> String {
                 )
             })
             .collect();
-        out += &format!(
-            "  {}{}\n",
-            lang.pick("各预设：", "By preset: "),
-            counts.join(", ")
-        );
+        out += &format!("  {}{}\n", words.by_preset, counts.join(", "));
     }
     if !pool.participants.is_empty() {
-        out += &format!("\n{}\n", lang.pick("参数", "Levers"));
+        out += &format!("\n{}\n", words.levers);
         if pool.levers.is_empty() {
-            out += lang.pick("  无人改动参数。\n", "  No one changed a parameter.\n");
+            out += &format!("  {}\n", words.no_lever_changed);
         } else {
             out += &indented(&table::aligned(&lever_table(pool, true, lang)));
         }
         if !pool.targets.is_empty() {
-            out += &format!("\n{}\n", lang.pick("目标", "Targets"));
+            out += &format!("\n{}\n", words.targets);
             out += &indented(&table::aligned(&pool_target_table(pool, lang)));
         }
     }
     if !pool.repeats.is_empty() {
-        out += &format!(
-            "\n{}\n",
-            lang.pick("相同的方案，已分别计入", "Identical plans, each counted")
-        );
+        out += &format!("\n{}\n", words.identical_plans);
         for (repeat, first) in &pool.repeats {
             out += &format!("  {}\n", repeat_message(repeat, first, lang));
         }
     }
     if !pool.rejected.is_empty() {
-        out += &format!("\n{}\n", lang.pick("已跳过", "Skipped"));
+        out += &format!("\n{}\n", words.skipped);
         for rejected in &pool.rejected {
             out += &format!(
                 "  {}\n",

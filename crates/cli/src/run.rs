@@ -7,6 +7,7 @@ use swplan_plans::presets::LoadError;
 use swplan_render::export::csv::{plan_csv, PlanContext};
 use swplan_render::report::{self, Format};
 use swplan_words::open_messages::load_error_message;
+use swplan_words::terminal::only_first_plan_run;
 use swplan_words::Lang;
 
 use crate::args::RunArgs;
@@ -18,16 +19,7 @@ pub fn run_command(args: &RunArgs, lang: Lang) -> Result<String, Failure> {
     args.plan.refuse_seek_target(lang)?;
     let Loaded { plan, others } = load(&args.plan, lang)?;
     if !others.is_empty() {
-        warn(
-            &match lang {
-                Lang::Zh => format!("链接中有{}个方案，只运行第一个。", others.len() + 1),
-                Lang::En => format!(
-                    "The link holds {} plans; only the first is run.",
-                    others.len() + 1
-                ),
-            },
-            lang,
-        );
+        warn(&only_first_plan_run(others.len() + 1, lang), lang);
     }
     // The link and the baseline, so the CSV says what produced it (as the app's does).
     let link = swplan_plans::share::encode(std::slice::from_ref(&plan), None);

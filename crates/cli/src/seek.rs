@@ -7,6 +7,7 @@ use swplan_engine::seek::{self, Question};
 use swplan_engine::{params, Metric};
 use swplan_render::report::Format;
 use swplan_words::cli_help::UsageError;
+use swplan_words::terminal::no_target_on;
 use swplan_words::{messages, Lang};
 
 use crate::args::SeekArgs;
@@ -34,16 +35,7 @@ pub fn seek_command(args: &SeekArgs, lang: Lang) -> Result<String, Failure> {
         .and_then(|m| scenario.targets.iter().find(|t| t.metric == m))
         .ok_or_else(|| {
             let known: Vec<&str> = scenario.targets.iter().map(|t| t.metric.key()).collect();
-            Failure::Input(match lang {
-                Lang::Zh => format!(
-                    "该方案没有指标为“{metric_key}”的目标。现有目标：{}",
-                    known.join("、")
-                ),
-                Lang::En => format!(
-                    "The scenario has no target on '{metric_key}'. Its targets: {}",
-                    known.join(", ")
-                ),
-            })
+            Failure::Input(no_target_on(metric_key, &known, lang))
         })?;
     let lever = params::param(lever_key).map_or("", |p| p.key);
     let settings = Settings::clamped(

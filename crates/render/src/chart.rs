@@ -4,6 +4,7 @@
 //! legend, so what a planner downloads is what they saw. Pure and tested natively.
 
 use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
+use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
 
 /// What the y axis counts, which decides how its numbers read.
@@ -282,7 +283,7 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
 /// have, and pushed up when they would overlap a label already placed on the same side.
 fn place_marks(spec: &ChartSpec, x: &Scale, y: &Scale, width: f64) -> Vec<PlacedMark> {
     let (_, right, _, left) = MARGIN;
-    let target_word = spec.lang.pick("目标", "Target");
+    let target_word = tr!(spec.lang, target_line);
     let mut placed: Vec<(bool, f64, f64)> = Vec::new(); // (left side, top, bottom)
     spec.marks
         .iter()
@@ -348,7 +349,7 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         .map(|s| (s.label.clone(), Some(s.tone), s.shape, s.faint))
         .chain(spec.series.iter().any(|s| s.band.is_some()).then(|| {
             (
-                spec.lang.pick("P10–P90 区间", "P10–P90 band").to_string(),
+                tr!(spec.lang, band_legend).to_string(),
                 None,
                 Shape::Bars,
                 false,
@@ -533,7 +534,6 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
             bottom + 18.0
         );
     }
-    use swplan_words::strings::tr;
     let lang = spec.lang;
     let mut legend = String::new();
     for s in &spec.series {

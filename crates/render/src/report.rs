@@ -8,7 +8,8 @@ use swplan_words::labels::metric_column_label;
 pub use swplan_words::messages::metric_value;
 use swplan_words::messages::metric_value_in_column;
 use swplan_words::messages::warning_message;
-use swplan_words::{format_percent, metric_label, Lang};
+use swplan_words::terminal::{odds_line, terminal_words, uncertainty_heading, verdict_sentence};
+use swplan_words::Lang;
 
 /// Output formats of `swplan run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +89,8 @@ pub fn table(
     let name = lang.pick(&scenario.name.zh, &scenario.name.en);
     let mut out = format!("{name}  {}–{}\n\n", scenario.base_year, scenario.end_year);
     let columns = Metric::READING_ORDER;
-    let headers: Vec<&str> = std::iter::once(lang.pick("年份", "year"))
+    let words = terminal_words(lang);
+    let headers: Vec<&str> = std::iter::once(words.year_column)
         .chain(columns.iter().map(|m| metric_column_label(*m, lang)))
         .collect();
     // Each column in one unit and one form down its length, as the app's year table.
@@ -139,13 +141,13 @@ pub fn table(
     }
 
     if !verdicts.is_empty() {
-        out += &format!("\n{}\n", lang.pick("目标", "Targets"));
+        out += &format!("\n{}\n", words.targets);
         for v in verdicts {
             out += &format!("  {}\n", verdict_sentence(v, lang));
         }
     }
     if !trajectory.warnings.is_empty() {
-        out += &format!("\n{}\n", lang.pick("提示", "Warnings"));
+        out += &format!("\n{}\n", words.warnings);
         for w in &trajectory.warnings {
             out += &format!("  {}\n", warning_message(w, lang));
         }
@@ -162,76 +164,17 @@ pub fn odds_table(
     lang: Lang,
 ) -> String {
     let settings = summary.settings;
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "\n不确定性（{} 次模拟，种子 {}）\n",
-            settings.runs, settings.seed
-        ),
-        Lang::En => format!(
-            "\nUncertainty ({} runs, seed {})\n",
-            settings.runs, settings.seed
-        ),
-    };
+    let mut out = format!(
+        "\n{}\n",
+        uncertainty_heading(settings.runs, settings.seed, lang)
+    );
     for (v, odds) in verdicts.iter().zip(&summary.targets) {
         let index = usize::try_from(v.deadline - scenario.base_year).unwrap_or(0);
         let range = |rows: &[YearRow]| rows.get(index).map_or(0.0, |row| v.metric.value(row));
         let (low, high) = (range(&summary.p10), range(&summary.p90));
-        out += &match lang {
-            Lang::Zh => format!(
-                "  {} {}年底 ≥ {}：达成概率 {}（P10–P90：{}–{}）\n",
-                metric_label(v.metric, lang),
-                v.deadline,
-                metric_value(v.metric, v.threshold, lang),
-                format_percent(odds.probability, lang),
-                metric_value(v.metric, low, lang),
-                metric_value(v.metric, high, lang)
-            ),
-            Lang::En => format!(
-                "  {} ≥ {} by end-{}: probability {} (P10–P90: {}–{})\n",
-                metric_label(v.metric, lang),
-                metric_value(v.metric, v.threshold, lang),
-                v.deadline,
-                format_percent(odds.probability, lang),
-                metric_value(v.metric, low, lang),
-                metric_value(v.metric, high, lang)
-            ),
-        };
+        out += &format!("  {}\n", odds_line(v, odds.probability, low, high, lang));
     }
     out
-}
-
-/// One target's verdict in a sentence.
-pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
-    let name = metric_label(v.metric, lang);
-    let threshold = metric_value(v.metric, v.threshold, lang);
-    let at_deadline = metric_value(v.metric, v.value_at_deadline, lang);
-    let gap = metric_value(v.metric, v.gap, lang);
-    match (lang, v.met) {
-        (Lang::Zh, true) => format!(
-            "✓ {name} {}年底 ≥ {threshold}：达成（{}年首次达到，届时 {at_deadline}）",
-            v.deadline,
-            v.first_year_met.unwrap_or(v.deadline)
-        ),
-        (Lang::Zh, false) => format!(
-            "✗ {name} {}年底 ≥ {threshold}：未达成（届时 {at_deadline}，差 {gap}{}）",
-            v.deadline,
-            v.first_year_met
-                .map(|y| format!("，{y}年才达到"))
-                .unwrap_or_default()
-        ),
-        (Lang::En, true) => format!(
-            "✓ {name} ≥ {threshold} by end-{}: met (first in {}; {at_deadline} at the deadline)",
-            v.deadline,
-            v.first_year_met.unwrap_or(v.deadline)
-        ),
-        (Lang::En, false) => format!(
-            "✗ {name} ≥ {threshold} by end-{}: not met ({at_deadline} at the deadline, {gap} short{})",
-            v.deadline,
-            v.first_year_met
-                .map(|y| format!("; reached in {y}"))
-                .unwrap_or_default()
-        ),
-    }
 }
 
 pub use swplan_words::display_width;
@@ -239,18 +182,6 @@ pub use swplan_words::display_width;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use swplan_engine::{evaluate, simulate};
-    use swplan_plans::presets;
-
-    #[test]
-    fn verdict_sentences_say_met_or_not() {
-        let scenario = &presets::default_preset().scenario;
-        let trajectory = simulate(scenario).unwrap();
-        let verdict = evaluate(&scenario.targets[0], &trajectory);
-        let zh = verdict_sentence(&verdict, Lang::Zh);
-        assert!(zh.contains("14万"), "{zh}");
-        assert!(verdict_sentence(&verdict, Lang::En).contains("140,000"));
-    }
 
     #[test]
     fn chinese_characters_count_double_in_the_table() {

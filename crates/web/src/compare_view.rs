@@ -234,7 +234,7 @@ pub fn compare_results(props: &CompareResultsProps) -> Html {
                 if diff.is_empty() {
                     <p class="muted">{ text.no_difference }</p>
                 } else {
-                    { text_table(&table, &format!("{}{}", text.diff_heading, lang.pick("（表格，可横向滚动）", " (table, scrolls sideways)"))) }
+                    { text_table(&table, &format!("{}{}", text.diff_heading, text.table_scrolls_suffix)) }
                 }
             </section>
         </>

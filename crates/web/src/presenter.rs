@@ -25,6 +25,7 @@ use swplan_engine::plausibility::Concern;
 use swplan_engine::{Scenario, ValidationErrors};
 use swplan_plans::state::{Action, Computed, FieldId, Presenter};
 use swplan_render::qr::qr_svg;
+use swplan_words::messages::metric_value_in_year;
 use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
 use swplan_words::story::{previous_result, step_changes, step_counter};
 use swplan_words::strings::strings;
@@ -48,15 +49,6 @@ pub struct PresenterViewProps {
     /// The address participants open on their phones: the plan and the story step.
     pub link: String,
     pub on_action: Callback<Action>,
-}
-
-/// "2030年：15.69万" / "2030: 156,900": the value in the year shown, after the deadline.
-fn later_value(now: &swplan_engine::asof::AsOf, lang: swplan_words::Lang) -> String {
-    let value = swplan_words::messages::metric_value(now.metric, now.value, lang);
-    match lang {
-        swplan_words::Lang::Zh => format!("{}年：{value}", now.year),
-        swplan_words::Lang::En => format!("{}: {value}", now.year),
-    }
 }
 
 #[function_component(PresenterView)]
@@ -251,7 +243,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                     <strong>{ metric_label(v.metric, lang) }</strong>
                                     <span class="as-of-line">{ as_of_sentence(v, lang) }</span>
                                     if at_deadline.is_some() {
-                                        <span class="as-of-later">{ later_value(now, lang) }</span>
+                                        <span class="as-of-later">{ metric_value_in_year(now, lang) }</span>
                                     }
                                     if let Some(p) = odds {
                                         <span class="as-of-odds">

@@ -14,7 +14,7 @@ use swplan_engine::{Provenance, Scenario};
 use swplan_plans::share::PlanSpec;
 use swplan_render::qr::qr_svg;
 use swplan_words::inputs::{display_text, yearly_text};
-use swplan_words::strings::{document_citation, horizon_note, param_unit, strings};
+use swplan_words::strings::{document_citation, horizon_note, param_unit, set_in_plan, strings};
 use swplan_words::{param_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -82,13 +82,7 @@ pub fn print_report(props: &PrintReportProps) -> Html {
         // A value the planner set is theirs: the preset's (or template's) note is about another.
         let (kind, detail) = if now != before {
             let was = value_text(&before, p.key, &props.baseline, lang);
-            (
-                lang.pick("规划者设定", "Set by the planner"),
-                match lang {
-                    Lang::Zh => format!("本方案自行设定（原值 {was}）"),
-                    Lang::En => format!("Set in this plan (was {was})"),
-                },
-            )
+            (text.set_by_planner, set_in_plan(&was, lang))
         } else {
             match provenance {
                 Provenance::Source {

@@ -9,9 +9,10 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use swplan_engine::params::Unit;
 use swplan_engine::validate::YEAR_RANGE;
-use swplan_engine::{FigureUnit, Metric, Target, YearRow};
+use swplan_engine::{Metric, Target, YearRow};
 use swplan_plans::state::Action;
 use swplan_words::inputs::{display_text, parse_typed};
+use swplan_words::labels::threshold_unit;
 use swplan_words::messages::metric_value;
 use swplan_words::strings::strings;
 use swplan_words::{metric_label, Lang};
@@ -218,11 +219,7 @@ fn target_row(props: &TargetRowProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(Action::RemoveTarget(index)))
     };
-    let unit = match target.metric.unit() {
-        FigureUnit::Share => "%",
-        FigureUnit::Yuan => lang.pick("元", "yuan"),
-        FigureUnit::Count => "",
-    };
+    let unit = threshold_unit(target.metric, lang);
     let comparison = if target.goal() == swplan_engine::Goal::AtMost {
         "≤"
     } else {

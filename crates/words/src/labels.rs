@@ -3,7 +3,7 @@
 
 use super::Lang;
 use swplan_engine::params::Group;
-use swplan_engine::Metric;
+use swplan_engine::{FigureUnit, Metric};
 use swplan_plans::chart::Chart;
 
 /// Parameter labels by permanent key: (key, Chinese, English). Every key of the registry has one
@@ -164,6 +164,16 @@ pub fn metric_label(metric: Metric, lang: Lang) -> &'static str {
         Metric::StaffNeeded => ("站室所需社工", "Staff needed"),
     };
     lang.pick(zh, en)
+}
+
+/// The unit beside a target's threshold as the planner types it: "%" for a share (typed in
+/// percent), "元"/"yuan" for money, nothing for a count (the figure's name says what it counts).
+pub fn threshold_unit(metric: Metric, lang: Lang) -> &'static str {
+    match metric.unit() {
+        FigureUnit::Share => "%",
+        FigureUnit::Yuan => lang.pick("元", "yuan"),
+        FigureUnit::Count => "",
+    }
 }
 
 /// A figure's name as a narrow column's header (the command line's table): short enough to

@@ -12,6 +12,7 @@
 
 pub mod cli_help;
 pub mod compare;
+pub mod export;
 mod format;
 pub mod inputs;
 pub mod labels;
@@ -24,6 +25,7 @@ pub mod save_messages;
 pub mod share_messages;
 pub mod story;
 pub mod strings;
+pub mod terminal;
 
 pub use format::{
     display_width, format_count, format_exact, format_percent, format_whole, format_yuan,

@@ -8,6 +8,7 @@ use super::format::{
 };
 use super::labels::{metric_label, param_label};
 use super::Lang;
+use swplan_engine::asof::AsOf;
 use swplan_engine::params::{SetError, Unit};
 use swplan_engine::plausibility::{Concern, Doubt};
 use swplan_engine::scenario::{
@@ -256,6 +257,15 @@ pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
         FigureUnit::Count => format_count(value, lang),
         FigureUnit::Share => format_percent(value, lang),
         FigureUnit::Yuan => format_yuan(value, lang),
+    }
+}
+
+/// A figure's value in a year after its target's deadline: "2030年：15.69万" / "2030: 156,900".
+pub fn metric_value_in_year(now: &AsOf, lang: Lang) -> String {
+    let value = metric_value(now.metric, now.value, lang);
+    match lang {
+        Lang::Zh => format!("{}年：{value}", now.year),
+        Lang::En => format!("{}: {value}", now.year),
     }
 }
 

@@ -228,6 +228,10 @@ pub struct Strings {
     pub skip_to_results: &'static str,
     pub scroll_hint: &'static str,
     pub year_table_scroll_label: &'static str,
+    /// After a table's heading, for screen readers: the table scrolls sideways.
+    pub table_scrolls_suffix: &'static str,
+    /// The printed report's kind of a value the planner set (not the preset's source).
+    pub set_by_planner: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -451,6 +455,8 @@ pub const ZH: Strings = Strings {
     skip_to_results: "跳到测算结果",
     scroll_hint: "← 表格可左右滑动查看更多列 →",
     year_table_scroll_label: "逐年数据表（可横向滚动）",
+    table_scrolls_suffix: "（表格，可横向滚动）",
+    set_by_planner: "规划者设定",
 };
 
 pub const EN: Strings = Strings {
@@ -674,6 +680,8 @@ pub const EN: Strings = Strings {
     skip_to_results: "Skip to results",
     scroll_hint: "← Swipe sideways to see more columns →",
     year_table_scroll_label: "Year-by-year table (scrolls sideways)",
+    table_scrolls_suffix: " (table, scrolls sideways)",
+    set_by_planner: "Set by the planner",
 };
 
 /// One string of the table in a language. Unlike [`strings`], which keeps both whole tables in
@@ -778,6 +786,15 @@ pub fn document_citation(doc: &str, lang: Lang) -> String {
             Lang::Zh => format!("来源文件 {doc}"),
             Lang::En => format!("Source document {doc}"),
         },
+    }
+}
+
+/// The printed report's note on a value the planner set, with the preset's value it replaced
+/// (`was`): "本方案自行设定（原值 …）" / "Set in this plan (was …)".
+pub fn set_in_plan(was: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("本方案自行设定（原值 {was}）"),
+        Lang::En => format!("Set in this plan (was {was})"),
     }
 }
 

@@ -6,6 +6,7 @@
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::params::{self, Value, PARAMS};
 use swplan_engine::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
+use swplan_words::export::{column_unit, csv_words};
 use swplan_words::inputs::{display_text, yearly_text};
 use swplan_words::strings::param_unit;
 use swplan_words::{metric_label, param_label, Lang};
@@ -22,7 +23,8 @@ pub fn year_table_csv(
     lang: Lang,
 ) -> String {
     let mut out = String::from(BOM);
-    let mut header = vec![text_cell(lang.pick("年份", "Year"))];
+    let words = csv_words(lang);
+    let mut header = vec![text_cell(words.year_column)];
     for metric in Metric::ALL {
         let (label, unit) = (metric_label(metric, lang), column_unit(metric, lang));
         header.push(text_cell(&format!("{label}{unit}")));
@@ -49,22 +51,12 @@ pub fn year_table_csv(
 
     if !verdicts.is_empty() {
         out.push_str(LINE_END);
-        let titles: [(&str, &str); 9] = [
-            ("指标", "Metric"),
-            ("要求", "Goal"),
-            ("目标值", "Threshold"),
-            ("截止年份", "Deadline"),
-            ("是否达成", "Met"),
-            ("首次达到年份", "First year met"),
-            ("差距", "Gap"),
-            ("余量", "Margin"),
-            ("达成概率", "Probability"),
-        ];
         let with_odds = summary.is_some();
-        let header: Vec<String> = titles
+        let header: Vec<String> = words
+            .target_columns
             .iter()
             .take(if with_odds { 9 } else { 8 })
-            .map(|(zh, en)| text_cell(lang.pick(zh, en)))
+            .map(|title| text_cell(title))
             .collect();
         push_row(&mut out, &header);
         for (index, v) in verdicts.iter().enumerate() {
@@ -77,12 +69,7 @@ pub fn year_table_csv(
                 text_cell(goal),
                 number_cell(v.threshold),
                 v.deadline.to_string(),
-                text_cell(match (v.met, lang) {
-                    (true, Lang::Zh) => "是",
-                    (false, Lang::Zh) => "否",
-                    (true, Lang::En) => "yes",
-                    (false, Lang::En) => "no",
-                }),
+                text_cell(if v.met { words.yes } else { words.no }),
                 v.first_year_met.map(|y| y.to_string()).unwrap_or_default(),
                 figure_cell(v.metric, v.gap),
                 figure_cell(
@@ -127,25 +114,23 @@ pub fn plan_csv(
     lang: Lang,
 ) -> String {
     let scenario = context.scenario;
+    let words = csv_words(lang);
     let mut out = String::from(BOM);
     let mut about = vec![
         (
-            lang.pick("地区", "Region"),
+            words.region,
             lang.pick(&scenario.name.zh, &scenario.name.en).to_string(),
         ),
         (
-            lang.pick("年份", "Years"),
+            words.years,
             format!("{}–{}", scenario.base_year, scenario.end_year),
         ),
     ];
     if let Some(name) = context.name {
-        about.insert(1, (lang.pick("方案", "Plan"), name.to_string()));
+        about.insert(1, (words.plan, name.to_string()));
     }
     if let Some(link) = context.link {
-        about.push((
-            lang.pick("链接（打开后数字相同）", "Link (reopens these numbers)"),
-            link.to_string(),
-        ));
+        about.push((words.link, link.to_string()));
     }
     for (label, value) in about {
         push_row(&mut out, &[text_cell(label), text_cell(&value)]);
@@ -153,17 +138,7 @@ pub fn plan_csv(
     out.push_str(LINE_END);
     out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
     out.push_str(LINE_END);
-    let header = [
-        ("参数", "Setting"),
-        ("取值", "Value"),
-        ("单位", "Unit"),
-        ("相对预设", "Against the preset"),
-        ("出处", "Where it comes from"),
-    ];
-    push_row(
-        &mut out,
-        &header.map(|(zh, en)| text_cell(lang.pick(zh, en))),
-    );
+    push_row(&mut out, &words.setting_columns.map(text_cell));
     let horizon = scenario.horizon().max(1);
     for p in PARAMS {
         let value = match params::value(scenario, p.key) {
@@ -176,23 +151,18 @@ pub fn plan_csv(
         let changed = context
             .baseline
             .map(|b| params::value(b, p.key) != params::value(scenario, p.key));
-        let changed = match (changed, lang) {
-            (Some(true), Lang::Zh) => "已修改",
-            (Some(true), Lang::En) => "changed",
-            (Some(false), Lang::Zh) => "同预设",
-            (Some(false), Lang::En) => "as preset",
-            (None, _) => "",
+        let changed = match changed {
+            Some(true) => words.changed,
+            Some(false) => words.as_preset,
+            None => "",
         };
-        let origin =
-            context
-                .baseline
-                .and_then(|b| b.sources.get(p.key))
-                .map_or("", |source| match (source, lang) {
-                    (Provenance::Source { .. }, Lang::Zh) => "来源文件",
-                    (Provenance::Source { .. }, Lang::En) => "source document",
-                    (Provenance::Assumption { .. }, Lang::Zh) => "假设",
-                    (Provenance::Assumption { .. }, Lang::En) => "assumption",
-                });
+        let origin = context
+            .baseline
+            .and_then(|b| b.sources.get(p.key))
+            .map_or("", |source| match source {
+                Provenance::Source { .. } => words.source_document,
+                Provenance::Assumption { .. } => words.assumption,
+            });
         push_row(
             &mut out,
             &[
@@ -205,17 +175,6 @@ pub fn plan_csv(
         );
     }
     out
-}
-
-/// What a column counts, after its name, so a number in Excel is never read in the wrong unit
-/// (coverage is a fraction there, 0.35, not 35 %).
-fn column_unit(metric: Metric, lang: Lang) -> &'static str {
-    match (metric.unit(), metric.counts_people()) {
-        (FigureUnit::Count, true) => lang.pick("（人）", " (people)"),
-        (FigureUnit::Count, false) => lang.pick("（个）", " (count)"),
-        (FigureUnit::Share, _) => lang.pick("（比例，0–1）", " (fraction 0–1)"),
-        (FigureUnit::Yuan, _) => lang.pick("（元）", " (yuan)"),
-    }
 }
 
 /// A figure as Excel reads it: people, units and money whole (the model's fractions of a
