@@ -416,12 +416,55 @@ mod tests {
     }
 
     #[test]
-    fn a_lever_that_does_not_drive_the_target_is_out_of_reach() {
+    fn a_lever_that_does_not_drive_the_target_is_refused() {
         let s = yunnan();
         for lever in ["rooms_per_year", "pass_junior"] {
-            let answer = ask(&s, 0, lever, None);
-            assert_eq!(answer.reason, Some(Infeasible::OutOfReach), "{lever}");
+            let question = Question {
+                target: &s.targets[0],
+                lever,
+                confidence: None,
+            };
+            assert!(
+                matches!(
+                    Search::new(&s, &question),
+                    Err(SeekError::NotADriver { .. })
+                ),
+                "{lever}"
+            );
         }
+    }
+
+    #[test]
+    fn the_least_value_keeps_every_target_met_now() {
+        // Ningxia with more junior candidates than uncertified talent: every hire is soon
+        // certified, so the certified target (9,000) needs more hires than talent's (8,000).
+        let mut s = presets::by_slug("ningxia").unwrap().scenario.clone();
+        s.levers.candidates_junior = crate::Yearly::Constant(20_000.0);
+        s.levers.hires = crate::Yearly::Constant(1500.0);
+        let target = |metric, threshold| Target {
+            metric,
+            threshold,
+            deadline: 2027,
+            source: None,
+        };
+        s.targets = vec![
+            target(Metric::Talent, 8_000.0),
+            target(Metric::Certified, 9_000.0),
+        ];
+        let with = |v: f64| {
+            let mut trial = s.clone();
+            params::set(&mut trial, "hires", v).unwrap();
+            let t = simulate(&trial).unwrap();
+            (
+                evaluate(&s.targets[0], &t).met,
+                evaluate(&s.targets[1], &t).met,
+            )
+        };
+        assert_eq!(with(1500.0), (true, true), "both met now");
+        let value = ask(&s, 0, "hires", None).value.unwrap();
+        assert_eq!(with(value), (true, true));
+        // Just below, talent alone would still be met, but the certified target would fail.
+        assert_eq!(with(value - 1.0), (true, false));
     }
 
     #[test]

@@ -173,7 +173,17 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
         ))) if value > current => Some((found.clone(), effects.clone())),
         _ => None,
     };
-    let preview: Option<Vec<(String, bool, bool)>> = proposal.as_ref().map(|(_, effects)| {
+    // Every value the panel names — one to apply, or how far the lever could fall — comes with
+    // what it does to every target.
+    let named_effects = match &*answer {
+        Some(Ok((found, effects)))
+            if found.value.is_some_and(|v| v != found.current) && !effects.is_empty() =>
+        {
+            Some(effects.clone())
+        }
+        _ => None,
+    };
+    let preview: Option<Vec<(String, bool, bool)>> = named_effects.map(|effects| {
         effects
             .iter()
             .map(|e| {

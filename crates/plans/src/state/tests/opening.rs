@@ -5,7 +5,7 @@ use swplan_engine::Yearly;
 
 #[test]
 fn a_link_opens_its_plans_and_says_what_it_could_not_read() {
-    let opened = crate::share::decode("?v=1&p=ningxia.2&h=2000&cj=abc&from=singlemessage");
+    let opened = crate::share::decode("?v=2&p=ningxia.2&h=2000&cj=abc&from=singlemessage");
     let state = State::from_link(&opened, Lang::Zh);
     let plan = state.plan();
     assert_eq!(plan.origin.slug(), Some("ningxia"));
@@ -19,7 +19,7 @@ fn a_link_opens_its_plans_and_says_what_it_could_not_read() {
 
 #[test]
 fn a_link_on_older_preset_data_keeps_its_numbers_and_baseline() {
-    let opened = crate::share::decode("?v=1&p=yunnan.1");
+    let opened = crate::share::decode("?v=2&p=yunnan.1");
     let state = State::from_link(&opened, Lang::Zh);
     let plan = state.plan();
     // Version 1 of Yunnan counted 1415 stations at the end of 2020.
@@ -61,7 +61,7 @@ fn a_pasted_link_opens_in_place_of_the_plan_and_undo_brings_it_back() {
         key: "hires",
         value: 20_000.0,
     });
-    state.apply(open_link("?v=1&p=ningxia.2&h=2000"));
+    state.apply(open_link("?v=2&p=ningxia.2&h=2000"));
     assert_eq!(state.plan().origin.slug(), Some("ningxia"));
     assert_eq!(state.plan().scenario.levers.hires, Yearly::Constant(2000.0));
     state.apply(Action::Undo);
@@ -75,23 +75,23 @@ fn a_pasted_link_opens_in_place_of_the_plan_and_undo_brings_it_back() {
 #[test]
 fn a_pasted_link_takes_its_monte_carlo_settings() {
     let mut state = yunnan();
-    state.apply(open_link("?v=1&p=ningxia.2&mr=5000&ms=7"));
+    state.apply(open_link("?v=2&p=ningxia.2&mr=5000&ms=7"));
     assert_eq!(state.session.mc, Settings::clamped(5_000, 7));
 }
 
 #[test]
 fn a_pasted_link_in_another_language_switches_to_it() {
     let mut state = yunnan();
-    state.apply(open_link("?v=1&p=ningxia.2&lang=en"));
+    state.apply(open_link("?v=2&p=ningxia.2&lang=en"));
     assert_eq!(state.session.lang, Lang::En);
-    state.apply(open_link("?v=1&p=yunnan.2"));
+    state.apply(open_link("?v=2&p=yunnan.2"));
     assert_eq!(state.session.lang, Lang::En, "a link without one keeps it");
 }
 
 #[test]
 fn a_pasted_link_says_what_it_could_not_read() {
     let mut state = yunnan();
-    state.apply(open_link("?v=1&p=ningxia.2&h=2000&cj=abc"));
+    state.apply(open_link("?v=2&p=ningxia.2&h=2000&cj=abc"));
     assert!(matches!(
         state.session.notices.as_slice(),
         [Notice::LinkOpened { problems, .. }] if problems.len() == 1
@@ -102,7 +102,7 @@ fn a_pasted_link_says_what_it_could_not_read() {
 fn a_pasted_link_is_not_the_save_on_screen() {
     let mut state = yunnan();
     save_as(&mut state, "s1", "A");
-    state.apply(open_link("?v=1&p=ningxia.2&h=2000"));
+    state.apply(open_link("?v=2&p=ningxia.2&h=2000"));
     assert_eq!(state.plan().save_id, None);
     assert!(
         state.current_save().is_none(),
@@ -117,7 +117,7 @@ fn opening_a_link_over_unsaved_work_says_undo_brings_it_back() {
         key: "hires",
         value: 20_000.0,
     });
-    state.apply(open_link("?v=1&p=ningxia.2"));
+    state.apply(open_link("?v=2&p=ningxia.2"));
     assert!(matches!(
         state.session.undo_hint,
         Some(UndoHint::OpenedOver { .. })

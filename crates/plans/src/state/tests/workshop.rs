@@ -19,4 +19,4 @@ fn the_pool_is_still_there_when_the_pooling_dialog_opens_again() {
 
 /// Two participants' links, as a chat export holds them.
 const TWO_PLANS: &str =
-    "张三 http://x/?v=1&p=yunnan.2&h=15000\n李四 http://x/?v=1&p=yunnan.2&h=16000";
+    "张三 http://x/?v=2&p=yunnan.2&h=15000\n李四 http://x/?v=2&p=yunnan.2&h=16000";
