@@ -7,7 +7,7 @@ use common::cli::{json, swplan};
 
 use swplan_engine::montecarlo::{self, checksum, probability, Settings};
 use swplan_engine::params::{self, Unit};
-use swplan_engine::seek::{drivers, natural_lever, seek, seekable_levers, Question};
+use swplan_engine::seek::{drivers, natural_lever, seek, Question};
 use swplan_engine::simulate::year_inputs;
 use swplan_engine::{evaluate, simulate, Goal, Scenario, Target};
 use swplan_plans::presets;
@@ -26,11 +26,6 @@ fn met_keeping(scenario: &Scenario, target: &Target, lever: &str, value: f64) ->
         .is_ok_and(|t| evaluate(target, &t).met && kept.clone().all(|k| evaluate(k, &t).met))
 }
 
-fn met_with(scenario: &Scenario, target: &Target, lever: &str, value: f64) -> bool {
-    let mut trial = scenario.clone();
-    params::set(&mut trial, lever, value).unwrap();
-    simulate(&trial).is_ok_and(|t| evaluate(target, &t).met)
-}
 
 fn step(lever: &str) -> f64 {
     match params::param(lever).unwrap().unit {
