@@ -167,7 +167,7 @@ impl StoryPlace {
             .map(|t| t.deadline)
             .max()
             .unwrap_or(scenario.end_year);
-        let before = self.context.previous.as_ref();
+        let before = self.context.previous.as_deref();
         let odds_before = self.step.checked_sub(1).and_then(|s| self.odds_of(s));
         let mut callouts: Vec<Callout> = Vec::new();
         for metric in metrics {

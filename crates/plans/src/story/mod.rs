@@ -138,7 +138,7 @@ pub struct StepContext {
     /// What the step changes, one row per input (as a comparison of the two plans lists them).
     pub changes: Vec<crate::compare::Row>,
     /// The plan after the step before, and what the model makes of it.
-    pub previous: Option<Computed>,
+    pub previous: Option<std::rc::Rc<Computed>>,
 }
 
 /// What a step draws the eye to: a chart, or the card of a target on a metric.
@@ -304,7 +304,7 @@ impl Story {
             changes: crate::compare::diff(&[&previous, &current])
                 .map(|diff| diff.rows)
                 .unwrap_or_default(),
-            previous: Computed::of(&previous).ok(),
+            previous: Computed::of(&previous).ok().map(std::rc::Rc::new),
         }
     }
 
