@@ -12,6 +12,7 @@
 
 pub mod cli_help;
 pub mod compare;
+pub mod data_messages;
 pub mod export;
 mod format;
 pub mod inputs;
