@@ -16,6 +16,7 @@ pub mod data_messages;
 pub mod export;
 mod format;
 pub mod inputs;
+pub mod keeping;
 pub mod labels;
 pub mod messages;
 pub mod notices;
