@@ -811,40 +811,40 @@ impl State {
 /// an import's choice) or the page reporting (results, storage).
 fn starts_something_new(action: &Action) -> bool {
     use Action as A;
-    match action {
+    matches!(
+        action,
         A::LoadPreset(_)
-        | A::NewRegion(_)
-        | A::SetValue { .. }
-        | A::ReplaceSchedule { .. }
-        | A::SetYear { .. }
-        | A::ResetParam { .. }
-        | A::SetEndYear(_)
-        | A::SetBaseYear(_)
-        | A::SetRegionName(_)
-        | A::SetPlanName(_)
-        | A::AddTarget(_)
-        | A::RemoveTarget(_)
-        | A::SetTarget { .. }
-        | A::RestoreTargets
-        | A::SetRuns(_)
-        | A::SetSeed(_)
-        | A::OpenSpec { .. }
-        | A::OpenLink { .. }
-        | A::SaveAs { .. }
-        | A::SaveOver { .. }
-        | A::OpenSave { .. }
-        | A::RenameSave { .. }
-        | A::DuplicateSave { .. }
-        | A::DeleteSave(_)
-        | A::RestoreKept { .. }
-        | A::AddToCompare(_)
-        | A::RemovePlan(_)
-        | A::UseCurrentModel
-        | A::Import { .. }
-        | A::ImportFailed(_)
-        | A::DragValue { .. } => true,
-        _ => false,
-    }
+            | A::NewRegion(_)
+            | A::SetValue { .. }
+            | A::ReplaceSchedule { .. }
+            | A::SetYear { .. }
+            | A::ResetParam { .. }
+            | A::SetEndYear(_)
+            | A::SetBaseYear(_)
+            | A::SetRegionName(_)
+            | A::SetPlanName(_)
+            | A::AddTarget(_)
+            | A::RemoveTarget(_)
+            | A::SetTarget { .. }
+            | A::RestoreTargets
+            | A::SetRuns(_)
+            | A::SetSeed(_)
+            | A::OpenSpec { .. }
+            | A::OpenLink { .. }
+            | A::SaveAs { .. }
+            | A::SaveOver { .. }
+            | A::OpenSave { .. }
+            | A::RenameSave { .. }
+            | A::DuplicateSave { .. }
+            | A::DeleteSave(_)
+            | A::RestoreKept { .. }
+            | A::AddToCompare(_)
+            | A::RemovePlan(_)
+            | A::UseCurrentModel
+            | A::Import { .. }
+            | A::ImportFailed(_)
+            | A::DragValue { .. }
+    )
 }
 
 #[cfg(test)]

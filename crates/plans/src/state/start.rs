@@ -91,13 +91,11 @@ impl State {
                     state.resume(&autosave);
                 }
                 // Another plan: the one being worked on is kept aside if it holds work.
-                Some(autosave) => {
-                    if state.holds_work(&autosave) {
-                        let id = state.kept_id(now);
-                        state.session.kept.keep(autosave.plan, &id, now);
-                    }
+                Some(autosave) if state.holds_work(&autosave) => {
+                    let id = state.kept_id(now);
+                    state.session.kept.keep(autosave.plan, &id, now);
                 }
-                None => {}
+                Some(_) | None => {}
             }
             state
         } else {
