@@ -113,6 +113,10 @@ pub struct Step {
     /// A question for the room before the result is revealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// The figures the question asks about (metric keys), when more than the highlight says:
+    /// after the reveal the presenter shows how each moved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asks: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
     /// The sentences of the source documents that the caption's numbers come from.
@@ -332,6 +336,14 @@ impl Step {
     /// The highlight as a chart or a target (a parsed story's highlights are all readable).
     pub fn highlighted(&self) -> Option<Highlight> {
         self.highlight.as_deref().and_then(Highlight::parse)
+    }
+
+    /// The figures the question names in `asks` (unknown keys are refused when a story is read).
+    pub fn asked(&self) -> Vec<Metric> {
+        self.asks
+            .iter()
+            .filter_map(|k| Metric::from_key(k))
+            .collect()
     }
 }
 
