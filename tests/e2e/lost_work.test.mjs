@@ -131,11 +131,12 @@ describe('issue 18: work is never lost', () => {
     assert.match(await result.innerText(), /“稳步增长”：与已有的完全相同/);
     assert.deepEqual(await listedSaves(page), ['快速增长', '稳步增长'], 'nothing doubled while asking');
     await page.click('#import-skip');
-    assert.match(await result.innerText(), /已跳过已有的2个方案/);
+    await page.locator('#import-result', { hasText: '已跳过已有的2个方案' }).waitFor(SHORT);
     assert.deepEqual(await listedSaves(page), ['快速增长', '稳步增长']);
 
     await input.setInputFiles(file);
     await page.click('#import-keep-both');
+    await page.locator('#import-result', { hasText: '已导入2个方案' }).waitFor(SHORT);
     assert.deepEqual(await listedSaves(page), ['快速增长 (2)', '稳步增长 (2)', '快速增长', '稳步增长']);
 
     // The same name with other numbers, from another browser: replace puts it in place.
@@ -146,9 +147,9 @@ describe('issue 18: work is never lost', () => {
     const other = 'target/lost-work/other-browser.json';
     await writeFile(other, JSON.stringify({ ...json, plans: [steady] }));
     await input.setInputFiles(other);
-    assert.match(await result.innerText(), /“稳步增长”：与已有的“稳步增长”同名或同源，但数字不同/);
+    await page.locator('#import-result', { hasText: '“稳步增长”：与已有的“稳步增长”同名或同源，但数字不同' }).waitFor(SHORT);
     await page.click('#import-replace');
-    assert.match(await result.innerText(), /已替换1个方案/);
+    await page.locator('#import-result', { hasText: '已替换1个方案' }).waitFor(SHORT);
     assert.equal((await listedSaves(page)).length, 4);
     await page.locator('.saves .save', { hasText: /^稳步增长(?! \()/ }).first().getByRole('button', { name: /^打开/ }).click();
     assert.equal(await page.locator('#input-hires').inputValue(), '14500');
@@ -173,7 +174,7 @@ describe('issue 18: clear words for every failure', () => {
     const input = page.locator('#saves-dialog input[type=file]');
     await input.setInputFiles(broken);
     const result = page.locator('#saves-dialog #import-result');
-    await result.waitFor(SHORT);
+    await page.locator('#import-result', { hasText: '坏方案' }).waitFor(SHORT);
     const text = await result.innerText();
     assert.match(text, /第1个方案“坏方案”格式有误，未导入：“每年新增人才”应为一个数字/);
     assert.doesNotMatch(text, /untagged|Yearly|missing field|EOF|`/);
