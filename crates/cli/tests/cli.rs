@@ -139,6 +139,41 @@ fn malformed_file_fails_with_a_message() {
 }
 
 #[test]
+fn a_file_with_text_for_a_lever_names_the_lever_and_its_line_in_the_users_language() {
+    let dir = std::env::temp_dir().join(format!("swplan-cli-lever-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../seeds/yunnan.toml"
+    ))
+    .unwrap();
+    let path = dir.join("typo.toml");
+    let start = text.find("\nhires = ").unwrap() + 1;
+    let end = start + text[start..].find('\n').unwrap();
+    std::fs::write(
+        &path,
+        format!("{}hires = \"很多\"{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    let out = swplan(&["run", path.to_str().unwrap(), "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("方案文件格式有误"), "{err}");
+    assert!(err.contains("“每年新增人才”应为"), "{err}");
+    assert!(
+        !err.contains("untagged") && !err.contains("Yearly"),
+        "{err}"
+    );
+
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"schema\": 1, \"region\": ").unwrap();
+    let out = swplan(&["run", broken.to_str().unwrap(), "--lang", "en"]);
+    let err = stderr(&out);
+    assert!(err.contains("stops before its end"), "{err}");
+    assert!(!err.contains("EOF"), "{err}");
+}
+
+#[test]
 fn invalid_values_in_a_file_are_each_named() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -14,6 +14,7 @@ pub mod chart;
 pub mod compare;
 pub mod compute;
 pub mod computed;
+pub mod data_problem;
 mod lang;
 pub mod pool;
 pub mod presets;

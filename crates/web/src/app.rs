@@ -13,6 +13,7 @@ use super::compute_client::ComputeClient;
 use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
+use super::kept_plans::KeptPlans;
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
@@ -252,15 +253,6 @@ pub fn app() -> Html {
         })
         .forget();
     });
-    let on_restore_autosave = {
-        let on_action = on_action.clone();
-        Callback::from(move |_| {
-            if let Some(spec) = storage::previous_autosave() {
-                on_action.emit(Action::OpenSpec(Box::new(spec)));
-            }
-            on_action.emit(Action::DismissNotice(0));
-        })
-    };
     let dialog = match state.session.dialog {
         Some(Dialog::Share) => html! {
             <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
@@ -283,6 +275,7 @@ pub fn app() -> Html {
                          current={state.current_save().map(|(saved, changed)| (saved.id.clone(), saved.name.clone().unwrap_or_default(), changed))}
                          suggested_name={plan.name.clone().unwrap_or_else(|| lang.pick(&scenario.name.zh, &scenario.name.en).to_string())}
                          undo_hint={state.session.undo_hint.clone()}
+                         import={state.session.import.clone()}
                          on_action={on_action.clone()} />
         },
         None => Html::default(),
@@ -297,13 +290,16 @@ pub fn app() -> Html {
             <a class="skip-link" href="#targets-heading">{ text.skip_to_results }</a>
             <Header {lang} preset={plan.preset().map(|p| p.slug)}
                     region={lang.pick(&scenario.name.zh, &scenario.name.en).to_string()}
+                    plan_name={plan.name.clone().map(AttrValue::from)}
+                    unsaved={state.current_save().map(|(_, changed)| changed)}
                     base_year={scenario.base_year} end_year={scenario.end_year}
                     shown_base_year={computed.scenario.base_year} shown_end_year={computed.scenario.end_year} {latest_deadline} {year_errors}
                     on_action={on_action.clone()} {on_export_csv} {on_print} />
             <PrintReport {lang} plan={printed.clone()} baseline={plan.baseline.clone()} appendix=false
                          preset_name={plan.preset().map(|p| lang.pick(&p.scenario.name.zh, &p.scenario.name.en).to_string())} />
             <Notices {lang} notices={state.session.notices.clone()} undo_hint={page_undo_hint}
-                     on_action={on_action.clone()} {on_restore_autosave} />
+                     on_action={on_action.clone()} />
+            <KeptPlans {lang} kept={state.session.kept.plans.clone()} on_action={on_action.clone()} />
             <VerdictBar {lang} verdicts={computed.verdicts.clone()} summary={odds.clone()} {updating}
                         stale={plan.has_invalid_input()} {view} on_action={on_action.clone()} />
             <main class={classes!("layout", match view { View::Results => "show-results", View::Settings => "show-settings" })}>

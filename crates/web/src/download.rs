@@ -100,3 +100,24 @@ fn draw(
         .to_blob_with_type(done.unchecked_ref(), "image/png")
         .map_err(|_| DownloadFailed)
 }
+
+/// Offers a copy of stored data set aside as unreadable (`key` in storage) as a file, as it
+/// was stored, for technical support or for "import".
+pub fn download_set_aside(
+    key: &str,
+    entry: swplan_plans::state::StoredEntry,
+) -> Result<(), DownloadFailed> {
+    use swplan_plans::state::StoredEntry;
+    let text = super::storage::set_aside_text(key).ok_or(DownloadFailed)?;
+    let what = match entry {
+        StoredEntry::Saves => "saves",
+        StoredEntry::Autosave => "autosave",
+        StoredEntry::Kept => "kept",
+    };
+    let date = &super::storage::now()[..10];
+    download_text(
+        &format!("swplan-unreadable-{what}-{date}.json"),
+        "application/json",
+        &text,
+    )
+}

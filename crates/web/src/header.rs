@@ -20,6 +20,10 @@ pub struct HeaderProps {
     pub preset: Option<&'static str>,
     /// The region's name.
     pub region: AttrValue,
+    /// The plan's name, when it has one (a save's, a named link's).
+    pub plan_name: Option<AttrValue>,
+    /// Whether the plan has changes its save does not have, when it came from a save.
+    pub unsaved: Option<bool>,
     /// The base year and last year as edited.
     pub base_year: i32,
     pub end_year: i32,
@@ -221,6 +225,10 @@ pub fn header(props: &HeaderProps) -> Html {
             <p class="horizon-note">
                 <strong>{ props.region.clone() }</strong>
                 { " · " }
+                if let Some(name) = &props.plan_name {
+                    <span class="plan-name" id="plan-name">{ swplan_words::keeping::plan_on_screen(name, props.unsaved, lang) }</span>
+                    { " · " }
+                }
                 { horizon_note(props.shown_base_year, props.shown_end_year, lang) }
             </p>
             if !props.year_errors.is_empty() {

@@ -23,6 +23,7 @@ mod dialog;
 mod download;
 pub mod drive;
 mod header;
+mod kept_plans;
 mod notices;
 mod param_control;
 mod persistence;

@@ -11,6 +11,7 @@ use swplan_engine::validate::Field;
 use swplan_engine::ValidationErrors;
 use swplan_plans::state::{Action, FieldId, Notice, UndoHint, View};
 use swplan_words::inputs::NotANumber;
+use swplan_words::keeping::keeping_text;
 use swplan_words::messages::validation_message;
 use swplan_words::notices::{notice_text, undo_hint_text};
 use swplan_words::strings::strings;
@@ -22,8 +23,6 @@ pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub undo_hint: Option<UndoHint>,
     pub on_action: Callback<Action>,
-    /// Brings back the plan a link replaced (the page reads it from storage).
-    pub on_restore_autosave: Callback<MouseEvent>,
 }
 
 #[function_component(Notices)]
@@ -41,7 +40,16 @@ pub fn notices(props: &NoticesProps) -> Html {
         <div class="notices">
             { for props.notices.iter().enumerate().map(|(i, notice)| {
                 let (heading, details) = notice_text(notice, lang);
-                let restore = matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
+                // Unreadable stored data: its copy (under a key the planner never sees) to download.
+                let download = match notice {
+                    Notice::StorageSetAside { entry, key, .. } => {
+                        let (entry, key) = (*entry, key.clone());
+                        Some(Callback::from(move |_: MouseEvent| {
+                            let _ = super::download::download_set_aside(&key, entry);
+                        }))
+                    }
+                    _ => None,
+                };
                 let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
                 html! {
                     <div class="notice" role="status">
@@ -52,8 +60,8 @@ pub fn notices(props: &NoticesProps) -> Html {
                             }
                         </div>
                         <span class="notice-actions">
-                            if let Some(restore) = restore {
-                                <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
+                            if let Some(download) = download {
+                                <button type="button" class="undo download-set-aside" onclick={download}>{ keeping_text(lang).download_set_aside }</button>
                             }
                             if let Some(upgrade) = upgrade {
                                 <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>

@@ -1,7 +1,7 @@
 //! Where a plan lives outside the page: the address (always the current plan, replaced while
 //! editing so the history is not spammed), the autosave (the working plan survives a reload
-//! or a browser restart) and the named saves (written back when they change; other tabs'
-//! changes read in). A link in the address wins over the autosave, which is kept aside.
+//! or a browser restart), the named saves and the plans kept aside (written back when they
+//! change; other tabs' changes read in). What opens is decided by `State::open_page`.
 
 use std::rc::Rc;
 
@@ -10,8 +10,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::app_state::AppState;
-use super::storage::{self, AUTOSAVE_KEY, SAVES_KEY};
-use swplan_plans::presets;
+use super::storage::{self, KEPT_KEY, SAVES_KEY};
 use swplan_plans::share::{self, PlanSpec};
 use swplan_plans::state::{Action, Notice, State};
 use swplan_words::Lang;
@@ -19,69 +18,14 @@ use swplan_words::Lang;
 /// Wait this long after the last edit before writing the autosave and the address.
 const DEBOUNCE_MS: u32 = 400;
 
-/// The state the page starts in: the link in the address, else the autosave, else the default
-/// preset; the saves and what storage allows.
+/// The state the page starts in: what `State::open_page` makes of the address and of what
+/// this browser stores.
 pub fn initial_state() -> State {
     let lang = storage::lang_from_address()
         .or_else(storage::load_lang)
         .unwrap_or_default();
-    let available = storage::available();
-    let query = storage::address_query();
-    let (autosave, autosave_aside) = if available {
-        let stored = storage::load_plans(AUTOSAVE_KEY);
-        (
-            stored.plans.into_iter().next().map(|s| s.plan()),
-            stored.moved_aside,
-        )
-    } else {
-        (None, None)
-    };
-    let mut state = if share::is_link(&query) {
-        let opened = share::decode(&query);
-        let state = State::from_link(&opened, lang);
-        // The plan being worked on is not lost: it is kept aside, one click brings it back.
-        let link_plan = state.plan().to_spec(state.session.mc);
-        let mut state = state;
-        if autosave.as_ref().is_some_and(|a| *a != link_plan) && storage::keep_autosave_aside() {
-            state.apply(Action::Notify(Notice::AutosaveKept));
-        }
-        state
-    } else if let Some(spec) = &autosave {
-        State::from_spec(spec, lang)
-    } else {
-        State::new(presets::default_preset(), lang)
-    };
-    // A reload (the address holds the plan) or a plain visit: the plan is the autosaved one.
-    let from_autosave = autosave
-        .as_ref()
-        .is_some_and(|a| state.plans.len() == 1 && *a == state.plan().to_spec(state.session.mc));
-    open_story_from_link(&mut state, &query);
-    state.apply(Action::SetStorageAvailable(available));
-    if available {
-        let saves = storage::load_plans(SAVES_KEY);
-        state.apply(Action::LibraryFromStorage(saves.plans));
-        for key in saves.moved_aside.into_iter().chain(autosave_aside) {
-            state.apply(Action::Notify(Notice::CorruptStorage { key }));
-        }
-        // The reloaded plan is still the save it came from (with its unsaved changes).
-        if let Some(id) = storage::autosave_save_id().filter(|_| from_autosave) {
-            state.restore_save_link(&id);
-        }
-    }
-    state
-}
-
-/// A story named in the address (`story=<id>&step=n`, or a recorded one in `sr=`) opens in the
-/// presenter at its step.
-fn open_story_from_link(state: &mut State, query: &str) {
-    match swplan_plans::story::parse_story_link(query) {
-        Ok(Some(opened)) => state.apply(Action::OpenStory {
-            story: Rc::new(opened.story),
-            step: opened.step,
-        }),
-        Ok(None) => {}
-        Err(error) => state.apply(Action::Notify(Notice::StoryLinkBroken(error))),
-    }
+    let stored = storage::available().then(storage::read_stored);
+    State::open_page(&storage::address_query(), lang, stored, &storage::now())
 }
 
 /// The query of the address for the state: every plan on screen, and the story being told.
@@ -159,9 +103,7 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, on_action: Callback<A
                         Some(&format!("?{query}")),
                     );
                 }
-                let spec = handle.plan().to_spec(handle.session.mc);
-                let from = handle.plan().save_id.clone();
-                if available && !storage::save_autosave(&spec, from.as_deref(), &storage::now()) {
+                if available && !storage::save_autosave(&handle.autosave(), &storage::now()) {
                     on_action.emit(Action::Notify(Notice::StorageFailed));
                 }
             });
@@ -180,16 +122,34 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, on_action: Callback<A
         });
     }
 
-    // Another tab changed the saves: read them in.
+    // The plans kept aside are written whenever they change here.
+    {
+        let kept = state.session.kept.plans.clone();
+        let on_action = on_action.clone();
+        use_effect_with(state.session.kept.revision, move |revision| {
+            if *revision > 0 && available && !storage::save_kept(&kept) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
+        });
+    }
+
+    // Another tab changed the saves or the kept plans: read them in.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
             let key =
                 wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event).and_then(|e| e.key());
-            if key.as_deref() == Some(SAVES_KEY) {
-                let stored = storage::load_plans(SAVES_KEY);
-                on_action.emit(Action::LibraryFromStorage(stored.plans));
-                if let Some(key) = stored.moved_aside {
-                    on_action.emit(Action::Notify(Notice::CorruptStorage { key }));
+            if key.as_deref() == Some(SAVES_KEY) || key.as_deref() == Some(KEPT_KEY) {
+                let stored = storage::read_stored();
+                on_action.emit(Action::LibraryFromStorage(stored.saves));
+                on_action.emit(Action::KeptFromStorage(stored.kept));
+                for aside in stored.set_aside {
+                    if let Some(unreadable) = aside.found_now {
+                        on_action.emit(Action::Notify(Notice::StorageSetAside {
+                            entry: aside.entry,
+                            key: aside.key,
+                            unreadable,
+                        }));
+                    }
                 }
             }
         });

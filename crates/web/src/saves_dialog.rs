@@ -11,10 +11,11 @@ use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::download::download_text;
-use super::storage::{fresh_id, now};
+use super::storage::{fresh_id, local_time, now};
 use swplan_plans::share::save::{self, SavedPlan};
 use swplan_plans::share::{OpenedLink, ProblemKind};
-use swplan_plans::state::{Action, Library, Notice};
+use swplan_plans::state::{Action, ImportChoice, ImportOutcome, Library};
+use swplan_words::keeping::{import_question, import_report, keeping_text, set_aside_row};
 use swplan_words::share_messages::problem_reason;
 use swplan_words::strings::{copy_name, strings};
 use swplan_words::Lang;
@@ -39,23 +40,9 @@ pub struct SavesDialogProps {
     pub suggested_name: String,
     /// The last destructive edit, shown here too: behind the dialog the page's undo is hidden.
     pub undo_hint: Option<swplan_plans::state::UndoHint>,
+    /// Where the last import stands: the question about plans already here, or what it did.
+    pub import: Option<ImportOutcome>,
     pub on_action: Callback<Action>,
-}
-
-/// A stored timestamp (ISO 8601, UTC) in the viewer's local time: "2026-11-23 18:05".
-fn local_time(iso: &str) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    if date.get_time().is_nan() {
-        return iso.to_string();
-    }
-    format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
 }
 
 #[function_component(SavesDialog)]
@@ -66,6 +53,13 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
     let renaming = use_state(|| None::<(String, String)>);
     let link = use_state(String::new);
     let checked = use_state(|| None::<LinkCheck>);
+    // The name box follows the plan's name: after a rename it shows the new one.
+    {
+        let name = name.clone();
+        use_effect_with(props.suggested_name.clone(), move |suggested| {
+            name.set(suggested.clone())
+        });
+    }
     // The rename field takes the focus, its text selected, as soon as it appears.
     {
         let editing = renaming.as_ref().map(|(id, _)| id.clone());
@@ -108,40 +102,25 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::SaveOver { now: now() }))
     };
     let on_import = {
-        let (on_action, library) = (props.on_action.clone(), props.library.clone());
+        let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
             input.set_value("");
-            let (on_action, library) = (on_action.clone(), library.clone());
+            let on_action = on_action.clone();
             spawn_local(async move {
                 let Ok(content) = JsFuture::from(file.text()).await else {
-                    return on_action.emit(Action::Notify(Notice::ImportFailed(
-                        save::SaveError::Unreadable,
-                    )));
+                    return on_action.emit(Action::ImportFailed(save::SaveError::Unreadable));
                 };
                 let content = content.as_string().unwrap_or_default();
                 match save::from_json(&content) {
-                    Ok(imported) => {
-                        // Ids already in the list get fresh ones, so nothing is overwritten.
-                        let plans = imported
-                            .plans
-                            .into_iter()
-                            .map(|mut plan| {
-                                if library.get(&plan.id).is_some() || plan.id.is_empty() {
-                                    plan.id = fresh_id();
-                                }
-                                plan
-                            })
-                            .collect();
-                        on_action.emit(Action::Import {
-                            plans,
-                            rejected: imported.rejected,
-                        });
-                    }
-                    Err(error) => on_action.emit(Action::Notify(Notice::ImportFailed(error))),
+                    Ok(imported) => on_action.emit(Action::Import {
+                        plans: imported.plans,
+                        rejected: imported.rejected,
+                    }),
+                    Err(error) => on_action.emit(Action::ImportFailed(error)),
                 }
             });
         })
@@ -184,7 +163,10 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
                 checked.set(Some(LinkCheck::InPart(Rc::new(opened))));
             } else {
                 checked.set(None);
-                on_action.emit(Action::OpenLink(Box::new(opened)));
+                on_action.emit(Action::OpenLink {
+                    opened: Box::new(opened),
+                    now: now(),
+                });
                 on_action.emit(Action::CloseDialog);
             }
         })
@@ -238,6 +220,8 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
                     <button type="button" class="link" onclick={on_export_all}>{ text.export_all }</button>
                 }
             </div>
+            { import_view(props.import.as_ref(), &props.library, lang, &props.on_action) }
+            { set_aside_view(&props.library, lang, &props.on_action) }
             <form class="open-link" onsubmit={on_open_link}>
                 <label for="open-link">{ text.open_link_label }</label>
                 <input id="open-link" type="text" value={(*link).clone()} oninput={on_link} placeholder="http://…?v=1&p=…" />
@@ -340,7 +324,7 @@ fn save_row(
                 </div>
             }
             <span class="save-actions">
-                <button type="button" class="apply" onclick={emit(Action::OpenSave(id.clone()))}>
+                <button type="button" class="apply" onclick={{ let (a, id) = (on_action.clone(), id.clone()); Callback::from(move |_| a.emit(Action::OpenSave { id: id.clone(), now: now() })) }}>
                     { text.open }<span class="visually-hidden">{ swplan_words::strings::naming(&name, lang) }</span>
                 </button>
                 <button type="button" class="link" onclick={start_rename}>
@@ -375,7 +359,10 @@ fn link_check_view(
                     (on_action.clone(), opened.clone(), checked.clone());
                 Callback::from(move |_| {
                     checked.set(None);
-                    on_action.emit(Action::OpenLink(Box::new((*opened).clone())));
+                    on_action.emit(Action::OpenLink {
+                        opened: Box::new((*opened).clone()),
+                        now: now(),
+                    });
                     on_action.emit(Action::CloseDialog);
                 })
             };
@@ -387,5 +374,93 @@ fn link_check_view(
                 </div>
             }
         }
+    }
+}
+
+/// Where the last import stands, inside the dialog where it began: the question about plans
+/// already in the list (skip, keep both, replace), what it did, or why the file was refused.
+fn import_view(
+    import: Option<&ImportOutcome>,
+    library: &Library,
+    lang: Lang,
+    on_action: &Callback<Action>,
+) -> Html {
+    let text = keeping_text(lang);
+    let choose = |choice: ImportChoice| {
+        let on_action = on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::ResolveImport(choice)))
+    };
+    match import {
+        None => Html::default(),
+        Some(ImportOutcome::Asking(pending)) => {
+            let (heading, lines) = import_question(pending, library, lang);
+            html! {
+                <div class="import-result asking" id="import-result" role="alert">
+                    <p>{ heading }</p>
+                    <ul>{ for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                    <div class="dialog-actions">
+                        <button type="button" class="apply" id="import-skip" onclick={choose(ImportChoice::Skip)}>{ text.import_skip }</button>
+                        <button type="button" class="apply secondary" id="import-keep-both" onclick={choose(ImportChoice::KeepBoth)}>{ text.import_keep_both }</button>
+                        <button type="button" class="apply secondary" id="import-replace" onclick={choose(ImportChoice::Replace)}>{ text.import_replace }</button>
+                    </div>
+                </div>
+            }
+        }
+        Some(ImportOutcome::Done(report)) => {
+            let failed = report.added.is_empty()
+                && report.replaced.is_empty()
+                && !report.rejected.is_empty();
+            html! {
+                <div class={classes!("import-result", failed.then_some("form-error"))} id="import-result" role="status">
+                    { for import_report(report, lang).into_iter().map(|line| html! { <p>{ line }</p> }) }
+                </div>
+            }
+        }
+        Some(ImportOutcome::Failed(error)) => html! {
+            <div class="import-result form-error" id="import-result" role="alert">
+                <p>{ swplan_words::save_messages::save_error_message(error, lang) }</p>
+            </div>
+        },
+    }
+}
+
+/// Stored data that could not be read, kept aside: what it was and when, to download or delete.
+fn set_aside_view(library: &Library, lang: Lang, on_action: &Callback<Action>) -> Html {
+    if library.set_aside.is_empty() {
+        return Html::default();
+    }
+    let text = keeping_text(lang);
+    html! {
+        <div class="set-aside" id="set-aside">
+            <p><strong>{ text.set_aside_heading }</strong></p>
+            <p class="muted">{ text.set_aside_help }</p>
+            <ul>
+                { for library.set_aside.iter().map(|aside| {
+                    let download = {
+                        let (key, entry) = (aside.key.clone(), aside.entry);
+                        Callback::from(move |_| {
+                            let _ = super::download::download_set_aside(&key, entry);
+                        })
+                    };
+                    let delete = {
+                        let (key, on_action) = (aside.key.clone(), on_action.clone());
+                        Callback::from(move |_| {
+                            if super::storage::delete_set_aside(&key) {
+                                on_action.emit(Action::ForgetSetAside(key.clone()));
+                            }
+                        })
+                    };
+                    html! {
+                        <li key={aside.key.clone()}>
+                            <span>{ set_aside_row(aside.entry, &local_time(&aside.at), lang) }</span>
+                            <span class="save-actions">
+                                <button type="button" class="link" onclick={download}>{ text.download_set_aside }</button>
+                                <button type="button" class="link danger" onclick={delete}>{ text.delete_set_aside }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }

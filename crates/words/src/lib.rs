@@ -12,9 +12,11 @@
 
 pub mod cli_help;
 pub mod compare;
+pub mod data_messages;
 pub mod export;
 mod format;
 pub mod inputs;
+pub mod keeping;
 pub mod labels;
 pub mod messages;
 pub mod notices;

@@ -7,22 +7,18 @@ use crate::Lang;
 /// A notice as a sentence, and its details one per line (what a link could not give, which
 /// plans a file could not keep).
 pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String, Vec<String>) {
-    use crate::save_messages::{rejected_plan_message, save_error_message};
     use crate::share_messages::{notice_message, problem_message};
     use swplan_plans::state::Notice;
     let text = strings(lang);
     match notice {
         Notice::StorageFailed => (text.storage_failed.to_string(), vec![]),
         Notice::StorageUnavailable => (text.storage_unavailable.to_string(), vec![]),
-        Notice::CorruptStorage { key } => (
-            match lang {
-                Lang::Zh => format!("浏览器中保存的一项数据已损坏，无法读取；它已原样移到“{key}”，没有被覆盖。"),
-                Lang::En => format!(
-                    "A stored entry was damaged and could not be read; it was moved aside unchanged to “{key}”, not overwritten."
-                ),
-            },
-            vec![],
-        ),
+        Notice::StorageSetAside {
+            entry, unreadable, ..
+        } => crate::keeping::set_aside_notice(*entry, unreadable, lang),
+        Notice::LinkUnreadable { autosave } => {
+            (crate::keeping::link_unreadable(*autosave, lang), vec![])
+        }
         Notice::LinkOpened { problems, notices } => {
             let heading = if problems.is_empty() {
                 text.link_opened_with_notes
@@ -36,15 +32,6 @@ pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String,
                 .collect();
             (heading.to_string(), details)
         }
-        Notice::AutosaveKept => (text.autosave_kept.to_string(), vec![]),
-        Notice::Imported { count, rejected } => (
-            match lang {
-                Lang::Zh => format!("已导入 {count} 个方案到“我的方案”。"),
-                Lang::En => format!("Imported {count} plan(s) into “Saved plans”."),
-            },
-            rejected.iter().map(|r| rejected_plan_message(r, lang)).collect(),
-        ),
-        Notice::ImportFailed(error) => (save_error_message(error, lang), vec![]),
         Notice::OlderModel => (
             lang.pick(
                 "这个方案是按旧的计算口径做的：计划中安排的社工站、社工室都算作当年建成。为了与当初的数字一致，它仍按旧口径显示。",

@@ -1,6 +1,7 @@
 //! Why a file, a preset name or a link could not be opened, and what opening one left out, in
 //! Chinese and English.
 
+use crate::data_messages::data_problem_message;
 use crate::messages::validation_messages;
 use crate::{save_messages, share_messages, Lang};
 use swplan_plans::presets::{self, LoadError};
@@ -16,12 +17,16 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
             (LoadError::Io { path, reason }, Lang::En) => {
                 format!("Cannot read the scenario file '{path}': {reason}")
             }
-            (LoadError::Syntax { detail }, Lang::Zh) => {
-                format!("方案文件格式有误：{detail}")
+            (LoadError::Syntax(problem), Lang::Zh) => {
+                format!(
+                    "方案文件格式有误：{}。",
+                    data_problem_message(problem, lang)
+                )
             }
-            (LoadError::Syntax { detail }, Lang::En) => {
-                format!("The scenario file is malformed: {detail}")
-            }
+            (LoadError::Syntax(problem), Lang::En) => format!(
+                "The scenario file is malformed: {}.",
+                data_problem_message(problem, lang)
+            ),
             (LoadError::Invalid(errors), Lang::Zh) => {
                 format!("方案中有无效数值：\n{}", validation_messages(errors, lang))
             }

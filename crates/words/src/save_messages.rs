@@ -1,5 +1,6 @@
 //! Why a saved file or one of its plans could not be opened, in Chinese and English.
 
+use crate::data_messages::data_problem_message;
 use crate::messages::validation_messages;
 use crate::Lang;
 use swplan_engine::montecarlo::RUNS_RANGE;
@@ -8,11 +9,12 @@ use swplan_plans::share::save::{PlanProblem, RejectedPlan, SaveError, FORMAT_TAG
 /// Why the whole file was refused.
 pub fn save_error_message(error: &SaveError, lang: Lang) -> String {
     match (error, lang) {
-        (SaveError::NotJson { detail }, Lang::Zh) => {
-            format!("文件不是有效的方案文件（JSON格式有误，可能已损坏或被截断：{detail}）。")
+        (SaveError::NotJson(problem), Lang::Zh) => {
+            format!("文件不是有效的方案文件：{}。", data_problem_message(problem, lang))
         }
-        (SaveError::NotJson { detail }, Lang::En) => format!(
-            "The file is not a valid plan file (its JSON is malformed, perhaps damaged or cut short: {detail})."
+        (SaveError::NotJson(problem), Lang::En) => format!(
+            "The file is not a valid plan file: {}.",
+            data_problem_message(problem, lang)
         ),
         (SaveError::Foreign { found: Some(tag) }, Lang::Zh) => {
             format!("这不是本应用的方案文件（文件类型为“{tag}”，应为“{FORMAT_TAG}”）。")
@@ -70,12 +72,14 @@ pub fn rejected_plan_message(rejected: &RejectedPlan, lang: Lang) -> String {
         (PlanProblem::NotAnObject, Lang::En) => {
             format!("{which} is malformed (not a plan) and was not imported.")
         }
-        (PlanProblem::Malformed { detail }, Lang::Zh) => {
-            format!("{which}格式有误，未导入：{detail}")
-        }
-        (PlanProblem::Malformed { detail }, Lang::En) => {
-            format!("{which} is malformed and was not imported: {detail}")
-        }
+        (PlanProblem::Malformed(problem), Lang::Zh) => format!(
+            "{which}格式有误，未导入：{}。",
+            data_problem_message(problem, lang)
+        ),
+        (PlanProblem::Malformed(problem), Lang::En) => format!(
+            "{which} is malformed and was not imported: {}.",
+            data_problem_message(problem, lang)
+        ),
         (PlanProblem::Invalid(errors), Lang::Zh) => format!(
             "{which}含有无效数值，未导入：\n{}",
             validation_messages(errors, lang)
@@ -90,5 +94,83 @@ pub fn rejected_plan_message(rejected: &RejectedPlan, lang: Lang) -> String {
         (PlanProblem::RunsOutOfRange { runs }, Lang::En) => format!(
             "{which} asks for {runs} Monte Carlo runs, not between {min} and {max}, and was not imported."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use swplan_plans::presets;
+    use swplan_plans::share::save::{from_json, to_json, SavedPlan};
+    use swplan_plans::share::{Origin, PlanSpec};
+
+    /// A plan file of one plan named 稳步增长, with `change` made to its JSON.
+    fn file_with(change: impl FnOnce(&mut serde_json::Value)) -> String {
+        let plan = PlanSpec {
+            name: Some("稳步增长".into()),
+            origin: Origin::Preset {
+                slug: "yunnan".into(),
+                data_version: presets::default_preset().data_version,
+            },
+            scenario: presets::default_preset().scenario.clone(),
+            mc: Default::default(),
+        };
+        let mut file: serde_json::Value =
+            serde_json::from_str(&to_json(&[SavedPlan::new("a", plan, "t", "t")])).unwrap();
+        change(&mut file["plans"][0]);
+        file.to_string()
+    }
+
+    fn rejected(text: &str, lang: Lang) -> String {
+        let imported = from_json(text).unwrap();
+        rejected_plan_message(&imported.rejected[0], lang)
+    }
+
+    #[test]
+    fn a_plan_with_text_for_a_yearly_lever_names_the_plan_and_the_lever() {
+        let text = file_with(|plan| plan["scenario"]["levers"]["hires"] = "很多".into());
+        assert_eq!(
+            rejected(&text, Lang::Zh),
+            "第1个方案“稳步增长”格式有误，未导入：“每年新增人才”应为一个数字、逐年数字的列表，或起始值加年增长率。"
+        );
+    }
+
+    #[test]
+    fn a_plan_missing_a_lever_names_it_in_the_users_language() {
+        let text = file_with(|plan| {
+            plan["scenario"]["levers"]
+                .as_object_mut()
+                .unwrap()
+                .remove("hires");
+        });
+        assert_eq!(
+            rejected(&text, Lang::Zh),
+            "第1个方案“稳步增长”格式有误，未导入：缺少“每年新增人才”。"
+        );
+        let en = rejected(&text, Lang::En);
+        assert!(en.starts_with("Plan 1 ('稳步增长') is malformed"), "{en}");
+        assert!(!en.contains('`'), "{en}");
+    }
+
+    #[test]
+    fn a_file_cut_short_says_so_without_the_parsers_words() {
+        let text = file_with(|_| {});
+        let cut = &text[..text.find("levers").unwrap()];
+        let error = from_json(cut).unwrap_err();
+        let zh = save_error_message(&error, Lang::Zh);
+        assert_eq!(
+            zh,
+            "文件不是有效的方案文件：内容在结尾前中断了（可能在复制、下载或保存时被截断）。"
+        );
+        assert!(!save_error_message(&error, Lang::En).contains("EOF"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_json_says_so() {
+        let error = from_json("这是一个普通的文本文件").unwrap_err();
+        assert_eq!(
+            save_error_message(&error, Lang::Zh),
+            "文件不是有效的方案文件：内容不是本应用能读取的数据（可能是另一种文件）。"
+        );
     }
 }

@@ -112,8 +112,14 @@ pub fn story_error_message(error: &StoryError, lang: Lang) -> String {
         Lang::En => format!("Step {} of the story", step + 1),
     };
     match (error, lang) {
-        (E::Syntax { detail }, Lang::Zh) => format!("导览文件格式有误：{detail}"),
-        (E::Syntax { detail }, Lang::En) => format!("The story file is malformed: {detail}"),
+        (E::Syntax(problem), Lang::Zh) => format!(
+            "导览文件格式有误：{}。",
+            crate::data_messages::data_problem_message(problem, lang)
+        ),
+        (E::Syntax(problem), Lang::En) => format!(
+            "The story file is malformed: {}.",
+            crate::data_messages::data_problem_message(problem, lang)
+        ),
         (E::NewerFormat { found, supported }, Lang::Zh) => format!(
             "此导览由更新版本的应用生成（导览格式第{found}版，本应用支持到第{supported}版），无法打开。"
         ),

@@ -5,6 +5,7 @@ pub mod history;
 
 use std::sync::OnceLock;
 
+use crate::data_problem::{self, DataProblem};
 use swplan_engine::{validate, Scenario, ValidationErrors};
 
 /// A preset: a region's scenario as derived from the source documents.
@@ -174,8 +175,8 @@ pub fn blank() -> &'static Scenario {
 pub enum LoadError {
     /// The file could not be read.
     Io { path: String, reason: String },
-    /// The text is not a well-formed scenario (TOML or JSON).
-    Syntax { detail: String },
+    /// The text is not a well-formed scenario (TOML or JSON): what is wrong, and where.
+    Syntax(DataProblem),
     /// The scenario is well-formed but has invalid values.
     Invalid(ValidationErrors),
 }
@@ -189,17 +190,14 @@ fn parse_embedded(text: &str) -> Result<Scenario, serde_json::Error> {
 /// Parses a scenario in JSON: its `data_version` (1 when absent; a copy of a preset file carries
 /// one) and its scenario.
 fn parse_preset(text: &str) -> Result<(u32, Scenario), LoadError> {
-    let syntax = |e: serde_json::Error| LoadError::Syntax {
-        detail: e.to_string(),
-    };
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    let mut value = data_problem::json_value(text).map_err(LoadError::Syntax)?;
     let data_version = value
         .as_object_mut()
         .and_then(|object| object.remove("data_version"))
         .and_then(|v| v.as_u64())
         .and_then(|v| u32::try_from(v).ok())
         .unwrap_or(1);
-    let scenario = serde_json::from_value(value).map_err(syntax)?;
+    let scenario = data_problem::from_value(value).map_err(LoadError::Syntax)?;
     Ok((data_version, scenario))
 }
 
@@ -214,21 +212,18 @@ pub fn parse(text: &str) -> Result<Scenario, LoadError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_toml(text: &str) -> Result<Scenario, LoadError> {
-    let syntax = |e: toml::de::Error| LoadError::Syntax {
-        detail: e.to_string().trim_end().to_string(),
-    };
     // A copy of a preset file carries its `data_version`, which is not part of a scenario.
-    let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
+    let mut table: toml::Table =
+        toml::from_str(text).map_err(|e| LoadError::Syntax(data_problem::toml_syntax(text, &e)))?;
     table.remove("data_version");
-    toml::Value::Table(table).try_into().map_err(syntax)
+    data_problem::from_toml(table).map_err(LoadError::Syntax)
 }
 
-/// The browser carries no TOML parser (see `build.rs`); it reads scenarios as JSON.
+/// The browser carries no TOML parser (see `build.rs`); it reads scenarios as JSON, so a text
+/// that is not JSON is not a scenario it can read.
 #[cfg(target_arch = "wasm32")]
 fn parse_toml(_text: &str) -> Result<Scenario, LoadError> {
-    Err(LoadError::Syntax {
-        detail: "TOML scenarios are read by the command line; the app reads JSON".into(),
-    })
+    Err(LoadError::Syntax(DataProblem::NotData))
 }
 
 /// Parses and validates a scenario.

@@ -261,6 +261,23 @@ pub fn normalized(plan: &PlanSpec) -> PlanSpec {
     plan
 }
 
+/// Whether two plans give the same numbers: the same origin, scenario and Monte Carlo settings
+/// once both are written as a link writes them (a schedule's trailing repeats dropped, sources
+/// aside). Their names are not compared. A plan and the plan its link opens are the same.
+pub fn same_numbers(a: &PlanSpec, b: &PlanSpec) -> bool {
+    // Most comparisons are of a plan with itself: equal as they are, no copies needed.
+    if a.origin == b.origin && a.scenario == b.scenario && a.mc == b.mc {
+        return true;
+    }
+    let (a, b) = (normalized(a), normalized(b));
+    a.origin == b.origin && a.scenario == b.scenario && a.mc == b.mc
+}
+
+/// Whether two plans are the same plan: the same numbers and the same name.
+pub fn same_plan(a: &PlanSpec, b: &PlanSpec) -> bool {
+    a.name == b.name && same_numbers(a, b)
+}
+
 /// Opens a link: a full address, a query with or without `?`, or a chat message holding one.
 /// Never fails: garbage opens the default preset, and every key that could not be used is
 /// listed in `problems` with what was used instead.

@@ -132,6 +132,23 @@ fn schedules_and_growth_have_their_own_short_forms() {
 }
 
 #[test]
+fn a_plan_and_the_plan_its_link_opens_are_the_same_plan() {
+    let mut plan = yunnan();
+    plan.name = Some("逐年".into());
+    // One year edited in the middle of a schedule: the link drops the repeats after it.
+    plan.scenario.levers.hires = Yearly::List(vec![12000.0, 15000.0, 12000.0, 12000.0, 12000.0]);
+    let opened = decode(&super::encode(std::slice::from_ref(&plan), None));
+    assert_ne!(opened.plans[0], plan, "not the same text");
+    assert!(same_plan(&opened.plans[0], &plan));
+    let mut other = plan.clone();
+    other.scenario.levers.hires = Yearly::List(vec![12000.0, 15000.0, 12000.0, 12000.0, 13000.0]);
+    assert!(!same_numbers(&other, &plan));
+    other = plan.clone();
+    other.name = Some("另一个".into());
+    assert!(same_numbers(&other, &plan) && !same_plan(&other, &plan));
+}
+
+#[test]
 fn a_full_address_a_query_and_a_chat_message_open_the_same_plan() {
     let expected = decode("v=2&p=yunnan.1&h=15000").plans;
     for text in [

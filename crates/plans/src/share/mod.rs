@@ -45,7 +45,9 @@ mod values;
 
 pub use extract::{extract_links, query_part};
 pub use keys::LinkKey;
-pub use link::{baseline, decode, encode, normalized, FORMAT_VERSION, MAX_PLANS};
+pub use link::{
+    baseline, decode, encode, normalized, same_numbers, same_plan, FORMAT_VERSION, MAX_PLANS,
+};
 pub use problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
 
 use serde::{Deserialize, Serialize};

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::problems::OlderData;
 use super::{settings_serde, Origin, PlanSpec};
+use crate::data_problem::{self, DataProblem};
 use crate::presets::{self, history};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::{validate, Scenario, ValidationErrors};
@@ -123,8 +124,8 @@ pub struct RejectedPlan {
 pub enum PlanProblem {
     /// The entry is not a JSON object.
     NotAnObject,
-    /// A field is missing, unknown or of the wrong type (the parser's words, naming the field).
-    Malformed { detail: String },
+    /// A field is missing, unknown or of the wrong type, at its place in the plan.
+    Malformed(DataProblem),
     /// The scenario has invalid values.
     Invalid(ValidationErrors),
     /// The Monte Carlo runs are outside the accepted range.
@@ -134,8 +135,8 @@ pub enum PlanProblem {
 /// Why a file could not be read at all.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
-    /// Not JSON (truncated, or another kind of file).
-    NotJson { detail: String },
+    /// Not JSON: empty, cut short, damaged, or another kind of file.
+    NotJson(DataProblem),
     /// JSON, but not this app's: no or another `format` tag.
     Foreign { found: Option<String> },
     /// The `version` is missing or not a whole number.
@@ -187,11 +188,7 @@ pub fn from_json(text: &str) -> Result<Imported, SaveError> {
 
 /// [`from_json`] with the given migration steps (tests exercise the mechanism with their own).
 pub fn from_json_with(text: &str, migrations: &[Migration]) -> Result<Imported, SaveError> {
-    // A byte-order mark from an editor is not part of the JSON.
-    let text = text.trim_start_matches('\u{feff}');
-    let mut file: Value = serde_json::from_str(text).map_err(|e| SaveError::NotJson {
-        detail: e.to_string(),
-    })?;
+    let mut file = data_problem::json_value(text).map_err(SaveError::NotJson)?;
     match file.get("format") {
         Some(Value::String(tag)) if tag == FORMAT_TAG => {}
         Some(Value::String(tag)) => {
@@ -264,10 +261,8 @@ fn read_plan(entry: Value) -> Result<SavedPlan, (Option<String>, PlanProblem)> {
         .iter()
         .find_map(|key| entry.get(key).and_then(Value::as_str))
         .map(str::to_string);
-    let plan: SavedPlan = serde_json::from_value(entry).map_err(|e| {
-        let detail = e.to_string();
-        (name.clone(), PlanProblem::Malformed { detail })
-    })?;
+    let plan: SavedPlan = data_problem::from_value(entry)
+        .map_err(|problem| (name.clone(), PlanProblem::Malformed(problem)))?;
     validate(&plan.scenario).map_err(|e| (name.clone(), PlanProblem::Invalid(e)))?;
     if !(RUNS_RANGE.0..=RUNS_RANGE.1).contains(&plan.mc.runs) {
         let runs = plan.mc.runs;

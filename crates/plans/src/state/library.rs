@@ -14,6 +14,9 @@ pub struct Library {
     pub available: bool,
     /// Bumped by every change the page must write back; not by loading what is stored.
     pub revision: u64,
+    /// Stored data that could not be read, copied aside: listed with the saves, to download
+    /// or delete.
+    pub set_aside: Vec<super::start::SetAside>,
 }
 
 impl Library {

@@ -3,17 +3,23 @@
 //! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
 //! (`ui::app`, a thin `yew::Reducible`).
 
+pub mod import;
+pub mod kept;
 pub mod library;
 pub mod plan;
 mod session;
+mod start;
 pub mod training;
 pub mod workshop;
 
 use std::rc::Rc;
 
+pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
+pub use kept::KeptPlans;
 pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
+pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
 pub use workshop::{LoadedFile, Workshop, WorkshopAction};
 
@@ -110,11 +116,18 @@ pub enum Action {
     Notify(Notice),
     DismissNotice(usize),
     DismissUndoHint,
-    /// Open a plan (a save's, a file's, the kept autosave) in place of the active one (undoable).
-    OpenSpec(Box<PlanSpec>),
+    /// Open a plan (a file's) in place of the active one (undoable); unsaved work it replaces
+    /// is kept aside, stamped `now`.
+    OpenSpec {
+        spec: Box<PlanSpec>,
+        now: String,
+    },
     /// Open what a link holds in place of the active plan (undoable), saying what it could
-    /// not read.
-    OpenLink(Box<OpenedLink>),
+    /// not read; unsaved work it replaces is kept aside, stamped `now`.
+    OpenLink {
+        opened: Box<OpenedLink>,
+        now: String,
+    },
     OpenDialog(Dialog),
     CloseDialog,
     /// Whether the browser stores anything.
@@ -131,7 +144,12 @@ pub enum Action {
     SaveOver {
         now: String,
     },
-    OpenSave(String),
+    /// Open a save in place of the active plan (undoable); unsaved work it replaces is kept
+    /// aside, stamped `now`.
+    OpenSave {
+        id: String,
+        now: String,
+    },
     RenameSave {
         id: String,
         name: String,
@@ -190,7 +208,24 @@ pub enum Action {
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
-    /// Plans read from a file (ids made unique by the caller), and what was refused.
+    /// Bring back a plan kept aside, in place of the active one (undoable); unsaved work it
+    /// replaces is kept aside in turn, stamped `now`.
+    RestoreKept {
+        id: String,
+        now: String,
+    },
+    /// The planner no longer needs a plan kept aside.
+    DismissKept(String),
+    /// The plans kept aside as stored (changed by another tab).
+    KeptFromStorage(Vec<SavedPlan>),
+    /// Stored data set aside as unreadable was deleted by the planner (the page removed it).
+    ForgetSetAside(String),
+    /// A file chosen for import could not be read at all.
+    ImportFailed(crate::share::save::SaveError),
+    /// What to do with a file's plans that are already in the saves.
+    ResolveImport(ImportChoice),
+    /// Plans read from a file, and what was refused. Plans already in the saves wait for the
+    /// planner's choice ([`Action::ResolveImport`]).
     Import {
         plans: Vec<SavedPlan>,
         rejected: Vec<crate::share::save::RejectedPlan>,
@@ -237,6 +272,7 @@ impl State {
                 let id = state.fresh_number();
                 let generation = state.fresh_number();
                 let mut plan = Plan::from_spec(id, spec, generation);
+                plan.opened_as = Some(Rc::new(spec.clone()));
                 // A compared plan that is its origin, unnamed and unchanged, is the baseline
                 // (links carry it so): recognised by what it is, not by a name.
                 if index > 0 && plan.name.is_none() && !plan.is_edited_from_baseline() {
@@ -262,18 +298,46 @@ impl State {
     pub fn current_save(&self) -> Option<(&SavedPlan, bool)> {
         let plan = self.plan();
         let saved = self.session.library.get(plan.save_id.as_deref()?)?;
-        let spec = plan.to_spec(self.session.mc);
-        let changed = saved.scenario != spec.scenario || saved.mc != spec.mc;
+        // By meaning: a plan reopened through its link (a reload) has its schedules in the
+        // link's shorter form, and is the save unchanged.
+        let changed = !crate::share::same_numbers(&saved.plan(), &plan.to_spec(self.session.mc));
         Some((saved, changed))
     }
 
-    /// Whether the plan on screen holds work that no save keeps: opening another plan over it
-    /// says how to get it back (undo).
+    /// Whether the plan on screen holds work that nothing else keeps — no save, and not the
+    /// link it was opened from: opening another plan over it keeps it aside, and says how to
+    /// get it back (undo).
     pub fn has_unsaved_edits(&self) -> bool {
-        match self.current_save() {
-            Some((_, changed)) => changed,
-            None => self.plan().is_edited_from_baseline(),
+        if let Some((_, changed)) = self.current_save() {
+            return changed;
         }
+        let plan = self.plan();
+        match &plan.opened_as {
+            Some(opened) => !crate::share::same_numbers(opened, &plan.to_spec(self.session.mc)),
+            None => plan.is_edited_from_baseline(),
+        }
+    }
+
+    /// Puts another plan in place of the active one, as one undoable step. Work the active
+    /// plan holds that nothing else keeps is kept aside (stamped `now`) and offered by undo.
+    fn open_over(&mut self, spec: &PlanSpec, save_id: Option<String>, now: &str, generation: u64) {
+        if self.has_unsaved_edits() {
+            self.session.undo_hint = Some(UndoHint::OpenedOver {
+                name: spec.name.clone(),
+                region: spec.scenario.name.clone(),
+            });
+            let replaced = self.plan().to_spec(self.session.mc);
+            let id = self.kept_id(now);
+            self.session.kept.keep(replaced, &id, now);
+        }
+        self.plan_mut().replace_with(spec, generation);
+        self.plan_mut().save_id = save_id;
+        self.set_mc(spec.mc);
+    }
+
+    /// An id for a plan kept aside, unique across this browser's pages in practice.
+    fn kept_id(&mut self, now: &str) -> String {
+        format!("kept-{now}-{}", self.fresh_number())
     }
 
     /// After a reload: the autosaved plan came from the save `id`, if it is still in the list
@@ -373,12 +437,19 @@ impl State {
     pub fn apply(&mut self, action: Action) {
         self.version += 1;
         let generation = self.fresh_number();
+        if starts_something_new(&action) {
+            // What the last action offered (its undo, an import's outcome) is about that action,
+            // not this one: "undo" would now undo something else.
+            self.session.undo_hint = None;
+            self.session.import = None;
+        }
         // Actions that may put a plan of another model reading on screen.
         let reading_may_change = matches!(
             action,
-            Action::OpenSpec(_)
-                | Action::OpenLink(_)
-                | Action::OpenSave(_)
+            Action::OpenSpec { .. }
+                | Action::OpenLink { .. }
+                | Action::OpenSave { .. }
+                | Action::RestoreKept { .. }
                 | Action::LoadPreset(_)
                 | Action::NewRegion(_)
                 | Action::Undo
@@ -452,6 +523,9 @@ impl State {
             Action::Undo => {
                 self.plan_mut().undo(generation);
                 self.session.undo_hint = None;
+                // Back on screen: no longer kept aside (it was, if a plan was opened over it).
+                let plan = self.plan().to_spec(self.session.mc);
+                self.session.kept.forget_if_newest(&plan);
             }
             Action::Redo => self.plan_mut().redo(generation),
             Action::SetRuns(runs) => {
@@ -491,40 +565,29 @@ impl State {
                 }
             }
             Action::DismissUndoHint => self.session.undo_hint = None,
-            Action::OpenSpec(spec) => {
-                if self.has_unsaved_edits() {
-                    self.session.undo_hint = Some(UndoHint::OpenedOver {
-                        name: spec.name.clone(),
-                        region: spec.scenario.name.clone(),
-                    });
-                }
-                self.plan_mut().replace_with(&spec, generation);
-                self.plan_mut().save_id = None;
-                self.set_mc(spec.mc);
-            }
-            Action::OpenLink(opened) => {
+            Action::OpenSpec { spec, now } => self.open_over(&spec, None, &now, generation),
+            Action::OpenLink { opened, now } => {
                 if let Some(spec) = opened.plans.first() {
-                    if self.has_unsaved_edits() {
-                        self.session.undo_hint = Some(UndoHint::OpenedOver {
-                            name: spec.name.clone(),
-                            region: spec.scenario.name.clone(),
-                        });
-                    }
-                    self.plan_mut().replace_with(spec, generation);
-                    self.plan_mut().save_id = None;
-                    self.set_mc(spec.mc);
+                    self.open_over(spec, None, &now, generation);
+                    self.plan_mut().opened_as = Some(Rc::new(spec.clone()));
                 }
                 if let Some(lang) = opened.lang {
                     self.session.lang = lang;
                 }
+                // What an earlier link could not give is no longer about the plan on screen.
+                self.session
+                    .notices
+                    .retain(|n| !matches!(n, Notice::LinkOpened { .. }));
                 self.notify_link(&opened);
             }
             Action::OpenDialog(dialog) => {
                 self.session.record_error = None;
+                self.session.import = None;
                 self.session.dialog = Some(dialog);
             }
             Action::CloseDialog => {
                 self.session.record_error = None;
+                self.session.import = None;
                 self.session.dialog = None;
             }
             Action::SetStorageAvailable(available) => {
@@ -553,21 +616,29 @@ impl State {
                     self.plan_mut().save_id = None;
                 }
             }
-            Action::OpenSave(id) => {
-                let unsaved = self.has_unsaved_edits();
-                if let Some(save) = self.session.library.get(&id) {
-                    let spec = save.plan();
-                    if unsaved {
-                        self.session.undo_hint = Some(UndoHint::OpenedOver {
-                            name: spec.name.clone(),
-                            region: spec.scenario.name.clone(),
-                        });
-                    }
-                    self.plan_mut().replace_with(&spec, generation);
-                    self.plan_mut().save_id = Some(id);
-                    self.set_mc(spec.mc);
+            Action::OpenSave { id, now } => {
+                if let Some(spec) = self.session.library.get(&id).map(SavedPlan::plan) {
+                    self.open_over(&spec, Some(id), &now, generation);
                     self.session.dialog = None;
                 }
+            }
+            Action::RestoreKept { id, now } => {
+                if let Some(kept) = self.session.kept.remove(&id) {
+                    self.open_over(&kept.plan(), None, &now, generation);
+                }
+            }
+            Action::DismissKept(id) => {
+                self.session.kept.remove(&id);
+            }
+            Action::KeptFromStorage(plans) => self.session.kept.replace_from_storage(plans),
+            Action::ForgetSetAside(key) => {
+                self.session
+                    .library
+                    .set_aside
+                    .retain(|aside| aside.key != key);
+                self.session
+                    .notices
+                    .retain(|n| !matches!(n, Notice::StorageSetAside { key: k, .. } if *k == key));
             }
             Action::RenameSave { id, name, now } => {
                 self.session.library.rename(&id, &name, &now);
@@ -692,11 +763,37 @@ impl State {
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
             }
             Action::Import { plans, rejected } => {
-                let count = plans.len();
-                for save in plans.into_iter().rev() {
-                    self.session.library.add(save);
+                let duplicates = import::duplicates(&self.session.library, &plans);
+                let pending = PendingImport {
+                    plans,
+                    rejected,
+                    duplicates,
+                };
+                self.session.import = Some(if pending.duplicates.is_empty() {
+                    let report = import::apply(
+                        &mut self.session.library,
+                        pending,
+                        ImportChoice::Skip,
+                        self.session.lang,
+                    );
+                    ImportOutcome::Done(report)
+                } else {
+                    ImportOutcome::Asking(pending)
+                });
+            }
+            Action::ImportFailed(error) => {
+                self.session.import = Some(ImportOutcome::Failed(error));
+            }
+            Action::ResolveImport(choice) => {
+                if let Some(ImportOutcome::Asking(pending)) = self.session.import.take() {
+                    let report = import::apply(
+                        &mut self.session.library,
+                        pending,
+                        choice,
+                        self.session.lang,
+                    );
+                    self.session.import = Some(ImportOutcome::Done(report));
                 }
-                self.session.notify(Notice::Imported { count, rejected });
             }
         }
     }
@@ -715,6 +812,47 @@ impl State {
             self.plans[i].restart_uncertainty(generation);
         }
     }
+}
+
+/// Whether an action is the planner starting something new — an edit, a save, opening or
+/// importing — rather than looking (language, view, dialogs), answering what is on screen (undo,
+/// an import's choice) or the page reporting (results, storage).
+fn starts_something_new(action: &Action) -> bool {
+    use Action as A;
+    matches!(
+        action,
+        A::LoadPreset(_)
+            | A::NewRegion(_)
+            | A::SetValue { .. }
+            | A::ReplaceSchedule { .. }
+            | A::SetYear { .. }
+            | A::ResetParam { .. }
+            | A::SetEndYear(_)
+            | A::SetBaseYear(_)
+            | A::SetRegionName(_)
+            | A::SetPlanName(_)
+            | A::AddTarget(_)
+            | A::RemoveTarget(_)
+            | A::SetTarget { .. }
+            | A::RestoreTargets
+            | A::SetRuns(_)
+            | A::SetSeed(_)
+            | A::OpenSpec { .. }
+            | A::OpenLink { .. }
+            | A::SaveAs { .. }
+            | A::SaveOver { .. }
+            | A::OpenSave { .. }
+            | A::RenameSave { .. }
+            | A::DuplicateSave { .. }
+            | A::DeleteSave(_)
+            | A::RestoreKept { .. }
+            | A::AddToCompare(_)
+            | A::RemovePlan(_)
+            | A::UseCurrentModel
+            | A::Import { .. }
+            | A::ImportFailed(_)
+            | A::DragValue { .. }
+    )
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ impl FieldId {
 #[derive(Clone, Debug)]
 struct Snapshot {
     origin: Origin,
+    opened_as: Option<Rc<PlanSpec>>,
     name: Option<String>,
     baseline: Rc<Scenario>,
     scenario: Scenario,
@@ -92,6 +93,10 @@ pub struct Plan {
     pub name: Option<String>,
     /// The named save this plan was opened from or saved as, if any.
     pub save_id: Option<String>,
+    /// The plan as a link opened it (in the link's form). While the plan still means the
+    /// same, it holds nothing of the planner's own that the link does not: opening another
+    /// plan over it loses nothing.
+    pub opened_as: Option<Rc<PlanSpec>>,
     pub origin: Origin,
     /// The scenario the plan started from (the preset at its data version, with its sources,
     /// or the blank template): "reset" returns to it, "changed" compares with it, and the
@@ -176,6 +181,7 @@ impl Plan {
         let mut scenario = spec.scenario.clone();
         scenario.sources.clear();
         self.origin = spec.origin.clone();
+        self.opened_as = None;
         self.set_baseline(baseline);
         self.scenario = scenario;
         self.name = spec.name.clone();
@@ -225,6 +231,7 @@ impl Plan {
             kind: PlanKind::Own,
             name: None,
             save_id: None,
+            opened_as: None,
             origin,
             baseline_result: Computed::of(&baseline).ok().map(Rc::new),
             baseline,
@@ -493,6 +500,7 @@ impl Plan {
         let mut scenario = (*baseline).clone();
         scenario.sources.clear();
         self.origin = origin;
+        self.opened_as = None;
         self.set_baseline(baseline);
         self.scenario = scenario;
         self.name = None;
@@ -572,6 +580,7 @@ impl Plan {
     fn snapshot(&self) -> Rc<Snapshot> {
         Rc::new(Snapshot {
             origin: self.origin.clone(),
+            opened_as: self.opened_as.clone(),
             name: self.name.clone(),
             baseline: Rc::clone(&self.baseline),
             scenario: self.scenario.clone(),
@@ -580,6 +589,7 @@ impl Plan {
 
     fn restore(&mut self, snapshot: &Snapshot, generation: u64) {
         self.origin = snapshot.origin.clone();
+        self.opened_as = snapshot.opened_as.clone();
         self.name = snapshot.name.clone();
         self.set_baseline(Rc::clone(&snapshot.baseline));
         self.scenario = snapshot.scenario.clone();

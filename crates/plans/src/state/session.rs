@@ -1,8 +1,11 @@
 //! The session: what belongs to this visit rather than to a plan — the language, the Monte
 //! Carlo settings, which panel is open, and what the user must be told.
 
+use super::import::ImportOutcome;
+use super::kept::KeptPlans;
 use super::library::Library;
-use crate::share::save::{RejectedPlan, SaveError, SavedPlan};
+use super::start::{StoredEntry, Unreadable};
+use crate::share::save::SavedPlan;
 use crate::share::{LinkNotice, LinkProblem};
 use crate::Lang;
 use swplan_engine::montecarlo::Settings;
@@ -22,6 +25,10 @@ pub struct Session {
     pub undo_hint: Option<UndoHint>,
     /// The named saves.
     pub library: Library,
+    /// Plans the planner edited that another plan replaced, until brought back or dismissed.
+    pub kept: KeptPlans,
+    /// Where the last import stands, shown in the saves dialog.
+    pub import: Option<ImportOutcome>,
     /// The dialog on top of the page, if any.
     pub dialog: Option<Dialog>,
     /// Draw the preset's baseline as a faint line behind the plans ("no new decisions").
@@ -68,23 +75,22 @@ pub enum Notice {
     StorageFailed,
     /// The browser stores nothing (private mode, policy): the app works, saves are unavailable.
     StorageUnavailable,
-    /// A stored entry could not be read; it was moved aside under `key`, not overwritten.
-    CorruptStorage { key: String },
+    /// Stored data could not be read, wholly or in part: it was copied aside under `key` (the
+    /// page's, for the download; never shown), nothing was deleted, and what could be read is
+    /// listed as before.
+    StorageSetAside {
+        entry: StoredEntry,
+        key: String,
+        unreadable: Unreadable,
+    },
+    /// The address held something that is not a link this app can read: nothing was opened
+    /// from it; the page shows the autosaved plan (`autosave`) or the default preset.
+    LinkUnreadable { autosave: bool },
     /// What a link in the address could not give, and what the planner should know.
     LinkOpened {
         problems: Vec<LinkProblem>,
         notices: Vec<LinkNotice>,
     },
-    /// A link replaced the working plan; the plan that was being worked on is kept aside and
-    /// can be brought back.
-    AutosaveKept,
-    /// A file was imported: how many plans, and which were refused and why.
-    Imported {
-        count: usize,
-        rejected: Vec<RejectedPlan>,
-    },
-    /// A file could not be imported at all.
-    ImportFailed(SaveError),
     /// The story a link names could not be opened (the plan itself is shown).
     StoryLinkBroken(crate::story::StoryError),
     /// A recording ended: it is in the stories list for this visit only.
@@ -131,6 +137,8 @@ impl Session {
             view: View::default(),
             undo_hint: None,
             library: Library::default(),
+            kept: KeptPlans::default(),
+            import: None,
             dialog: None,
             show_baseline: false,
             presenter: None,

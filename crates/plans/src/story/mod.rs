@@ -171,8 +171,8 @@ impl Highlight {
 /// Why a story cannot be read or played. `i18n::story` words each in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoryError {
-    /// The text is not a story file (TOML or JSON); `detail` is the parser's.
-    Syntax { detail: String },
+    /// The text is not a story file (TOML or JSON): what is wrong, and where.
+    Syntax(crate::data_problem::DataProblem),
     /// Written by a newer app.
     NewerFormat { found: u32, supported: u32 },
     /// The id has characters a link cannot carry, or is empty or too long.
@@ -351,9 +351,7 @@ impl Step {
 /// this returns plays to its end (see the module's documentation).
 pub fn parse(text: &str) -> Result<Story, StoryError> {
     let story = if text.trim_start().starts_with('{') {
-        serde_json::from_str::<Story>(text).map_err(|e| StoryError::Syntax {
-            detail: e.to_string(),
-        })?
+        crate::data_problem::from_json::<Story>(text).map_err(StoryError::Syntax)?
     } else {
         parse_toml(text)?
     };
@@ -363,17 +361,18 @@ pub fn parse(text: &str) -> Result<Story, StoryError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_toml(text: &str) -> Result<Story, StoryError> {
-    toml::from_str(text).map_err(|e| StoryError::Syntax {
-        detail: e.to_string().trim_end().to_string(),
-    })
+    use crate::data_problem::{from_toml, toml_syntax};
+    let table: toml::Table =
+        toml::from_str(text).map_err(|e| StoryError::Syntax(toml_syntax(text, &e)))?;
+    from_toml(table).map_err(StoryError::Syntax)
 }
 
 /// The browser carries no TOML parser (see `build.rs`); it reads stories as JSON.
 #[cfg(target_arch = "wasm32")]
 fn parse_toml(_text: &str) -> Result<Story, StoryError> {
-    Err(StoryError::Syntax {
-        detail: "TOML stories are read by the command line; the app reads JSON".into(),
-    })
+    Err(StoryError::Syntax(
+        crate::data_problem::DataProblem::NotData,
+    ))
 }
 
 /// `seeds/stories/*.toml` as JSON, converted by `build.rs`: (file stem, text), by file name.

@@ -161,7 +161,10 @@ fn opening_a_plan_with_other_monte_carlo_settings_computes_its_odds_again() {
     finish_odds(&mut state);
     let mut spec = state.plan().to_spec(state.session.mc);
     spec.mc = Settings::clamped(5_000, 7);
-    state.apply(Action::OpenSpec(Box::new(spec)));
+    state.apply(Action::OpenSpec {
+        spec: Box::new(spec),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(state.session.mc, Settings::clamped(5_000, 7));
     assert!(
         state.plan().summary().is_none(),

@@ -44,7 +44,10 @@ fn a_plan_travels_as_a_spec_and_comes_back_equal() {
     state.apply(Action::SetPlanName(Some("方案A".into())));
     let spec = state.plan().to_spec(state.session.mc);
     let mut other = ningxia();
-    other.apply(Action::OpenSpec(Box::new(spec.clone())));
+    other.apply(Action::OpenSpec {
+        spec: Box::new(spec.clone()),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(other.plan().to_spec(other.session.mc), spec);
     other.apply(Action::Undo);
     assert_eq!(
@@ -126,7 +129,10 @@ fn opening_a_link_over_unsaved_work_says_undo_brings_it_back() {
 
 /// What the saves dialog sends for a pasted link.
 fn open_link(query: &str) -> Action {
-    Action::OpenLink(Box::new(crate::share::decode(query)))
+    Action::OpenLink {
+        opened: Box::new(crate::share::decode(query)),
+        now: "2026-11-23T12:00:00Z".into(),
+    }
 }
 
 #[test]

@@ -30,7 +30,10 @@ fn saves_are_made_updated_opened_and_restored_after_delete() {
     assert_eq!(saved.scenario.levers.hires, Yearly::Constant(25_000.0));
     assert_eq!(saved.created, "2026-11-23T10:00:00Z");
     state.apply(Action::LoadPreset("guizhou"));
-    state.apply(Action::OpenSave("s1".into()));
+    state.apply(Action::OpenSave {
+        id: "s1".into(),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(
         state.plan().scenario.levers.hires,
         Yearly::Constant(25_000.0)
@@ -52,13 +55,19 @@ fn opening_a_save_over_unsaved_work_says_undo_brings_it_back() {
     let mut state = yunnan();
     save_as(&mut state, "s1", "A");
     // Opening a save over a plan that is all saved: nothing to say.
-    state.apply(Action::OpenSave("s1".into()));
+    state.apply(Action::OpenSave {
+        id: "s1".into(),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(state.session.undo_hint, None);
     state.apply(Action::SetValue {
         key: "hires",
         value: 25_000.0,
     });
-    state.apply(Action::OpenSave("s1".into()));
+    state.apply(Action::OpenSave {
+        id: "s1".into(),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(
         state.session.undo_hint,
         Some(UndoHint::OpenedOver {
@@ -201,11 +210,7 @@ fn a_deleted_save_is_gone_for_good_once_its_hint_is_dismissed() {
 fn imported_plans_head_the_saves_in_file_order_and_are_counted() {
     let mut state = yunnan();
     save_as(&mut state, "s1", "已有");
-    let spec = state.plan().to_spec(state.session.mc);
-    let plans = vec![
-        SavedPlan::new("f1", spec.clone(), "t1", "t1"),
-        SavedPlan::new("f2", spec, "t2", "t2"),
-    ];
+    let plans = vec![named_plan("f1", "导入一"), named_plan("f2", "导入二")];
     let rejected = vec![RejectedPlan {
         index: 2,
         name: Some("坏方案".into()),
@@ -213,25 +218,40 @@ fn imported_plans_head_the_saves_in_file_order_and_are_counted() {
     }];
     let revision = state.session.library.revision;
     state.apply(Action::Import {
-        plans,
+        plans: plans.clone(),
         rejected: rejected.clone(),
     });
-    let ids: Vec<&str> = state
-        .session
-        .library
-        .saves
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
-    assert_eq!(ids, ["f1", "f2", "s1"]);
+    assert_eq!(save_ids(&state), ["f1", "f2", "s1"]);
     assert!(
         state.session.library.revision > revision,
         "written to storage"
     );
     assert_eq!(
-        state.session.notices,
-        vec![Notice::Imported { count: 2, rejected }]
+        state.session.import,
+        Some(ImportOutcome::Done(ImportReport {
+            added: plans,
+            rejected,
+            ..ImportReport::default()
+        }))
     );
+    assert!(state.session.notices.is_empty(), "said in the dialog");
+}
+
+/// A plan of a file, as `id` named `name`.
+fn named_plan(id: &str, name: &str) -> SavedPlan {
+    let mut spec = yunnan().plan().to_spec(Settings::default());
+    spec.name = Some(name.into());
+    SavedPlan::new(id, spec, "t1", "t1")
+}
+
+fn save_ids(state: &State) -> Vec<&str> {
+    state
+        .session
+        .library
+        .saves
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect()
 }
 
 #[test]
@@ -239,6 +259,9 @@ fn opening_a_save_closes_the_saves_dialog() {
     let mut state = yunnan();
     save_as(&mut state, "s1", "A");
     state.apply(Action::OpenDialog(Dialog::Saves));
-    state.apply(Action::OpenSave("s1".into()));
+    state.apply(Action::OpenSave {
+        id: "s1".into(),
+        now: "2026-11-23T12:00:00Z".into(),
+    });
     assert_eq!(state.session.dialog, None);
 }

@@ -103,7 +103,7 @@ fn a_dialog_opens_over_the_page_and_closes() {
 fn a_notice_dismissed_is_that_one() {
     let mut state = yunnan();
     state.apply(Action::Notify(Notice::StorageFailed));
-    state.apply(Action::Notify(Notice::AutosaveKept));
+    state.apply(Action::Notify(Notice::StorageUnavailable));
     state.apply(Action::DismissNotice(0));
-    assert_eq!(state.session.notices, vec![Notice::AutosaveKept]);
+    assert_eq!(state.session.notices, vec![Notice::StorageUnavailable]);
 }
