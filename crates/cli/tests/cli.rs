@@ -638,3 +638,20 @@ fn pool_adds_the_plans_of_saved_files() {
     assert_eq!(two_texts.status.code(), Some(2));
     assert_eq!(swplan(&["pool", "nowhere.txt"]).status.code(), Some(1));
 }
+
+#[test]
+fn a_budget_ceiling_reads_at_most_in_the_table_and_its_odds() {
+    let out = swplan(&[
+        "run",
+        "ningxia",
+        "--target",
+        "budget_cumulative=320000000@2027",
+        "--runs",
+        "100",
+        "--lang",
+        "zh",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("累计预算 2027年底 ≤ 3.2亿元："), "{text}");
+    assert!(!text.contains("≥ 3.2亿元"), "{text}");
+}
