@@ -331,6 +331,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
         left,
         right: width - right,
         bottom: HEIGHT - bottom,
+        width,
     };
     let (marks, label_overflow) = place_marks(&marks, &plotted_lines, &plot);
     ChartLayout {

@@ -30,11 +30,13 @@ pub(crate) struct Mark {
     pub label: String,
 }
 
-/// The plot's edges in drawing coordinates: left, right, bottom (the top is the drawing's).
+/// The plot's edges in drawing coordinates: left, right, bottom (the top is the drawing's),
+/// and the drawing's width.
 pub(crate) struct Plot {
     pub left: f64,
     pub right: f64,
     pub bottom: f64,
+    pub width: f64,
 }
 
 /// A label's box: left, right, top, bottom (the last line's baseline).
@@ -148,7 +150,12 @@ pub(crate) fn place_marks(
                     },
                 }
             };
-            let inside = |c: &Candidate| c.area.top >= 2.0 && c.area.bottom + 4.0 <= plot.bottom;
+            let inside = |c: &Candidate| {
+                c.area.top >= 2.0
+                    && c.area.bottom + 4.0 <= plot.bottom
+                    && c.area.left >= 0.0
+                    && c.area.right <= plot.width
+            };
             let clear = |c: &Candidate| {
                 inside(c)
                     && !lines.iter().any(|line| c.area.crossed_by(line))

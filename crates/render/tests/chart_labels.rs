@@ -118,3 +118,34 @@ fn a_label_on_the_top_edge_gets_room_above_when_nothing_else_is_clear() {
     assert!(mark.first_baseline < mark.y, "above its line: {mark:?}");
     assert!(chart.top > MARGIN.0, "the plot starts lower");
 }
+
+#[test]
+fn a_label_at_the_last_year_stays_inside_the_drawing() {
+    // A target at the last year, where the right of its marker has no room, and a line
+    // climbing through the place on its left: the label may cross the line, never leave the
+    // drawing.
+    let mut spec = coverage();
+    spec.series[1].values = vec![0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 0.98];
+    spec.marks = vec![TargetMark {
+        value: 0.8,
+        deadline: 2030,
+        label: "社工室覆盖率 80%".into(),
+    }];
+    for width in [300.0, 460.0] {
+        let chart = layout(&ChartSpec {
+            width,
+            ..spec.clone()
+        });
+        let mark = &chart.marks[0];
+        let widest = mark.lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+        let (left, right) = match mark.anchor {
+            "end" => (mark.label_x - widest, mark.label_x),
+            _ => (mark.label_x, mark.label_x + widest),
+        };
+        assert!(
+            left >= 0.0 && right <= chart.width,
+            "{width}: {:?} from {left} to {right}",
+            mark.lines
+        );
+    }
+}
