@@ -13,6 +13,9 @@ use swplan_plans::state::{Action, FieldId, Notice, UndoHint, View};
 use swplan_words::inputs::NotANumber;
 use swplan_words::messages::validation_message;
 use swplan_words::notices::{notice_text, undo_hint_text};
+use swplan_words::results::{
+    collapse_details, dismiss_all as results_dismiss_all, expand_details, more_notices,
+};
 use swplan_words::strings::strings;
 use swplan_words::{param_label, Lang};
 
@@ -26,6 +29,11 @@ pub struct NoticesProps {
     pub on_restore_autosave: Callback<MouseEvent>,
 }
 
+/// Whether a notice's details are long enough to fold to their first line.
+fn long_details(details: &[String]) -> bool {
+    details.len() > 1 || details.iter().any(|d| swplan_words::display_width(d) > 110)
+}
+
 #[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     let lang = props.lang;
@@ -37,32 +45,85 @@ pub fn notices(props: &NoticesProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(action.clone()))
     };
+    let notice = |i: usize| -> Html {
+        let Some(notice) = props.notices.get(i) else {
+            return Html::default();
+        };
+        let (heading, details) = notice_text(notice, lang);
+        let restore =
+            matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
+        let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
+        let fold = long_details(&details);
+        html! {
+            <div class="notice" role="status">
+                <div class="notice-body">
+                    <p>{ heading }</p>
+                    if !details.is_empty() {
+                        <ul class={classes!("notice-details", fold.then_some("is-folded"))}>
+                            { for details.into_iter().map(|d| html! { <li>{ d }</li> }) }
+                        </ul>
+                    }
+                </div>
+                <span class="notice-actions">
+                    // Long details show their first line until this unfolds them (the
+                    // stylesheet reads it).
+                    if fold {
+                        <details class="notice-expand">
+                            <summary>
+                                <span class="when-closed">{ expand_details(lang) }</span>
+                                <span class="when-open">{ collapse_details(lang) }</span>
+                            </summary>
+                        </details>
+                    }
+                    if let Some(restore) = restore {
+                        <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
+                    }
+                    if let Some(upgrade) = upgrade {
+                        <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>
+                    }
+                    <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
+                </span>
+            </div>
+        }
+    };
+    // Several notices stack up: the first in full — a notice that brings back the planner's
+    // own plan before any other — and the others folded under one line, with one button that
+    // dismisses them all.
+    let mut order: Vec<usize> = (0..props.notices.len()).collect();
+    order.sort_by_key(|i| !matches!(props.notices[*i], Notice::AutosaveKept));
+    let dismiss_all = {
+        let on_action = props.on_action.clone();
+        let count = props.notices.len();
+        Callback::from(move |_| {
+            // From the last, so each index still names its notice.
+            for i in (0..count).rev() {
+                on_action.emit(Action::DismissNotice(i));
+            }
+        })
+    };
+    let rest = order.get(1..).unwrap_or_default();
+    let next_heading = rest
+        .first()
+        .and_then(|i| props.notices.get(*i))
+        .map(|n| notice_text(n, lang).0)
+        .unwrap_or_default();
     html! {
         <div class="notices">
-            { for props.notices.iter().enumerate().map(|(i, notice)| {
-                let (heading, details) = notice_text(notice, lang);
-                let restore = matches!(notice, Notice::AutosaveKept).then(|| props.on_restore_autosave.clone());
-                let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
-                html! {
-                    <div class="notice" role="status">
-                        <div>
-                            <p>{ heading }</p>
-                            if !details.is_empty() {
-                                <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
-                            }
-                        </div>
-                        <span class="notice-actions">
-                            if let Some(restore) = restore {
-                                <button type="button" class="undo" onclick={restore}>{ text.restore_autosave }</button>
-                            }
-                            if let Some(upgrade) = upgrade {
-                                <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>
-                            }
-                            <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
-                        </span>
-                    </div>
-                }
-            }) }
+            if let Some(first) = order.first() {
+                { notice(*first) }
+            }
+            if !rest.is_empty() {
+                <div class="notice-more">
+                    <details>
+                        <summary>
+                            <strong>{ more_notices(rest.len(), lang) }{ lang.pick("：", ":") }</strong>
+                            <span class="notice-more-next">{ next_heading }</span>
+                        </summary>
+                        { for rest.iter().map(|i| notice(*i)) }
+                    </details>
+                    <button type="button" class="dismiss-all" onclick={dismiss_all}>{ results_dismiss_all(lang) }</button>
+                </div>
+            }
             if let Some(hint) = &props.undo_hint {
                 <div class="notice undo-hint" role="status">
                     <span>{ undo_hint_text(hint, lang) }</span>

@@ -7,6 +7,7 @@ pub use super::format::quantity;
 use super::format::{format_count_fine, format_percent_fine, format_yuan_fine, YuanScale};
 use super::messages::metric_value;
 use super::Lang;
+use swplan_engine::montecarlo::{Cause, Contrast};
 use swplan_engine::{FigureUnit, Goal, Metric, Verdict};
 
 /// A figure and its target's threshold side by side ("1.105万 / 1.2万"), each with enough
@@ -79,29 +80,21 @@ pub fn simulated_range(metric: Metric, low: f64, high: f64, lang: Lang) -> Strin
     )
 }
 
-/// The longest sentence a card can show on why plan and odds disagree: the card keeps its
-/// room, so it does not change height when the sentence comes or goes.
-pub fn longest_contrast_sentence(lang: Lang) -> String {
-    use swplan_engine::montecarlo::{Cause, Contrast};
-    let causes = [
-        Cause::RoomDelays { slipping: 0.155 },
-        Cause::StationDelays { slipping: 0.155 },
-        Cause::Variation,
-    ];
-    causes
-        .into_iter()
-        .flat_map(|cause| {
-            [
-                Contrast::MetButUnlikely { cause },
-                Contrast::MissedButLikely { cause },
-            ]
-        })
-        .flat_map(|contrast| {
-            [Some(2029), None]
-                .map(|median| super::strings::contrast_sentence(&contrast, 0.455, median, lang))
-        })
-        .max_by_key(|sentence| super::display_width(sentence))
-        .unwrap_or_default()
+/// The longest sentence a card can show on why plan and odds disagree, for the cause the model
+/// would name for its target: the card keeps that room, so it does not change height when the
+/// sentence comes or goes.
+pub fn longest_contrast_sentence(cause: Cause, lang: Lang) -> String {
+    [
+        Contrast::MetButUnlikely { cause },
+        Contrast::MissedButLikely { cause },
+    ]
+    .into_iter()
+    .flat_map(|contrast| {
+        [Some(2029), None]
+            .map(|median| super::strings::contrast_sentence(&contrast, 0.455, median, lang))
+    })
+    .max_by_key(|sentence| super::display_width(sentence))
+    .unwrap_or_default()
 }
 
 /// The fold under the first of several notices: "另有2条通知".
@@ -202,18 +195,19 @@ mod tests {
 
     #[test]
     fn the_reserved_sentence_is_at_least_as_long_as_any_the_card_shows() {
-        use swplan_engine::montecarlo::{Cause, Contrast};
+        let cause = Cause::RoomDelays { slipping: 0.15 };
         for lang in [Lang::Zh, Lang::En] {
-            let longest = super::super::display_width(&longest_contrast_sentence(lang));
-            let one = super::super::strings::contrast_sentence(
-                &Contrast::MetButUnlikely {
-                    cause: Cause::RoomDelays { slipping: 0.15 },
-                },
-                0.0,
-                None,
-                lang,
-            );
-            assert!(longest >= super::super::display_width(&one), "{lang:?}");
+            let longest = super::super::display_width(&longest_contrast_sentence(cause, lang));
+            for contrast in [
+                Contrast::MetButUnlikely { cause },
+                Contrast::MissedButLikely { cause },
+            ] {
+                for (odds, median) in [(0.0, None), (0.499, Some(2030)), (0.5, Some(2027))] {
+                    let one =
+                        super::super::strings::contrast_sentence(&contrast, odds, median, lang);
+                    assert!(longest >= super::super::display_width(&one), "{one}");
+                }
+            }
         }
     }
 
