@@ -15,6 +15,7 @@ mod app;
 mod app_state;
 mod chart;
 mod charts;
+mod coalesce;
 mod compare_view;
 mod compute_client;
 mod controls;
