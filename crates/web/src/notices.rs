@@ -29,6 +29,20 @@ pub struct NoticesProps {
     pub on_restore_autosave: Callback<MouseEvent>,
 }
 
+/// Which notice shows first when several stack up (the least first): the planner's own plan
+/// kept aside, then what the planner's last actions gave (the newest first), then what a link
+/// could not give, then that a plan was made with an older model reading.
+fn precedence(notice: &Notice, index: usize) -> (u8, std::cmp::Reverse<usize>, usize) {
+    let rank = match notice {
+        Notice::AutosaveKept => 0,
+        Notice::LinkOpened { .. } => 2,
+        Notice::OlderModel => 3,
+        _ => 1,
+    };
+    let newest_first = if rank == 1 { index } else { 0 };
+    (rank, std::cmp::Reverse(newest_first), index)
+}
+
 /// Whether a notice's details are long enough to fold to their first line.
 fn long_details(details: &[String]) -> bool {
     details.len() > 1 || details.iter().any(|d| swplan_words::display_width(d) > 110)
@@ -86,11 +100,10 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
         }
     };
-    // Several notices stack up: the first in full — a notice that brings back the planner's
-    // own plan before any other — and the others folded under one line, with one button that
-    // dismisses them all.
+    // Several notices stack up: the first in full and the others folded under one line, with
+    // one button that dismisses them all.
     let mut order: Vec<usize> = (0..props.notices.len()).collect();
-    order.sort_by_key(|i| !matches!(props.notices[*i], Notice::AutosaveKept));
+    order.sort_by_key(|i| precedence(&props.notices[*i], *i));
     let dismiss_all = {
         let on_action = props.on_action.clone();
         let count = props.notices.len();
