@@ -93,7 +93,9 @@ fn csv_opens_in_excel_with_labels_in_the_language() {
         "{text}"
     );
     assert!(text.contains("\r\n2022,2236,39,"));
-    assert!(text.contains("\r\n\r\n指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量\r\n"));
+    assert!(text.contains(
+        "\r\n\r\n指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,单位（目标值、差距、余量）\r\n"
+    ));
     assert!(text.contains("\r\n参数,取值,单位,相对预设,出处\r\n"));
 }
 
@@ -106,7 +108,10 @@ fn csv_with_runs_adds_percentiles_and_probabilities() {
         header.contains(",Social-work talent P10 (people),Social-work talent P50 (people),"),
         "{header}"
     );
-    assert!(text.contains(",Probability\r\n"));
+    assert!(text.contains(",Probability (fraction 0–1),Unit of threshold/gap/margin\r\n"));
+    assert!(text.contains(
+        "\r\nUnits,\"Every share (coverage, attrition, pass rates, probabilities) is a fraction 0–1"
+    ));
 }
 
 #[test]
@@ -667,4 +672,21 @@ fn pool_adds_the_plans_of_saved_files() {
     let two_texts = swplan(&["pool", &links, &links]);
     assert_eq!(two_texts.status.code(), Some(2));
     assert_eq!(swplan(&["pool", "nowhere.txt"]).status.code(), Some(1));
+}
+
+#[test]
+fn a_budget_ceiling_reads_at_most_in_the_table_and_its_odds() {
+    let out = swplan(&[
+        "run",
+        "ningxia",
+        "--target",
+        "budget_cumulative=320000000@2027",
+        "--runs",
+        "100",
+        "--lang",
+        "zh",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("累计预算 2027年底 ≤ 3.2亿元："), "{text}");
+    assert!(!text.contains("≥ 3.2亿元"), "{text}");
 }

@@ -49,4 +49,4 @@ pub use simulate::{simulate, Trajectory, Warning, WarningCode};
 pub use targets::Target;
 pub use uncertainty::Uncertainty;
 pub use validate::{validate, ValidationError, ValidationErrors};
-pub use verdict::{evaluate, Verdict};
+pub use verdict::{evaluate, first_year_over, Verdict};

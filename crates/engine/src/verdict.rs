@@ -46,6 +46,21 @@ pub fn evaluate(target: &Target, trajectory: &Trajectory) -> Verdict {
     }
 }
 
+/// For a ceiling (the cumulative budget), the first year of the table in which the figure goes
+/// over it, if any. A ceiling's `first_year_met` is the first year at or under it — the base
+/// year, as a rule — which says nothing; this is the year a planner asks about. `None` for a
+/// target that is not a ceiling.
+pub fn first_year_over(target: &Target, trajectory: &Trajectory) -> Option<i32> {
+    if target.goal() != super::figures::Goal::AtMost {
+        return None;
+    }
+    trajectory
+        .years
+        .iter()
+        .find(|row| !target.is_met_by(target.metric.value(row)))
+        .map(|row| row.year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +144,39 @@ mod tests {
         let over = evaluate(&target, &rows([0.0, 80.0, 130.0]));
         assert!(!over.met);
         assert_eq!(over.gap, 30.0);
+    }
+
+    #[test]
+    fn a_ceiling_is_first_over_in_the_year_the_figure_passes_it() {
+        let rows = |budget: &[f64]| Trajectory {
+            years: budget
+                .iter()
+                .enumerate()
+                .map(|(i, b)| YearRow {
+                    year: 2020 + i as i32,
+                    budget_cumulative: *b,
+                    ..YearRow::default()
+                })
+                .collect(),
+            warnings: vec![],
+        };
+        let ceiling = Target {
+            metric: Metric::BudgetCumulative,
+            threshold: 100.0,
+            deadline: 2023,
+            source: None,
+        };
+        assert_eq!(
+            first_year_over(&ceiling, &rows(&[0.0, 60.0, 120.0, 180.0])),
+            Some(2022)
+        );
+        assert_eq!(
+            first_year_over(&ceiling, &rows(&[0.0, 60.0, 90.0, 99.0])),
+            None
+        );
+        assert_eq!(
+            first_year_over(&talent_target(1.0, 2021), &trajectory(&[0.0, 2.0])),
+            None
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! Yew; the download draws the same layout as a standalone SVG document with its title and
 //! legend, so what a planner downloads is what they saw. Pure and tested natively.
 
-use crate::plot::{band_path, line_path, nice_ticks, text_width, wrap_label, Scale};
+use crate::mark_labels::{place_marks, Mark, Plot};
+use crate::plot::{band_path, line_path, nice_ticks, text_width, Scale};
 use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
 
@@ -85,7 +86,10 @@ pub struct ChartSpec {
     pub width: f64,
     /// A sentence under the chart (what a figure does or does not include).
     pub note: Option<String>,
-    /// The start of a downloaded file's name (`yunnan-chart-talent`).
+    /// The line under the title of a downloaded chart: whose plan it shows and its years, so
+    /// the image says so on its own (empty: no such line).
+    pub subtitle: String,
+    /// The start of a downloaded file's name: region, plan and chart (`云南省-多招人-社会工作人才总量`).
     pub file_stem: String,
     /// The axis reaches at least this high: playback keeps the scale of the whole plan while
     /// the lines grow year by year.
@@ -100,6 +104,35 @@ impl ChartSpec {
                 .iter()
                 .chain(s.band.iter().flat_map(|(_, high)| high.iter()))
         })
+    }
+
+    /// The name of a downloaded file: its stem, the years it covers and the extension
+    /// (`云南省-多招人-社会工作人才总量-2020-2030.png`).
+    pub fn file_name(&self, extension: &str) -> String {
+        let years = match (self.years.first(), self.years.last()) {
+            (Some(first), Some(last)) => format!("-{first}-{last}"),
+            _ => String::new(),
+        };
+        format!("{}{years}.{extension}", self.file_stem)
+    }
+
+    /// The legend of the P10–P90 bands: each band's tone and label. One band is "P10–P90
+    /// band"; where several are drawn (stations and rooms) each names its series, in its colour.
+    pub fn band_legend(&self) -> Vec<(u8, String)> {
+        let banded: Vec<&Series> = self.series.iter().filter(|s| s.band.is_some()).collect();
+        match banded.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![(one.tone, tr!(self.lang, band_legend).to_string())],
+            several => several
+                .iter()
+                .map(|s| {
+                    (
+                        s.tone,
+                        swplan_words::results::band_legend_of(&s.label, self.lang),
+                    )
+                })
+                .collect(),
+        }
     }
 }
 
@@ -127,22 +160,7 @@ fn axis_ticks(axis: Axis, top: f64) -> Vec<f64> {
 pub const HEIGHT: f64 = 260.0;
 /// Margins around the plot: top, right, bottom, left.
 pub const MARGIN: (f64, f64, f64, f64) = (16.0, 16.0, 34.0, 64.0);
-/// Line spacing of wrapped target labels.
-pub const LINE_HEIGHT: f64 = 14.0;
-
-/// A target mark placed on the chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlacedMark {
-    /// The target line's height and the deadline's position.
-    pub y: f64,
-    pub x: f64,
-    pub label_x: f64,
-    /// `start` or `end`.
-    pub anchor: &'static str,
-    /// The label's lines and the baseline of the first one.
-    pub lines: Vec<String>,
-    pub first_baseline: f64,
-}
+pub use crate::mark_labels::{PlacedMark, LINE_HEIGHT};
 
 /// Where everything of a chart goes.
 #[derive(Clone, Debug, PartialEq)]
@@ -161,12 +179,36 @@ pub struct ChartLayout {
     pub lines: Vec<Option<String>>,
     pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
     pub marks: Vec<PlacedMark>,
+    /// How far the highest target label would rise above the drawing's top edge (0 or less:
+    /// every label fits above its line).
+    pub label_overflow: f64,
 }
 
-/// Lays a chart out. Never panics: empty or broken data gives an empty layout.
+/// The most the top margin grows to hold a target label above its line.
+const MAX_TOP: f64 = 60.0;
+
+/// Lays a chart out. Never panics: empty or broken data gives an empty layout. A target label
+/// that would not fit above its line (a target of 100 % sits on the plot's top edge) gets room
+/// in a taller top margin, rather than going below the line where the plan's lines run.
 pub fn layout(spec: &ChartSpec) -> ChartLayout {
+    let mut top = MARGIN.0;
+    let mut chart = layout_below(spec, top);
+    // The plot shrinks as the margin grows, which moves the labels a little: a few passes.
+    for _ in 0..3 {
+        let overflow = chart.label_overflow;
+        if overflow <= 0.0 || top >= MAX_TOP {
+            break;
+        }
+        top = (top + overflow.ceil()).min(MAX_TOP);
+        chart = layout_below(spec, top);
+    }
+    chart
+}
+
+/// Lays a chart out with its plot starting `top` pixels down.
+fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
     let width = spec.width.max(280.0);
-    let (top, right, bottom, left) = MARGIN;
+    let (_, right, bottom, left) = MARGIN;
     let years = &spec.years;
     let (first, last) = match (years.first(), years.last()) {
         (Some(f), Some(l)) => (*f, *l),
@@ -263,7 +305,35 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
             }
         })
         .collect();
-    let marks = place_marks(spec, &x, &y, width);
+    let target_word = tr!(spec.lang, target_line);
+    let marks: Vec<Mark> = spec
+        .marks
+        .iter()
+        .map(|m| Mark {
+            y: y.map(m.value),
+            x: x.map(f64::from(m.deadline)),
+            label: format!("{target_word} {}", m.label),
+        })
+        .collect();
+    let plotted_lines: Vec<Vec<(f64, f64)>> = spec
+        .series
+        .iter()
+        .filter(|s| s.shape == Shape::Line && !s.faint)
+        .map(|s| {
+            xs.iter()
+                .zip(&s.values)
+                .filter(|(_, v)| v.is_finite())
+                .map(|(px, v)| (*px, y.map(*v)))
+                .collect()
+        })
+        .collect();
+    let plot = Plot {
+        left,
+        right: width - right,
+        bottom: HEIGHT - bottom,
+        width,
+    };
+    let (marks, label_overflow) = place_marks(&marks, &plotted_lines, &plot);
     ChartLayout {
         width,
         left,
@@ -276,56 +346,8 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
         lines,
         bars,
         marks,
+        label_overflow,
     }
-}
-
-/// Target labels sit above their line beside the deadline marker, wrapped to the room they
-/// have, and pushed up when they would overlap a label already placed on the same side.
-fn place_marks(spec: &ChartSpec, x: &Scale, y: &Scale, width: f64) -> Vec<PlacedMark> {
-    let (_, right, _, left) = MARGIN;
-    let target_word = tr!(spec.lang, target_line);
-    let mut placed: Vec<(bool, f64, f64)> = Vec::new(); // (left side, top, bottom)
-    spec.marks
-        .iter()
-        .map(|m| {
-            let ty = y.map(m.value);
-            let dx = x.map(f64::from(m.deadline));
-            let label = format!("{target_word} {}", m.label);
-            let room_left = dx - 6.0 - left;
-            let room_right = width - right - dx - 6.0;
-            let left_side = text_width(&label) <= room_left || room_left >= room_right;
-            let room = if left_side { room_left } else { room_right }.max(60.0);
-            let lines = wrap_label(&label, room);
-            let mut label_bottom = ty - 7.0;
-            let mut label_top = label_bottom - LINE_HEIGHT * (lines.len() as f64 - 1.0) - 11.0;
-            for (side, other_top, other_bottom) in &placed {
-                if *side == left_side
-                    && label_top < *other_bottom + 2.0
-                    && label_bottom > *other_top - 2.0
-                {
-                    let shift = label_bottom - (*other_top - 4.0);
-                    label_bottom -= shift;
-                    label_top -= shift;
-                }
-            }
-            // Never above the plot: then the label goes below the line instead.
-            if label_top < 2.0 {
-                let height = label_bottom - label_top;
-                label_top = ty + 18.0;
-                label_bottom = label_top + height;
-            }
-            placed.push((left_side, label_top, label_bottom));
-            let label_x = if left_side { dx - 6.0 } else { dx + 6.0 };
-            PlacedMark {
-                y: ty,
-                x: dx,
-                label_x,
-                anchor: if left_side { "end" } else { "start" },
-                first_baseline: label_bottom - LINE_HEIGHT * (lines.len() as f64 - 1.0),
-                lines,
-            }
-        })
-        .collect()
 }
 
 /// A tone's colour (the same as the page's CSS) and dash pattern.
@@ -342,40 +364,37 @@ pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
 /// named so the viewer's system CJK font is used. Returns the document and its height.
 pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
     let chart = layout(spec);
-    let title_height = 30.0;
-    let legend_items: Vec<(String, Option<u8>, Shape, bool)> = spec
+    let title_height = if spec.subtitle.is_empty() { 30.0 } else { 48.0 };
+    // (label, tone, shape, faint, a band's swatch)
+    let legend_items: Vec<(String, u8, Shape, bool, bool)> = spec
         .series
         .iter()
-        .map(|s| (s.label.clone(), Some(s.tone), s.shape, s.faint))
-        .chain(spec.series.iter().any(|s| s.band.is_some()).then(|| {
-            (
-                tr!(spec.lang, band_legend).to_string(),
-                None,
-                Shape::Bars,
-                false,
-            )
-        }))
+        .map(|s| (s.label.clone(), s.tone, s.shape, s.faint, false))
+        .chain(
+            spec.band_legend()
+                .into_iter()
+                .map(|(tone, label)| (label, tone, Shape::Bars, false, true)),
+        )
         .collect();
     // Legend entries flow left to right and wrap.
     let mut legend = String::new();
     let (mut lx, mut ly) = (MARGIN.3, title_height + HEIGHT + 16.0);
-    for (label, tone, shape, faint) in &legend_items {
+    for (label, tone, shape, faint, band) in &legend_items {
         let w = 28.0 + text_width(label);
         if lx + w > chart.width - 8.0 && lx > MARGIN.3 {
             lx = MARGIN.3;
             ly += 18.0;
         }
-        let swatch = match (tone, shape) {
-            (Some(t), Shape::Line) => {
-                let (colour, dash) = tone_style(*t);
+        let (colour, dash) = tone_style(*tone);
+        let swatch = match (band, shape) {
+            (true, _) => format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.2\"/>", ly - 9.0),
+            (false, Shape::Line) => {
                 let opacity = if *faint { 0.45 } else { 1.0 };
                 format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
             }
-            (Some(t), Shape::Bars) => {
-                let (colour, _) = tone_style(*t);
+            (false, Shape::Bars) => {
                 format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.55\"/>", ly - 9.0)
             }
-            (None, _) => format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"#1f4e79\" opacity=\"0.2\"/>", ly - 9.0),
         };
         legend.push_str(&swatch);
         legend.push_str(&format!(
@@ -386,6 +405,15 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         lx += w + 12.0;
     }
     let height = ly + 12.0;
+    let subtitle = if spec.subtitle.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<text x=\"{}\" y=\"38\" font-size=\"12\" fill=\"#4b5563\">{}</text>",
+            MARGIN.3,
+            escape(&spec.subtitle)
+        )
+    };
     let mut body = String::new();
     for (gy, label) in &chart.grid {
         body.push_str(&format!(
@@ -445,7 +473,7 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         ));
     }
     let document = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {w:.0} {height:.0}\" font-family=\"system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif\" font-size=\"12\" fill=\"#4b5563\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"{}\" y=\"20\" font-size=\"15\" font-weight=\"700\" fill=\"#1f2937\">{}</text><g transform=\"translate(0 {title_height})\">{body}</g>{legend}</svg>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {w:.0} {height:.0}\" font-family=\"system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif\" font-size=\"12\" fill=\"#4b5563\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"{}\" y=\"20\" font-size=\"15\" font-weight=\"700\" fill=\"#1f2937\">{}</text>{subtitle}<g transform=\"translate(0 {title_height})\">{body}</g>{legend}</svg>",
         MARGIN.3,
         escape(&spec.title),
         w = chart.width,
@@ -549,10 +577,10 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
             escape(&s.label)
         );
     }
-    if spec.series.iter().any(|s| s.band.is_some()) {
+    for (tone, label) in spec.band_legend() {
         legend += &format!(
-            "<li><span class=\"swatch band-swatch\"></span>{}</li>",
-            escape(tr!(lang, band_legend))
+            "<li><span class=\"swatch band-swatch tone-{tone}\"></span>{}</li>",
+            escape(&label)
         );
     }
     if !spec.marks.is_empty() {
@@ -599,7 +627,8 @@ mod tests {
             lang,
             width: 600.0,
             note: None,
-            file_stem: "yunnan-chart-talent".into(),
+            subtitle: "云南省 · 多招人 · 2020–2030年".into(),
+            file_stem: "云南省-多招人-社会工作人才总量".into(),
             y_floor: 0.0,
         }
     }

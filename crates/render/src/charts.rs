@@ -5,12 +5,14 @@
 //! shown. Pure: the page's chart component and the first view draw what this builds.
 
 use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
+use crate::export::file_stem;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::{Metric, Scenario, YearRow};
 use swplan_plans::chart::Chart;
 use swplan_plans::state::Computed;
 use swplan_words::labels::chart_title;
 use swplan_words::messages::metric_value;
+use swplan_words::results::chart_subtitle;
 use swplan_words::strings::tr;
 use swplan_words::{format_percent, metric_label, Lang};
 
@@ -28,6 +30,8 @@ pub enum Behind {
 pub struct Plotted<'a> {
     /// "A", "B"… in a comparison; empty for a single plan.
     pub label: &'a str,
+    /// The planner's name for the plan, if any: a downloaded chart carries it.
+    pub name: Option<&'a str>,
     pub computed: &'a Computed,
     pub summary: Option<&'a Summary>,
 }
@@ -195,18 +199,31 @@ pub fn single_plan(
         )])
         .collect(),
     ];
+    let region = lang.pick(&scenario.name.zh, &scenario.name.en);
+    let subtitle = chart_subtitle(region, plan.name, years_of(&years), lang);
+    let owner = [
+        file_stem(None, region, &scenario.region),
+        plan.name
+            .map(|n| file_stem(Some(n), "", ""))
+            .unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join("-");
     Chart::ALL
         .into_iter()
         .zip(series)
         .map(|(chart, series)| {
             let note = chart_note(chart, &series, scenario, lang);
+            let title = chart_title(chart, lang);
             // Counts of the certificate ladder and of stations and rooms share a chart: their
             // marks say which figure they are on.
             let named = matches!(chart, Chart::Certified | Chart::Coverage);
             (
                 chart,
                 ChartSpec {
-                    title: chart_title(chart, lang).to_string(),
+                    title: title.to_string(),
                     years: years.clone(),
                     series,
                     marks: marks_for(scenario, chart.target_metrics(), named, lang),
@@ -214,7 +231,8 @@ pub fn single_plan(
                     lang,
                     width,
                     note,
-                    file_stem: format!("{}-{}", scenario.region, chart.id()),
+                    subtitle: subtitle.clone(),
+                    file_stem: format!("{owner}-{}", file_stem(Some(title), "", chart.id())),
                     y_floor: 0.0,
                 },
             )
@@ -253,6 +271,10 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(Chart, ChartS
         Metric::StationCoverage
     };
     let scenario = &plans[0].computed.scenario;
+    let region = lang.pick(&scenario.name.zh, &scenario.name.en);
+    let subtitle = chart_subtitle(region, None, years_of(&years), lang);
+    // The plans' letters: "云南省-社会工作人才总量-A-B".
+    let letters = ["A", "B", "C", "D"][..plans.len().min(4)].join("-");
     Chart::ALL
         .into_iter()
         .map(|chart| {
@@ -293,7 +315,12 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(Chart, ChartS
                     lang,
                     width,
                     note: (chart == Chart::Budget).then(|| tr!(lang, budget_note).to_string()),
-                    file_stem: format!("{}-compare-{}", scenario.region, chart.id()),
+                    subtitle: subtitle.clone(),
+                    file_stem: format!(
+                        "{}-{}-{letters}",
+                        file_stem(None, region, &scenario.region),
+                        file_stem(Some(title), "", chart.id())
+                    ),
                     y_floor: 0.0,
                 },
             )
@@ -317,6 +344,14 @@ pub fn truncate(spec: &mut ChartSpec, year: i32) {
             high.truncate(keep);
         }
     }
+}
+
+/// The first and last year of a chart.
+fn years_of(years: &[i32]) -> (i32, i32) {
+    (
+        years.first().copied().unwrap_or_default(),
+        years.last().copied().unwrap_or_default(),
+    )
 }
 
 fn band_of(summary: Option<&Summary>, metric: Metric) -> Option<(Vec<f64>, Vec<f64>)> {
@@ -368,11 +403,13 @@ mod tests {
         let plans = [
             Plotted {
                 label: "A",
+                name: None,
                 computed: &computed,
                 summary: None,
             },
             Plotted {
                 label: "B",
+                name: None,
                 computed: &computed,
                 summary: None,
             },
@@ -388,6 +425,66 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_is_named_by_its_region_and_plan_and_says_so_on_its_face() {
+        let computed = Computed::of(&swplan_plans::presets::default_preset().scenario).unwrap();
+        let plan = Plotted {
+            label: "",
+            name: Some("多招人"),
+            computed: &computed,
+            summary: None,
+        };
+        let specs = single_plan(&plan, None, Lang::Zh, 640.0);
+        let (_, talent) = &specs[0];
+        assert_eq!(
+            talent.file_name("png"),
+            "云南省-多招人-社会工作人才总量-2020-2030.png"
+        );
+        let (document, _) = crate::chart::to_svg_document(talent);
+        assert!(
+            document.contains("云南省 · 多招人 · 2020–2030年"),
+            "the image names its plan"
+        );
+        let unnamed = Plotted { name: None, ..plan };
+        let specs = single_plan(&unnamed, None, Lang::En, 640.0);
+        assert_eq!(
+            specs[2].1.file_name("svg"),
+            "Yunnan-Station-and-room-coverage-2020-2030.svg"
+        );
+    }
+
+    #[test]
+    fn each_band_has_a_legend_entry_in_its_own_colour() {
+        use swplan_engine::montecarlo::{simulate_many, Settings};
+        let scenario = swplan_plans::presets::by_slug("ningxia")
+            .unwrap()
+            .scenario
+            .clone();
+        let computed = Computed::of(&scenario).unwrap();
+        let summary = simulate_many(&scenario, Settings::clamped(50, 1)).unwrap();
+        let plan = Plotted {
+            label: "",
+            name: None,
+            computed: &computed,
+            summary: Some(&summary),
+        };
+        let specs = single_plan(&plan, None, Lang::Zh, 640.0);
+        let coverage = &specs.iter().find(|(c, _)| *c == Chart::Coverage).unwrap().1;
+        let tones: Vec<u8> = coverage
+            .band_legend()
+            .iter()
+            .map(|(tone, _)| *tone)
+            .collect();
+        assert_eq!(tones, [1, 2], "stations blue, rooms amber");
+        let talent = &specs[0].1;
+        assert_eq!(talent.band_legend(), [(1, "P10–P90 区间".to_string())]);
+        // The page's legend and the downloaded document draw the same swatches.
+        let markup = crate::chart::to_page_markup(coverage, "chart-coverage");
+        assert!(markup.contains("band-swatch tone-2"), "{markup}");
+        let (document, _) = crate::chart::to_svg_document(coverage);
+        assert!(document.contains("fill=\"#b45309\" opacity=\"0.2\""));
+    }
+
+    #[test]
     fn a_band_apart_from_its_line_is_explained() {
         use swplan_engine::montecarlo::{simulate_many, Settings};
         let note = |model: u32, with_band: bool| {
@@ -397,6 +494,7 @@ mod tests {
             let summary = simulate_many(&scenario, Settings::default()).unwrap();
             let plan = Plotted {
                 label: "",
+                name: None,
                 computed: &computed,
                 summary: with_band.then_some(&summary),
             };

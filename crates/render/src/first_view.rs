@@ -8,12 +8,14 @@
 
 use crate::chart::{escape, to_page_markup};
 use crate::charts::{chart_width, single_plan, Plotted};
-use swplan_engine::{Goal, Scenario};
+use swplan_engine::{first_year_over, Goal, Scenario};
 use swplan_plans::presets;
 use swplan_plans::share;
 use swplan_plans::state::Computed;
-use swplan_words::messages::{metric_amount, metric_value, target_difference, target_terms};
-use swplan_words::strings::{horizon_note, threshold_by_deadline, tr, year_text};
+use swplan_words::labels::metric_column_label;
+use swplan_words::messages::{metric_amount, target_difference, target_terms};
+use swplan_words::results::{chip_terms, figure_against, first_over_label, first_over_text};
+use swplan_words::strings::{horizon_note, tr, year_text};
 use swplan_words::{metric_label, Lang};
 
 /// Where the app keeps the autosave (a save file of one plan).
@@ -109,17 +111,16 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
             ("✗", "is-not-met", tr!(lang, not_met))
         };
         let label = metric_label(v.metric, lang);
-        let threshold = metric_value(v.metric, v.threshold, lang);
-        let title = format!(
-            "{mark} {label} {}",
-            threshold_by_deadline(&threshold, v.deadline, lang)
-        );
+        let title = format!("{mark} {label} {}", chip_terms(v, lang));
+        // The app's chip, without the odds that come with it.
+        let (value, threshold) = figure_against(v.metric, v.value_at_deadline, v.threshold, lang);
         chips += &format!(
-            "<li><span class=\"verdict-chip {class}\" title=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}</span><span class=\"chip-metric\">{}</span><span class=\"chip-value\">{} / {}</span></span></li>",
+            "<li><span class=\"verdict-chip {class}\" title=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}</span><span class=\"chip-metric\">{}</span><span class=\"chip-metric-short\" aria-hidden=\"true\">{}</span><span class=\"chip-figures\"><span class=\"chip-value\">{} / {}</span></span></span></li>",
             escape(&title),
             escape(said),
             escape(label),
-            escape(&metric_value(v.metric, v.value_at_deadline, lang)),
+            escape(metric_column_label(v.metric, lang)),
+            escape(&value),
             escape(&threshold),
         );
     }
@@ -135,10 +136,13 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
             ("not-met", format!("✗ {}", tr!(lang, not_met_as_planned)))
         };
         let (gap_label, gap) = target_difference(v, ceiling, lang);
-        let first = if ceiling {
-            "—".to_string()
+        let (first_label, first) = if ceiling {
+            (
+                first_over_label(lang),
+                first_over_text(first_year_over(target, &computed.trajectory), lang),
+            )
         } else {
-            year_text(v.first_year_met, lang)
+            (tr!(lang, first_met), year_text(v.first_year_met, lang))
         };
         cards += &format!(
             "<article class=\"first-view-card is-{badge_class}\"><header class=\"target-head\"><span class=\"badge {badge_class}\">{}</span><h3>{}</h3></header>\
@@ -152,7 +156,7 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
             escape(gap_label),
             if v.met { "margin" } else { "gap" },
             escape(&gap),
-            escape(tr!(lang, first_met)),
+            escape(first_label),
             escape(&first),
         );
     }
@@ -164,6 +168,7 @@ pub fn render(scenario: &Scenario, lang: Lang, notes: bool, window_width: f64) -
 
     let plotted = Plotted {
         label: "",
+        name: None,
         computed: &computed,
         summary: None,
     };
@@ -295,11 +300,9 @@ mod tests {
             computed.verdicts.len()
         );
         for v in &computed.verdicts {
-            let chip = format!(
-                "{} / {}",
-                metric_value(v.metric, v.value_at_deadline, Lang::Zh),
-                metric_value(v.metric, v.threshold, Lang::Zh)
-            );
+            let (value, threshold) =
+                figure_against(v.metric, v.value_at_deadline, v.threshold, Lang::Zh);
+            let chip = format!("{value} / {threshold}");
             assert!(html.contains(&escape(&chip)), "{chip}");
         }
         assert_eq!(

@@ -13,6 +13,7 @@ pub mod chart;
 pub mod charts;
 pub mod export;
 pub mod first_view;
+mod mark_labels;
 pub mod plot;
 pub mod qr;
 pub mod report;

@@ -193,6 +193,7 @@ pub fn app() -> Html {
         .zip(&titles)
         .map(|(p, title)| ChartPlan {
             label: title.clone(),
+            name: p.name.clone(),
             computed: p.computed.clone(),
             summary: p.summary().cloned(),
         })

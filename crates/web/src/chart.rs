@@ -66,24 +66,16 @@ pub fn chart(props: &ChartProps) -> Html {
     let x_labels = chart.x_labels.iter().map(|(px, year)| html! {
         <text class="x-label" x={px.to_string()} y={(bottom + 18.0).to_string()} text-anchor="middle">{ year }</text>
     });
-    let has_band = spec.series.iter().any(|s| s.band.is_some());
-
-    let file = |extension: &str| {
-        format!(
-            "{}-{}.{extension}",
-            props.id,
-            spec.years.last().copied().unwrap_or_default()
-        )
-    };
+    let band_legend = spec.band_legend();
     let on_svg = {
-        let (spec, name) = (spec.clone(), file("svg"));
+        let (spec, name) = (spec.clone(), spec.file_name("svg"));
         Callback::from(move |_| {
             let (document, _) = to_svg_document(&spec);
             let _ = download_text(&name, "image/svg+xml", &document);
         })
     };
     let on_png = {
-        let (spec, name) = (spec.clone(), file("png"));
+        let (spec, name) = (spec.clone(), spec.file_name("png"));
         Callback::from(move |_| {
             let (document, height) = to_svg_document(&spec);
             download_png(&name, &document, layout(&spec).width, height, || {});
@@ -109,7 +101,9 @@ pub fn chart(props: &ChartProps) -> Html {
                         { s.label.clone() }
                     </li>
                 }) }
-                if has_band { <li><span class="swatch band-swatch"></span>{ text.band_legend }</li> }
+                { for band_legend.into_iter().map(|(t, label)| html! {
+                    <li><span class={classes!("swatch", "band-swatch", tone(t))}></span>{ label }</li>
+                }) }
                 if !spec.marks.is_empty() {
                     <li><span class="swatch target-swatch"></span>{ format!("{} / {}", text.target_line, text.deadline) }</li>
                 }

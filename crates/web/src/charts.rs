@@ -26,6 +26,8 @@ fn window_width() -> f64 {
 pub struct ChartPlan {
     /// "A", "B"… in a comparison; empty for a single plan.
     pub label: String,
+    /// The planner's name for the plan: a downloaded chart carries it.
+    pub name: Option<String>,
     pub computed: Rc<Computed>,
     pub summary: Option<Rc<Summary>>,
 }
@@ -81,6 +83,7 @@ pub fn charts(props: &ChartsProps) -> Html {
         .iter()
         .map(|p| Plotted {
             label: &p.label,
+            name: p.name.as_deref(),
             computed: &p.computed,
             summary: p.summary.as_deref(),
         })

@@ -14,6 +14,9 @@ use swplan_words::inputs::NotANumber;
 use swplan_words::keeping::keeping_text;
 use swplan_words::messages::validation_message;
 use swplan_words::notices::{notice_text, undo_hint_text};
+use swplan_words::results::{
+    collapse_details, dismiss_all as results_dismiss_all, expand_details, more_notices,
+};
 use swplan_words::strings::strings;
 use swplan_words::{param_label, Lang};
 
@@ -23,6 +26,25 @@ pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub undo_hint: Option<UndoHint>,
     pub on_action: Callback<Action>,
+}
+
+/// Which notice shows first when several stack up (the least first): the planner's own plan
+/// kept aside, then what the planner's last actions gave (the newest first), then what a link
+/// could not give, then that a plan was made with an older model reading.
+fn precedence(notice: &Notice, index: usize) -> (u8, std::cmp::Reverse<usize>, usize) {
+    let rank = match notice {
+        Notice::StorageSetAside { .. } => 0,
+        Notice::LinkOpened { .. } => 2,
+        Notice::OlderModel => 3,
+        _ => 1,
+    };
+    let newest_first = if rank == 1 { index } else { 0 };
+    (rank, std::cmp::Reverse(newest_first), index)
+}
+
+/// Whether a notice's details are long enough to fold to their first line.
+fn long_details(details: &[String]) -> bool {
+    details.len() > 1 || details.iter().any(|d| swplan_words::display_width(d) > 110)
 }
 
 #[function_component(Notices)]
@@ -36,41 +58,92 @@ pub fn notices(props: &NoticesProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_| on_action.emit(action.clone()))
     };
+    let notice = |i: usize| -> Html {
+        let Some(notice) = props.notices.get(i) else {
+            return Html::default();
+        };
+        let (heading, details) = notice_text(notice, lang);
+        // Unreadable stored data: its copy (under a key the planner never sees) to download.
+        let download = match notice {
+            Notice::StorageSetAside { entry, key, .. } => {
+                let (entry, key) = (*entry, key.clone());
+                Some(Callback::from(move |_: MouseEvent| {
+                    let _ = super::download::download_set_aside(&key, entry);
+                }))
+            }
+            _ => None,
+        };
+        let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
+        let fold = long_details(&details);
+        html! {
+            <div class="notice" role="status">
+                <div class="notice-body">
+                    <p>{ heading }</p>
+                    if !details.is_empty() {
+                        <ul class={classes!("notice-details", fold.then_some("is-folded"))}>
+                            { for details.into_iter().map(|d| html! { <li>{ d }</li> }) }
+                        </ul>
+                    }
+                </div>
+                <span class="notice-actions">
+                    // Long details show their first line until this unfolds them (the
+                    // stylesheet reads it).
+                    if fold {
+                        <details class="notice-expand">
+                            <summary>
+                                <span class="when-closed">{ expand_details(lang) }</span>
+                                <span class="when-open">{ collapse_details(lang) }</span>
+                            </summary>
+                        </details>
+                    }
+                    if let Some(download) = download {
+                        <button type="button" class="undo download-set-aside" onclick={download}>{ keeping_text(lang).download_set_aside }</button>
+                    }
+                    if let Some(upgrade) = upgrade {
+                        <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>
+                    }
+                    <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
+                </span>
+            </div>
+        }
+    };
+    // Several notices stack up: the first in full and the others folded under one line, with
+    // one button that dismisses them all.
+    let mut order: Vec<usize> = (0..props.notices.len()).collect();
+    order.sort_by_key(|i| precedence(&props.notices[*i], *i));
+    let dismiss_all = {
+        let on_action = props.on_action.clone();
+        let count = props.notices.len();
+        Callback::from(move |_| {
+            // From the last, so each index still names its notice.
+            for i in (0..count).rev() {
+                on_action.emit(Action::DismissNotice(i));
+            }
+        })
+    };
+    let rest = order.get(1..).unwrap_or_default();
+    let next_heading = rest
+        .first()
+        .and_then(|i| props.notices.get(*i))
+        .map(|n| notice_text(n, lang).0)
+        .unwrap_or_default();
     html! {
         <div class="notices">
-            { for props.notices.iter().enumerate().map(|(i, notice)| {
-                let (heading, details) = notice_text(notice, lang);
-                // Unreadable stored data: its copy (under a key the planner never sees) to download.
-                let download = match notice {
-                    Notice::StorageSetAside { entry, key, .. } => {
-                        let (entry, key) = (*entry, key.clone());
-                        Some(Callback::from(move |_: MouseEvent| {
-                            let _ = super::download::download_set_aside(&key, entry);
-                        }))
-                    }
-                    _ => None,
-                };
-                let upgrade = matches!(notice, Notice::OlderModel).then(|| emit(Action::UseCurrentModel));
-                html! {
-                    <div class="notice" role="status">
-                        <div>
-                            <p>{ heading }</p>
-                            if !details.is_empty() {
-                                <ul>{ for details.into_iter().map(|d| html! { <li>{ d }</li> }) }</ul>
-                            }
-                        </div>
-                        <span class="notice-actions">
-                            if let Some(download) = download {
-                                <button type="button" class="undo download-set-aside" onclick={download}>{ keeping_text(lang).download_set_aside }</button>
-                            }
-                            if let Some(upgrade) = upgrade {
-                                <button type="button" class="undo" id="use-current-model" onclick={upgrade}>{ text.use_current_model }</button>
-                            }
-                            <button type="button" onclick={emit(Action::DismissNotice(i))}>{ text.dismiss }</button>
-                        </span>
-                    </div>
-                }
-            }) }
+            if let Some(first) = order.first() {
+                { notice(*first) }
+            }
+            if !rest.is_empty() {
+                <div class="notice-more">
+                    <details>
+                        <summary>
+                            <strong>{ more_notices(rest.len(), lang) }{ lang.pick("：", ":") }</strong>
+                            <span class="notice-more-next">{ next_heading }</span>
+                        </summary>
+                        { for rest.iter().map(|i| notice(*i)) }
+                    </details>
+                    <button type="button" class="dismiss-all" onclick={dismiss_all}>{ results_dismiss_all(lang) }</button>
+                </div>
+            }
             if let Some(hint) = &props.undo_hint {
                 <div class="notice undo-hint" role="status">
                     <span>{ undo_hint_text(hint, lang) }</span>

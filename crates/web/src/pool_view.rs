@@ -396,6 +396,7 @@ fn trajectory_chart(pool: &Pool, lines: &MetricLines, lang: Lang, width: f64) ->
         lang,
         width,
         note: None,
+        subtitle: String::new(),
         file_stem: format!("pool-{}", lines.metric.key()),
         y_floor: 0.0,
     }

@@ -197,6 +197,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     };
     let chart_plans = vec![ChartPlan {
         label: String::new(),
+        name: None,
         computed: computed.clone(),
         summary: props.summary.clone(),
     }];

@@ -14,6 +14,7 @@ use swplan_engine::{Provenance, Scenario};
 use swplan_plans::share::PlanSpec;
 use swplan_render::qr::qr_svg;
 use swplan_words::inputs::{display_text, yearly_text};
+use swplan_words::results::quantity;
 use swplan_words::strings::{document_citation, horizon_note, param_unit, set_in_plan, strings};
 use swplan_words::{param_label, Lang};
 
@@ -42,11 +43,11 @@ fn value_text(value: &ParamValue, key: &str, scenario: &Scenario, lang: Lang) ->
     };
     let unit = param_unit(param, lang);
     match value {
-        ParamValue::Scalar(v) => format!("{} {unit}", display_text(param.unit, *v)),
+        ParamValue::Scalar(v) => quantity(&display_text(param.unit, *v), &unit, lang),
         ParamValue::Yearly(y) => {
             let values = y.expand(scenario.horizon().max(1));
             let text = yearly_text(param.unit, &values, scenario.base_year, ": ", ", ");
-            format!("{text} {unit}")
+            quantity(&text, &unit, lang)
         }
     }
 }
@@ -133,7 +134,8 @@ pub fn print_report(props: &PrintReportProps) -> Html {
                 </p>
                 <div class="print-link">
                     if let Some(qr) = qr {
-                        <svg viewBox={format!("0 0 {0} {0}", qr.extent())} width="120" height="120" shape-rendering="crispEdges"
+                        // Sized in millimetres by the print stylesheet: a phone reads it on paper.
+                        <svg class="print-qr" viewBox={format!("0 0 {0} {0}", qr.extent())} width="120" height="120" shape-rendering="crispEdges"
                              role="img" aria-label={text.qr_label}>
                             <rect width={qr.extent().to_string()} height={qr.extent().to_string()} fill="#fff" />
                             <path d={qr.path.clone()} fill="#000" />

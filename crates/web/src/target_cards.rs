@@ -10,10 +10,11 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use swplan_engine::montecarlo::{contrast, Settings, Summary};
-use swplan_engine::Goal;
+use swplan_engine::montecarlo::{contrast, Cause, Contrast, Settings, Summary, TargetOdds};
+use swplan_engine::{first_year_over, Goal, YearRow};
 use swplan_plans::state::{Action, Computed};
 use swplan_words::messages::{metric_amount, schedule_sentence, target_difference, target_terms};
+use swplan_words::results::{self, first_over_label, first_over_text};
 use swplan_words::strings::{contrast_sentence, strings, year_text};
 use swplan_words::{format_percent, metric_label, Lang};
 
@@ -96,6 +97,17 @@ fn target_card(props: &TargetCardProps) -> Html {
                 lang,
             )
         });
+    // The cause the model would name if plan and odds disagreed, for the sentence's room.
+    let no_odds = TargetOdds {
+        probability: 0.0,
+        first_year_distribution: Vec::new(),
+        never_met: 1.0,
+    };
+    let reserve_cause = match contrast(true, metric, &no_odds, &props.computed.scenario.uncertainty)
+    {
+        Some(Contrast::MetButUnlikely { cause } | Contrast::MissedButLikely { cause }) => cause,
+        None => Cause::Variation,
+    };
     // Met as planned but missed in most simulations: amber, as in the verdict bar.
     let fragile = super::verdict_bar::is_fragile(verdict.met, odds.map(|o| o.probability));
     let (badge_class, badge) = if fragile {
@@ -107,6 +119,28 @@ fn target_card(props: &TargetCardProps) -> Html {
     };
     let ceiling = target.goal() == Goal::AtMost;
     let (gap_label, gap_value) = target_difference(verdict, ceiling, lang);
+    // A ceiling is "met" from the base year on: its cards say when the plan first goes over it,
+    // and where the simulations lie at the deadline, not a year it was "reached".
+    let (first_label, first_value) = if ceiling {
+        let over = first_year_over(target, &props.computed.trajectory);
+        (first_over_label(lang), first_over_text(over, lang))
+    } else {
+        (text.first_met, year_text(verdict.first_year_met, lang))
+    };
+    let simulated_range = props
+        .summary
+        .as_ref()
+        .map_or(text.computing.to_string(), |s| {
+            let at = |rows: &[YearRow]| {
+                rows.iter()
+                    .find(|r| r.year == verdict.deadline)
+                    .map(|r| metric.value(r))
+            };
+            match (at(&s.p10), at(&s.p90)) {
+                (Some(low), Some(high)) => results::simulated_range(metric, low, high, lang),
+                _ => "—".to_string(),
+            }
+        });
     let id = |what: &str| format!("{what}-{index}");
     html! {
         <article class={classes!("target-card", if fragile { "is-fragile" } else if verdict.met { "is-met" } else { "is-not-met" })}
@@ -127,7 +161,7 @@ fn target_card(props: &TargetCardProps) -> Html {
             <dl class="target-facts">
                 <div><dt>{ text.at_deadline }</dt><dd class="at-deadline">{ value(verdict.value_at_deadline) }</dd></div>
                 <div><dt>{ gap_label }</dt><dd class={classes!(if verdict.met { "margin" } else { "gap" })}>{ gap_value }</dd></div>
-                <div><dt>{ text.first_met }</dt><dd>{ if ceiling { "—".to_string() } else { year_text(verdict.first_year_met, lang) } }</dd></div>
+                <div><dt>{ first_label }</dt><dd class="first-met">{ first_value }</dd></div>
                 <div>
                     <dt>
                         { text.probability }
@@ -143,18 +177,30 @@ fn target_card(props: &TargetCardProps) -> Html {
                         }
                     </dd>
                 </div>
-                <div class="wide">
-                    <dt>
-                        { text.median_first_met }
-                        <Tip id={id("help-median")} face="?" class={classes!("help")} above=true
-                             hidden_label={Some(AttrValue::from(text.help_label))}>
-                            <span class="tip-note">{ text.median_help }</span>
-                        </Tip>
-                    </dt>
-                    <dd class={classes!("median-first", props.updating.then_some("is-updating"))}>{ median_first }</dd>
-                </div>
+                if ceiling {
+                    <div class="wide">
+                        <dt>{ results::simulated_range_label(verdict.deadline, lang) }</dt>
+                        <dd class={classes!("simulated-range", props.updating.then_some("is-updating"))}>{ simulated_range }</dd>
+                    </div>
+                } else {
+                    <div class="wide">
+                        <dt>
+                            { text.median_first_met }
+                            <Tip id={id("help-median")} face="?" class={classes!("help")} above=true
+                                 hidden_label={Some(AttrValue::from(text.help_label))}>
+                                <span class="tip-note">{ text.median_help }</span>
+                            </Tip>
+                        </dt>
+                        <dd class={classes!("median-first", props.updating.then_some("is-updating"))}>{ median_first }</dd>
+                    </div>
+                }
             </dl>
-            <p class={classes!("contrast", props.updating.then_some("is-updating"))}>{ explained.unwrap_or_default() }</p>
+            // The longest sentence holds its room unseen, so the card keeps its height whether
+            // plan and odds disagree or not.
+            <p class={classes!("contrast", props.updating.then_some("is-updating"))}>
+                <span class="contrast-text">{ explained.unwrap_or_default() }</span>
+                <span class="contrast-reserve" aria-hidden="true">{ results::longest_contrast_sentence(reserve_cause, lang) }</span>
+            </p>
             <WhatItTakes {index} {lang} computed={props.computed.clone()} mc={props.mc} stale={props.stale} on_action={props.on_action.clone()} />
         </article>
     }

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::Verdict;
 use swplan_plans::state::{Action, View};
-use swplan_words::messages::metric_value;
+use swplan_words::labels::metric_column_label;
+use swplan_words::results::{chip_terms, figure_against};
 use swplan_words::strings::{fragile_note, strings};
 use swplan_words::{format_percent, metric_label, Lang};
 
@@ -102,8 +103,10 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                     // Met as planned but missed in most simulations: not a green light.
                     let fragile = is_fragile(v.met, odds.map(|o| o.probability));
                     let mark = if fragile { "⚠" } else if v.met { "✓" } else { "✗" };
+                    // Enough digits to show the gap: 11,049 against 12,000 is not "1.1万 / 1.2万".
+                    let (value, threshold) = figure_against(v.metric, v.value_at_deadline, v.threshold, lang);
                     let title = format!("{} {} {}{}", mark, metric_label(v.metric, lang),
-                        swplan_words::strings::threshold_by_deadline(&metric_value(v.metric, v.threshold, lang), v.deadline, lang),
+                        chip_terms(v, lang),
                         if fragile { format!(" — {}", fragile_note(false, odds.map_or(0.0, |o| o.probability), lang)) } else { String::new() });
                     html! {
                         <li>
@@ -112,16 +115,16 @@ pub fn verdict_bar(props: &VerdictBarProps) -> Html {
                                 <span class="mark" aria-hidden="true">{ mark }</span>
                                 <span class="visually-hidden">{ if fragile { fragile_note(false, odds.map_or(0.0, |o| o.probability), lang) } else if v.met { text.met } else { text.not_met } }</span>
                                 <span class="chip-metric">{ metric_label(v.metric, lang) }</span>
-                                <span class="chip-value">
-                                    { metric_value(v.metric, v.value_at_deadline, lang) }
-                                    { " / " }
-                                    { metric_value(v.metric, v.threshold, lang) }
+                                // A phone shows the short name, over the figures and odds.
+                                <span class="chip-metric-short" aria-hidden="true">{ metric_column_label(v.metric, lang) }</span>
+                                <span class="chip-figures">
+                                    <span class="chip-value">{ format!("{value} / {threshold}") }</span>
+                                    if let Some(odds) = odds {
+                                        <span class={classes!("chip-odds", props.updating.then_some("is-updating"))}>
+                                            { format!("{} {}", text.odds_short, format_percent(odds.probability, lang)) }
+                                        </span>
+                                    }
                                 </span>
-                                if let Some(odds) = odds {
-                                    <span class={classes!("chip-odds", props.updating.then_some("is-updating"))}>
-                                        { format!("{} {}", text.odds_short, format_percent(odds.probability, lang)) }
-                                    </span>
-                                }
                             </a>
                         </li>
                     }

@@ -11,16 +11,23 @@ pub struct CsvWords {
     /// The header of the year column.
     pub year_column: &'static str,
     /// The headers of the target rows: metric, goal (≥ or ≤), threshold, deadline, met, first
-    /// year met, gap, margin and, when Monte Carlo ran, the probability.
-    pub target_columns: [&'static str; 9],
+    /// year met, gap, margin; then, when Monte Carlo ran, the probability (a fraction, as every
+    /// share in the file); then the unit of the threshold, gap and margin, last, so the columns
+    /// of older files keep their places.
+    pub target_columns: [&'static str; 8],
+    pub probability_column: &'static str,
+    pub target_unit_column: &'static str,
     /// A target met, or not.
     pub yes: &'static str,
     pub no: &'static str,
-    /// The rows saying what the file is about: region, plan name, years, share link.
+    /// The rows saying what the file is about: region, plan name, years, share link, and the
+    /// one convention for shares.
     pub region: &'static str,
     pub plan: &'static str,
     pub years: &'static str,
     pub link: &'static str,
+    pub units: &'static str,
+    pub units_note: &'static str,
     /// The headers of the settings rows: setting, value, unit, against the preset, source.
     pub setting_columns: [&'static str; 5],
     /// A setting changed from the preset, or as the preset has it.
@@ -42,14 +49,17 @@ const ZH: CsvWords = CsvWords {
         "首次达到年份",
         "差距",
         "余量",
-        "达成概率",
     ],
+    probability_column: "达成概率（比例，0–1）",
+    target_unit_column: "单位（目标值、差距、余量）",
     yes: "是",
     no: "否",
     region: "地区",
     plan: "方案",
     years: "年份",
     link: "链接（打开后数字相同）",
+    units: "单位约定",
+    units_note: "比例（覆盖率、流失率、通过率、达成概率等）一律写作0–1的小数，0.35即35%；人数单位为人，金额单位为元",
     setting_columns: ["参数", "取值", "单位", "相对预设", "出处"],
     changed: "已修改",
     as_preset: "同预设",
@@ -68,14 +78,17 @@ const EN: CsvWords = CsvWords {
         "First year met",
         "Gap",
         "Margin",
-        "Probability",
     ],
+    probability_column: "Probability (fraction 0–1)",
+    target_unit_column: "Unit of threshold/gap/margin",
     yes: "yes",
     no: "no",
     region: "Region",
     plan: "Plan",
     years: "Years",
     link: "Link (reopens these numbers)",
+    units: "Units",
+    units_note: "Every share (coverage, attrition, pass rates, probabilities) is a fraction 0–1: 0.35 is 35%. People in persons, money in yuan.",
     setting_columns: [
         "Setting",
         "Value",
@@ -94,6 +107,16 @@ pub fn csv_words(lang: Lang) -> &'static CsvWords {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// What a figure or setting counts, as a cell of a unit column: "人", "个", "比例（0–1）", "元".
+pub fn unit_name(unit: FigureUnit, counts_people: bool, lang: Lang) -> &'static str {
+    match (unit, counts_people) {
+        (FigureUnit::Count, true) => lang.pick("人", "people"),
+        (FigureUnit::Count, false) => lang.pick("个", "count"),
+        (FigureUnit::Share, _) => lang.pick("比例（0–1）", "fraction 0–1"),
+        (FigureUnit::Yuan, _) => lang.pick("元", "yuan"),
     }
 }
 

@@ -146,6 +146,10 @@ fn yuan_text(yuan: f64, scale: YuanScale, exact: bool, lang: Lang) -> String {
         scale = YuanScale::for_largest(yuan, lang);
         number = number_in(scale);
     }
+    with_yuan_unit(&number, scale, lang)
+}
+
+fn with_yuan_unit(number: &str, scale: YuanScale, lang: Lang) -> String {
     match (scale, lang) {
         (YuanScale::Large, Lang::Zh) => format!("{number}亿元"),
         (YuanScale::Middle, Lang::Zh) => format!("{number}万元"),
@@ -153,6 +157,70 @@ fn yuan_text(yuan: f64, scale: YuanScale, exact: bool, lang: Lang) -> String {
         (YuanScale::Large, Lang::En) => format!("¥{number} bn"),
         (YuanScale::Middle, Lang::En) => format!("¥{number} M"),
         (YuanScale::Ones, Lang::En) => format!("¥{number}"),
+    }
+}
+
+/// A count rounded no coarser than `resolution` (people or units): Chinese keeps as many
+/// decimals of 万 or 亿 as that takes, at least two and at most four; English writes every one.
+pub(crate) fn format_count_fine(value: f64, resolution: f64, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    let magnitude = value.abs();
+    let (divisor, suffix) = match lang {
+        Lang::Zh if magnitude >= 1e8 => (1e8, "亿"),
+        Lang::Zh if magnitude >= 1e4 => (1e4, "万"),
+        _ => return format_count(value, lang),
+    };
+    let places = places_for(divisor, resolution, 2, 4);
+    format!("{}{suffix}", trim_decimals(value / divisor, places))
+}
+
+/// A fraction as a percentage rounded no coarser than `resolution` (a fraction): one decimal
+/// of a percent at least, three at most.
+pub(crate) fn format_percent_fine(fraction: f64, resolution: f64) -> String {
+    if !fraction.is_finite() {
+        return "—".into();
+    }
+    let places = places_for(0.01, resolution, 1, 3);
+    format!("{}%", trim_decimals(fraction * 100.0, places))
+}
+
+/// Money in a given unit rounded no coarser than `resolution` (元), with at most four decimals.
+pub(crate) fn format_yuan_fine(yuan: f64, scale: YuanScale, resolution: f64, lang: Lang) -> String {
+    if !yuan.is_finite() {
+        return "—".into();
+    }
+    let least = match (scale, lang) {
+        (YuanScale::Ones, _) => return format_yuan_in(yuan, scale, lang),
+        (YuanScale::Middle, Lang::Zh) => 1,
+        _ => 2,
+    };
+    let places = places_for(scale.divisor(lang), resolution, least, 4);
+    with_yuan_unit(
+        &trim_decimals(yuan / scale.divisor(lang), places),
+        scale,
+        lang,
+    )
+}
+
+/// The decimals of a number written in units of `unit` whose last digit is worth at most
+/// `resolution`, between `least` and `most`.
+fn places_for(unit: f64, resolution: f64, least: usize, most: usize) -> usize {
+    (least..=most)
+        .find(|places| unit / 10f64.powi(*places as i32) <= resolution * (1.0 + 1e-9))
+        .unwrap_or(most)
+}
+
+/// A number and the unit written after it: "12000 人/年", "1 person/yr", "300" when the unit
+/// is empty (English counts of stations and rooms) — never "1 people" or "300 ".
+pub fn quantity(number: &str, unit: &str, lang: Lang) -> String {
+    if unit.is_empty() {
+        return number.to_string();
+    }
+    match (lang, number, unit.strip_prefix("people")) {
+        (Lang::En, "1", Some(rest)) => format!("1 person{rest}"),
+        _ => format!("{number} {unit}"),
     }
 }
 

@@ -341,6 +341,25 @@ pub fn target_difference(verdict: &Verdict, ceiling: bool, lang: Lang) -> (&'sta
     let difference = |v: f64| metric_difference(verdict.metric, v, lang);
     if verdict.met {
         let margin = (verdict.value_at_deadline - verdict.threshold).abs();
+        // Full coverage cannot be exceeded, and a margin that would read "0" is none to speak
+        // of: neither is a number of points or people to show in green.
+        let full_coverage = verdict.metric.unit() == FigureUnit::Share && verdict.threshold >= 1.0;
+        let nil = match verdict.metric.unit() {
+            FigureUnit::Share => margin < 0.0005,
+            FigureUnit::Count | FigureUnit::Yuan => margin < 0.5,
+        };
+        if full_coverage {
+            return (
+                tr!(lang, margin),
+                lang.pick("已全覆盖", "full coverage").into(),
+            );
+        }
+        if nil {
+            return (
+                tr!(lang, margin),
+                lang.pick("刚好达到", "just reached").into(),
+            );
+        }
         (tr!(lang, margin), difference(margin))
     } else if ceiling {
         (tr!(lang, over_ceiling), difference(verdict.gap))
@@ -360,7 +379,7 @@ pub fn metric_amount(metric: Metric, value: f64, lang: Lang) -> String {
     match (lang, metric.counts_people()) {
         (Lang::Zh, true) => format!("{shown}人"),
         (Lang::Zh, false) => format!("{shown}个"),
-        (Lang::En, true) => format!("{shown} people"),
+        (Lang::En, true) => super::format::quantity(&shown, "people", lang),
         (Lang::En, false) => shown,
     }
 }
@@ -374,6 +393,7 @@ pub fn metric_difference(metric: Metric, value: f64, lang: Lang) -> String {
     let points = super::format::trim_decimals(value * 100.0, 1);
     match lang {
         Lang::Zh => format!("{points}个百分点"),
+        Lang::En if points == "1" => "1 percentage point".to_string(),
         Lang::En => format!("{points} percentage points"),
     }
 }
@@ -392,7 +412,7 @@ pub fn lever_value(lever: &str, value: f64, lang: Lang) -> String {
             match (super::strings::param_unit(param, lang), lang) {
                 (label, _) if label.is_empty() => whole,
                 (label, Lang::Zh) => format!("{whole}{label}"),
-                (label, Lang::En) => format!("{whole} {label}"),
+                (label, Lang::En) => super::format::quantity(&whole, &label, lang),
             }
         }
     }
@@ -434,20 +454,21 @@ pub fn seek_schedule_sentence(answer: &Answer, met_as_planned: bool, lang: Lang)
             "Met as planned with the yearly schedule. The same every year, {} would need at least {needed} (the schedule starts at {first}).",
             lever.to_lowercase()
         ),
+        // A condition, not a claim: the plan as it stands may not meet the target at all.
         (confidence, _, Lang::Zh) => {
-            let how = confidence.map_or_else(
-                || "要按计划达成".to_string(),
-                |c| format!("以{}的把握达成", format_percent(c, lang)),
+            let then = confidence.map_or_else(
+                || "才能按计划达成".to_string(),
+                |c| format!("才有{}的把握按期达成", format_percent(c, lang)),
             );
-            format!("{how}，若改为每年相同，{lever}需 ≥ {needed}（目前逐年不同，首年 {first}）。")
+            format!("若改为每年相同，{lever}需 ≥ {needed}，{then}（目前逐年不同，首年 {first}）。")
         }
         (confidence, _, Lang::En) => {
-            let how = confidence.map_or_else(
-                || "To meet it as planned".to_string(),
-                |c| format!("To meet it with {} confidence", format_percent(c, lang)),
+            let then = confidence.map_or_else(
+                || "to meet it as planned".to_string(),
+                |c| format!("to meet it with {} confidence", format_percent(c, lang)),
             );
             format!(
-                "{how}, the same every year, {} must be at least {needed} (the schedule now varies, starting at {first}).",
+                "If it were the same every year, {} would need to be at least {needed} {then} (the schedule now varies, starting at {first}).",
                 lever.to_lowercase()
             )
         }
@@ -968,5 +989,71 @@ mod tests {
         };
         let answer = seek(&s, &question).unwrap();
         assert!(seek_sentence(&answer, Lang::Zh).contains("100%"));
+    }
+}
+
+#[cfg(test)]
+mod output_tests {
+    use super::*;
+
+    fn verdict(metric: Metric, value: f64, threshold: f64) -> Verdict {
+        Verdict {
+            metric,
+            threshold,
+            deadline: 2027,
+            met: value >= threshold,
+            first_year_met: Some(2027),
+            gap: (threshold - value).max(0.0),
+            value_at_deadline: value,
+        }
+    }
+
+    #[test]
+    fn full_coverage_has_no_margin_of_points_and_a_nil_margin_is_not_a_number() {
+        // 2,571 rooms planned for 2,500 villages: coverage is full and cannot go higher.
+        let full = verdict(Metric::RoomCoverage, 1.0, 1.0);
+        assert_eq!(
+            target_difference(&full, false, Lang::Zh),
+            ("余量", "已全覆盖".to_string())
+        );
+        assert_eq!(target_difference(&full, false, Lang::En).1, "full coverage");
+        let just = verdict(Metric::Talent, 12_000.2, 12_000.0);
+        assert_eq!(target_difference(&just, false, Lang::Zh).1, "刚好达到");
+        // A margin that reads as a number keeps it.
+        let some = verdict(Metric::StationCoverage, 0.9, 0.8);
+        assert_eq!(target_difference(&some, false, Lang::Zh).1, "10个百分点");
+    }
+
+    #[test]
+    fn one_person_and_one_point_are_singular_in_english() {
+        assert_eq!(metric_amount(Metric::Talent, 1.0, Lang::En), "1 person");
+        assert_eq!(
+            metric_difference(Metric::RoomCoverage, 0.01, Lang::En),
+            "1 percentage point"
+        );
+        assert_eq!(lever_value("hires", 1.0, Lang::En), "1 person/yr");
+        assert_eq!(lever_value("hires", 2.0, Lang::En), "2 people/yr");
+    }
+
+    #[test]
+    fn a_schedule_answer_at_a_confidence_is_a_condition_not_a_claim() {
+        let answer = Answer {
+            target: Metric::RoomCoverage,
+            threshold: 1.0,
+            deadline: 2027,
+            lever: "rooms_per_year",
+            value: Some(620.0),
+            current: 334.0,
+            feasible: true,
+            confidence: Some(0.8),
+            reason: None,
+        };
+        let zh = seek_schedule_sentence(&answer, false, Lang::Zh);
+        assert!(!zh.starts_with("以80%的把握达成"), "{zh}");
+        assert!(zh.starts_with("若改为每年相同"), "{zh}");
+        assert!(zh.contains("才有80%的把握按期达成"), "{zh}");
+        let en = seek_schedule_sentence(&answer, false, Lang::En);
+        assert!(en.starts_with("If it were the same every year"), "{en}");
+        assert!(en.contains("would need to be at least"), "{en}");
     }
 }

@@ -920,10 +920,11 @@ pub fn contrast_sentence(
 
 /// Typed but not yet applied: "按 Enter 应用；结果仍按 12000 人/年 计算".
 pub fn pending_hint(value: &str, unit: &str, lang: Lang) -> String {
+    let amount = super::format::quantity(value, unit, lang);
     match lang {
-        Lang::Zh => format!("按 Enter 或离开输入框后应用；结果仍按 {value} {unit} 计算（Esc 取消）"),
+        Lang::Zh => format!("按 Enter 或离开输入框后应用；结果仍按 {amount} 计算（Esc 取消）"),
         Lang::En => format!(
-            "Applies on Enter or when you leave the field; results still use {value} {unit} (Esc cancels)"
+            "Applies on Enter or when you leave the field; results still use {amount} (Esc cancels)"
         ),
     }
 }

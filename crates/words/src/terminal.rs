@@ -7,7 +7,7 @@ use super::format::format_percent;
 use super::labels::metric_label;
 use super::messages::metric_value;
 use super::Lang;
-use swplan_engine::{Metric, Verdict};
+use swplan_engine::{Goal, Metric, Verdict};
 
 /// The fixed words of the command line's text reports. A struct, as in `strings`, so a word
 /// missing in one language does not compile.
@@ -76,12 +76,24 @@ pub fn terminal_words(lang: Lang) -> &'static TerminalWords {
     }
 }
 
-/// One target's verdict in a sentence, e.g. "✓ 社会工作人才总量 2025年底 ≥ 14万：达成（…）".
+/// One target's verdict in a sentence, e.g. "✓ 社会工作人才总量 2025年底 ≥ 14万：达成（…）"; a
+/// ceiling (the cumulative budget) reads "≤ …：未超出" or "超出", never "≥" or a year "reached".
 pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
     let name = metric_label(v.metric, lang);
     let threshold = metric_value(v.metric, v.threshold, lang);
     let at_deadline = metric_value(v.metric, v.value_at_deadline, lang);
     let gap = metric_value(v.metric, v.gap, lang);
+    if v.metric.goal() == Some(Goal::AtMost) {
+        let terms = ceiling_terms(name, &threshold, v.deadline, lang);
+        return match (lang, v.met) {
+            (Lang::Zh, true) => format!("✓ {terms}：未超出（届时 {at_deadline}）"),
+            (Lang::Zh, false) => format!("✗ {terms}：超出（届时 {at_deadline}，超出 {gap}）"),
+            (Lang::En, true) => format!("✓ {terms}: within ({at_deadline} at the deadline)"),
+            (Lang::En, false) => {
+                format!("✗ {terms}: over ({at_deadline} at the deadline, {gap} over)")
+            }
+        };
+    }
     match (lang, v.met) {
         (Lang::Zh, true) => format!(
             "✓ {name} {}年底 ≥ {threshold}：达成（{}年首次达到，届时 {at_deadline}）",
@@ -110,6 +122,14 @@ pub fn verdict_sentence(v: &Verdict, lang: Lang) -> String {
     }
 }
 
+/// A ceiling's terms: "累计预算 2027年底 ≤ 3.2亿元" / "Cumulative budget ≤ ¥320 M by end-2027".
+fn ceiling_terms(name: &str, threshold: &str, deadline: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name} {deadline}年底 ≤ {threshold}"),
+        Lang::En => format!("{name} ≤ {threshold} by end-{deadline}"),
+    }
+}
+
 /// The heading of the Monte Carlo lines under `run`'s table: "不确定性（500 次模拟，种子 42）".
 pub fn uncertainty_heading(runs: usize, seed: u64, lang: Lang) -> String {
     match lang {
@@ -127,6 +147,17 @@ pub fn odds_line(v: &Verdict, probability: f64, low: f64, high: f64, lang: Lang)
         metric_value(v.metric, low, lang),
         metric_value(v.metric, high, lang),
     );
+    if v.metric.goal() == Some(Goal::AtMost) {
+        let terms = ceiling_terms(name, &threshold, v.deadline, lang);
+        return match lang {
+            Lang::Zh => {
+                format!("{terms}：不超出的概率 {probability}（P10–P90：{low}–{high}）")
+            }
+            Lang::En => format!(
+                "{terms}: probability of staying within {probability} (P10–P90: {low}–{high})"
+            ),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "{name} {}年底 ≥ {threshold}：达成概率 {probability}（P10–P90：{low}–{high}）",
@@ -220,6 +251,39 @@ mod tests {
     use super::*;
     use swplan_engine::{evaluate, simulate};
     use swplan_plans::presets;
+
+    #[test]
+    fn a_budget_ceiling_reads_at_most_and_over_or_within() {
+        let over = Verdict {
+            metric: Metric::BudgetCumulative,
+            threshold: 3.2e8,
+            deadline: 2027,
+            met: false,
+            first_year_met: Some(2022),
+            gap: 0.3e8,
+            value_at_deadline: 3.5e8,
+        };
+        let zh = verdict_sentence(&over, Lang::Zh);
+        assert!(
+            zh.starts_with("✗ 累计预算 2027年底 ≤ 3.2亿元：超出"),
+            "{zh}"
+        );
+        assert!(!zh.contains('≥') && !zh.contains("首次达到"), "{zh}");
+        let within = Verdict {
+            met: true,
+            gap: 0.0,
+            value_at_deadline: 2.9e8,
+            ..over.clone()
+        };
+        let en = verdict_sentence(&within, Lang::En);
+        assert!(
+            en.starts_with("✓ Cumulative budget ≤ ¥320 M by end-2027: within"),
+            "{en}"
+        );
+        assert!(!en.contains("first in"), "{en}");
+        let odds = odds_line(&within, 0.7, 2.8e8, 3.3e8, Lang::Zh);
+        assert!(odds.starts_with("累计预算 2027年底 ≤ 3.2亿元："), "{odds}");
+    }
 
     #[test]
     fn verdict_sentences_say_met_or_not() {

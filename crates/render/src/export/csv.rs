@@ -4,10 +4,10 @@
 //! blank line and the targets with their verdicts.
 
 use swplan_engine::montecarlo::Summary;
-use swplan_engine::params::{self, Value, PARAMS};
+use swplan_engine::params::{self, Unit, Value, PARAMS};
 use swplan_engine::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
-use swplan_words::export::{column_unit, csv_words};
-use swplan_words::inputs::{display_text, yearly_text};
+use swplan_words::export::{column_unit, csv_words, unit_name};
+use swplan_words::inputs::display_text;
 use swplan_words::strings::param_unit;
 use swplan_words::{metric_label, param_label, Lang};
 
@@ -51,26 +51,24 @@ pub fn year_table_csv(
 
     if !verdicts.is_empty() {
         out.push_str(LINE_END);
-        let with_odds = summary.is_some();
-        let header: Vec<String> = words
-            .target_columns
-            .iter()
-            .take(if with_odds { 9 } else { 8 })
-            .map(|title| text_cell(title))
-            .collect();
+        let mut header: Vec<String> = words.target_columns.map(text_cell).to_vec();
+        if summary.is_some() {
+            header.push(text_cell(words.probability_column));
+        }
+        header.push(text_cell(words.target_unit_column));
         push_row(&mut out, &header);
         for (index, v) in verdicts.iter().enumerate() {
-            let goal = match v.metric.goal() {
-                Some(Goal::AtMost) => "≤",
-                _ => "≥",
-            };
+            let ceiling = v.metric.goal() == Some(Goal::AtMost);
+            let goal = if ceiling { "≤" } else { "≥" };
+            // A ceiling holds from the base year on: its "first year met" says nothing.
+            let first_year = v.first_year_met.filter(|_| !ceiling);
             let mut cells = vec![
                 text_cell(metric_label(v.metric, lang)),
                 text_cell(goal),
-                number_cell(v.threshold),
+                figure_cell(v.metric, v.threshold),
                 v.deadline.to_string(),
                 text_cell(if v.met { words.yes } else { words.no }),
-                v.first_year_met.map(|y| y.to_string()).unwrap_or_default(),
+                first_year.map(|y| y.to_string()).unwrap_or_default(),
                 figure_cell(v.metric, v.gap),
                 figure_cell(
                     v.metric,
@@ -85,6 +83,8 @@ pub fn year_table_csv(
                 let probability = summary.targets.get(index).map(|odds| odds.probability);
                 cells.push(probability.map(number_cell).unwrap_or_default());
             }
+            let unit = unit_name(v.metric.unit(), v.metric.counts_people(), lang);
+            cells.push(text_cell(unit));
             push_row(&mut out, &cells);
         }
     }
@@ -132,6 +132,7 @@ pub fn plan_csv(
     if let Some(link) = context.link {
         about.push((words.link, link.to_string()));
     }
+    about.push((words.units, words.units_note.to_string()));
     for (label, value) in about {
         push_row(&mut out, &[text_cell(label), text_cell(&value)]);
     }
@@ -141,12 +142,31 @@ pub fn plan_csv(
     push_row(&mut out, &words.setting_columns.map(text_cell));
     let horizon = scenario.horizon().max(1);
     for p in PARAMS {
+        // Rates as the fractions they are, like coverage and the odds: one convention for every
+        // share in the file.
+        let text = |v: f64| match p.unit {
+            Unit::Rate => number_cell(v),
+            _ => display_text(p.unit, v),
+        };
         let value = match params::value(scenario, p.key) {
-            Some(Value::Scalar(v)) => display_text(p.unit, *v),
+            Some(Value::Scalar(v)) => text(*v),
             Some(Value::Yearly(y)) => {
-                yearly_text(p.unit, &y.expand(horizon), scenario.base_year, ":", " ")
+                let values = y.expand(horizon);
+                match values.first() {
+                    Some(first) if values.iter().all(|v| v == first) => text(*first),
+                    _ => values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| format!("{}:{}", scenario.base_year + 1 + i as i32, text(*v)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                }
             }
             None => String::new(),
+        };
+        let unit = match p.unit {
+            Unit::Rate => unit_name(FigureUnit::Share, false, lang).to_string(),
+            _ => param_unit(p, lang),
         };
         let changed = context
             .baseline
@@ -168,7 +188,7 @@ pub fn plan_csv(
             &[
                 text_cell(param_label(p.key, lang)),
                 text_cell(&value),
-                text_cell(&param_unit(p, lang)),
+                text_cell(&unit),
                 text_cell(changed),
                 text_cell(origin),
             ],
@@ -333,14 +353,81 @@ mod tests {
         let lines: Vec<&str> = targets.lines().collect();
         assert_eq!(
             lines[0],
-            "指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,达成概率"
+            "指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,达成概率（比例，0–1）,单位（目标值、差距、余量）"
         );
         assert!(
             lines[1].starts_with("社会工作人才总量,≥,140000,2025,"),
             "{}",
             lines[1]
         );
-        assert_eq!(lines[1].split(',').count(), 9);
+        assert!(lines[1].ends_with(",人"), "{}", lines[1]);
+        assert_eq!(lines[1].split(',').count(), 10);
+    }
+
+    #[test]
+    fn every_share_is_a_fraction_and_every_header_says_so() {
+        // Ningxia: a coverage target, rates among the settings, odds from a Monte Carlo.
+        let preset = presets::by_slug("ningxia").unwrap();
+        let scenario = &preset.scenario;
+        let trajectory = simulate(scenario).unwrap();
+        let verdicts: Vec<Verdict> = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        let summary = simulate_many(scenario, Settings::clamped(100, 1)).unwrap();
+        let context = PlanContext {
+            scenario,
+            name: None,
+            link: None,
+            baseline: Some(scenario),
+        };
+        let text = plan_csv(&context, &trajectory, &verdicts, Some(&summary), Lang::Zh);
+        // The convention, stated once above the table.
+        assert!(
+            text.contains(
+                "\r\n单位约定,比例（覆盖率、流失率、通过率、达成概率等）一律写作0–1的小数"
+            ),
+            "{text}"
+        );
+        // The odds say their unit; a coverage target's threshold, gap and margin say theirs.
+        assert!(
+            text.contains(",达成概率（比例，0–1）,单位（目标值、差距、余量）\r\n"),
+            "{text}"
+        );
+        let coverage = text
+            .lines()
+            .find(|l| l.starts_with("社工室覆盖率,≥,"))
+            .expect("the room coverage target");
+        assert!(coverage.starts_with("社工室覆盖率,≥,1,2027,"), "{coverage}");
+        assert!(coverage.ends_with(",比例（0–1）"), "{coverage}");
+        // Rates among the settings are fractions too, not percentages.
+        assert!(text.contains("\r\n年流失率,0.08,比例（0–1）,"), "{text}");
+        assert!(!text.contains(",%,"), "no setting in percent");
+    }
+
+    #[test]
+    fn a_ceiling_has_no_first_year_met() {
+        let mut scenario = presets::default_preset().scenario.clone();
+        scenario.targets.push(swplan_engine::Target {
+            metric: Metric::BudgetCumulative,
+            threshold: 1e12,
+            deadline: 2025,
+            source: None,
+        });
+        let trajectory = simulate(&scenario).unwrap();
+        let verdicts: Vec<Verdict> = scenario
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &trajectory))
+            .collect();
+        let text = year_table_csv(&trajectory, &verdicts, None, Lang::Zh);
+        let row = text.lines().find(|l| l.starts_with("累计预算,≤,")).unwrap();
+        assert!(
+            row.starts_with("累计预算,≤,1000000000000,2025,是,,"),
+            "{row}"
+        );
+        assert!(row.ends_with(",元"), "{row}");
     }
 
     #[test]
