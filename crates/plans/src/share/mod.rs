@@ -37,10 +37,12 @@ mod extract;
 pub mod keys;
 pub mod link;
 pub mod open;
+pub(crate) mod packed;
 mod problems;
 mod read_plan;
 mod repair;
 pub mod save;
+pub mod sources;
 mod values;
 
 pub use extract::{extract_links, query_part};

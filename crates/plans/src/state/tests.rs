@@ -7,6 +7,7 @@ mod compare;
 mod odds;
 mod opening;
 mod presenter;
+mod provenance;
 mod recording;
 mod region;
 mod saves;
@@ -43,12 +44,13 @@ fn new_region() -> State {
 /// The reducer's declaration, and every test of it: each variant of `Action` must be applied in
 /// one of these files, so an action added without a test fails here.
 const REDUCER: &str = include_str!("mod.rs");
-const TEST_FILES: [&str; 11] = [
+const TEST_FILES: [&str; 12] = [
     include_str!("tests.rs"),
     include_str!("tests/compare.rs"),
     include_str!("tests/odds.rs"),
     include_str!("tests/opening.rs"),
     include_str!("tests/presenter.rs"),
+    include_str!("tests/provenance.rs"),
     include_str!("tests/recording.rs"),
     include_str!("tests/region.rs"),
     include_str!("tests/saves.rs"),
