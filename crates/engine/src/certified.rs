@@ -8,8 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::scenario::Scenario;
-
 /// The key of the total, for validation messages, the planner's sources and the controls.
 pub const TOTAL_KEY: &str = "certified_total";
 /// The key of the junior share of the total.
@@ -68,24 +66,6 @@ impl CertifiedTotal {
             .max(0.0);
         let mid = (self.total - junior - senior).max(0.0);
         [junior, mid, senior]
-    }
-}
-
-impl Scenario {
-    /// Sets the three certified stocks from the total, when the plan has one.
-    pub fn apply_certified_total(&mut self) {
-        if let Some(total) = &self.certified_total {
-            let [junior, mid, senior] = total.levels();
-            self.assumptions.certified_junior = junior;
-            self.assumptions.certified_mid = mid;
-            self.assumptions.certified_senior = senior;
-        }
-    }
-
-    /// The three certified stocks, `[junior, mid, senior]`.
-    pub fn certified_levels(&self) -> [f64; 3] {
-        let a = &self.assumptions;
-        [a.certified_junior, a.certified_mid, a.certified_senior]
     }
 }
 

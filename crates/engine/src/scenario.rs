@@ -233,6 +233,24 @@ impl Scenario {
     }
 }
 
+impl Scenario {
+    /// Sets the three certified stocks from the total, when the plan has one.
+    pub fn apply_certified_total(&mut self) {
+        if let Some(total) = &self.certified_total {
+            let [junior, mid, senior] = total.levels();
+            self.assumptions.certified_junior = junior;
+            self.assumptions.certified_mid = mid;
+            self.assumptions.certified_senior = senior;
+        }
+    }
+
+    /// The three certified stocks, `[junior, mid, senior]`.
+    pub fn certified_levels(&self) -> [f64; 3] {
+        let a = &self.assumptions;
+        [a.certified_junior, a.certified_mid, a.certified_senior]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

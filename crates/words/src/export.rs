@@ -21,8 +21,9 @@ pub struct CsvWords {
     pub plan: &'static str,
     pub years: &'static str,
     pub link: &'static str,
-    /// The headers of the settings rows: setting, value, unit, against the preset, source.
-    pub setting_columns: [&'static str; 5],
+    /// The headers of the settings rows: setting, value, unit, against the preset, source,
+    /// and the source's details (the sentence, the assumption, the planner's source).
+    pub setting_columns: [&'static str; 6],
     /// A setting changed from the preset, or as the preset has it.
     pub changed: &'static str,
     pub as_preset: &'static str,
@@ -50,7 +51,7 @@ const ZH: CsvWords = CsvWords {
     plan: "方案",
     years: "年份",
     link: "链接（打开后数字相同）",
-    setting_columns: ["参数", "取值", "单位", "相对预设", "出处"],
+    setting_columns: ["参数", "取值", "单位", "相对预设", "出处", "来源说明"],
     changed: "已修改",
     as_preset: "同预设",
     source_document: "来源文件",
@@ -82,6 +83,7 @@ const EN: CsvWords = CsvWords {
         "Unit",
         "Against the preset",
         "Where it comes from",
+        "Details",
     ],
     changed: "changed",
     as_preset: "as preset",

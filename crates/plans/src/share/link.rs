@@ -11,13 +11,15 @@ use super::extract::query_part;
 use super::problems::{Fallback, LinkNotice, LinkProblem, ProblemKind};
 use super::read_plan::{baseline_of, read_plan};
 use super::sources;
-use super::values::{normalized_yearly, number_text, parse_number, parse_whole, yearly_text};
+use super::values::{
+    certified_total_text, normalized_yearly, number_text, parse_whole, yearly_text,
+};
 use super::{LinkKey, OpenedLink, Origin, PlanSpec, StoryRef};
 use crate::presets::history::same_target;
 use crate::Lang;
 use swplan_engine::montecarlo::Settings;
 use swplan_engine::params::{self, Value, ValueMut, PARAMS};
-use swplan_engine::{CertifiedTotal, RegionName, Scenario};
+use swplan_engine::{RegionName, Scenario};
 
 /// The link format this app reads and writes. Every earlier version is read through
 /// [`MIGRATIONS`]. A link that holds none of the keys a format introduced is written as the
@@ -254,31 +256,6 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
 /// The three stocks a certified total gives, which a link with `ct` leaves out.
 const CERTIFIED_STOCKS: [&str; 3] = ["certified_junior", "certified_mid", "certified_senior"];
 
-/// `ct`: the total, then its junior and senior shares when they are not the default split.
-fn certified_total_text(total: &CertifiedTotal) -> String {
-    if total.has_default_split() {
-        number_text(total.total)
-    } else {
-        [total.total, total.junior_share, total.senior_share]
-            .map(number_text)
-            .join("_")
-    }
-}
-
-/// Reads `ct` (see [`certified_total_text`]).
-pub(super) fn read_certified_total(text: &str) -> Option<CertifiedTotal> {
-    let numbers: Option<Vec<f64>> = text.split('_').map(parse_number).collect();
-    match numbers?.as_slice() {
-        [total] => Some(CertifiedTotal::with_default_split(*total)),
-        [total, junior_share, senior_share] => Some(CertifiedTotal {
-            total: *total,
-            junior_share: *junior_share,
-            senior_share: *senior_share,
-        }),
-        _ => None,
-    }
-}
-
 /// A region's name: one base64url text when both languages agree, else Chinese `.` English.
 fn region_name_text(name: &RegionName) -> String {
     let zh = base64url::encode(name.zh.as_bytes());
@@ -290,8 +267,9 @@ fn region_name_text(name: &RegionName) -> String {
 }
 
 /// The plan as a link carries it, so that `decode(encode(p))` equals `normalized(p)` for every
-/// valid plan: sources cleared, schedules in their shortest form, the region slug of the
-/// origin. Two plans with equal normalized forms give the same numbers and the same link.
+/// valid plan: the origin's sources cleared, the planner's sources that fit in the link
+/// (cleaned as the link reads them back), schedules in their shortest form, the region slug of
+/// the origin. Two plans with equal normalized forms give the same numbers and the same link.
 pub fn normalized(plan: &PlanSpec) -> PlanSpec {
     let mut plan = plan.clone();
     let (origin_text, baseline) = origin_and_baseline(&plan.origin);

@@ -5,11 +5,10 @@ use std::sync::OnceLock;
 
 use super::base64url;
 use super::codes::metric_by_code;
-use super::link::read_certified_total;
 use super::problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind, Reader};
 use super::repair::{repair, Applied, Slot};
 use super::sources;
-use super::values::{parse_number, parse_whole, parse_yearly};
+use super::values::{parse_number, parse_whole, parse_yearly, read_certified_total};
 use super::{LinkKey, Origin, PlanSpec};
 use crate::presets::{self, history};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};

@@ -194,7 +194,7 @@ fn a_certified_total_travels_in_a_link_as_the_planner_entered_it() {
     };
     state.apply(Action::SetCertifiedTotal(Some(split)));
     let spec = state.plan().to_spec(state.session.mc);
-    let link = encode(&[spec.clone()], None);
+    let link = encode(std::slice::from_ref(&spec), None);
     assert!(link.contains("&ct=658_0.6_0.01"), "{link}");
     assert!(
         !link.contains("cj0="),
