@@ -26,7 +26,6 @@ fn met_keeping(scenario: &Scenario, target: &Target, lever: &str, value: f64) ->
         .is_ok_and(|t| evaluate(target, &t).met && kept.clone().all(|k| evaluate(k, &t).met))
 }
 
-
 fn step(lever: &str) -> f64 {
     match params::param(lever).unwrap().unit {
         Unit::Rate => 0.001,

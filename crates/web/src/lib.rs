@@ -13,6 +13,7 @@
 
 mod app;
 mod app_state;
+mod certified_total;
 mod chart;
 mod charts;
 mod compare_view;
@@ -32,6 +33,7 @@ mod provenance;
 mod saves_dialog;
 mod schedule_editor;
 mod share_dialog;
+mod source_editor;
 mod storage;
 mod stories;
 mod target_cards;
