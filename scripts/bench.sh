@@ -8,6 +8,10 @@
 #   scripts/bench.sh --quick      fewer runs per figure (a smoke run, about half the time)
 #   scripts/bench.sh --no-build   measure the build already in $DIST
 #   scripts/bench.sh --no-native  skip cargo bench; use the last result in target/criterion
+#   scripts/bench.sh --only=pointer,usable
+#                                 only those blocks: native, load, drag (key presses), pointer
+#                                 (a mouse drag at 60 Hz, issue 19), usable (cold load → first
+#                                 slider that changes a number), mc, mc10k, seek, compare, pool
 #   scripts/bench.sh --profile    trace a 4×-throttled slider drag (CDP) into target/drag-trace.json
 #                                 and print the top 10 self-time functions and categories; this
 #                                 builds a copy with wasm function names into $PROFILE_DIST

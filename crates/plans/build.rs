@@ -13,9 +13,13 @@ fn main() {
     println!("cargo:rerun-if-changed={SEEDS}");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for path in toml_files(Path::new(SEEDS)) {
-        let stem = convert(&path);
-        write(&out.join(format!("{}.json", stem.0)), &stem.1);
-        write(&out.join(format!("{}.lean.json", stem.0)), &lean(&stem.1));
+        let (stem, json) = convert(&path);
+        // The data version apart (`<stem>.version`, a number to `include!`), so the app parses
+        // the rest straight into a scenario, without a JSON tree in between.
+        let (version, json) = split_data_version(&json);
+        write(&out.join(format!("{stem}.version")), &version.to_string());
+        write(&out.join(format!("{stem}.json")), &json);
+        write(&out.join(format!("{stem}.lean.json")), &lean(&json));
     }
 
     embed_folder(&out, "history", "history_files.rs");
@@ -75,6 +79,18 @@ fn convert(path: &Path) -> (String, String) {
         .expect("UTF-8 file name")
         .to_string();
     (stem, json)
+}
+
+/// A seed's `data_version` (1 when absent) and the seed without it.
+fn split_data_version(json: &str) -> (u64, String) {
+    let mut value: serde_json::Value = serde_json::from_str(json).expect("JSON just written");
+    let version = value
+        .as_object_mut()
+        .and_then(|object| object.remove("data_version"))
+        .and_then(|v| v.as_u64())
+        .unwrap_or(1);
+    let json = serde_json::to_string(&value).expect("JSON values serialise");
+    (version, json)
 }
 
 fn write(path: &Path, text: &str) {

@@ -256,7 +256,7 @@ describe('issue 9: plans that travel', () => {
     assert.match(download.suggestedFilename(), /^swplan-云南省-\d{4}-\d\d-\d\d\.json$/, 'the file is named by its region');
     const json = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(json.format, 'swplan-plans');
-    assert.equal(json.version, 1);
+    assert.equal(json.version, 2);
     assert.equal(json.plans[0].name, '云南省', 'an unnamed plan arrives under its region, not as "untitled"');
     await page.keyboard.press('Escape');
     await page.click('#open-saves');
@@ -279,7 +279,7 @@ describe('issue 9: plans that travel', () => {
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
     assert.equal(lines[0], '地区,云南省', 'the file says what it is about');
-    assert.match(text, /链接（打开后数字相同）,http:\/\/127\.0\.0\.1:\d+\/\?v=1&c=/);
+    assert.match(text, /链接（打开后数字相同）,http:\/\/127\.0\.0\.1:\d+\/\?v=2&c=/);
     const header = lines.findIndex((l) => l.startsWith('年份,社会工作人才总量（人）,'));
     assert.ok(header > 0);
     assert.match(lines[header], /P10（人）/);

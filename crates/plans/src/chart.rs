@@ -59,6 +59,21 @@ impl Chart {
         }
     }
 
+    /// The figures the chart plots (its axis must hold them all).
+    pub fn plotted(self) -> &'static [Metric] {
+        match self {
+            Chart::Talent => &[Metric::Talent],
+            Chart::Certified => &[
+                Metric::Certified,
+                Metric::CertifiedJunior,
+                Metric::CertifiedMid,
+                Metric::CertifiedSenior,
+            ],
+            Chart::Coverage => &[Metric::StationCoverage, Metric::RoomCoverage],
+            Chart::Budget => &[Metric::Budget, Metric::BudgetCumulative],
+        }
+    }
+
     /// The chart that marks a target on `metric`; `None` for a figure no chart draws
     /// (institutions, demonstration stations, positions: their cards say it all).
     pub fn of_metric(metric: Metric) -> Option<Chart> {

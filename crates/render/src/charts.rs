@@ -14,6 +14,15 @@ use swplan_words::messages::metric_value;
 use swplan_words::strings::tr;
 use swplan_words::{format_percent, metric_label, Lang};
 
+/// What a faint line behind a single plan stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Behind {
+    /// The preset's baseline: no new decisions.
+    Baseline,
+    /// The plan as the story's step before left it.
+    PreviousStep,
+}
+
 /// One plan as the charts draw it.
 #[derive(Clone, Copy)]
 pub struct Plotted<'a> {
@@ -110,7 +119,7 @@ fn chart_note(chart: Chart, series: &[Series], scenario: &Scenario, lang: Lang) 
 /// One plan: its figures, bands and targets, and the baseline's main lines faint behind.
 pub fn single_plan(
     plan: &Plotted,
-    baseline: Option<&Computed>,
+    behind: Option<(&Computed, Behind)>,
     lang: Lang,
     width: f64,
 ) -> Vec<(Chart, ChartSpec)> {
@@ -127,9 +136,13 @@ pub fn single_plan(
         )
     };
     let faint = |metric: Metric, tone: u8| -> Option<Series> {
-        let base = baseline?;
+        let (base, kind) = behind?;
+        let figure = metric_label(metric, lang);
         Some(Series {
-            label: swplan_words::strings::baseline_series(metric_label(metric, lang), lang),
+            label: match kind {
+                Behind::Baseline => swplan_words::strings::baseline_series(figure, lang),
+                Behind::PreviousStep => swplan_words::strings::previous_step_series(figure, lang),
+            },
             tone,
             shape: Shape::Line,
             values: column(&base.trajectory.years, metric),

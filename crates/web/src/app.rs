@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 pub use super::app_state::AppState;
 use super::charts::{ChartPlan, Charts};
+use super::coalesce::Coalescer;
 use super::compare_view::{CompareBar, CompareResults, ComparedPlan};
 use super::compute_client::ComputeClient;
 use super::controls::Controls;
@@ -66,9 +67,14 @@ fn use_settled<T: Clone + PartialEq + 'static>(value: T, ms: u32, before_print: 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState(initial_state()));
+    // Drag steps at most once a frame, the newest (see `coalesce`); the rest at once.
     let on_action = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+        let coalescer = (*use_memo((), move |_| {
+            Coalescer::new(move |action| dispatcher.dispatch(action))
+        }))
+        .clone();
+        use_callback((), move |action: Action, _| coalescer.send(action))
     };
     // One computing service for the page's life (its workers start once).
     let compute = (*use_memo((), |_| ComputeClient::new())).clone();

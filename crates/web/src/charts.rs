@@ -9,7 +9,7 @@ use super::chart::Chart as ChartView;
 use swplan_engine::montecarlo::Summary;
 use swplan_plans::chart::Chart;
 use swplan_plans::state::Computed;
-use swplan_render::charts::{compared, single_plan, truncate, Plotted};
+use swplan_render::charts::{compared, single_plan, truncate, Behind, Plotted};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
 
@@ -37,6 +37,13 @@ pub struct ChartsProps {
     /// The preset's baseline, drawn faint behind a single plan.
     #[prop_or_default]
     pub baseline: Option<Rc<Computed>>,
+    /// The plan as a story's step before left it, drawn faint behind a single plan (in place of
+    /// the baseline).
+    #[prop_or_default]
+    pub previous_step: Option<Rc<Computed>>,
+    /// Per chart, the top its axis must reach at least: one scale over a story's steps.
+    #[prop_or_default]
+    pub tops: Option<Rc<Vec<(Chart, f64)>>>,
     /// Draw the lines up to this year only (playback).
     #[prop_or_default]
     pub until: Option<i32>,
@@ -79,15 +86,27 @@ pub fn charts(props: &ChartsProps) -> Html {
         })
         .collect();
     let specs = if plotted.len() == 1 {
-        single_plan(&plotted[0], props.baseline.as_deref(), lang, width)
+        let behind = match (&props.previous_step, &props.baseline) {
+            (Some(previous), _) => Some((previous.as_ref(), Behind::PreviousStep)),
+            (None, Some(baseline)) => Some((baseline.as_ref(), Behind::Baseline)),
+            (None, None) => None,
+        };
+        single_plan(&plotted[0], behind, lang, width)
     } else {
         compared(&plotted, lang, width)
     };
-    let specs = specs.into_iter().map(|(id, mut spec)| {
+    let specs = specs.into_iter().map(|(chart, mut spec)| {
+        if let Some(top) = props
+            .tops
+            .as_ref()
+            .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
+        {
+            spec.y_floor = spec.y_floor.max(top.1);
+        }
         if let Some(year) = props.until {
             truncate(&mut spec, year);
         }
-        (id, spec)
+        (chart, spec)
     });
     html! {
         <section class={classes!("charts", props.large.then_some("is-large"))} aria-labelledby={format!("{}charts-heading", props.id_prefix)}>

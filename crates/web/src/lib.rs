@@ -16,6 +16,7 @@ mod app_state;
 mod certified_total;
 mod chart;
 mod charts;
+mod coalesce;
 mod compare_view;
 mod compute_client;
 mod controls;

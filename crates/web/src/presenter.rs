@@ -23,11 +23,11 @@ use swplan_engine::montecarlo::{Settings, Summary};
 use swplan_engine::params::{Kind, Shape, PARAMS};
 use swplan_engine::plausibility::Concern;
 use swplan_engine::{Scenario, ValidationErrors};
-use swplan_plans::state::{Action, Computed, FieldId, Presenter};
+use swplan_plans::state::{Action, Computed, FieldId, Overlay, Presenter};
 use swplan_render::qr::qr_svg;
 use swplan_words::messages::metric_value_in_year;
 use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
-use swplan_words::story::{previous_result, step_changes, step_counter};
+use swplan_words::story::{callout_lines, previous_result, step_changes, step_counter};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
 use swplan_words::{metric_label, param_label};
@@ -58,10 +58,13 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let text = strings(lang);
     let root = use_node_ref();
 
-    // Keys anywhere on the page while presenting (not while typing in a field).
+    // Keys anywhere on the page while presenting (not while typing in a field). Enter in a field
+    // commits it and gives the keys back to the presenter.
     {
         let on_action = props.on_action.clone();
-        use_effect_with((), move |_| {
+        let root = root.clone();
+        use_effect_with(presenter.overlay, move |overlay| {
+            let overlay = *overlay;
             // Not passive: Space and the arrows must not also scroll the page.
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(
@@ -83,12 +86,31 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             .flatten()
                             .is_some()
                         });
+                    if typing && key.key() == "Enter" {
+                        // After the field has its value: the keys are the presenter's again.
+                        let root = root.clone();
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Some(el) = root.cast::<HtmlElement>() {
+                                let _ = el.focus();
+                            }
+                        })
+                        .forget();
+                        return;
+                    }
                     let action = match key.key().as_str() {
-                        "Escape" => Some(Action::ExitPresenter),
+                        // Esc takes away what covers the screen first, then leaves.
+                        "Escape" => Some(match overlay {
+                            Some(shown) => Action::ToggleOverlay(shown),
+                            None => Action::ExitPresenter,
+                        }),
                         _ if typing => None,
                         " " | "ArrowRight" | "PageDown" => Some(Action::PresenterNext),
                         "ArrowLeft" | "PageUp" => Some(Action::PresenterBack),
+                        "Home" => Some(Action::PresenterFirst),
+                        "End" => Some(Action::PresenterLast),
                         "p" | "P" => Some(Action::TogglePlay),
+                        "q" | "Q" => Some(Action::ToggleOverlay(Overlay::Qr)),
+                        "b" | "B" | "." => Some(Action::ToggleOverlay(Overlay::Blank)),
                         _ => None,
                     };
                     if let Some(action) = action {
@@ -124,6 +146,21 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let events = events_in(&computed.scenario.targets, &computed.trajectory, year);
     let place = presenter.story.clone();
     let asking = place.as_ref().is_some_and(|p| p.asking());
+    let intro = place.as_ref().filter(|p| p.intro);
+    // After a reveal: how what the question asked about moved since the step before.
+    let callouts: Vec<Vec<String>> = place
+        .as_ref()
+        .map(|p| p.callouts(computed, props.summary.as_deref()))
+        .unwrap_or_default()
+        .iter()
+        .map(|c| callout_lines(c, lang))
+        .collect();
+    // The step before's lines, faint behind this step's, on the story's one scale.
+    let previous_step = place
+        .as_ref()
+        .filter(|p| !p.intro)
+        .and_then(|p| p.context.previous.clone());
+    let tops = place.as_ref().map(|p| p.scale.clone());
     let step = place
         .as_ref()
         .and_then(|p| p.story.steps().get(p.step).cloned());
@@ -165,8 +202,25 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     }];
     let levers: Vec<&'static str> = presenter.levers.clone();
 
+    let overlay = match (presenter.overlay, &qr) {
+        (Some(Overlay::Blank), _) => html! {
+            <div class="presenter-overlay is-blank" role="presentation" onclick={emit(Action::ToggleOverlay(Overlay::Blank))}></div>
+        },
+        (Some(Overlay::Qr), Some(qr)) => html! {
+            <div class="presenter-overlay is-qr" role="dialog" aria-label={text.qr_label} onclick={emit(Action::ToggleOverlay(Overlay::Qr))}>
+                <svg viewBox={format!("0 0 {0} {0}", qr.extent())} role="img" aria-label={text.qr_label} shape-rendering="crispEdges">
+                    <rect width={qr.extent().to_string()} height={qr.extent().to_string()} fill="#fff" />
+                    <path d={qr.path.clone()} fill="#000" />
+                </svg>
+                <p class="presenter-overlay-address">{ url.clone() }</p>
+            </div>
+        },
+        _ => Html::default(),
+    };
+
     html! {
         <div class="presenter" role="dialog" aria-modal="true" aria-labelledby="presenter-title" tabindex="-1" ref={root}>
+            { overlay }
             <div class="presenter-head">
                 <div>
                     <h1 id="presenter-title">{ title }</h1>
@@ -192,7 +246,12 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
             <p class="presenter-hint muted">{ text.presenter_hint }</p>
             <div class="presenter-body">
                 <div class="presenter-main">
-                    if let Some(step) = &step {
+                    if let Some(p) = intro {
+                        <section class="story-intro" aria-live="polite">
+                            <p class="story-intro-text">{ lang.pick(&p.story.intro, &p.story.intro_en).to_string() }</p>
+                            <p class="muted">{ text.intro_hint }</p>
+                        </section>
+                    } else if let Some(step) = &step {
                         <section class={classes!("story-step", asking.then_some("is-asking"))} aria-live="polite">
                             if !changes.is_empty() {
                                 <ul class="story-changes" aria-label={text.story_changes}>
@@ -210,6 +269,13 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             if asking {
                                 <p class="muted">{ text.reveal_hint }</p>
                             } else {
+                                if !callouts.is_empty() {
+                                    <div class="story-callouts" aria-label={text.story_callouts}>
+                                        { for callouts.iter().map(|lines| html! {
+                                            <ul class="story-callout">{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+                                        }) }
+                                    </div>
+                                }
                                 <p class="story-caption">{ lang.pick(&step.caption, &step.caption_en).to_string() }</p>
                                 if place.as_ref().is_some_and(|p| p.step + 1 == p.story.steps().len()) {
                                     <p class="story-end">{ text.story_end }</p>
@@ -265,7 +331,8 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                         </ul>
                     }
                     <div class={classes!(asking.then_some("is-hidden"))}>
-                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(&computed.scenario).to_vec())} large=true id_prefix="presenter-" />
+                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(&computed.scenario).to_vec())} large=true id_prefix="presenter-"
+                                {previous_step} {tops} />
                     </div>
                 </div>
                 <aside class="presenter-side" aria-label={text.presenter_side}>

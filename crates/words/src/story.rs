@@ -6,6 +6,7 @@ use super::Lang;
 use crate::share_messages::key_label;
 use swplan_engine::RegionName;
 use swplan_plans::share::changes::ChangeProblem;
+use swplan_plans::state::Callout;
 use swplan_plans::story::{RecordError, StepContext, StoryError, TextField};
 
 /// "“h”（每年新增人才）", "'h' (New talent)".
@@ -310,6 +311,84 @@ pub fn previous_result(context: &StepContext, lang: Lang) -> Option<String> {
         Lang::Zh => format!("上一步的结果：{}", facts.join("；")),
         Lang::En => format!("After the last step: {}", facts.join("; ")),
     })
+}
+
+/// What a revealed step's question asked about, and how it moved since the step before, one
+/// line per fact: "村（社区）社工室（2025年底）：950个 → 1140个（+190个）", "首次达到：2026年 →
+/// 2025年", "按期达成：否 → 是", "达成概率：0% → 98%". At the first step only the value now.
+pub fn callout_lines(callout: &Callout, lang: Lang) -> Vec<String> {
+    let metric = callout.metric;
+    let amount = |v: f64| super::messages::metric_amount(metric, v, lang);
+    let label = match lang {
+        Lang::Zh => format!(
+            "{}（{}年底）",
+            super::metric_label(metric, lang),
+            callout.year
+        ),
+        Lang::En => format!(
+            "{} (end-{})",
+            super::metric_label(metric, lang),
+            callout.year
+        ),
+    };
+    let sep = lang.pick("：", ": ");
+    let mut lines = vec![match callout.before {
+        Some(before) => {
+            let change = callout.after - before;
+            let sign = if change >= 0.0 { "+" } else { "−" };
+            let difference = super::messages::metric_difference(metric, change.abs(), lang);
+            let moved = if change.abs() < 1e-9 * callout.after.abs().max(1.0) {
+                lang.pick("（不变）", " (unchanged)").to_string()
+            } else {
+                match lang {
+                    Lang::Zh => format!("（{sign}{difference}）"),
+                    Lang::En => format!(" ({sign}{difference})"),
+                }
+            };
+            format!(
+                "{label}{sep}{} → {}{moved}",
+                amount(before),
+                amount(callout.after)
+            )
+        }
+        None => format!("{label}{sep}{}", amount(callout.after)),
+    }];
+    let arrow = |before: Option<String>, after: String| match before {
+        Some(before) if before != after => format!("{before} → {after}"),
+        Some(_) => match lang {
+            Lang::Zh => format!("{after}（不变）"),
+            Lang::En => format!("{after} (unchanged)"),
+        },
+        None => after,
+    };
+    if let Some(first) = callout.first_year {
+        let year = |y: Option<i32>| super::strings::year_text(y, lang);
+        lines.push(format!(
+            "{}{sep}{}",
+            super::strings::strings(lang).first_met,
+            arrow(first.before.map(year), year(first.after))
+        ));
+    }
+    if let Some(met) = callout.met {
+        let said = |m: bool| lang.pick(if m { "是" } else { "否" }, if m { "yes" } else { "no" });
+        lines.push(format!(
+            "{}{sep}{}",
+            lang.pick("按期达成", "Met on time"),
+            arrow(
+                met.before.map(|m| said(m).to_string()),
+                said(met.after).to_string()
+            )
+        ));
+    }
+    if let Some(odds) = callout.odds {
+        let percent = |p: f64| super::format_percent(p, lang);
+        lines.push(format!(
+            "{}{sep}{}",
+            super::strings::strings(lang).probability,
+            arrow(odds.before.map(percent), percent(odds.after))
+        ));
+    }
+    lines
 }
 
 #[cfg(test)]

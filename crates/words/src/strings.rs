@@ -113,6 +113,8 @@ pub struct Strings {
     pub playback_year: &'static str,
     pub presenter_hint: &'static str,
     pub reveal_hint: &'static str,
+    pub intro_hint: &'static str,
+    pub story_callouts: &'static str,
     pub year_events: &'static str,
     pub presenter_side: &'static str,
     pub pick_levers: &'static str,
@@ -341,6 +343,8 @@ pub const ZH: Strings = Strings {
     playback_year: "显示到哪一年",
     presenter_hint: "空格 / → 下一步 · ← 上一步 · P 播放/暂停 · Esc 退出（翻页笔可用）",
     reveal_hint: "请大家先预测，再按空格键揭晓。",
+    intro_hint: "按空格键开始。",
+    story_callouts: "与上一步相比",
     year_events: "本年事件",
     presenter_side: "扫码与杠杆",
     pick_levers: "选择显示的杠杆",
@@ -566,6 +570,8 @@ pub const EN: Strings = Strings {
     playback_year: "Show up to year",
     presenter_hint: "Space / → next · ← back · P play/pause · Esc leave (clickers work)",
     reveal_hint: "Ask the room to predict, then press Space to reveal.",
+    intro_hint: "Press Space to begin.",
+    story_callouts: "Compared with the last step",
     year_events: "This year",
     presenter_side: "QR code and levers",
     pick_levers: "Levers shown",
@@ -993,6 +999,14 @@ pub fn baseline_series(figure: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{figure}（基准，不作新决策）"),
         Lang::En => format!("{figure} (baseline, no new decisions)"),
+    }
+}
+
+/// A figure as the story's step before left it, drawn faint behind the step's own line.
+pub fn previous_step_series(figure: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{figure}（上一步）"),
+        Lang::En => format!("{figure} (last step)"),
     }
 }
 

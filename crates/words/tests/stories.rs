@@ -469,3 +469,58 @@ fn a_step_that_compares_shows_where_the_last_step_left_the_plan() {
         .unwrap()
         .starts_with("After the last step: Social-work talent "));
 }
+
+/// After a question's reveal, the presenter shows what it asked about and how it moved: every
+/// outcome a question leads to is on screen (the figure, met or not, the first year).
+#[test]
+fn every_questions_answer_is_on_screen_after_its_reveal() {
+    use std::rc::Rc;
+    use swplan_plans::state::{Action, State};
+    use swplan_words::story::callout_lines;
+    for &(id, step, metric, met, first_year) in OUTCOMES {
+        let story = built_in(id);
+        if story.steps()[step].question.is_none() {
+            continue;
+        }
+        let mut state = State::new(presets::default_preset(), Lang::Zh);
+        state.apply(Action::OpenStory {
+            story: Rc::new(story.clone()),
+            step,
+        });
+        // Past the introduction, then the question: the answer is revealed.
+        while state
+            .session
+            .presenter
+            .as_ref()
+            .and_then(|p| p.story.as_ref())
+            .is_some_and(|p| p.intro || p.asking())
+        {
+            state.apply(Action::PresenterNext);
+        }
+        let place = state
+            .session
+            .presenter
+            .as_ref()
+            .unwrap()
+            .story
+            .clone()
+            .unwrap();
+        assert_eq!(place.step, step, "{id}");
+        let callouts = place.callouts(&state.plan().computed, None);
+        let callout = callouts
+            .iter()
+            .find(|c| c.metric == metric)
+            .unwrap_or_else(|| panic!("{id} step {step}: {} not on screen", metric.key()));
+        let text = callout_lines(callout, Lang::Zh).join("\n");
+        let year = swplan_words::strings::year_text(first_year, Lang::Zh);
+        assert!(
+            text.contains(&format!("首次达到：{year}")) || text.contains(&format!("→ {year}")),
+            "{id} step {step}: {text}"
+        );
+        let said = if met { "是" } else { "否" };
+        assert!(
+            text.contains(&format!("按期达成：{said}")) || text.contains(&format!("→ {said}")),
+            "{id} step {step}: {text}"
+        );
+    }
+}

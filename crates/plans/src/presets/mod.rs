@@ -36,16 +36,30 @@ macro_rules! seed_file {
     };
 }
 
+/// A seed file's data version, split off by `build.rs`.
+macro_rules! seed_version {
+    ($stem:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/", $stem, ".version"))
+    };
+}
+
+/// One embedded preset: slug, data version and scenario as JSON.
+macro_rules! seed {
+    ($stem:literal) => {
+        ($stem, seed_version!($stem), seed_file!($stem))
+    };
+}
+
 /// Embedded presets, in the order the picker lists them.
-const FILES: [(&str, &str); 8] = [
-    ("yunnan", seed_file!("yunnan")),
-    ("guizhou", seed_file!("guizhou")),
-    ("ningxia", seed_file!("ningxia")),
-    ("guangxi", seed_file!("guangxi")),
-    ("lhasa", seed_file!("lhasa")),
-    ("nanchang", seed_file!("nanchang")),
-    ("jinan", seed_file!("jinan")),
-    ("lanzhou", seed_file!("lanzhou")),
+const FILES: [(&str, u32, &str); 8] = [
+    seed!("yunnan"),
+    seed!("guizhou"),
+    seed!("ningxia"),
+    seed!("guangxi"),
+    seed!("lhasa"),
+    seed!("nanchang"),
+    seed!("jinan"),
+    seed!("lanzhou"),
 ];
 
 /// The embedded source documents, by number, so provenance can be checked and shown.
@@ -119,10 +133,10 @@ pub fn all() -> &'static [Preset] {
     PRESETS.get_or_init(|| {
         FILES
             .iter()
-            .map(|(slug, text)| {
+            .map(|&(slug, data_version, text)| {
                 // Cannot fail at run time: `every_preset_parses_and_validates` checks each file.
-                let (data_version, scenario) =
-                    parse_preset(text).unwrap_or_else(|e| panic!("preset {slug}: {e:?}"));
+                let scenario =
+                    parse_embedded(text).unwrap_or_else(|e| panic!("preset {slug}: {e:?}"));
                 Preset {
                     slug,
                     data_version,
@@ -151,9 +165,7 @@ pub fn blank() -> &'static Scenario {
     static BLANK: OnceLock<Scenario> = OnceLock::new();
     BLANK.get_or_init(|| {
         // Cannot fail at run time: `the_blank_template_validates` checks the file.
-        parse_preset(seed_file!("blank"))
-            .map(|(_, scenario)| scenario)
-            .unwrap_or_else(|e| panic!("blank template: {e:?}"))
+        parse_embedded(seed_file!("blank")).unwrap_or_else(|e| panic!("blank template: {e:?}"))
     })
 }
 
@@ -168,8 +180,14 @@ pub enum LoadError {
     Invalid(ValidationErrors),
 }
 
-/// Parses an embedded preset (JSON from `build.rs`): its `data_version` (1 when absent) and its
+/// Parses an embedded seed (JSON from `build.rs`, its data version split off) straight into a
 /// scenario.
+fn parse_embedded(text: &str) -> Result<Scenario, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+/// Parses a scenario in JSON: its `data_version` (1 when absent; a copy of a preset file carries
+/// one) and its scenario.
 fn parse_preset(text: &str) -> Result<(u32, Scenario), LoadError> {
     let syntax = |e: serde_json::Error| LoadError::Syntax {
         detail: e.to_string(),
@@ -258,8 +276,8 @@ mod tests {
             "every preset and the blank template"
         );
         for (full_text, lean_text) in pairs {
-            let (version, mut scenario) = parse_preset(full_text).expect("parses");
-            let (lean_version, lean) = parse_preset(lean_text).expect("the lean file parses");
+            let mut scenario = parse_embedded(full_text).expect("parses");
+            let lean = parse_embedded(lean_text).expect("the lean file parses");
             assert!(lean.sources.is_empty() && lean.targets.iter().all(|t| t.source.is_none()));
             assert!(
                 !scenario.sources.is_empty(),
@@ -269,14 +287,14 @@ mod tests {
             assert!(lean_text.len() < full_text.len() / 2, "{}", scenario.region);
             scenario.sources.clear();
             scenario.targets.iter_mut().for_each(|t| t.source = None);
-            assert_eq!((lean_version, &lean), (version, &scenario));
+            assert_eq!(lean, scenario);
         }
     }
 
     #[test]
     fn every_preset_parses_and_validates() {
-        for (slug, text) in FILES {
-            let (_, scenario) = parse_preset(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+        for (slug, _, text) in FILES {
+            let scenario = parse_embedded(text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             validate(&scenario).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             assert_eq!(scenario.region, slug, "file stem and region slug agree");
         }

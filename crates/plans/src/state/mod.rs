@@ -14,7 +14,7 @@ use std::rc::Rc;
 pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
-pub use training::{CompareSource, Presenter, StoryPlace};
+pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
 pub use workshop::{LoadedFile, Workshop, WorkshopAction};
 
 use crate::presets::{self, Preset};
@@ -165,6 +165,11 @@ pub enum Action {
     ExitPresenter,
     PresenterNext,
     PresenterBack,
+    /// Home / End: the start or the end of the story (or the first or last year).
+    PresenterFirst,
+    PresenterLast,
+    /// Q / B: the QR code full size, or a blank screen (again: away).
+    ToggleOverlay(Overlay),
     TogglePlay,
     /// One second of playback.
     Tick,
@@ -620,6 +625,9 @@ impl State {
             Action::ExitPresenter => self.exit_presenter(generation),
             Action::PresenterNext => self.presenter_next(generation),
             Action::PresenterBack => self.presenter_back(generation),
+            Action::PresenterFirst => self.presenter_jump(false, generation),
+            Action::PresenterLast => self.presenter_jump(true, generation),
+            Action::ToggleOverlay(overlay) => self.toggle_overlay(overlay),
             Action::TogglePlay => self.toggle_play(),
             Action::Tick => self.tick(),
             Action::SetPlaybackYear(year) => {

@@ -8,9 +8,11 @@ use std::rc::Rc;
 use super::plan::{baseline_of, Plan, PlanKind};
 use super::{State, UndoHint};
 use crate::chart::Chart;
+use crate::computed::Computed;
 use crate::share::{OpenedLink, PlanSpec, MAX_PLANS};
 use crate::story::{Highlight, Recorder, StepContext, Story};
-use swplan_engine::Scenario;
+use swplan_engine::montecarlo::Summary;
+use swplan_engine::{Metric, Scenario};
 
 /// The presenter on a projector.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +27,17 @@ pub struct Presenter {
     pub levers: Vec<&'static str>,
     /// The plan on screen before a story replaced it, put back when the presenter closes.
     pub before_story: Option<Box<PlanSpec>>,
+    /// What covers the screen for a moment: the QR code full size, or nothing at all.
+    pub overlay: Option<Overlay>,
+}
+
+/// What the trainer puts over the presenter's screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The QR code and the short address, as large as the screen allows (Q).
+    Qr,
+    /// A blank screen, while the room talks (B or .).
+    Blank,
 }
 
 impl Presenter {
@@ -65,21 +78,199 @@ pub struct StoryPlace {
     pub story: Rc<Story>,
     pub step: usize,
     pub revealed: bool,
+    /// The story's introduction is on screen, before its first step.
+    pub intro: bool,
     /// The step against the one before: what it changes, where the plan stood (computed when
     /// the step opens, not when it is drawn).
     pub context: Rc<StepContext>,
+    /// Per chart, the top of its axis over every step of the story: one scale for the whole
+    /// story, so "almost the same" looks the same.
+    pub scale: Rc<Vec<(Chart, f64)>>,
+    /// The odds of the steps shown so far, so a step can say how they moved.
+    pub odds: Rc<Vec<(usize, Rc<Summary>)>>,
 }
 
 impl StoryPlace {
+    /// A story opened at `step` (at its introduction first when it has one and `step` is 0).
+    pub fn new(story: Rc<Story>, step: usize) -> StoryPlace {
+        let intro = step == 0 && !story.intro.trim().is_empty();
+        StoryPlace {
+            context: Rc::new(story.step_context(step)),
+            scale: Rc::new(story_scale(&story)),
+            odds: Rc::new(Vec::new()),
+            story,
+            step,
+            revealed: false,
+            intro,
+        }
+    }
+
+    /// Moves to `step`, its question hidden or its answer `revealed`.
+    fn go_to(&mut self, step: usize, revealed: bool) {
+        self.step = step;
+        self.revealed = revealed;
+        self.intro = false;
+        self.context = Rc::new(self.story.step_context(step));
+    }
+
+    /// The top of a chart's axis for the whole story.
+    pub fn scale_of(&self, chart: Chart) -> Option<f64> {
+        self.scale
+            .iter()
+            .find(|(c, _)| *c == chart)
+            .map(|(_, top)| *top)
+    }
+
+    /// The odds of a step already shown, if they were computed.
+    pub fn odds_of(&self, step: usize) -> Option<&Rc<Summary>> {
+        self.odds.iter().find(|(s, _)| *s == step).map(|(_, o)| o)
+    }
+
+    /// What the step's question asks about, before and after the step, once its answer is
+    /// shown: for each figure, its value at the deadline, the first year a target on it is met
+    /// and its odds, at the step before (none at the first step) and now. Empty while the
+    /// question waits and at the introduction.
+    pub fn callouts(&self, now: &Computed, odds_now: Option<&Summary>) -> Vec<Callout> {
+        let Some(step) = self.story.steps().get(self.step) else {
+            return Vec::new();
+        };
+        if self.intro || self.asking() || step.question.is_none() {
+            return Vec::new();
+        }
+        let scenario = &now.scenario;
+        let asked = step.asked();
+        let metrics: Vec<Metric> = match step.highlighted() {
+            _ if !asked.is_empty() => asked,
+            Some(Highlight::Target(metric)) => vec![metric],
+            Some(Highlight::Chart(chart)) => {
+                let on_chart: Vec<Metric> = scenario
+                    .targets
+                    .iter()
+                    .map(|t| t.metric)
+                    .filter(|m| chart.target_metrics().contains(m))
+                    .collect();
+                match (chart, on_chart.is_empty()) {
+                    (Chart::Budget, _) => vec![Metric::BudgetCumulative],
+                    (_, false) => on_chart,
+                    (Chart::Talent, true) => vec![Metric::Talent],
+                    (Chart::Certified, true) => vec![Metric::Certified],
+                    (Chart::Coverage, true) => {
+                        vec![Metric::StationCoverage, Metric::RoomCoverage]
+                    }
+                }
+            }
+            None => scenario.targets.iter().map(|t| t.metric).collect(),
+        };
+        let horizon = scenario
+            .targets
+            .iter()
+            .map(|t| t.deadline)
+            .max()
+            .unwrap_or(scenario.end_year);
+        let before = self.context.previous.as_deref();
+        let odds_before = self.step.checked_sub(1).and_then(|s| self.odds_of(s));
+        let mut callouts: Vec<Callout> = Vec::new();
+        for metric in metrics {
+            if callouts.iter().any(|c| c.metric == metric) {
+                continue;
+            }
+            let target = scenario.targets.iter().position(|t| t.metric == metric);
+            let year = target.map_or(horizon, |i| scenario.targets[i].deadline);
+            let value = |c: &Computed| c.trajectory.row(year).map(|r| metric.value(r));
+            let Some(after) = value(now) else {
+                continue;
+            };
+            // The same target in the step before: by figure and deadline.
+            let same_in = |c: &Computed| {
+                target.and_then(|i| {
+                    let t = &scenario.targets[i];
+                    c.scenario
+                        .targets
+                        .iter()
+                        .position(|o| o.metric == t.metric && o.deadline == t.deadline)
+                })
+            };
+            callouts.push(Callout {
+                metric,
+                year,
+                before: before.and_then(value),
+                after,
+                first_year: target.map(|i| Change {
+                    before: before.and_then(|b| same_in(b).map(|j| b.verdicts[j].first_year_met)),
+                    after: now.verdicts[i].first_year_met,
+                }),
+                met: target.map(|i| Change {
+                    before: before.and_then(|b| same_in(b).map(|j| b.verdicts[j].met)),
+                    after: now.verdicts[i].met,
+                }),
+                odds: target.and_then(|i| {
+                    let after = odds_now?.targets.get(i)?.probability;
+                    let before = before.and_then(|b| {
+                        let j = same_in(b)?;
+                        Some(odds_before?.targets.get(j)?.probability)
+                    });
+                    Some(Change { before, after })
+                }),
+            });
+        }
+        callouts
+    }
+
     /// Whether the step's result is hidden behind its question.
     pub fn asking(&self) -> bool {
-        !self.revealed
+        !self.intro
+            && !self.revealed
             && self
                 .story
                 .steps()
                 .get(self.step)
                 .is_some_and(|s| s.question.is_some())
     }
+}
+
+/// How a figure the step's question asks about moved since the step before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    pub metric: Metric,
+    /// The year it is read at: the deadline of its target, else the story's last deadline.
+    pub year: i32,
+    /// At the step before (none at the first step).
+    pub before: Option<f64>,
+    pub after: f64,
+    /// For a figure with a target: when it is first met, and whether it is met at the deadline.
+    pub first_year: Option<Change<Option<i32>>>,
+    pub met: Option<Change<bool>>,
+    /// The odds of its target, once computed (the step before's, if it was shown).
+    pub odds: Option<Change<f64>>,
+}
+
+/// A value at the step before (if known) and now.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change<T> {
+    pub before: Option<T>,
+    pub after: T,
+}
+
+/// Per chart, the top of every figure it plots over every step of a story.
+fn story_scale(story: &Story) -> Vec<(Chart, f64)> {
+    let computed: Vec<Computed> = story
+        .plans()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| Computed::of(s).ok())
+        .collect();
+    Chart::ALL
+        .into_iter()
+        .map(|chart| {
+            let top = computed
+                .iter()
+                .flat_map(|c| c.trajectory.years.iter())
+                .flat_map(|row| chart.plotted().iter().map(move |m| m.value(row)))
+                .filter(|v| v.is_finite())
+                .fold(0.0, f64::max);
+            (chart, top)
+        })
+        .collect()
 }
 
 /// What can be added to a comparison.
@@ -227,6 +418,7 @@ impl State {
             story: None,
             levers: default_levers(plan),
             before_story: None,
+            overlay: None,
         });
     }
 
@@ -251,12 +443,7 @@ impl State {
             if presenter.before_story.is_none() {
                 presenter.before_story = Some(Box::new(on_screen));
             }
-            presenter.story = Some(StoryPlace {
-                context: Rc::new(story.step_context(step)),
-                story,
-                step,
-                revealed: false,
-            });
+            presenter.story = Some(StoryPlace::new(story, step));
         }
         self.show_story_step(generation);
     }
@@ -295,21 +482,26 @@ impl State {
         }
     }
 
-    /// Space, → or Page Down: reveal the step's answer, else the next story step, else the
-    /// next year of the playback. At a story's last step it stays (the screen says the story
-    /// has ended), so a key pressed once too often does not move the years under the room.
+    /// Space, → or Page Down: close what covers the screen; else leave the introduction, reveal
+    /// the step's answer, or go to the next story step; else the next year of the playback. At
+    /// a story's last step it stays (the screen says the story has ended), so a key pressed once
+    /// too often does not move the years under the room.
     pub(super) fn presenter_next(&mut self, generation: u64) {
         let end = self.plan().computed.scenario.end_year;
+        let odds = self.plan().summary().cloned();
         let Some(presenter) = &mut self.session.presenter else {
             return;
         };
         presenter.playing = false;
+        if presenter.overlay.take().is_some() {
+            return;
+        }
         match &mut presenter.story {
+            Some(place) if place.intro => place.intro = false,
             Some(place) if place.asking() => place.revealed = true,
             Some(place) if place.step + 1 < place.story.steps().len() => {
-                place.step += 1;
-                place.revealed = false;
-                place.context = Rc::new(place.story.step_context(place.step));
+                remember_odds(place, odds);
+                place.go_to(place.step + 1, false);
                 self.show_story_step(generation);
             }
             Some(_) => {}
@@ -317,53 +509,120 @@ impl State {
         }
     }
 
-    /// ← or Page Up: back one story step (or one year without a story).
+    /// ← or Page Up: back one story step (to the introduction from the first), or one year
+    /// without a story.
     pub(super) fn presenter_back(&mut self, generation: u64) {
         let base = self.plan().computed.scenario.base_year;
+        let odds = self.plan().summary().cloned();
         let Some(presenter) = &mut self.session.presenter else {
             return;
         };
         presenter.playing = false;
+        if presenter.overlay.take().is_some() {
+            return;
+        }
         match &mut presenter.story {
             Some(place) if place.step > 0 => {
-                place.step -= 1;
-                place.revealed = true;
-                place.context = Rc::new(place.story.step_context(place.step));
+                remember_odds(place, odds);
+                place.go_to(place.step - 1, true);
                 self.show_story_step(generation);
+            }
+            Some(place) if !place.intro && !place.story.intro.trim().is_empty() => {
+                place.intro = true;
             }
             Some(_) => {}
             None => presenter.year = (presenter.year - 1).max(base),
         }
     }
 
-    /// P: play the years from the start (or from where playback stands), or pause.
+    /// Home and End: the story's start (its introduction) or its last step, answer shown; or
+    /// the first and last year without a story.
+    pub(super) fn presenter_jump(&mut self, to_end: bool, generation: u64) {
+        let (base, end) = {
+            let s = &self.plan().computed.scenario;
+            (s.base_year, s.end_year)
+        };
+        let odds = self.plan().summary().cloned();
+        let Some(presenter) = &mut self.session.presenter else {
+            return;
+        };
+        presenter.playing = false;
+        presenter.overlay = None;
+        match &mut presenter.story {
+            Some(place) => {
+                let last = place.story.steps().len().saturating_sub(1);
+                let step = if to_end { last } else { 0 };
+                if step != place.step {
+                    remember_odds(place, odds);
+                    place.go_to(step, to_end);
+                    self.show_story_step(generation);
+                }
+                if let Some(place) = self
+                    .session
+                    .presenter
+                    .as_mut()
+                    .and_then(|p| p.story.as_mut())
+                {
+                    place.revealed = to_end;
+                    place.intro = !to_end && !place.story.intro.trim().is_empty();
+                }
+            }
+            None => presenter.year = if to_end { end } else { base },
+        }
+    }
+
+    /// Q or B: show or take away the QR code, or the blank screen.
+    pub(super) fn toggle_overlay(&mut self, overlay: Overlay) {
+        if let Some(presenter) = &mut self.session.presenter {
+            presenter.overlay = match presenter.overlay {
+                Some(shown) if shown == overlay => None,
+                _ => Some(overlay),
+            };
+        }
+    }
+
+    /// P: play the years from the start (or from where playback stands), or pause. In a step
+    /// whose question waits, the years play from the start and the answer shows when they reach
+    /// the deadline: the room sees it come, not given away.
     pub(super) fn toggle_play(&mut self) {
         let (base, end) = {
             let s = &self.plan().computed.scenario;
             (s.base_year, s.end_year)
         };
         if let Some(presenter) = &mut self.session.presenter {
+            presenter.overlay = None;
             if presenter.playing {
                 presenter.playing = false;
-            } else {
-                if presenter.year >= end {
-                    presenter.year = base;
-                }
-                presenter.playing = true;
-                if let Some(place) = &mut presenter.story {
-                    place.revealed = true;
-                }
+                return;
             }
+            let asking = presenter
+                .story
+                .as_ref()
+                .is_some_and(|p| p.asking() || p.intro);
+            if presenter.year >= end || asking {
+                presenter.year = base;
+            }
+            if let Some(place) = &mut presenter.story {
+                place.intro = false;
+            }
+            presenter.playing = true;
         }
     }
 
-    /// One second of playback: the next year, stopping at the last.
+    /// One second of playback: the next year, stopping at the last; a question waiting is
+    /// answered when the years reach its deadline.
     pub(super) fn tick(&mut self) {
         let end = self.plan().computed.scenario.end_year;
+        let deadline = deadline_year(self.plan());
         if let Some(presenter) = &mut self.session.presenter {
             if presenter.playing {
                 presenter.year = (presenter.year + 1).min(end);
                 presenter.playing = presenter.year < end;
+                if let Some(place) = &mut presenter.story {
+                    if presenter.year >= deadline {
+                        place.revealed = true;
+                    }
+                }
             }
         }
     }
@@ -371,6 +630,15 @@ impl State {
     pub(super) fn start_recording(&mut self, title: [String; 2]) {
         let plan = self.plan().to_spec(self.session.mc);
         self.session.recording = Some(Recorder::new(&plan, title));
+    }
+}
+
+/// Keeps the odds of the step being left, for the next step's callout.
+fn remember_odds(place: &mut StoryPlace, odds: Option<Rc<Summary>>) {
+    if let Some(odds) = odds {
+        let steps = Rc::make_mut(&mut place.odds);
+        steps.retain(|(s, _)| *s != place.step);
+        steps.push((place.step, odds));
     }
 }
 

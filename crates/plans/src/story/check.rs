@@ -4,6 +4,7 @@
 use super::{Highlight, Story, StoryError, TextField, FORMAT_VERSION};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::presets::SOURCE_DOCUMENTS;
+use swplan_engine::Metric;
 
 /// The longest story id: links carry it (`story=<id>`).
 pub const MAX_ID_LENGTH: usize = 64;
@@ -57,6 +58,12 @@ pub(super) fn check(story: &Story) -> Result<(), StoryError> {
                     text: text.clone(),
                 });
             }
+        }
+        if let Some(text) = step.asks.iter().find(|k| Metric::from_key(k).is_none()) {
+            return Err(StoryError::UnknownHighlight {
+                step: index,
+                text: text.clone(),
+            });
         }
         for citation in &step.sources {
             if crate::presets::document(&citation.doc).is_none() {

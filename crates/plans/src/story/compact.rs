@@ -12,12 +12,13 @@
 //! model                                 the model's reading (layout 1 has none: reading 1)
 //! title, title_en, intro, intro_en      texts
 //! step count, then per step:
-//!   flags                               1 highlight, 2 question, 4 sources
+//!   flags                               1 highlight, 2 question, 4 sources, 8 asks
 //!   changes                             text (link keys)
 //!   caption, caption_en                 texts
 //!   [highlight]                         text
 //!   [question, question_en]             texts
 //!   [source count, (doc, quote)…]       texts
+//!   [asks]                              text: metric keys joined by `,` (flag 8, layout 2)
 //! ```
 //!
 //! A text (ASCII ones too) is a varint `byte length × 2 + (1 if UTF-16 big-endian else 0)`,
@@ -35,6 +36,8 @@ const LAYOUT_VERSION: u8 = 2;
 const HAS_HIGHLIGHT: u64 = 1;
 const HAS_QUESTION: u64 = 2;
 const HAS_SOURCES: u64 = 4;
+/// Layout 2: the figures a question asks about, as one text of metric keys joined by `,`.
+const HAS_ASKS: u64 = 8;
 
 /// The story as the value of `sr`.
 pub(super) fn encode(story: &Story) -> String {
@@ -53,6 +56,7 @@ pub(super) fn encode(story: &Story) -> String {
             (step.highlight.is_some(), HAS_HIGHLIGHT),
             (question.is_some(), HAS_QUESTION),
             (!step.sources.is_empty(), HAS_SOURCES),
+            (!step.asks.is_empty(), HAS_ASKS),
         ]
         .iter()
         .filter(|(present, _)| *present)
@@ -74,6 +78,9 @@ pub(super) fn encode(story: &Story) -> String {
                 out.text(&citation.doc);
                 out.text(&citation.quote);
             }
+        }
+        if !step.asks.is_empty() {
+            out.text(&step.asks.join(","));
         }
     }
     base64url_encode(out.bytes())
@@ -106,7 +113,11 @@ pub(super) fn decode(text: &str) -> Option<Story> {
     let mut steps = Vec::with_capacity(count);
     for _ in 0..count {
         let flags = input.number()?;
-        if flags & !(HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES) != 0 {
+        let known = match layout {
+            1 => HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES,
+            _ => HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES | HAS_ASKS,
+        };
+        if flags & !known != 0 {
             return None;
         }
         let changes = input.text()?;
@@ -130,7 +141,13 @@ pub(super) fn decode(text: &str) -> Option<Story> {
                 sources.push(Citation { doc, quote });
             }
         }
+        let asks = if flags & HAS_ASKS != 0 {
+            input.text()?.split(',').map(str::to_string).collect()
+        } else {
+            Vec::new()
+        };
         steps.push(Step {
+            asks,
             changes,
             caption,
             caption_en,

@@ -113,6 +113,10 @@ pub struct Step {
     /// A question for the room before the result is revealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// The figures the question asks about (metric keys), when more than the highlight says:
+    /// after the reveal the presenter shows how each moved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asks: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
     /// The sentences of the source documents that the caption's numbers come from.
@@ -134,7 +138,7 @@ pub struct StepContext {
     /// What the step changes, one row per input (as a comparison of the two plans lists them).
     pub changes: Vec<crate::compare::Row>,
     /// The plan after the step before, and what the model makes of it.
-    pub previous: Option<Computed>,
+    pub previous: Option<std::rc::Rc<Computed>>,
 }
 
 /// What a step draws the eye to: a chart, or the card of a target on a metric.
@@ -300,7 +304,7 @@ impl Story {
             changes: crate::compare::diff(&[&previous, &current])
                 .map(|diff| diff.rows)
                 .unwrap_or_default(),
-            previous: Computed::of(&previous).ok(),
+            previous: Computed::of(&previous).ok().map(std::rc::Rc::new),
         }
     }
 
@@ -332,6 +336,14 @@ impl Step {
     /// The highlight as a chart or a target (a parsed story's highlights are all readable).
     pub fn highlighted(&self) -> Option<Highlight> {
         self.highlight.as_deref().and_then(Highlight::parse)
+    }
+
+    /// The figures the question names in `asks` (unknown keys are refused when a story is read).
+    pub fn asked(&self) -> Vec<Metric> {
+        self.asks
+            .iter()
+            .filter_map(|k| Metric::from_key(k))
+            .collect()
     }
 }
 

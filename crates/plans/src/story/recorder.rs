@@ -129,6 +129,8 @@ impl Recorder {
             highlight,
             question,
             question_en,
+            // A recorded question asks about what the step highlights.
+            asks: Vec::new(),
             sources: Vec::new(),
         });
         self.last = replayed;

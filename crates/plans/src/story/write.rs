@@ -35,6 +35,10 @@ impl Story {
                     pair(&mut out, key, value);
                 }
             }
+            if !step.asks.is_empty() {
+                let keys: Vec<String> = step.asks.iter().map(|k| toml_string(k)).collect();
+                out += &format!("asks = [{}]\n", keys.join(", "));
+            }
             if !step.sources.is_empty() {
                 out.push_str("sources = [\n");
                 for citation in &step.sources {

@@ -188,3 +188,147 @@ fn opening_a_story_closes_the_stories_dialog() {
     assert_eq!(state.session.dialog, None);
     assert!(state.session.presenter.is_some());
 }
+
+/// Opens a built-in story in the presenter at its start.
+fn story_open(id: &str) -> State {
+    let story = Rc::new(crate::story::by_id(id).unwrap().clone());
+    let mut state = yunnan();
+    state.apply(Action::OpenStory { story, step: 0 });
+    state
+}
+
+fn place(state: &State) -> &StoryPlace {
+    state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref())
+        .unwrap()
+}
+
+#[test]
+fn a_story_opens_on_its_introduction_then_asks_its_first_question() {
+    let mut state = story_open("ningxia-rooms");
+    assert!(place(&state).intro, "the introduction first");
+    assert!(!place(&state).asking(), "no question over the introduction");
+    state.apply(Action::PresenterNext);
+    assert!(!place(&state).intro);
+    assert!(place(&state).asking(), "then the first step's question");
+    state.apply(Action::PresenterBack);
+    assert!(
+        place(&state).intro,
+        "back from the first step: the introduction"
+    );
+}
+
+#[test]
+fn home_and_end_go_to_the_start_and_the_end_of_the_story() {
+    let mut state = story_open("guizhou-exams");
+    let last = place(&state).story.steps().len() - 1;
+    state.apply(Action::PresenterLast);
+    assert_eq!((place(&state).step, place(&state).revealed), (last, true));
+    state.apply(Action::PresenterFirst);
+    assert_eq!(place(&state).step, 0);
+    assert!(place(&state).intro);
+}
+
+#[test]
+fn without_a_story_home_and_end_are_the_first_and_last_year() {
+    let mut state = yunnan();
+    state.apply(Action::EnterPresenter);
+    state.apply(Action::PresenterLast);
+    assert_eq!(state.session.presenter.as_ref().unwrap().year, 2030);
+    state.apply(Action::PresenterFirst);
+    assert_eq!(state.session.presenter.as_ref().unwrap().year, 2020);
+}
+
+#[test]
+fn p_in_a_step_that_asks_plays_from_the_start_and_answers_at_the_deadline() {
+    let mut state = story_open("ningxia-rooms");
+    state.apply(Action::PresenterNext);
+    assert!(place(&state).asking());
+    state.apply(Action::TogglePlay);
+    let presenter = state.session.presenter.as_ref().unwrap();
+    assert_eq!(presenter.year, 2022, "from the base year, not the deadline");
+    assert!(place(&state).asking(), "the answer is not given away");
+    let mut years = Vec::new();
+    while state.session.presenter.as_ref().unwrap().playing {
+        state.apply(Action::Tick);
+        let year = state.session.presenter.as_ref().unwrap().year;
+        years.push((year, place(&state).asking()));
+    }
+    // Ningxia's last deadline is 2027: the question waits until then.
+    assert!(
+        years.iter().all(|(y, asking)| *asking == (*y < 2027)),
+        "{years:?}"
+    );
+}
+
+#[test]
+fn the_qr_code_and_a_blank_screen_come_and_go_and_a_step_key_only_closes_them() {
+    let mut state = story_open("yunnan-14wan");
+    state.apply(Action::ToggleOverlay(Overlay::Qr));
+    let overlay = |state: &State| state.session.presenter.as_ref().unwrap().overlay;
+    assert_eq!(overlay(&state), Some(Overlay::Qr));
+    state.apply(Action::ToggleOverlay(Overlay::Blank));
+    assert_eq!(overlay(&state), Some(Overlay::Blank));
+    state.apply(Action::PresenterNext);
+    assert_eq!(overlay(&state), None);
+    assert!(
+        place(&state).intro,
+        "the key closed the blank screen, nothing else"
+    );
+    state.apply(Action::ToggleOverlay(Overlay::Qr));
+    state.apply(Action::ToggleOverlay(Overlay::Qr));
+    assert_eq!(overlay(&state), None);
+}
+
+#[test]
+fn a_story_keeps_one_scale_per_chart_over_its_steps() {
+    let state = story_open("yunnan-14wan");
+    let place = place(&state);
+    let talent = place.scale_of(crate::chart::Chart::Talent).unwrap();
+    // Every step's talent fits under the story's one top, which some step reaches.
+    let tops: Vec<f64> = place
+        .story
+        .plans()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            swplan_engine::simulate(s)
+                .unwrap()
+                .years
+                .iter()
+                .map(|r| r.talent)
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    assert!(tops.iter().all(|t| *t <= talent));
+    assert!(tops.contains(&talent));
+}
+
+#[test]
+fn after_the_reveal_a_step_says_how_what_it_asked_about_moved() {
+    let mut state = story_open("ningxia-rooms");
+    // Introduction, step 1's question and answer, then step 2 ("scheduling more rooms earlier").
+    for _ in 0..3 {
+        state.apply(Action::PresenterNext);
+    }
+    assert_eq!(place(&state).step, 1);
+    assert!(place(&state).asking());
+    assert!(place(&state)
+        .callouts(&state.plan().computed, None)
+        .is_empty());
+    state.apply(Action::PresenterNext);
+    let callouts = place(&state).callouts(&state.plan().computed, None);
+    let rooms = callouts
+        .iter()
+        .find(|c| c.metric == Metric::Rooms)
+        .expect("the question asked about rooms");
+    assert_eq!(rooms.year, 2025);
+    let first = rooms.first_year.unwrap();
+    assert_eq!((first.before, first.after), (Some(Some(2026)), Some(2025)));
+    let met = rooms.met.unwrap();
+    assert_eq!((met.before, met.after), (Some(false), true));
+    assert!(rooms.before.unwrap() < 1000.0 && rooms.after >= 1000.0);
+}
