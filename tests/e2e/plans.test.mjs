@@ -285,7 +285,7 @@ describe('issue 9: plans that travel', () => {
     assert.match(lines[header], /P10（人）/);
     assert.match(lines[header], /社工站覆盖率（比例，0–1）/, 'coverage says it is a fraction');
     assert.match(lines[header + 1], /^2020,84500,/);
-    assert.match(text, /\r\n每年新增人才,12000,人\/年,同预设,假设\r\n/, 'every setting with its origin');
+    assert.match(text, /\r\n每年新增人才,12000,人\/年,同预设,假设,来源未给出每年新增人才数/, 'every setting with its origin and the reason');
     assert.match(text, /\r\n\r\n/, 'a blank line before the targets');
     assert.match(text, /社会工作人才总量,≥,140000,2025,/);
     await done();

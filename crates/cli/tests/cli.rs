@@ -96,7 +96,7 @@ fn csv_opens_in_excel_with_labels_in_the_language() {
     assert!(text.contains(
         "\r\n\r\n指标,要求,目标值,截止年份,是否达成,首次达到年份,差距,余量,单位（目标值、差距、余量）\r\n"
     ));
-    assert!(text.contains("\r\n参数,取值,单位,相对预设,出处\r\n"));
+    assert!(text.contains("\r\n参数,取值,单位,相对预设,出处,来源说明\r\n"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ pub mod asof;
 pub mod backtest;
 pub mod bounds;
 pub mod calibrate;
+pub mod certified;
 pub mod deviation;
 pub mod figures;
 mod lsq;
@@ -42,8 +43,9 @@ pub mod verdict;
 mod test_presets;
 
 pub use actuals::{Actual, Actuals};
+pub use certified::CertifiedTotal;
 pub use figures::{FigureUnit, Goal, Metric, YearRow};
-pub use provenance::Provenance;
+pub use provenance::{PlannerSource, Provenance};
 pub use scenario::{Assumptions, Levers, RegionName, Scenario, Yearly};
 pub use simulate::{simulate, Trajectory, Warning, WarningCode};
 pub use targets::Target;

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::actuals::Actuals;
-use super::provenance::Provenance;
+use super::certified::CertifiedTotal;
+use super::provenance::{PlannerSource, Provenance};
 use super::targets::Target;
 use super::uncertainty::Uncertainty;
 
@@ -70,6 +71,15 @@ pub struct Scenario {
     /// Actual figures as they come in (实际值), per figure and year: `[actuals]` in files.
     #[serde(default, skip_serializing_if = "Actuals::is_empty")]
     pub actuals: Actuals,
+    /// Certified social workers entered as one total with its split into levels, when the
+    /// planner entered them so; the three `certified_*` stocks are then the split of it
+    /// ([`CertifiedTotal::levels`]). Absent: the stocks were entered level by level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certified_total: Option<CertifiedTotal>,
+    /// Where the planner says a value comes from, by parameter key (or `certified_total`):
+    /// the plan's own sources, kept with it, unlike `sources`, which belong to its origin.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub planner_sources: BTreeMap<String, PlannerSource>,
 }
 
 /// A region's display name in both interface languages.
@@ -220,6 +230,24 @@ impl Scenario {
     /// The years of the table, base year first.
     pub fn years(&self) -> impl Iterator<Item = i32> {
         self.base_year..=self.base_year.saturating_add(self.horizon() as i32)
+    }
+}
+
+impl Scenario {
+    /// Sets the three certified stocks from the total, when the plan has one.
+    pub fn apply_certified_total(&mut self) {
+        if let Some(total) = &self.certified_total {
+            let [junior, mid, senior] = total.levels();
+            self.assumptions.certified_junior = junior;
+            self.assumptions.certified_mid = mid;
+            self.assumptions.certified_senior = senior;
+        }
+    }
+
+    /// The three certified stocks, `[junior, mid, senior]`.
+    pub fn certified_levels(&self) -> [f64; 3] {
+        let a = &self.assumptions;
+        [a.certified_junior, a.certified_mid, a.certified_senior]
     }
 }
 

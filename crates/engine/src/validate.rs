@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::certified::{self, CertifiedTotal};
 use super::params::{self, Unit, Value, PARAMS};
 use super::scenario::{
     Scenario, Yearly, FIRST_MODEL_VERSION, MAX_HORIZON_YEARS, MODEL_VERSION, SCHEMA_VERSION,
@@ -102,6 +103,11 @@ pub enum Problem {
     ScheduleTooLong {
         values: usize,
     },
+    /// The junior and senior shares of the certified total add up to more than all of it.
+    SharesAboveWhole,
+    /// A certified stock is not what the certified total and its split give (a file edited by
+    /// hand): the total is what the planner entered, so the stocks must follow it.
+    NotFromTotal,
 }
 
 /// One invalid value: where it is and what is wrong with it.
@@ -222,6 +228,10 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
         );
     }
 
+    if let Some(split) = &scenario.certified_total {
+        check_certified_total(scenario, split, &mut report);
+    }
+
     for (index, target) in scenario.targets.iter().enumerate() {
         let field = |part| Field::Target {
             index,
@@ -249,6 +259,38 @@ pub fn validate(scenario: &Scenario) -> Result<(), ValidationErrors> {
         Ok(())
     } else {
         Err(ValidationErrors(errors))
+    }
+}
+
+/// The certified total and its split: a count of people, two shares that leave room for the
+/// mid-level, and the three stocks it gives.
+fn check_certified_total(
+    scenario: &Scenario,
+    split: &CertifiedTotal,
+    report: &mut impl FnMut(Field, Problem),
+) {
+    let field = |key| Field::Param { key, year: None };
+    let mut valid = true;
+    for (key, value, unit) in [
+        (certified::TOTAL_KEY, split.total, Unit::People),
+        (certified::JUNIOR_SHARE_KEY, split.junior_share, Unit::Rate),
+        (certified::SENIOR_SHARE_KEY, split.senior_share, Unit::Rate),
+    ] {
+        if let Some(problem) = check_number(value, unit) {
+            report(field(key), problem);
+            valid = false;
+        }
+    }
+    if !valid {
+        return;
+    }
+    if split.junior_share + split.senior_share > 1.0 {
+        report(
+            field(certified::SENIOR_SHARE_KEY),
+            Problem::SharesAboveWhole,
+        );
+    } else if scenario.certified_levels() != split.levels() {
+        report(field("certified_junior"), Problem::NotFromTotal);
     }
 }
 
@@ -344,6 +386,58 @@ mod tests {
 
     fn errors_of(scenario: &Scenario) -> Vec<ValidationError> {
         validate(scenario).err().map(|e| e.0).unwrap_or_default()
+    }
+
+    /// Yunnan with its certified entered as a total (the default split).
+    fn yunnan_with_total(total: f64) -> Scenario {
+        let mut s = yunnan();
+        s.certified_total = Some(CertifiedTotal::with_default_split(total));
+        s.apply_certified_total();
+        s
+    }
+
+    #[test]
+    fn a_certified_total_with_the_stocks_it_gives_is_valid() {
+        validate(&yunnan_with_total(5900.0)).unwrap();
+    }
+
+    #[test]
+    fn shares_of_the_certified_total_above_all_of_it_are_named() {
+        let mut s = yunnan_with_total(5900.0);
+        s.certified_total = Some(CertifiedTotal {
+            total: 5900.0,
+            junior_share: 0.8,
+            senior_share: 0.3,
+        });
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.key(), certified::SENIOR_SHARE_KEY);
+        assert_eq!(errors[0].problem, Problem::SharesAboveWhole);
+        s.certified_total = Some(CertifiedTotal {
+            total: -1.0,
+            junior_share: 1.5,
+            senior_share: 0.0,
+        });
+        let keys: Vec<String> = errors_of(&s).iter().map(|e| e.field.key()).collect();
+        assert_eq!(keys, [certified::TOTAL_KEY, certified::JUNIOR_SHARE_KEY]);
+    }
+
+    #[test]
+    fn stocks_that_do_not_follow_the_certified_total_are_named() {
+        let mut s = yunnan_with_total(5900.0);
+        s.assumptions.certified_mid += 1.0;
+        let errors = errors_of(&s);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field.key(), "certified_junior");
+        assert_eq!(errors[0].problem, Problem::NotFromTotal);
+    }
+
+    #[test]
+    fn a_certified_total_above_talent_is_above_its_ceiling() {
+        let s = yunnan_with_total(200_000.0);
+        assert!(errors_of(&s)
+            .iter()
+            .any(|e| e.problem == Problem::AboveCeiling { ceiling: "talent" }));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 use proptest::prelude::*;
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::params::{self, Shape, Unit, ValueMut, PARAMS};
-use swplan_engine::{validate, Metric, RegionName, Scenario, Target, Yearly};
+use swplan_engine::{
+    validate, CertifiedTotal, Metric, PlannerSource, RegionName, Scenario, Target, Yearly,
+};
 use swplan_plans::presets::{self, history};
-use swplan_plans::share::{decode, encode, normalized, Origin, PlanSpec};
+use swplan_plans::share::{decode, encode, normalized, sources, Origin, PlanSpec};
 use swplan_plans::Lang;
 
 /// A raw value drawn for a parameter, shaped by the parameter's unit and shape later.
@@ -100,10 +102,16 @@ struct PlanDraw {
     region_name: Option<(String, String)>,
     runs: usize,
     seed: u64,
+    /// Certified entered as a total: its size, and its split when not the default.
+    certified_total: Option<(f64, Option<(f64, f64)>)>,
+    /// The planner's sources: (index into the keys a source can be given for, document, date,
+    /// quote).
+    sources: Vec<(usize, String, String, String)>,
 }
 
 fn plan_draw() -> impl Strategy<Value = PlanDraw> {
     let text = "[\\p{Han}A-Za-z0-9 （）·,.&=?#%+/]{0,14}";
+    let source_text = "[\\p{Han}A-Za-z0-9 （）《》“”·,.&=?#%+/\n]{0,40}";
     (
         (0..=presets::all().len(), 1u32..=3),
         prop::collection::vec((0..PARAMS.len(), draw()), 0..10),
@@ -115,9 +123,27 @@ fn plan_draw() -> impl Strategy<Value = PlanDraw> {
         prop::option::of(text),
         prop::option::weighted(0.3, (text, text)),
         (RUNS_RANGE.0..=RUNS_RANGE.1, any::<u64>()),
+        prop::option::weighted(
+            0.3,
+            (0.0..1.0f64, prop::option::of((0.0..0.7f64, 0.0..0.3f64))),
+        ),
+        prop::collection::vec(
+            (0..=PARAMS.len(), source_text, source_text, source_text),
+            0..4,
+        ),
     )
         .prop_map(
-            |((origin, version), changes, years, targets, name, region_name, (runs, seed))| {
+            |(
+                (origin, version),
+                changes,
+                years,
+                targets,
+                name,
+                region_name,
+                (runs, seed),
+                certified_total,
+                sources,
+            )| {
                 PlanDraw {
                     origin,
                     version,
@@ -128,6 +154,8 @@ fn plan_draw() -> impl Strategy<Value = PlanDraw> {
                     region_name,
                     runs,
                     seed,
+                    certified_total,
+                    sources,
                 }
             },
         )
@@ -150,7 +178,27 @@ fn plan(draw: &PlanDraw) -> PlanSpec {
     for (index, value) in &draw.changes {
         apply(&mut scenario, PARAMS[*index].key, value);
     }
+    if let Some((fraction, split)) = draw.certified_total {
+        let mut total = CertifiedTotal::with_default_split(scaled(Unit::People, fraction, true));
+        if let Some((junior_share, senior_share)) = split {
+            total.junior_share = junior_share;
+            total.senior_share = senior_share;
+        }
+        scenario.certified_total = Some(total);
+        scenario.apply_certified_total();
+    }
     make_consistent(&mut scenario);
+    let keys: Vec<&str> = sources::source_keys().collect();
+    for (index, document, date, quote) in &draw.sources {
+        let source = PlannerSource {
+            document: document.clone(),
+            date: date.clone(),
+            quote: quote.clone(),
+        };
+        scenario
+            .planner_sources
+            .insert(keys[index % keys.len()].to_string(), source);
+    }
     if let Some((base, horizon)) = draw.years {
         scenario.base_year = base;
         scenario.end_year = base + horizon;
@@ -327,6 +375,77 @@ fn six_levers_as_yearly_schedules_are_the_longest_preset_links() {
 
 #[test]
 fn a_fully_custom_region_fits_in_600_characters() {
+    assert!(query(&custom_region()).len() <= 600);
+}
+
+/// A planner's source as typed from a statistics bulletin: about 40 characters in all.
+fn bulletin(quote: &str) -> PlannerSource {
+    PlannerSource {
+        document: "《2023年赣州市民政事业发展统计公报》".into(),
+        date: "2024-03".into(),
+        quote: quote.into(),
+    }
+}
+
+#[test]
+fn a_certified_total_and_the_planners_sources_cost_little_in_a_link() {
+    let custom = custom_region();
+    let plain = query(&custom).len();
+
+    // The three certified stocks entered as their total (545) with the default split: `ct`
+    // replaces `cj0`, `cm0` and `cs0`.
+    let mut total = custom.clone();
+    total.scenario.certified_total = Some(CertifiedTotal::with_default_split(545.0));
+    total.scenario.apply_certified_total();
+    let by_total = query(&total).len();
+    println!("certified as a total: {by_total} characters against {plain} by level");
+    assert!(by_total < plain);
+    // With a split of the planner's own.
+    total.scenario.certified_total = Some(CertifiedTotal {
+        total: 545.0,
+        junior_share: 0.7,
+        senior_share: 0.01,
+    });
+    total.scenario.apply_certified_total();
+    let own_split = query(&total).len();
+    println!("with its own split: {own_split} characters");
+    assert!(own_split <= by_total + 12);
+
+    // Three sources from one bulletin, each of about 40 Chinese characters.
+    let mut cited = custom.clone();
+    for (key, quote) in [
+        ("talent", "全市社会工作专业人才6234人"),
+        ("townships", "全市共有乡镇（街道）290个"),
+        ("villages", "村（社区）3465个"),
+    ] {
+        cited
+            .scenario
+            .planner_sources
+            .insert(key.into(), bulletin(quote));
+    }
+    let with_sources = query(&cited).len();
+    println!(
+        "three sources add {} characters ({with_sources} in all)",
+        with_sources - plain
+    );
+    assert!(with_sources - plain <= 3 * 100);
+
+    // However many sources a plan has, the link takes at most what `q` allows.
+    let mut every = custom;
+    for key in sources::source_keys() {
+        every.scenario.planner_sources.insert(
+            key.into(),
+            bulletin("全市社会工作专业人才6234人，其中持证社工545人"),
+        );
+    }
+    let longest = query(&every).len();
+    println!("every value cited: {longest} characters");
+    assert!(longest <= plain + sources::MAX_LINK_CHARS + 3);
+    assert!(!sources::link_sources(&every.scenario).left_out.is_empty());
+}
+
+/// Every assumption and lever of a new region set, as a planner types them.
+fn custom_region() -> PlanSpec {
     let mut custom = preset_plan("new");
     custom.name = Some("赣州市社工人才规划（初稿）".into());
     custom.scenario.name = RegionName {
@@ -401,5 +520,5 @@ fn a_fully_custom_region_fits_in_600_characters() {
         },
     ];
     validate(&custom.scenario).unwrap();
-    assert!(query(&custom).len() <= 600);
+    custom
 }

@@ -8,7 +8,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::certified_total::CertifiedTotalControl;
 use super::param_control::{ParamControl, ParamValue};
+use swplan_engine::certified;
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::params::{self, Group, Kind, Param, Value, PARAMS};
 use swplan_engine::plausibility::Concern;
@@ -76,13 +78,61 @@ pub fn controls(props: &ControlsProps) -> Html {
                         if !assumptions.is_empty() {
                             <div class="assumptions">
                                 <h4 class="subheading">{ text.assumptions_subheading }</h4>
-                                { for assumptions.into_iter().map(control) }
+                                { for assumptions.into_iter().map(|p| assumption_control(p, props)) }
                             </div>
                         }
                     </details>
                 }
             }) }
         </>
+    }
+}
+
+/// The three certified stocks, which a certified total gives.
+const CERTIFIED_LEVELS: [&str; 3] = ["certified_junior", "certified_mid", "certified_senior"];
+
+/// An assumption's control; the certified stocks come after their total, and while the plan
+/// enters certified as a total the total stands for them.
+fn assumption_control(param: &'static Param, props: &ControlsProps) -> Html {
+    let by_total = props.scenario.certified_total.is_some();
+    match param.key {
+        "certified_junior" => html! {
+            <>
+                { certified_total_for(props) }
+                if !by_total { { control_for(param, props) } }
+            </>
+        },
+        key if by_total && CERTIFIED_LEVELS.contains(&key) => Html::default(),
+        _ => control_for(param, props),
+    }
+}
+
+/// The certified total's control, drawn from the plan.
+fn certified_total_for(props: &ControlsProps) -> Html {
+    let lang = props.lang;
+    let scenario = &props.scenario;
+    // The total stands for the three stocks: their messages show beside it.
+    let mut keys = vec![
+        certified::TOTAL_KEY,
+        certified::JUNIOR_SHARE_KEY,
+        certified::SENIOR_SHARE_KEY,
+    ];
+    if scenario.certified_total.is_some() {
+        keys.extend(CERTIFIED_LEVELS);
+    }
+    let errors: Vec<String> = props
+        .errors
+        .iter()
+        .flat_map(|e| e.0.iter())
+        .filter(|e| matches!(e.field, Field::Param { key, .. } if keys.contains(&key)))
+        .map(|e| validation_message(e, lang))
+        .collect();
+    html! {
+        <CertifiedTotalControl {lang} total={scenario.certified_total} levels={scenario.certified_levels()}
+                               baseline_levels={props.baseline.certified_levels()}
+                               baseline_total={props.baseline.certified_total}
+                               own_source={scenario.planner_sources.get(certified::TOTAL_KEY).cloned()}
+                               {errors} on_action={props.on_action.clone()} id_prefix={props.id_prefix.clone()} />
     }
 }
 
@@ -137,6 +187,7 @@ fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
         <ParamControl key={key} {param} {lang} changed={value != baseline} {value} {applied} {baseline} {schedule}
                       base_year={scenario.base_year} {horizon} ceiling={ceiling(scenario, key)}
                       provenance={props.baseline.sources.get(key).cloned()}
+                      own_source={scenario.planner_sources.get(key).cloned()}
                       {draft} {cell_drafts} {errors} {concern}
                       schedule_open={props.schedule_open == Some(key)} on_action={props.on_action.clone()}
                       id_prefix={props.id_prefix.clone()} />

@@ -13,6 +13,7 @@
 
 mod app;
 mod app_state;
+mod certified_total;
 mod chart;
 mod charts;
 mod coalesce;
@@ -34,6 +35,7 @@ mod provenance;
 mod saves_dialog;
 mod schedule_editor;
 mod share_dialog;
+mod source_editor;
 mod storage;
 mod stories;
 mod target_cards;

@@ -10,15 +10,17 @@
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::provenance::ProvenanceChip;
+use super::provenance::{OwnValueChip, ProvenanceChip};
 use super::schedule_editor::ScheduleEditor;
+use super::source_editor::SourceEditor;
 use swplan_engine::params::{Kind, Param, Shape};
-use swplan_engine::{Provenance, Yearly};
+use swplan_engine::{PlannerSource, Provenance, Yearly};
 use swplan_plans::state::{Action, FieldId};
 use swplan_words::inputs::{
     display_text, from_display, parse_typed, slider_range_for, step_through, to_display, NotANumber,
 };
-use swplan_words::strings::{param_unit, pending_hint, schedule_summary, strings};
+use swplan_words::provenance::value_origin;
+use swplan_words::strings::{param_unit, pending_hint, schedule_summary, set_in_plan, strings};
 use swplan_words::{param_label, Lang};
 
 /// A parameter's value, owned, so a control re-renders only when its own value changes.
@@ -55,6 +57,9 @@ pub struct ParamControlProps {
     /// A number the slider should not pass (e.g. townships for stations).
     pub ceiling: Option<f64>,
     pub provenance: Option<Provenance>,
+    /// Where the planner says the value comes from, if they said.
+    #[prop_or_default]
+    pub own_source: Option<PlannerSource>,
     /// Committed text that is not a number, for the main field.
     pub draft: Option<String>,
     /// The same for single years of the schedule: (index, text).
@@ -87,6 +92,7 @@ pub fn param_control(props: &ParamControlProps) -> Html {
     // What is being typed and not yet committed.
     let typing = use_state(|| None::<String>);
     let replacing = use_state(|| None::<String>);
+    let citing = use_state(|| false);
     let param = props.param;
     let key = param.key;
     let unit = param.unit;
@@ -272,13 +278,37 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         Callback::from(move |_| replacing.set(Some(first.clone())))
     };
 
+    // A value the planner changed or cited is theirs: the origin's note is about another number.
+    let was = props
+        .changed
+        .then(|| format!("{} {unit_text}", display_text(unit, props.baseline.first())));
+    let own_value = props.own_source.is_some() || props.changed;
+    let on_cite = {
+        let citing = citing.clone();
+        Callback::from(move |()| citing.set(!*citing))
+    };
+    // What the form repeats of the pop-up, for touch screens that cannot hover.
+    let about = match &was {
+        Some(was) => Some(set_in_plan(was, lang)),
+        None => value_origin(None, None, props.provenance.as_ref(), lang)
+            .map(|(kind, detail)| format!("{}{}{detail}", kind.label(lang), lang.pick("：", ": "))),
+    };
+    let on_cite_done = {
+        let citing = citing.clone();
+        Callback::from(move |()| citing.set(false))
+    };
+
     html! {
         <div class={classes!("param", (param.kind == Kind::Assumption).then_some("is-assumption"), invalid.then_some("is-invalid"), varies.then_some("is-schedule"))}
              id={format!("{prefix}param-{key}")} data-key={key}>
             <div class="param-head">
                 <label for={input_id.clone()}>{ label }</label>
-                if let Some(provenance) = &props.provenance {
-                    <ProvenanceChip id={format!("{prefix}source-{key}")} provenance={provenance.clone()} {lang} />
+                if own_value {
+                    <OwnValueChip id={format!("{prefix}source-{key}")} own={props.own_source.clone()} was={was.clone()} {lang}
+                                  on_cite={on_cite.clone()} citing={*citing} button_id={format!("{prefix}cite-{key}")} />
+                } else if let Some(provenance) = &props.provenance {
+                    <ProvenanceChip id={format!("{prefix}source-{key}")} provenance={provenance.clone()} {lang}
+                                    on_cite={on_cite.clone()} citing={*citing} button_id={format!("{prefix}cite-{key}")} />
                 }
                 if varies {
                     <span class="chip varies">{ text.varies_by_year }</span>
@@ -328,6 +358,10 @@ pub fn param_control(props: &ParamControlProps) -> Html {
                 <p class="param-error" id={error_id} role="alert">{ message }</p>
             } else if let Some(concern) = &props.concern {
                 <p class="param-concern">{ concern.clone() }</p>
+            }
+            if *citing {
+                <SourceEditor key_name={key} {lang} current={props.own_source.clone()} {about}
+                              on_action={props.on_action.clone()} on_close={on_cite_done} id_prefix={prefix.clone()} />
             }
             if props.schedule_open {
                 <ScheduleEditor {param} {lang} values={props.schedule.clone().unwrap_or_else(|| vec![value; props.horizon])}

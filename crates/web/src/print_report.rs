@@ -1,7 +1,8 @@
 //! The printed report (A4): the page prints its target cards, charts and year table; this adds
 //! what a meeting needs around them — a cover with the region, the date, the link and its QR
 //! code, and an appendix with every lever changed against the preset and every number's source
-//! or assumption. Hidden on screen; shown by the print stylesheet.
+//! or assumption — the planner's own source for a value they cited, "set by the planner" for
+//! one they changed without. Hidden on screen; shown by the print stylesheet.
 
 use std::rc::Rc;
 
@@ -10,12 +11,14 @@ use yew::prelude::*;
 use super::param_control::ParamValue;
 use super::persistence::{link_query, link_url};
 use swplan_engine::params::{self, Value, PARAMS};
-use swplan_engine::{Provenance, Scenario};
+use swplan_engine::Scenario;
 use swplan_plans::share::PlanSpec;
 use swplan_render::qr::qr_svg;
 use swplan_words::inputs::{display_text, yearly_text};
+use swplan_words::provenance::OriginKind;
 use swplan_words::results::quantity;
-use swplan_words::strings::{document_citation, horizon_note, param_unit, set_in_plan, strings};
+use swplan_words::settings_table::{setting_rows, Rates};
+use swplan_words::strings::{horizon_note, param_unit, strings};
 use swplan_words::{param_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -76,44 +79,27 @@ pub fn print_report(props: &PrintReportProps) -> Html {
             })
         })
         .collect();
-    let sources = PARAMS.iter().filter_map(|p| {
-        let provenance = props.baseline.sources.get(p.key)?;
-        let now = value_of(scenario, p.key)?;
-        let before = value_of(&props.baseline, p.key)?;
-        // A value the planner set is theirs: the preset's (or template's) note is about another.
-        let (kind, detail) = if now != before {
-            let was = value_text(&before, p.key, &props.baseline, lang);
-            (text.set_by_planner, set_in_plan(&was, lang))
-        } else {
-            match provenance {
-                Provenance::Source {
-                    doc,
-                    quote,
-                    note,
-                    note_en,
-                } => (
-                    text.source_chip,
-                    format!(
-                        "{}：「{quote}」{}",
-                        document_citation(doc, lang),
-                        lang.pick_option(note, note_en)
-                            .map(|n| format!(" {n}"))
-                            .unwrap_or_default()
-                    ),
-                ),
-                Provenance::Assumption {
-                    assumption,
-                    assumption_en,
-                } => (
-                    text.assumption_chip,
-                    lang.pick(assumption, assumption_en).to_string(),
-                ),
-            }
+    // Every value with where it comes from: the planner's source or their own value before the
+    // origin's note, which is about the origin's number.
+    let sources = setting_rows(
+        scenario,
+        Some(&props.baseline),
+        (": ", ", "),
+        Rates::Percent,
+        lang,
+    )
+    .into_iter()
+    .filter_map(|row| {
+        let (kind, detail) = row.origin.clone()?;
+        let kind = match kind {
+            OriginKind::Document => text.source_chip,
+            OriginKind::Assumption => text.assumption_chip,
+            other => other.label(lang),
         };
         Some(html! {
             <tr>
-                <th scope="row">{ param_label(p.key, lang) }</th>
-                <td>{ value_text(&now, p.key, scenario, lang) }</td>
+                <th scope="row">{ row.label }</th>
+                <td>{ row.value_with_unit() }</td>
                 <td>{ kind }</td>
                 <td>{ detail }</td>
             </tr>

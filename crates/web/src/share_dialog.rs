@@ -11,10 +11,12 @@ use super::dialog::Dialog;
 use super::download::download_text;
 use super::persistence::{link_query, link_url};
 use swplan_plans::share::save::{self, SavedPlan};
+use swplan_plans::share::sources::link_sources;
 use swplan_plans::share::PlanSpec;
 use swplan_plans::state::Action;
 use swplan_render::export::file_stem;
 use swplan_render::qr::qr_svg;
+use swplan_words::provenance::sources_left_out;
 use swplan_words::strings::{link_length, strings};
 use swplan_words::Lang;
 
@@ -68,6 +70,8 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     let query = link_query(&props.plan, with_lang.then_some(lang));
     let url = link_url(&query);
     let qr = qr_svg(&url).ok();
+    // Sources are words, not numbers: those too long for the link stay in saves and files.
+    let left_out = link_sources(&props.plan.scenario).left_out.len();
 
     let on_copy = {
         let (url, copied, field) = (url.clone(), copied.clone(), field.clone());
@@ -130,6 +134,9 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 } }
             </p>
             <p class="muted">{ link_length(url.chars().count(), lang) }</p>
+            if left_out > 0 {
+                <p class="muted sources-left-out" id="sources-left-out">{ sources_left_out(left_out, lang) }</p>
+            }
             <label class="check">
                 <input type="checkbox" checked={*with_lang} onchange={on_lang} />
                 { text.include_language }

@@ -24,6 +24,16 @@ pub struct TipProps {
     /// below it (a card's "达成概率 ?"), so the pop-up does not hide what it explains.
     #[prop_or_default]
     pub above: bool,
+    /// What a click does instead of pinning the pop-up (a setting's chip opens the planner's
+    /// source form, which repeats what the pop-up says, for touch screens); `expanded` says
+    /// whether what it opens is open.
+    #[prop_or_default]
+    pub on_click: Option<Callback<()>>,
+    #[prop_or_default]
+    pub expanded: Option<bool>,
+    /// The button's id, when something refers to it.
+    #[prop_or_default]
+    pub button_id: Option<AttrValue>,
     pub children: Children,
 }
 
@@ -103,8 +113,15 @@ pub fn tip(props: &TipProps) -> Html {
     };
     let toggle = {
         let (hovered, pinned) = (hovered.clone(), pinned.clone());
+        let on_click = props.on_click.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
+            if let Some(on_click) = &on_click {
+                hovered.set(false);
+                pinned.set(false);
+                on_click.emit(());
+                return;
+            }
             let now = !*pinned;
             pinned.set(now);
             if !now {
@@ -112,11 +129,12 @@ pub fn tip(props: &TipProps) -> Html {
             }
         })
     };
+    let expanded = props.expanded.unwrap_or(open);
 
     html! {
         <span class="tip-anchor" onmouseenter={show} onmouseleave={hide}>
-            <button type="button" ref={button} class={props.class.clone()}
-                    aria-describedby={props.id.clone()} aria-expanded={open.to_string()}
+            <button type="button" ref={button} class={props.class.clone()} id={props.button_id.clone()}
+                    aria-describedby={props.id.clone()} aria-expanded={expanded.to_string()}
                     onclick={toggle} onfocus={on_focus} onblur={on_blur}>
                 { props.face.clone() }
                 if let Some(label) = &props.hidden_label {

@@ -28,8 +28,9 @@ pub struct CsvWords {
     pub link: &'static str,
     pub units: &'static str,
     pub units_note: &'static str,
-    /// The headers of the settings rows: setting, value, unit, against the preset, source.
-    pub setting_columns: [&'static str; 5],
+    /// The headers of the settings rows: setting, value, unit, against the preset, source,
+    /// and the source's details (the sentence, the assumption, the planner's source).
+    pub setting_columns: [&'static str; 6],
     /// A setting changed from the preset, or as the preset has it.
     pub changed: &'static str,
     pub as_preset: &'static str,
@@ -60,7 +61,7 @@ const ZH: CsvWords = CsvWords {
     link: "链接（打开后数字相同）",
     units: "单位约定",
     units_note: "比例（覆盖率、流失率、通过率、达成概率等）一律写作0–1的小数，0.35即35%；人数单位为人，金额单位为元",
-    setting_columns: ["参数", "取值", "单位", "相对预设", "出处"],
+    setting_columns: ["参数", "取值", "单位", "相对预设", "出处", "来源说明"],
     changed: "已修改",
     as_preset: "同预设",
     source_document: "来源文件",
@@ -95,6 +96,7 @@ const EN: CsvWords = CsvWords {
         "Unit",
         "Against the preset",
         "Where it comes from",
+        "Details",
     ],
     changed: "changed",
     as_preset: "as preset",

@@ -2,6 +2,7 @@
 //! output figures. The model holds keys; these tables hold words, in both languages.
 
 use super::Lang;
+use swplan_engine::certified;
 use swplan_engine::params::Group;
 use swplan_engine::{FigureUnit, Metric};
 use swplan_plans::chart::Chart;
@@ -123,10 +124,31 @@ const PARAM_LABELS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The certified total and its split, which the planner enters like parameters but the model
+/// reads through its three stocks (`swplan_engine::certified`).
+const CERTIFIED_TOTAL_LABELS: &[(&str, &str, &str)] = &[
+    (
+        certified::TOTAL_KEY,
+        "起点持证社工总数",
+        "Certified at start, in total",
+    ),
+    (
+        certified::JUNIOR_SHARE_KEY,
+        "其中初级（助理社会工作师）占比",
+        "Junior share of the total",
+    ),
+    (
+        certified::SENIOR_SHARE_KEY,
+        "其中高级社会工作师占比",
+        "Senior share of the total",
+    ),
+];
+
 /// The name of the parameter `key` (the key itself when unknown, never a blank).
 pub fn param_label(key: &str, lang: Lang) -> &str {
     PARAM_LABELS
         .iter()
+        .chain(CERTIFIED_TOTAL_LABELS)
         .find(|(k, _, _)| *k == key)
         .map_or(key, |(_, zh, en)| lang.pick(zh, en))
 }

@@ -10,7 +10,7 @@ use super::labels::{metric_label, param_label};
 use super::Lang;
 use swplan_engine::asof::AsOf;
 use swplan_engine::params::{SetError, Unit};
-use swplan_engine::plausibility::{Concern, Doubt};
+use swplan_engine::plausibility::{Basis, Concern, Doubt};
 use swplan_engine::scenario::{
     FIRST_MODEL_VERSION, MAX_HORIZON_YEARS, MODEL_VERSION, SCHEMA_VERSION,
 };
@@ -154,6 +154,20 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         (Problem::ScheduleTooLong { values }, Lang::En) => format!(
             "the yearly list has {values} values; at most {MAX_HORIZON_YEARS} (the longest horizon)"
         ),
+        (Problem::SharesAboveWhole, Lang::Zh) => {
+            "初级与高级所占比例合计不能超过 100%（其余为中级）".into()
+        }
+        (Problem::SharesAboveWhole, Lang::En) => {
+            "the junior and senior shares cannot add up to more than 100% (the rest is mid-level)"
+                .into()
+        }
+        (Problem::NotFromTotal, Lang::Zh) => {
+            "与持证社工总数按级别比例推算的人数不一致（请改总数或比例，或改为按级别分别填写）".into()
+        }
+        (Problem::NotFromTotal, Lang::En) => {
+            "does not match the certified total split by its shares (change the total or the shares, or enter each level instead)"
+                .into()
+        }
     }
 }
 
@@ -522,6 +536,13 @@ pub fn concern_message(concern: &Concern, lang: Lang) -> String {
         (None, _) => String::new(),
     };
     let unit = swplan_engine::params::param(concern.key).map_or(Unit::Count, |p| p.unit);
+    // A preset's value is sourced; a new region's reference is the template's planning value.
+    let basis = match (concern.basis, lang) {
+        (Basis::Preset, Lang::Zh) => "预设值",
+        (Basis::Preset, Lang::En) => "the preset value",
+        (Basis::NewRegion, Lang::Zh) => "新建地区模板的参考值",
+        (Basis::NewRegion, Lang::En) => "the new-region template's planning value",
+    };
     let what = match (concern.doubt, lang) {
         (Doubt::Fractional, Lang::Zh) => "人数或个数带小数，请确认".to_string(),
         (Doubt::Fractional, Lang::En) => "a fraction of a person or unit; please check".to_string(),
@@ -533,23 +554,61 @@ pub fn concern_message(concern: &Concern, lang: Lang) -> String {
             "more each year than the whole talent stock at the start ({}); please check",
             format_count(talent, lang)
         ),
+        (Doubt::LargeShareOfTalent { talent, share }, Lang::Zh) => format!(
+            "每年新增约为起点人才总量（{}）的 {}，一年增长过半，请确认",
+            format_count(talent, lang),
+            format_percent(share, lang)
+        ),
+        (Doubt::LargeShareOfTalent { talent, share }, Lang::En) => format!(
+            "about {} of the talent at the start ({}) each year, growth by half or more in a year; please check",
+            format_percent(share, lang),
+            format_count(talent, lang)
+        ),
+        (Doubt::MoreThanRegion { of, count }, Lang::Zh) => format!(
+            "多于本地区的{}（{}），请确认",
+            param_label(of, lang),
+            format_count(count, lang)
+        ),
+        (Doubt::MoreThanRegion { of, count }, Lang::En) => format!(
+            "more than the region's {} ({}); please check",
+            param_label(of, lang).to_lowercase(),
+            format_count(count, lang)
+        ),
+        (Doubt::FewerThanRegion { of, count }, Lang::Zh) => format!(
+            "少于本地区的{}（{}），而每个乡镇（街道）通常下辖多个村（社区），请确认",
+            param_label(of, lang),
+            format_count(count, lang)
+        ),
+        (Doubt::FewerThanRegion { of, count }, Lang::En) => format!(
+            "fewer than the region's {} ({}), though each usually has several; please check",
+            param_label(of, lang).to_lowercase(),
+            format_count(count, lang)
+        ),
         (Doubt::FarAboveReference { reference, times }, Lang::Zh) => format!(
-            "约为预设值（{}）的 {} 倍，远超常见范围，请确认",
+            "约为{basis}（{}）的 {} 倍，远超常见范围，请确认",
             reference_text(unit, reference, lang),
             times.round()
         ),
+        (Doubt::FarAboveReference { reference, times }, Lang::En) => format!(
+            "about {} times {basis} ({}), far outside the usual range; please check",
+            times.round(),
+            reference_text(unit, reference, lang)
+        ),
+        (Doubt::FarBelowReference { reference, .. }, Lang::Zh) => format!(
+            "不到{basis}（{}）的十分之一；此处单位是元，如 19万元 请输入 190000 或 19万，请确认",
+            reference_text(unit, reference, lang)
+        ),
+        (Doubt::FarBelowReference { reference, .. }, Lang::En) => format!(
+            "less than a tenth of {basis} ({}); this field is in yuan (type 190000 for 190,000), please check",
+            reference_text(unit, reference, lang)
+        ),
         (Doubt::RateTypedAsFraction { reference }, Lang::Zh) => format!(
-            "不到 1%，远低于预设的 {}；此处填百分数，如 30% 请输入 30 而不是 0.3，请确认",
+            "不到 1%，远低于{basis} {}；此处填百分数，如 30% 请输入 30 而不是 0.3，请确认",
             format_percent(reference, lang)
         ),
         (Doubt::RateTypedAsFraction { reference }, Lang::En) => format!(
-            "under 1%, far below the preset's {}; this field takes percentages (type 30 for 30%, not 0.3); please check",
+            "under 1%, far below {basis} of {}; this field takes percentages (type 30 for 30%, not 0.3); please check",
             format_percent(reference, lang)
-        ),
-        (Doubt::FarAboveReference { reference, times }, Lang::En) => format!(
-            "about {} times the preset value ({}), far outside the usual range; please check",
-            times.round(),
-            reference_text(unit, reference, lang)
         ),
     };
     match lang {

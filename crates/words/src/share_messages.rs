@@ -27,6 +27,8 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::Runs => ("模拟次数", "number of runs"),
         LinkKey::Seed => ("随机种子", "random seed"),
         LinkKey::Model => ("计算口径", "model reading"),
+        LinkKey::CertifiedTotal => ("持证社工总数", "certified in total"),
+        LinkKey::Sources => ("来源说明", "sources"),
         LinkKey::Lang => ("语言", "language"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
     };

@@ -36,6 +36,11 @@ pub enum LinkKey {
     Seed,
     /// `m`: the model's reading, when it is not the origin's (a plan kept at an earlier one).
     Model,
+    /// `ct`: certified social workers entered as a total, with its split when not the default
+    /// (`3658`, `3658_0.8_0.001`); the three certified stocks follow from it (format 3).
+    CertifiedTotal,
+    /// `q`: the planner's sources of values, packed (format 3; see `share::sources`).
+    Sources,
 }
 
 impl LinkKey {
@@ -50,7 +55,7 @@ impl LinkKey {
     ];
 
     /// Keys of a plan besides the parameters' codes, in the order a link writes them.
-    pub const PLAN: [LinkKey; 9] = [
+    pub const PLAN: [LinkKey; 11] = [
         LinkKey::Origin,
         LinkKey::Name,
         LinkKey::RegionName,
@@ -60,6 +65,8 @@ impl LinkKey {
         LinkKey::Runs,
         LinkKey::Seed,
         LinkKey::Model,
+        LinkKey::CertifiedTotal,
+        LinkKey::Sources,
     ];
 
     /// The key as the link spells it.
@@ -80,6 +87,8 @@ impl LinkKey {
             LinkKey::Runs => "mr",
             LinkKey::Seed => "ms",
             LinkKey::Model => "m",
+            LinkKey::CertifiedTotal => "ct",
+            LinkKey::Sources => "q",
         }
     }
 
@@ -95,6 +104,16 @@ impl LinkKey {
     /// Whether a plan's key (rather than the link's).
     pub fn is_plan_key(self) -> bool {
         LinkKey::PLAN.contains(&self)
+    }
+
+    /// The link format that introduced the key: a link holding none of format 3's keys is
+    /// written as format 2, so that an app reading format 2 opens it without a notice.
+    pub const fn since_format(self) -> u32 {
+        match self {
+            LinkKey::CertifiedTotal | LinkKey::Sources => 3,
+            LinkKey::Model => 2,
+            _ => 1,
+        }
     }
 }
 

@@ -10,7 +10,10 @@ use super::codes::metric_code;
 use super::extract::query_part;
 use super::problems::{Fallback, LinkNotice, LinkProblem, ProblemKind};
 use super::read_plan::{baseline_of, read_plan};
-use super::values::{normalized_yearly, number_text, parse_whole, yearly_text};
+use super::sources;
+use super::values::{
+    certified_total_text, normalized_yearly, number_text, parse_whole, yearly_text,
+};
 use super::{LinkKey, OpenedLink, Origin, PlanSpec, StoryRef};
 use crate::presets::history::same_target;
 use crate::Lang;
@@ -18,8 +21,10 @@ use swplan_engine::montecarlo::Settings;
 use swplan_engine::params::{self, Value, ValueMut, PARAMS};
 use swplan_engine::{RegionName, Scenario};
 
-/// The link format this app writes. Every earlier version is read through [`MIGRATIONS`].
-pub const FORMAT_VERSION: u32 = 2;
+/// The link format this app reads and writes. Every earlier version is read through
+/// [`MIGRATIONS`]. A link that holds none of the keys a format introduced is written as the
+/// format before it (see [`LinkKey::since_format`]).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The most plans a link carries (one, or a comparison of up to four).
 pub const MAX_PLANS: usize = 4;
@@ -61,7 +66,8 @@ fn is_global_key(bare: &str) -> bool {
 type Pairs = Vec<(String, String)>;
 
 /// Step `i` turns a query of format version `i` into one of version `i + 1`.
-const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [version_0_to_1, version_1_to_2];
+const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] =
+    [version_0_to_1, version_1_to_2, version_2_to_3];
 
 /// Version 0 is the first app's address: it only ever carried `lang` and always showed
 /// Yunnan, whose data was then at version 1. Anything else in it meant nothing.
@@ -103,13 +109,25 @@ fn version_1_to_2(mut pairs: Pairs) -> Pairs {
     pairs
 }
 
+/// Version 3 added keys that a plan without them does not write (`ct`, the certified total;
+/// `q`, the planner's sources): a version-2 link reads the same.
+fn version_2_to_3(pairs: Pairs) -> Pairs {
+    pairs
+}
+
+/// The format a link with these keys is written in: the earliest that knows all of them.
+fn format_of(pairs: &[(String, String)]) -> u32 {
+    pairs
+        .iter()
+        .filter_map(|(key, _)| LinkKey::from_code(split_plan_prefix(key).1))
+        .map(LinkKey::since_format)
+        .fold(2, u32::max)
+}
+
 /// The link query (without `?`) for one plan, or several to compare (at most [`MAX_PLANS`];
 /// the rest are left out), with the interface language when given.
 pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
-    let mut pairs = vec![(
-        LinkKey::Version.code().to_string(),
-        FORMAT_VERSION.to_string(),
-    )];
+    let mut pairs = vec![(LinkKey::Version.code().to_string(), String::new())];
     for (index, plan) in plans.iter().take(MAX_PLANS).enumerate() {
         let prefix = if index == 0 {
             String::new()
@@ -120,6 +138,7 @@ pub fn encode(plans: &[PlanSpec], lang: Option<Lang>) -> String {
             pairs.push((format!("{prefix}{key}"), value));
         }
     }
+    pairs[0].1 = format_of(&pairs[1..]).to_string();
     let sum = checksum(pairs[1..].iter().map(|(k, v)| (k.as_str(), v.as_str())));
     pairs.insert(1, (LinkKey::Checksum.code().to_string(), sum));
     if let Some(lang) = lang {
@@ -171,6 +190,10 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
         push(LinkKey::EndYear.code(), scenario.end_year.to_string());
     }
     for p in PARAMS {
+        // A certified total carries its three stocks (`ct` below).
+        if scenario.certified_total.is_some() && CERTIFIED_STOCKS.contains(&p.key) {
+            continue;
+        }
         match (
             params::value(scenario, p.key),
             params::value(baseline, p.key),
@@ -185,6 +208,9 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
             }
             _ => {}
         }
+    }
+    if let Some(total) = &scenario.certified_total {
+        push(LinkKey::CertifiedTotal.code(), certified_total_text(total));
     }
     let same_targets = scenario.targets.len() == baseline.targets.len()
         && scenario
@@ -221,8 +247,14 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
     if plan.mc.seed != defaults.seed {
         push(LinkKey::Seed.code(), plan.mc.seed.to_string());
     }
+    if let Some(text) = sources::encode(&sources::link_sources(scenario).carried) {
+        push(LinkKey::Sources.code(), text);
+    }
     pairs
 }
+
+/// The three stocks a certified total gives, which a link with `ct` leaves out.
+const CERTIFIED_STOCKS: [&str; 3] = ["certified_junior", "certified_mid", "certified_senior"];
 
 /// A region's name: one base64url text when both languages agree, else Chinese `.` English.
 fn region_name_text(name: &RegionName) -> String {
@@ -235,8 +267,9 @@ fn region_name_text(name: &RegionName) -> String {
 }
 
 /// The plan as a link carries it, so that `decode(encode(p))` equals `normalized(p)` for every
-/// valid plan: sources cleared, schedules in their shortest form, the region slug of the
-/// origin. Two plans with equal normalized forms give the same numbers and the same link.
+/// valid plan: the origin's sources cleared, the planner's sources that fit in the link
+/// (cleaned as the link reads them back), schedules in their shortest form, the region slug of
+/// the origin. Two plans with equal normalized forms give the same numbers and the same link.
 pub fn normalized(plan: &PlanSpec) -> PlanSpec {
     let mut plan = plan.clone();
     let (origin_text, baseline) = origin_and_baseline(&plan.origin);
@@ -245,6 +278,7 @@ pub fn normalized(plan: &PlanSpec) -> PlanSpec {
     }
     let scenario = &mut plan.scenario;
     scenario.sources.clear();
+    scenario.planner_sources = sources::link_sources(scenario).carried;
     scenario.region = baseline.region.clone();
     for p in PARAMS {
         if let Some(ValueMut::Yearly(slot)) = params::value_mut(scenario, p.key) {

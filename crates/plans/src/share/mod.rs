@@ -1,7 +1,7 @@
 //! Plans that travel: share links and saved files. Pure Rust, no web import: the browser's
 //! address bar, clipboard, localStorage and downloads call these functions.
 //!
-//! # Share links, format version 1
+//! # Share links, format version 3
 //!
 //! A link carries one plan, or up to four for a comparison, in the query (`?…`) only: chat
 //! apps on phones mangle the fragment (`#`). Keys and values use only `A–Z a–z 0–9 - . _ ~`,
@@ -9,7 +9,7 @@
 //!
 //! | key | value | meaning |
 //! |---|---|---|
-//! | `v` | `1` | format version. Absent with `lang`: version 0, the first app's links, which carried only `lang` and showed Yunnan (read as `p=yunnan.1`). Absent otherwise: the app's plain address, not a plan: the default preset at its current data |
+//! | `v` | `2`, `3` | format version: 3 when the link holds `ct` or `q`, else 2, so that an app reading format 2 opens it without a notice. Absent with `lang`: version 0, the first app's links, which carried only `lang` and showed Yunnan (read as `p=yunnan.1`). Absent otherwise: the app's plain address, not a plan: the default preset at its current data |
 //! | `p` | `yunnan.1`, `new` | origin: a preset's slug and data version, or `new` for a custom region read against the blank template |
 //! | *param code* | `12000`, `12000_13000`, `12000g0.05` | a parameter that differs from the origin (codes from `model::params`, e.g. `h` for hires), in model units (rates as fractions): one number, a yearly list (`_`-separated; the last value holds, so trailing repeats are dropped), or a start value growing yearly (`g`) |
 //! | `by`, `ey` | `2025` | base year and last year, when they differ |
@@ -17,6 +17,9 @@
 //! | `rn` | base64url, or two joined by `.` | the region's name (Chinese, English when it differs), when it differs |
 //! | `t` | `tl-140000-2025_sv-1-2027`, `none` | the whole target list, when it differs: `metric code-threshold-deadline` joined by `_` |
 //! | `mr`, `ms` | `2000`, `7` | Monte Carlo runs and seed, when not the defaults (1000, 2025) |
+//! | `m` | `1` | the model's reading, when not the origin's (format 2) |
+//! | `ct` | `3658`, `3658_0.6_0.01` | certified social workers entered as a total, with its junior and senior shares when not the default; the three certified stocks follow from it and are not written (format 3) |
+//! | `q` | base64url | the planner's sources of values, packed ([`sources`]; format 3) |
 //! | `lang` | `zh`, `en` | the interface language (optional) |
 //! | `story`, `step` | id, number | a guided story and its step (reserved) |
 //!
@@ -37,10 +40,12 @@ mod extract;
 pub mod keys;
 pub mod link;
 pub mod open;
+pub(crate) mod packed;
 mod problems;
 mod read_plan;
 mod repair;
 pub mod save;
+pub mod sources;
 mod values;
 
 pub use extract::{extract_links, query_part};

@@ -7,7 +7,8 @@ use super::base64url;
 use super::codes::metric_by_code;
 use super::problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind, Reader};
 use super::repair::{repair, Applied, Slot};
-use super::values::{parse_number, parse_whole, parse_yearly};
+use super::sources;
+use super::values::{parse_number, parse_whole, parse_yearly, read_certified_total};
 use super::{LinkKey, Origin, PlanSpec};
 use crate::presets::{self, history};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
@@ -95,6 +96,7 @@ pub fn read_plan(
     };
 
     let mut scenario = baseline.clone();
+    let mut certified_total = None;
     let mut name = None;
     let mut mc = Settings::default();
     let mut applied: Vec<Applied> = Vec::new();
@@ -169,6 +171,17 @@ pub fn read_plan(
                     reader.problem(key, kind, Fallback::DefaultSetting);
                 }
             },
+            Some(LinkKey::CertifiedTotal) => match read_certified_total(text) {
+                Some(total) => certified_total = Some((total, key.clone())),
+                None => {
+                    let kind = ProblemKind::NotANumber { text: text.clone() };
+                    reader.problem(key, kind, fallback);
+                }
+            },
+            Some(LinkKey::Sources) => match sources::decode(text) {
+                Some(sources) => scenario.planner_sources = sources,
+                None => reader.problem(key, ProblemKind::NotAName, Fallback::Dropped),
+            },
             // The link's own keys are sorted out before (see `decode`).
             Some(_) => {}
             None => {
@@ -204,6 +217,15 @@ pub fn read_plan(
         }
     }
 
+    // The total gives the three stocks, whatever else the link says of them.
+    if let Some((total, key)) = certified_total {
+        scenario.certified_total = Some(total);
+        scenario.apply_certified_total();
+        applied.push(Applied {
+            slot: Slot::CertifiedTotal,
+            key,
+        });
+    }
     repair(&mut reader, &mut scenario, baseline, applied, fallback);
     PlanSpec {
         name,

@@ -5,6 +5,7 @@
 
 use super::problems::{Fallback, ProblemKind, Reader};
 use super::LinkKey;
+use swplan_engine::certified;
 use swplan_engine::params::{self, Value, ValueMut};
 use swplan_engine::validate::{Field, Problem};
 use swplan_engine::{validate, Scenario, ValidationError};
@@ -16,6 +17,8 @@ pub(super) enum Slot {
     BaseYear,
     EndYear,
     Targets,
+    /// `ct`: the certified total, which sets the three certified stocks.
+    CertifiedTotal,
 }
 
 /// A key that was read and applied.
@@ -29,6 +32,9 @@ fn suspects(error: &ValidationError) -> Vec<Slot> {
     let mut slots = Vec::new();
     match &error.field {
         Field::Param { key, year } => {
+            if CERTIFIED_KEYS.contains(key) {
+                slots.push(Slot::CertifiedTotal);
+            }
             slots.push(Slot::Param(key));
             if let Problem::AboveCeiling { ceiling } = error.problem {
                 slots.push(Slot::Param(ceiling));
@@ -37,6 +43,7 @@ fn suspects(error: &ValidationError) -> Vec<Slot> {
                     slots.extend([
                         Slot::Param("certified_mid"),
                         Slot::Param("certified_senior"),
+                        Slot::CertifiedTotal,
                     ]);
                 }
             }
@@ -67,8 +74,25 @@ fn revert(scenario: &mut Scenario, baseline: &Scenario, slot: Slot) {
         Slot::BaseYear => scenario.base_year = baseline.base_year,
         Slot::EndYear => scenario.end_year = baseline.end_year,
         Slot::Targets => scenario.targets = baseline.targets.clone(),
+        Slot::CertifiedTotal => {
+            scenario.certified_total = baseline.certified_total;
+            let a = &baseline.assumptions;
+            scenario.assumptions.certified_junior = a.certified_junior;
+            scenario.assumptions.certified_mid = a.certified_mid;
+            scenario.assumptions.certified_senior = a.certified_senior;
+        }
     }
 }
+
+/// The fields a certified total sets, or is checked by.
+const CERTIFIED_KEYS: [&str; 6] = [
+    certified::TOTAL_KEY,
+    certified::JUNIOR_SHARE_KEY,
+    certified::SENIOR_SHARE_KEY,
+    "certified_junior",
+    "certified_mid",
+    "certified_senior",
+];
 
 /// Puts back the origin's value of every key responsible for a validation error, and drops
 /// link targets that cannot be met in the table, until the plan validates. Years go first:

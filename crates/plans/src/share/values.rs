@@ -2,7 +2,7 @@
 //! `12000_13000_15000` (the last value holds, so trailing repeats are dropped), growth
 //! `12000g0.05`. Only digits, `.`, `-`, `_` and `g`: nothing a chat app escapes.
 
-use swplan_engine::Yearly;
+use swplan_engine::{CertifiedTotal, Yearly};
 
 /// The shortest decimal that reads back as exactly the same number (`0.075`, `12000`).
 pub fn number_text(value: f64) -> String {
@@ -82,6 +82,31 @@ pub fn parse_yearly(text: &str) -> Option<Yearly> {
         });
     }
     parse_number(text).map(Yearly::Constant)
+}
+
+/// `ct`: the total, then its junior and senior shares when they are not the default split.
+pub fn certified_total_text(total: &CertifiedTotal) -> String {
+    if total.has_default_split() {
+        number_text(total.total)
+    } else {
+        [total.total, total.junior_share, total.senior_share]
+            .map(number_text)
+            .join("_")
+    }
+}
+
+/// Reads `ct` (see [`certified_total_text`]).
+pub fn read_certified_total(text: &str) -> Option<CertifiedTotal> {
+    let numbers: Option<Vec<f64>> = text.split('_').map(parse_number).collect();
+    match numbers?.as_slice() {
+        [total] => Some(CertifiedTotal::with_default_split(*total)),
+        [total, junior_share, senior_share] => Some(CertifiedTotal {
+            total: *total,
+            junior_share: *junior_share,
+            senior_share: *senior_share,
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -82,9 +82,18 @@ pub enum Action {
     },
     /// The field went back to its value (Esc, or a valid value was committed).
     ClearDraft(FieldId),
-    /// Back to the baseline's value.
+    /// Back to the baseline's value (`certified_total`: the baseline's certified stocks).
     ResetParam {
         key: &'static str,
+    },
+    /// Certified social workers entered as a total with its split, or (`None`) level by level
+    /// again; undoable.
+    SetCertifiedTotal(Option<swplan_engine::CertifiedTotal>),
+    /// Where the planner says a value comes from (a parameter's key, or `certified_total`);
+    /// `None` removes it. Changes no number; undoable.
+    SetPlannerSource {
+        key: &'static str,
+        source: Option<swplan_engine::PlannerSource>,
     },
     SetEndYear(i32),
     SetBaseYear(i32),
@@ -504,6 +513,12 @@ impl State {
             Action::SetDraft { field, text } => self.plan_mut().set_draft(field, text),
             Action::ClearDraft(field) => self.plan_mut().clear_draft(field),
             Action::ResetParam { key } => self.plan_mut().reset_param(key, generation),
+            Action::SetCertifiedTotal(total) => {
+                self.plan_mut().set_certified_total(total, generation)
+            }
+            Action::SetPlannerSource { key, source } => {
+                self.plan_mut().set_planner_source(key, source)
+            }
             Action::SetEndYear(year) => self.plan_mut().set_end_year(year, generation),
             Action::SetBaseYear(year) => self.plan_mut().set_base_year(year, generation),
             Action::SetRegionName(name) => self.plan_mut().set_region_name(name, generation),

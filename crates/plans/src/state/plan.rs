@@ -10,12 +10,14 @@ pub use crate::computed::Computed;
 use crate::presets::{self, Preset};
 pub use crate::share::Origin;
 use crate::share::PlanSpec;
+use swplan_engine::certified;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::params::{self, Value, ValueMut};
-use swplan_engine::plausibility::{concerns, Concern};
+use swplan_engine::plausibility::{concerns, Basis, Concern};
 use swplan_engine::scenario::MODEL_VERSION;
-use swplan_engine::Yearly;
-use swplan_engine::{Scenario, Target, Trajectory, ValidationErrors};
+use swplan_engine::{
+    CertifiedTotal, PlannerSource, Scenario, Target, Trajectory, ValidationErrors, Yearly,
+};
 
 /// Monte Carlo progress for the plan's current result.
 #[derive(Clone, Debug, PartialEq)]
@@ -225,7 +227,7 @@ impl Plan {
                 Some(errors),
             ),
         };
-        let concerns = concerns(&scenario, &baseline);
+        let concerns = concerns(&scenario, &baseline, basis_of(&origin));
         Plan {
             id,
             kind: PlanKind::Own,
@@ -290,6 +292,8 @@ impl Plan {
             targets,
             sources: _,
             actuals,
+            certified_total,
+            planner_sources,
         } = &*self.baseline;
         let s = &self.scenario;
         (schema, model, region, name, base_year, end_year)
@@ -309,6 +313,7 @@ impl Plan {
                     &s.targets,
                     &s.actuals,
                 )
+            || (certified_total, planner_sources) != (&s.certified_total, &s.planner_sources)
     }
 
     /// Whether a parameter differs from the baseline.
@@ -352,6 +357,7 @@ impl Plan {
         self.edit(dragging.then_some(key), |scenario| {
             // Cannot fail: keys come from the parameter registry.
             let _ = params::set(scenario, key, value);
+            leave_total_for_level(scenario, key);
         });
         self.drafts.remove(&FieldId::main(key));
         self.recompute_if_changed(generation);
@@ -386,10 +392,23 @@ impl Plan {
         self.recompute_if_changed(generation);
     }
 
-    /// Brings a parameter back to the baseline's value.
+    /// Brings a parameter back to the baseline's value; `certified_total` brings the certified
+    /// stocks back, as the baseline enters them.
     pub fn reset_param(&mut self, key: &'static str, generation: u64) {
         let baseline = Rc::clone(&self.baseline);
         self.edit(None, |scenario| {
+            if key == certified::TOTAL_KEY {
+                scenario.certified_total = baseline.certified_total;
+                for level in CERTIFIED_LEVELS {
+                    let _ = params::set(
+                        scenario,
+                        level,
+                        params::values(&baseline, level, 1).map_or(0.0, |v| v[0]),
+                    );
+                }
+                return;
+            }
+            leave_total_for_level(scenario, key);
             match (
                 params::value(&baseline, key),
                 params::value_mut(scenario, key),
@@ -401,6 +420,34 @@ impl Plan {
         });
         self.drafts.retain(|field, _| field.key != key);
         self.recompute_if_changed(generation);
+    }
+
+    /// Enters certified social workers as a total with its split (the three stocks follow it),
+    /// or, with `None`, level by level again (the stocks keep their numbers).
+    pub fn set_certified_total(&mut self, total: Option<CertifiedTotal>, generation: u64) {
+        self.edit(None, |scenario| {
+            scenario.certified_total = total;
+            scenario.apply_certified_total();
+        });
+        self.recompute_if_changed(generation);
+    }
+
+    /// States where a value comes from (`None`, or a source of blanks, removes it). A source
+    /// changes no number: the result on screen takes it as it is, and the odds stay.
+    pub fn set_planner_source(&mut self, key: &'static str, source: Option<PlannerSource>) {
+        let source = source.and_then(|s| s.cleaned());
+        self.edit(None, |scenario| match source {
+            Some(source) => {
+                scenario.planner_sources.insert(key.to_string(), source);
+            }
+            None => {
+                scenario.planner_sources.remove(key);
+            }
+        });
+        if self.computed.scenario.planner_sources != self.scenario.planner_sources {
+            Rc::make_mut(&mut self.computed).scenario.planner_sources =
+                self.scenario.planner_sources.clone();
+        }
     }
 
     /// Keeps text that is not a number, so the field shows it with its message.
@@ -609,8 +656,13 @@ impl Plan {
 
     /// Validates and simulates the edited scenario; on success it becomes the result on screen.
     fn recompute(&mut self, generation: u64) {
-        self.concerns = concerns(&self.scenario, &self.baseline);
+        self.concerns = concerns(&self.scenario, &self.baseline, basis_of(&self.origin));
         match Computed::of(&self.scenario) {
+            Ok(computed) if same_numbers(&computed.scenario, &self.computed.scenario) => {
+                // Only the planner's sources differ (an undone source): no new odds needed.
+                self.errors = None;
+                self.computed = Rc::new(computed);
+            }
             Ok(computed) => {
                 self.errors = None;
                 if *self.computed != computed {
@@ -645,6 +697,36 @@ impl Plan {
                 .map(|p| (*data_version, p.data_version)),
             Origin::Custom => None,
         }
+    }
+}
+
+/// The three certified stocks, which a certified total sets.
+const CERTIFIED_LEVELS: [&str; 3] = ["certified_junior", "certified_mid", "certified_senior"];
+
+/// A certified stock set on its own: the plan enters certified level by level from now on.
+fn leave_total_for_level(scenario: &mut Scenario, key: &str) {
+    if CERTIFIED_LEVELS.contains(&key) {
+        scenario.certified_total = None;
+    }
+}
+
+/// Whether two scenarios differ at most in the planner's sources, which change no number.
+fn same_numbers(a: &Scenario, b: &Scenario) -> bool {
+    a.planner_sources != b.planner_sources
+        && Scenario {
+            planner_sources: BTreeMap::new(),
+            ..a.clone()
+        } == Scenario {
+            planner_sources: BTreeMap::new(),
+            ..b.clone()
+        }
+}
+
+/// What a plan's values are judged against: its preset's, or a new region's own size.
+fn basis_of(origin: &Origin) -> Basis {
+    match origin {
+        Origin::Preset { .. } => Basis::Preset,
+        Origin::Custom => Basis::NewRegion,
     }
 }
 

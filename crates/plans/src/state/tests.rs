@@ -9,6 +9,7 @@ mod odds;
 mod opening;
 mod page;
 mod presenter;
+mod provenance;
 mod recording;
 mod region;
 mod saves;
@@ -45,7 +46,7 @@ fn new_region() -> State {
 /// The reducer's declaration, and every test of it: each variant of `Action` must be applied in
 /// one of these files, so an action added without a test fails here.
 const REDUCER: &str = include_str!("mod.rs");
-const TEST_FILES: [&str; 13] = [
+const TEST_FILES: [&str; 14] = [
     include_str!("tests.rs"),
     include_str!("tests/compare.rs"),
     include_str!("tests/import.rs"),
@@ -53,6 +54,7 @@ const TEST_FILES: [&str; 13] = [
     include_str!("tests/opening.rs"),
     include_str!("tests/page.rs"),
     include_str!("tests/presenter.rs"),
+    include_str!("tests/provenance.rs"),
     include_str!("tests/recording.rs"),
     include_str!("tests/region.rs"),
     include_str!("tests/saves.rs"),

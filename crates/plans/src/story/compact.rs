@@ -28,6 +28,7 @@
 
 use super::{Citation, Step, Story, FORMAT_VERSION};
 use crate::share::changes::{base64url_decode, base64url_encode};
+use crate::share::packed::{Reader, Writer};
 
 /// The layout this app writes; layout 1 (stories recorded before model readings) is read too.
 const LAYOUT_VERSION: u8 = 2;
@@ -40,7 +41,7 @@ const HAS_ASKS: u64 = 8;
 
 /// The story as the value of `sr`.
 pub(super) fn encode(story: &Story) -> String {
-    let mut out = Writer(vec![LAYOUT_VERSION]);
+    let mut out = Writer::new(LAYOUT_VERSION);
     out.text(&story.id);
     out.text(&story.preset);
     out.number(u64::from(story.data_version.unwrap_or(0)));
@@ -82,16 +83,13 @@ pub(super) fn encode(story: &Story) -> String {
             out.text(&step.asks.join(","));
         }
     }
-    base64url_encode(&out.0)
+    base64url_encode(out.bytes())
 }
 
 /// Reads the value of `sr`; `None` when it is damaged. The story is not checked here.
 pub(super) fn decode(text: &str) -> Option<Story> {
     let bytes = base64url_decode(text)?;
-    let mut input = Reader {
-        bytes: &bytes,
-        at: 0,
-    };
+    let mut input = Reader::new(&bytes);
     let layout = input.byte()?;
     if !(1..=LAYOUT_VERSION).contains(&layout) {
         return None;
@@ -159,7 +157,7 @@ pub(super) fn decode(text: &str) -> Option<Story> {
             sources,
         });
     }
-    if input.at != bytes.len() {
+    if !input.is_done() {
         return None;
     }
     Some(Story {
@@ -174,84 +172,6 @@ pub(super) fn decode(text: &str) -> Option<Story> {
         intro_en,
         steps,
     })
-}
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn number(&mut self, mut value: u64) {
-        loop {
-            let low = (value & 0x7F) as u8;
-            value >>= 7;
-            if value == 0 {
-                self.0.push(low);
-                return;
-            }
-            self.0.push(low | 0x80);
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let (bytes, flag) = if utf16.len() < text.len() {
-            (utf16, 1)
-        } else {
-            (text.as_bytes().to_vec(), 0)
-        };
-        self.number(((bytes.len() as u64) << 1) | flag);
-        self.0.extend_from_slice(&bytes);
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let byte = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(byte)
-    }
-
-    fn number(&mut self) -> Option<u64> {
-        let mut value: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7F).checked_shl(shift)?;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    /// A count of items, each at least one byte long, so never more than the bytes left: a
-    /// damaged count cannot make the reader reserve memory it does not need.
-    fn count(&mut self) -> Option<usize> {
-        let count = usize::try_from(self.number()?).ok()?;
-        (count <= self.bytes.len() - self.at).then_some(count)
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let header = self.number()?;
-        let length = usize::try_from(header >> 1).ok()?;
-        let end = self.at.checked_add(length)?;
-        let bytes = self.bytes.get(self.at..end)?;
-        self.at = end;
-        if header & 1 == 0 {
-            return String::from_utf8(bytes.to_vec()).ok();
-        }
-        if length % 2 != 0 {
-            return None;
-        }
-        let units: Vec<u16> = bytes
-            .chunks_exact(2)
-            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
-            .collect();
-        String::from_utf16(&units).ok()
-    }
 }
 
 #[cfg(test)]
@@ -288,19 +208,17 @@ mod tests {
     fn a_layout_1_story_of_an_older_link_replays_with_the_first_model_reading() {
         // The bytes a recorded story's link held before model readings: layout 1, no model.
         let current = base64url_decode(&encode(&story())).unwrap();
-        let mut reader = Reader {
-            bytes: &current,
-            at: 1,
-        };
+        let mut reader = Reader::new(&current);
+        reader.byte().unwrap();
         for _ in 0..2 {
             reader.text().unwrap();
         }
         reader.number().unwrap();
-        let model_at = reader.at;
+        let model_at = reader.position();
         reader.number().unwrap();
         let mut layout_1 = vec![1];
         layout_1.extend_from_slice(&current[1..model_at]);
-        layout_1.extend_from_slice(&current[reader.at..]);
+        layout_1.extend_from_slice(&current[reader.position()..]);
         let old = decode(&base64url_encode(&layout_1)).expect("layout 1 still reads");
         assert_eq!(old.model, swplan_engine::scenario::FIRST_MODEL_VERSION);
         assert_eq!(old.steps, story().steps);

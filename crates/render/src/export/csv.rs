@@ -4,12 +4,11 @@
 //! blank line and the targets with their verdicts.
 
 use swplan_engine::montecarlo::Summary;
-use swplan_engine::params::{self, Unit, Value, PARAMS};
-use swplan_engine::{FigureUnit, Goal, Metric, Provenance, Scenario, Trajectory, Verdict, YearRow};
+use swplan_engine::{FigureUnit, Goal, Metric, Scenario, Trajectory, Verdict, YearRow};
 use swplan_words::export::{column_unit, csv_words, unit_name};
-use swplan_words::inputs::display_text;
-use swplan_words::strings::param_unit;
-use swplan_words::{metric_label, param_label, Lang};
+use swplan_words::provenance::OriginKind;
+use swplan_words::settings_table::{setting_rows, Rates};
+use swplan_words::{metric_label, Lang};
 
 const BOM: &str = "\u{feff}";
 const LINE_END: &str = "\r\n";
@@ -140,57 +139,33 @@ pub fn plan_csv(
     out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
     out.push_str(LINE_END);
     push_row(&mut out, &words.setting_columns.map(text_cell));
-    let horizon = scenario.horizon().max(1);
-    for p in PARAMS {
-        // Rates as the fractions they are, like coverage and the odds: one convention for every
-        // share in the file.
-        let text = |v: f64| match p.unit {
-            Unit::Rate => number_cell(v),
-            _ => display_text(p.unit, v),
-        };
-        let value = match params::value(scenario, p.key) {
-            Some(Value::Scalar(v)) => text(*v),
-            Some(Value::Yearly(y)) => {
-                let values = y.expand(horizon);
-                match values.first() {
-                    Some(first) if values.iter().all(|v| v == first) => text(*first),
-                    _ => values
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| format!("{}:{}", scenario.base_year + 1 + i as i32, text(*v)))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                }
-            }
-            None => String::new(),
-        };
-        let unit = match p.unit {
-            Unit::Rate => unit_name(FigureUnit::Share, false, lang).to_string(),
-            _ => param_unit(p, lang),
-        };
-        let changed = context
-            .baseline
-            .map(|b| params::value(b, p.key) != params::value(scenario, p.key));
-        let changed = match changed {
+    for row in setting_rows(
+        scenario,
+        context.baseline,
+        (":", " "),
+        Rates::Fraction,
+        lang,
+    ) {
+        let changed = match row.changed {
             Some(true) => words.changed,
             Some(false) => words.as_preset,
             None => "",
         };
-        let origin = context
-            .baseline
-            .and_then(|b| b.sources.get(p.key))
-            .map_or("", |source| match source {
-                Provenance::Source { .. } => words.source_document,
-                Provenance::Assumption { .. } => words.assumption,
-            });
+        let (origin, detail) = match &row.origin {
+            Some((OriginKind::Document, detail)) => (words.source_document, detail.as_str()),
+            Some((OriginKind::Assumption, detail)) => (words.assumption, detail.as_str()),
+            Some((kind, detail)) => (kind.label(lang), detail.as_str()),
+            None => ("", ""),
+        };
         push_row(
             &mut out,
             &[
-                text_cell(param_label(p.key, lang)),
-                text_cell(&value),
-                text_cell(&unit),
+                text_cell(row.label),
+                text_cell(&row.value),
+                text_cell(&row.unit),
                 text_cell(changed),
                 text_cell(origin),
+                text_cell(detail),
             ],
         );
     }
@@ -302,11 +277,49 @@ mod tests {
         assert!(text
             .starts_with("\u{feff}地区,云南省\r\n方案,\"多招人, 少流失\"\r\n年份,2020–2030\r\n"));
         assert!(text.contains("链接（打开后数字相同）,http://intranet/sw/?v=1&p=yunnan.2&h=18000"));
+        // A changed value is the planner's: the preset's assumption was about another number.
         assert!(
-            text.contains("\r\n每年新增人才,18000,人/年,已修改,假设\r\n"),
+            text.contains("\r\n每年新增人才,18000,人/年,已修改,规划者设定,本方案自行设定（原值 12000 人/年），未注明来源\r\n"),
             "{text}"
         );
-        assert!(text.contains("\r\n起点人才总量,84500,人,同预设,来源文件\r\n"));
+        assert!(text.contains("\r\n起点人才总量,84500,人,同预设,来源文件,"));
+    }
+
+    #[test]
+    fn the_plan_file_gives_the_planners_sources_and_a_certified_total() {
+        let blank = presets::blank();
+        let mut scenario = blank.clone();
+        scenario.sources.clear();
+        scenario.assumptions.talent = 2_400.0;
+        scenario.planner_sources.insert(
+            "talent".into(),
+            swplan_engine::PlannerSource {
+                document: "《2023年某市民政事业发展统计公报》".into(),
+                date: "2024-03".into(),
+                quote: "全市社会工作专业人才2400人".into(),
+            },
+        );
+        scenario.certified_total = Some(swplan_engine::CertifiedTotal::with_default_split(658.0));
+        scenario.apply_certified_total();
+        let trajectory = simulate(&scenario).unwrap();
+        let context = PlanContext {
+            scenario: &scenario,
+            name: None,
+            link: None,
+            baseline: Some(blank),
+        };
+        let text = plan_csv(&context, &trajectory, &[], None, Lang::Zh);
+        assert!(
+            text.contains("\r\n起点人才总量,2400,人,已修改,规划者来源,《2023年某市民政事业发展统计公报》，2024-03：“全市社会工作专业人才2400人”（原值 0 人）\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("\r\n起点持证社工总数,658,人,已修改,规划者设定,"));
+        assert!(text.contains(
+            "\r\n持证社工级别结构,初级 75%，高级 0.05%，中级为其余（24.95%）,,已修改,假设,"
+        ));
+        assert!(text.contains(
+            "\r\n起点助理社会工作师,494,人,已修改,规划者设定,由持证社工总数 658 人按级别比例推算"
+        ));
     }
 
     #[test]
