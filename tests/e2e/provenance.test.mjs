@@ -104,7 +104,7 @@ describe('issue 18, items 6–8: where the numbers come from', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const csv = (await readFile(await download.path())).toString('utf8');
     assert.match(csv, /\r\n起点人才总量,2400,人,已修改,规划者来源,《2023年某市民政事业发展统计公报》，2024-03：“全市社会工作专业人才2400人”（原值 0 人）\r\n/);
-    assert.match(csv, /\r\n年流失率,8,%,同预设,规划者来源,市人社局座谈会，2024-05：“近三年年均流失约8%”\r\n/);
+    assert.match(csv, /\r\n年流失率,0\.08,比例（0–1）,同预设,规划者来源,市人社局座谈会，2024-05：“近三年年均流失约8%”\r\n/);
     await page.keyboard.press('Escape');
     await settled(page);
     await page.emulateMedia({ media: 'print' });

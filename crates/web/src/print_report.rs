@@ -99,7 +99,7 @@ pub fn print_report(props: &PrintReportProps) -> Html {
         Some(html! {
             <tr>
                 <th scope="row">{ row.label }</th>
-                <td>{ row.value_with_unit() }</td>
+                <td>{ row.value_with_unit(lang) }</td>
                 <td>{ kind }</td>
                 <td>{ detail }</td>
             </tr>

@@ -30,12 +30,11 @@ pub struct SettingRow {
 }
 
 impl SettingRow {
-    /// The value with its unit, as a sentence reads it.
-    pub fn value_with_unit(&self) -> String {
+    /// The value with its unit, as a sentence reads it ("1 person", never "1 people").
+    pub fn value_with_unit(&self, lang: Lang) -> String {
         match self.unit.as_str() {
-            "" => self.value.clone(),
             "%" => format!("{}%", self.value),
-            unit => format!("{} {unit}", self.value),
+            unit => super::format::quantity(&self.value, unit, lang),
         }
     }
 }
@@ -137,7 +136,7 @@ pub fn setting_rows(
                 changed: None,
                 origin: None,
             }
-            .value_with_unit()
+            .value_with_unit(lang)
         });
         let from_total = scenario
             .certified_total
@@ -273,7 +272,7 @@ mod tests {
                 "certified_senior"
             ]
         );
-        assert_eq!(rows[at].value_with_unit(), "658 people");
+        assert_eq!(rows[at].value_with_unit(Lang::En), "658 people");
         assert_eq!(
             rows[at].origin.as_ref().unwrap().0,
             OriginKind::SetByPlanner
