@@ -22,6 +22,7 @@ pub mod messages;
 pub mod notices;
 pub mod open_messages;
 pub mod playback;
+pub mod prediction;
 pub mod pool_ui;
 pub mod provenance;
 pub mod results;
