@@ -24,18 +24,39 @@ const MAX_NAME_CHARS: usize = 30;
 /// The most words in a name ("Zhang San", "Li Xiao Ming"): more is a sentence.
 const MAX_NAME_WORDS: usize = 3;
 
+/// Who sent a line, and in which message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sent {
+    pub sender: String,
+    /// The message the line belongs to: the index of its header line (or of the line itself
+    /// when it names its own sender). The lines under one header are one message.
+    pub message: usize,
+}
+
 /// The sender of every line of `text` (by line index, from 0), where it can be told.
 pub fn senders(text: &str) -> Vec<Option<String>> {
-    let mut current: Option<String> = None;
+    read(text)
+        .into_iter()
+        .map(|sent| sent.map(|s| s.sender))
+        .collect()
+}
+
+/// Who sent every line of `text`, and in which message (by line index, from 0).
+pub fn read(text: &str) -> Vec<Option<Sent>> {
+    let mut current: Option<Sent> = None;
     text.lines()
-        .map(|line| match read_line(line) {
-            Line::Header(name) => {
-                current = Some(name.clone());
-                Some(name)
+        .enumerate()
+        .map(|(index, line)| {
+            let own = |sender| Some(Sent { sender, message: index });
+            match read_line(line) {
+                Line::Header(name) => {
+                    current = own(name);
+                    current.clone()
+                }
+                Line::Own(name) => own(name),
+                Line::Prefixed(name) if current.is_none() => own(name),
+                Line::Prefixed(_) | Line::Talk => current.clone(),
             }
-            Line::Own(name) => Some(name),
-            Line::Prefixed(name) if current.is_none() => Some(name),
-            Line::Prefixed(_) | Line::Talk => current.clone(),
         })
         .collect()
 }
@@ -264,6 +285,20 @@ mod tests {
     fn under_a_header_a_colon_in_a_message_is_talk() {
         let text = "张三 10:02\n我的方案：http://x/?v=2";
         assert_eq!(named(text), [Some("张三"), Some("张三")]);
+    }
+
+    #[test]
+    fn the_lines_under_one_header_are_one_message() {
+        let messages: Vec<Option<usize>> = read("张三 10:02\na\nb\n李四 10:03\nc\n王五：d")
+            .into_iter()
+            .map(|s| s.map(|s| s.message))
+            .collect();
+        assert_eq!(messages, [Some(0), Some(0), Some(0), Some(3), Some(3), Some(3)]);
+        let own: Vec<Option<usize>> = read("王五：a\n赵六：b")
+            .into_iter()
+            .map(|s| s.map(|s| s.message))
+            .collect();
+        assert_eq!(own, [Some(0), Some(1)]);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //!   like one (a single word holding `=`, `?`, `&`, `://` or `www.`); other lines are chat text,
 //!   listed in [`Pool::other_lines`]. An entry's sender is read from the chat export around it
 //!   ([`crate::chat`]): the name before the message.
-//! - A person's plan sent later replaces their earlier one of the same name (or both unnamed):
-//!   people send a corrected plan. Plans of different names from one person, or sent in one
-//!   message, are each a participant.
+//! - A person's plan sent in a later message replaces their earlier one of the same name (or
+//!   both unnamed): people send a corrected plan. Plans of different names from one person, or
+//!   sent in one message (the lines under one name and time), are each a participant.
 //! - An entry is skipped, with its reason, when it is not a share link (no `v` or `p` key),
 //!   when decoding reported problems (they are kept), when an imported plan does not validate,
 //!   when it is the same plan as an earlier entry (equal share links, so the plan's name
@@ -146,8 +146,9 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
     let mut rejected = Vec::new();
     let mut other_lines = Vec::new();
     let mut usable: Vec<(Source, Result<PlanSpec, Reason>)> = Vec::new();
-    let senders = crate::chat::senders(text);
-    for ((index, line), sender) in text.lines().enumerate().zip(senders) {
+    let sent = crate::chat::read(text);
+    for ((index, line), sent) in text.lines().enumerate().zip(&sent) {
+        let sender = sent.as_ref().map(|s| s.sender.clone());
         let links = extract_links(line);
         let word = line.trim();
         let entries = if links.is_empty() && looks_like_a_link(word) {
@@ -174,7 +175,7 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
         usable.push((Source::Plan { index }, checked));
     }
 
-    let replaced = replaced_by_later(&usable);
+    let replaced = replaced_by_later(&usable, &sent);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen: Vec<(String, Source)> = Vec::new();
     let mut repeats = Vec::new();
@@ -290,14 +291,17 @@ impl Source {
 }
 
 /// For each entry, the later entry that replaces it: a usable plan from the same sender with
-/// the same plan name (or both unnamed), on a later line (links sent together all count).
-fn replaced_by_later(entries: &[(Source, Result<PlanSpec, Reason>)]) -> Vec<Option<Source>> {
+/// the same plan name (or both unnamed), in a later message (links sent together all count).
+fn replaced_by_later(
+    entries: &[(Source, Result<PlanSpec, Reason>)],
+    sent: &[Option<crate::chat::Sent>],
+) -> Vec<Option<Source>> {
     let key = |(source, read): &(Source, Result<PlanSpec, Reason>)| {
         let plan = read.as_ref().ok()?;
         Some((source.sender()?.to_string(), plan.name.clone()))
     };
-    let line = |source: &Source| match source {
-        Source::Line { line, .. } => Some(*line),
+    let message = |source: &Source| match source {
+        Source::Line { line, .. } => sent.get(line - 1)?.as_ref().map(|s| s.message),
         Source::Plan { .. } => None,
     };
     entries
@@ -309,17 +313,19 @@ fn replaced_by_later(entries: &[(Source, Result<PlanSpec, Reason>)]) -> Vec<Opti
                 .iter()
                 .rev()
                 .find(|later| {
-                    key(later).as_ref() == Some(&mine) && line(&later.0) > line(&entry.0)
+                    key(later).as_ref() == Some(&mine) && message(&later.0) > message(&entry.0)
                 })
                 .map(|(source, _)| source.clone())
         })
         .collect()
 }
 
-/// Whether a line without an address was meant as a link: one word with query characters.
+/// Whether a line without an address was meant as a link: one word with query characters
+/// around a letter or digit (a chat export's rule of `====` is not one).
 fn looks_like_a_link(word: &str) -> bool {
     !word.is_empty()
         && !word.contains(char::is_whitespace)
+        && word.contains(|c: char| c.is_ascii_alphanumeric())
         && (word.contains(['=', '?', '&']) || word.contains("://") || word.contains("www."))
 }
 

@@ -360,3 +360,42 @@ fn each_participant_has_a_verdict_on_every_pooled_target() {
         assert!(participant.verdicts.iter().all(Option::is_some));
     }
 }
+
+/// A chat export of `tests/e2e/chats/` with each `{key=value,…}` replaced by that plan's link.
+fn export(sample: &str) -> String {
+    let mut text = sample.to_string();
+    while let Some(start) = text.find('{') {
+        let end = start + text[start..].find('}').unwrap();
+        let sets: Vec<(String, f64)> = text[start + 1..end]
+            .split(',')
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap();
+                (key.to_string(), value.parse().unwrap())
+            })
+            .collect();
+        let sets: Vec<(&str, f64)> = sets.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        text.replace_range(start..=end, &link("yunnan", &sets));
+    }
+    text
+}
+
+fn senders_of(sample: &str) -> Vec<String> {
+    pool(&export(sample), &[])
+        .participants
+        .iter()
+        .map(|p| p.source.sender().unwrap_or("?").to_string())
+        .collect()
+}
+
+#[test]
+fn wechat_qq_and_dingtalk_exports_name_every_participant() {
+    let wechat = include_str!("../../../tests/e2e/chats/wechat.txt");
+    let qq = include_str!("../../../tests/e2e/chats/qq.txt");
+    let dingtalk = include_str!("../../../tests/e2e/chats/dingtalk.txt");
+    // Zhang San's corrected plan replaces his first one, and comes last.
+    assert_eq!(senders_of(wechat), ["李四", "王五", "张三"]);
+    assert_eq!(senders_of(qq), ["张三", "李四", "王五", "赵六"]);
+    assert_eq!(senders_of(dingtalk), ["张三", "李四", "王五", "赵六", "钱七"]);
+    let pooled = pool(&export(qq), &[]);
+    assert!(pooled.rejected.is_empty(), "QQ's rules of ==== are no links: {:?}", pooled.rejected);
+}

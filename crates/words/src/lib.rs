@@ -29,6 +29,7 @@ pub mod results;
 pub mod save_messages;
 pub mod settings_table;
 pub mod share_messages;
+pub mod share_ui;
 pub mod story;
 pub mod strings;
 pub mod terminal;

@@ -3,7 +3,6 @@
 //! chat, the phone's few labels, and the trainer's tally beside the revealed result. The codes
 //! and the counting are `swplan_plans::story::predict`.
 
-use super::format::format_percent;
 use super::Lang;
 use swplan_plans::story::predict::{codes, Choices, Tally};
 use swplan_plans::story::{Step, Story};
@@ -136,16 +135,18 @@ pub fn tally_summary(tally: &Tally, lang: Lang) -> String {
     text
 }
 
-/// One choice's share: "7人 · 58%" / "7 · 58%".
+/// One choice's count and share: "7人 · 58%" / "7 · 58%".
 pub fn tally_count(count: usize, voters: usize, lang: Lang) -> String {
     let share = if voters == 0 {
         0.0
     } else {
         count as f64 / voters as f64
     };
+    // Whole percentages: a room reads "67%", not "66.7%".
+    let percent = format!("{:.0}%", share * 100.0);
     match lang {
-        Lang::Zh => format!("{count}人 · {}", format_percent(share, lang)),
-        Lang::En => format!("{count} · {}", format_percent(share, lang)),
+        Lang::Zh => format!("{count}人 · {percent}"),
+        Lang::En => format!("{count} · {percent}"),
     }
 }
 
@@ -199,6 +200,7 @@ mod tests {
         );
         assert_eq!(tally_summary(&tally, Lang::En), "2 predictions");
         assert_eq!(tally_count(1, 2, Lang::Zh), "1人 · 50%");
+        assert_eq!(tally_count(2, 3, Lang::En), "2 · 67%");
     }
 
     #[test]

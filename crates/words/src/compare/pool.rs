@@ -425,6 +425,33 @@ mod tests {
     }
 
     #[test]
+    fn participants_are_listed_by_name_with_their_values_verdicts_and_first_years() {
+        let text = format!(
+            "张三 10:02\n{}\n2024-03-05 10:03:40 李四(123456)\n{}",
+            link("15000"),
+            link("20000")
+        );
+        let table = participant_table(&pool(&text, &[]), Lang::Zh);
+        assert_eq!(table.header[..2], ["参与者", "改动的参数"]);
+        assert!(table.header[2].starts_with("社会工作人才总量"), "{:?}", table.header);
+        assert_eq!(table.rows[0][..2], ["张三", "每年新增人才 1.5万"]);
+        assert_eq!(table.rows[1][..2], ["李四", "每年新增人才 2万"]);
+        // Yunnan's 140,000 by 2025: 15,000 a year reaches it in 2030, 20,000 in 2025.
+        assert_eq!(table.rows[0][2], "✗ 2030");
+        assert_eq!(table.rows[1][2], "✓ 2025");
+    }
+
+    #[test]
+    fn a_replaced_plan_says_who_sent_the_newer_one() {
+        let text = format!("张三 10:02\n{}\n张三 10:09\n{}", link("15000"), link("16000"));
+        let pooled = pool(&text, &[]);
+        assert_eq!(
+            rejected_message(&pooled.rejected[0], pooled.workshop.as_ref(), Lang::Zh),
+            "第2行（张三）：同一人在第4行（张三）发了新的方案，以新的为准，已跳过。"
+        );
+    }
+
+    #[test]
     fn a_skipped_link_keeps_its_problem_messages() {
         let pooled = pool("v=1&p=yunnan&h=lots", &[]);
         let message = rejected_message(&pooled.rejected[0], None, Lang::En);
