@@ -102,6 +102,26 @@ pub fn app() -> Html {
         });
     }
 
+    // The slider that had the focus in the first view has it again (a key held on it goes on).
+    use_effect_with((), |_| {
+        use wasm_bindgen::JsCast;
+        let document = gloo::utils::document();
+        let nothing_focused = document
+            .active_element()
+            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+        let slider = storage::take_first_view_focus().and_then(|key| {
+            document
+                .query_selector(&format!("#param-{key} input[type=range]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(slider) = slider.filter(|_| nothing_focused) {
+            if let Ok(slider) = slider.dyn_into::<web_sys::HtmlElement>() {
+                let _ = slider.focus();
+            }
+        }
+    });
+
     // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes — except while typing in a field, where the
     // browser's own undo of the text applies.
     {
