@@ -47,7 +47,12 @@ pub fn read(text: &str) -> Vec<Option<Sent>> {
     text.lines()
         .enumerate()
         .map(|(index, line)| {
-            let own = |sender| Some(Sent { sender, message: index });
+            let own = |sender| {
+                Some(Sent {
+                    sender,
+                    message: index,
+                })
+            };
             match read_line(line) {
                 Line::Header(name) => {
                     current = own(name);
@@ -171,7 +176,11 @@ fn count_datetime(words: &[&str]) -> usize {
 
 /// How many of the last words are a date or a time (a time must be among them).
 fn count_datetime_from_end(words: &[&str]) -> usize {
-    let run = words.iter().rev().take_while(|w| is_datetime_word(w)).count();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| is_datetime_word(w))
+        .count();
     if words[words.len() - run..].iter().any(|w| has_clock(w)) {
         run
     } else {
@@ -187,8 +196,18 @@ fn is_datetime_word(word: &str) -> bool {
         return false;
     }
     const DAYS: [&str; 12] = [
-        "昨天", "前天", "今天", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
-        "星期日", "星期天", "周末",
+        "昨天",
+        "前天",
+        "今天",
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+        "星期天",
+        "周末",
     ];
     if DAYS.contains(&word) || ["AM", "PM", "am", "pm"].contains(&word) {
         return true;
@@ -197,7 +216,9 @@ fn is_datetime_word(word: &str) -> bool {
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .unwrap_or(word);
-    let digits = |part: &str| !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit());
+    let digits = |part: &str| {
+        !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())
+    };
     // A time: 1–2 digits, then one or two groups of two digits.
     let clock = word.split(':').collect::<Vec<_>>();
     if clock.len() >= 2
@@ -237,10 +258,17 @@ mod tests {
 
     #[test]
     fn a_name_with_a_time_names_the_lines_below_it() {
-        let text = "张三 10:02\n我的方案 http://x/?v=2&p=yunnan.2&h=15000\n\n李四 10:03\nhttp://x/?v=2";
+        let text =
+            "张三 10:02\n我的方案 http://x/?v=2&p=yunnan.2&h=15000\n\n李四 10:03\nhttp://x/?v=2";
         assert_eq!(
             named(text),
-            [Some("张三"), Some("张三"), Some("张三"), Some("李四"), Some("李四")]
+            [
+                Some("张三"),
+                Some("张三"),
+                Some("张三"),
+                Some("李四"),
+                Some("李四")
+            ]
         );
     }
 
@@ -249,7 +277,13 @@ mod tests {
         let text = "2024-03-05 10:02:11 张三(123456789)\nhttp://x/?v=2\n\n2024-03-05 10:03:40 【组长】李四<li@example.com>\nhi";
         assert_eq!(
             named(text),
-            [Some("张三"), Some("张三"), Some("张三"), Some("李四"), Some("李四")]
+            [
+                Some("张三"),
+                Some("张三"),
+                Some("张三"),
+                Some("李四"),
+                Some("李四")
+            ]
         );
     }
 
@@ -293,7 +327,10 @@ mod tests {
             .into_iter()
             .map(|s| s.map(|s| s.message))
             .collect();
-        assert_eq!(messages, [Some(0), Some(0), Some(0), Some(3), Some(3), Some(3)]);
+        assert_eq!(
+            messages,
+            [Some(0), Some(0), Some(0), Some(3), Some(3), Some(3)]
+        );
         let own: Vec<Option<usize>> = read("王五：a\n赵六：b")
             .into_iter()
             .map(|s| s.map(|s| s.message))

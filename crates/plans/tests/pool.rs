@@ -337,7 +337,12 @@ fn a_later_plan_from_the_same_person_replaces_the_earlier_one() {
     assert_eq!(pooled.participants.len(), 2);
     assert!(matches!(
         &pooled.rejected[0],
-        Rejected { source: Source::Line { line: 3, .. }, reason: Reason::Replaced { by: Source::Line { line: 9, .. } } }
+        Rejected {
+            source: Source::Line { line: 3, .. },
+            reason: Reason::Replaced {
+                by: Source::Line { line: 9, .. }
+            }
+        }
     ));
     let zhang = &pooled.participants[1];
     assert_eq!(zhang.changed, ["attrition", "hires"]);
@@ -346,7 +351,11 @@ fn a_later_plan_from_the_same_person_replaces_the_earlier_one() {
 
 #[test]
 fn the_same_plan_from_two_named_people_counts_twice() {
-    let chat = format!("张三 10:02\n{}\n李四 10:03\n{}", hires(15_000.0), hires(15_000.0));
+    let chat = format!(
+        "张三 10:02\n{}\n李四 10:03\n{}",
+        hires(15_000.0),
+        hires(15_000.0)
+    );
     let pooled = pool(&chat, &[]);
     assert_eq!(pooled.participants.len(), 2);
     assert_eq!(pooled.repeats.len(), 1, "listed as a repeat all the same");
@@ -395,7 +404,14 @@ fn wechat_qq_and_dingtalk_exports_name_every_participant() {
     // Zhang San's corrected plan replaces his first one, and comes last.
     assert_eq!(senders_of(wechat), ["李四", "王五", "张三"]);
     assert_eq!(senders_of(qq), ["张三", "李四", "王五", "赵六"]);
-    assert_eq!(senders_of(dingtalk), ["张三", "李四", "王五", "赵六", "钱七"]);
+    assert_eq!(
+        senders_of(dingtalk),
+        ["张三", "李四", "王五", "赵六", "钱七"]
+    );
     let pooled = pool(&export(qq), &[]);
-    assert!(pooled.rejected.is_empty(), "QQ's rules of ==== are no links: {:?}", pooled.rejected);
+    assert!(
+        pooled.rejected.is_empty(),
+        "QQ's rules of ==== are no links: {:?}",
+        pooled.rejected
+    );
 }

@@ -374,12 +374,19 @@ fn a_comparison_of_four_named_plans_fits_a_qr_code() {
         plan
     };
     let plans = [
-        named("甲：多招人", &[("hires", 15000.0), ("candidates_junior", 9000.0)]),
+        named(
+            "甲：多招人",
+            &[("hires", 15000.0), ("candidates_junior", 9000.0)],
+        ),
         preset_plan("yunnan"),
         named("乙：少流失", &[("attrition", 0.05), ("hires", 12000.0)]),
         named(
             "丙：都做",
-            &[("hires", 17000.0), ("attrition", 0.05), ("rooms_per_year", 500.0)],
+            &[
+                ("hires", 17000.0),
+                ("attrition", 0.05),
+                ("rooms_per_year", 500.0),
+            ],
         ),
     ];
     let link = encode(&plans, None);

@@ -7,8 +7,8 @@ use crate::mark_labels::{place_marks, Mark, Plot};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, Scale};
 pub use crate::sample::tone_style;
 use crate::sample::{
-    sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH,
-    FAINT_OPACITY, LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
+    sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH, FAINT_OPACITY,
+    LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
 };
 use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
@@ -394,7 +394,6 @@ pub fn legend_samples(spec: &ChartSpec) -> Vec<(Sample, String)> {
 fn target_legend(lang: Lang) -> String {
     format!("{} / {}", tr!(lang, target_line), tr!(lang, deadline))
 }
-
 
 /// The chart as a standalone SVG document: white background, title, the plot, a legend, fonts
 /// named so the viewer's system CJK font is used. Returns the document and its height.

@@ -125,7 +125,10 @@ mod tests {
                 "tone {tone}: {dash}"
             );
             let svg = sample_svg(Sample::Line { tone, faint: false });
-            assert!(svg.contains(&format!("stroke-dasharray=\"{dash}\"")), "{svg}");
+            assert!(
+                svg.contains(&format!("stroke-dasharray=\"{dash}\"")),
+                "{svg}"
+            );
             assert!(svg.contains(&format!("x2=\"{SAMPLE_WIDTH}\"")), "{svg}");
         }
     }

@@ -38,7 +38,9 @@ fn legend_entry<'a>(markup: &'a str, label: &str) -> &'a str {
 
 /// The length of one repeat of a dash pattern ("7 4" → 11).
 fn dash_period(dash: &str) -> f64 {
-    dash.split_whitespace().filter_map(|d| d.parse::<f64>().ok()).sum()
+    dash.split_whitespace()
+        .filter_map(|d| d.parse::<f64>().ok())
+        .sum()
 }
 
 /// The width of a sample's line (its `x2`), if it has one.
@@ -69,9 +71,15 @@ fn the_target_line_is_unlike_any_plans_line_on_the_page_and_in_a_download() {
     let spec = talent_chart();
     let markup = to_page_markup(&spec, "chart-talent");
     let entry = legend_entry(&markup, "目标");
-    assert!(!entry.contains("stroke-dasharray"), "solid, not dashed: {entry}");
+    assert!(
+        !entry.contains("stroke-dasharray"),
+        "solid, not dashed: {entry}"
+    );
     assert!(entry.contains("<circle"), "a ringed point: {entry}");
-    assert!(markup.contains("class=\"target-band\""), "a band behind the line");
+    assert!(
+        markup.contains("class=\"target-band\""),
+        "a band behind the line"
+    );
     let (document, _) = to_svg_document(&spec);
     assert!(
         !document.contains("stroke=\"#991b1b\" stroke-width=\"1.5\" stroke-dasharray"),

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::download::{download_png, download_text};
-use swplan_render::chart::{layout, legend_samples, to_svg_document, ChartSpec, HEIGHT, LINE_HEIGHT};
+use swplan_render::chart::{
+    layout, legend_samples, to_svg_document, ChartSpec, HEIGHT, LINE_HEIGHT,
+};
 use swplan_render::sample::{sample_svg, Sample};
 use swplan_words::strings::strings;
 

@@ -10,15 +10,15 @@ use yew::prelude::*;
 
 use super::chart::sample_html;
 use super::tip::Tip;
-use swplan_render::sample::Sample;
 use swplan_engine::montecarlo::Summary;
 use swplan_plans::compare::diff_plans;
 use swplan_plans::share::save::SavedPlan;
 use swplan_plans::share::PlanSpec;
 use swplan_plans::state::{Action, CompareSource, Computed, Dialog};
+use swplan_render::sample::Sample;
 use swplan_words::compare::{compare_error_message, diff_table, plan_letter, TextTable};
-use swplan_words::share_ui::share_comparison_button;
 use swplan_words::messages::metric_value;
+use swplan_words::share_ui::share_comparison_button;
 use swplan_words::strings::{strings, threshold_by_deadline, year_text};
 use swplan_words::{format_percent, metric_label, Lang};
 

@@ -21,8 +21,8 @@ use swplan_plans::state::{Action, LoadedFile, ParticipantUse, Workshop, Workshop
 use swplan_render::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
 use swplan_render::sample::Sample;
 use swplan_words::compare::{
-    lever_table, param_value, participant_name, participant_table, pool_summary,
-    pool_target_table, rejected_message, repeat_message,
+    lever_table, param_value, participant_name, participant_table, pool_summary, pool_target_table,
+    rejected_message, repeat_message,
 };
 use swplan_words::messages::metric_value;
 use swplan_words::pool_ui::{self, pool_ui};

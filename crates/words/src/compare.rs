@@ -57,9 +57,9 @@ pub fn plan_titles(state: &State, lang: Lang) -> Vec<String> {
             (Some(j), _, _, Lang::En) => format!(" (same as {})", plan_letter(j)),
             // The baseline's own title says whether it was edited.
             (None, _, PlanKind::Baseline, _) | (None, Edited::No, _, _) => String::new(),
-            (None, Edited::SinceSaved, _, _) => {
-                lang.pick("（已修改，未保存）", " (edited, not saved)").to_string()
-            }
+            (None, Edited::SinceSaved, _, _) => lang
+                .pick("（已修改，未保存）", " (edited, not saved)")
+                .to_string(),
             (None, Edited::SinceOpened, _, _) => lang.pick("（已修改）", " (edited)").to_string(),
             // A plan the planner named is theirs; one titled by its region says it is no longer
             // the region's preset.

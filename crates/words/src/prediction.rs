@@ -123,7 +123,10 @@ pub fn tally_summary(tally: &Tally, lang: Lang) -> String {
     if tally.changed_mind > 0 {
         text += &match lang {
             Lang::Zh => format!("（{}人改过答案，按最后一条计）", tally.changed_mind),
-            Lang::En => format!(" ({} changed their mind; the last one counts)", tally.changed_mind),
+            Lang::En => format!(
+                " ({} changed their mind; the last one counts)",
+                tally.changed_mind
+            ),
         };
     }
     if tally.other_steps > 0 {
@@ -156,7 +159,10 @@ pub fn tally_result(tally: &Tally, labels: &[String], lang: Lang) -> Option<Stri
     let right = tally.right().unwrap_or(0);
     Some(match lang {
         Lang::Zh => format!("结果：{answer} — {}人中{right}人猜对", tally.voters),
-        Lang::En => format!("Result: {answer} — {right} of {} predicted it", tally.voters),
+        Lang::En => format!(
+            "Result: {answer} — {right} of {} predicted it",
+            tally.voters
+        ),
     })
 }
 

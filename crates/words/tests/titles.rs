@@ -87,7 +87,10 @@ fn a_saved_plan_and_the_working_plan_edited_after_it_have_different_titles() {
     let titles = plan_titles(&state, Lang::Zh);
     assert_eq!(
         titles,
-        ["A · 甲：多招人少流失（已修改，未保存）", "B · 甲：多招人少流失"]
+        [
+            "A · 甲：多招人少流失（已修改，未保存）",
+            "B · 甲：多招人少流失"
+        ]
     );
     assert_eq!(
         plan_titles(&state, Lang::En)[0],

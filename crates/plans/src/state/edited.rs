@@ -33,9 +33,7 @@ impl State {
                     .as_deref()
                     .and_then(|id| self.session.library.get(id));
                 match (save, &plan.opened_as) {
-                    (Some(saved), _) if !same_numbers(&saved.plan(), &spec()) => {
-                        Edited::SinceSaved
-                    }
+                    (Some(saved), _) if !same_numbers(&saved.plan(), &spec()) => Edited::SinceSaved,
                     (Some(_), _) => Edited::No,
                     (None, Some(opened)) if !same_numbers(opened, &spec()) => Edited::SinceOpened,
                     (None, Some(_)) => Edited::No,

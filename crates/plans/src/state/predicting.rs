@@ -23,7 +23,9 @@ pub struct Predicting {
 impl Predicting {
     /// The code of the choice picked, which the message carries.
     pub fn code(&self) -> Option<String> {
-        predict::codes(&self.story, self.step).get(self.choice?).cloned()
+        predict::codes(&self.story, self.step)
+            .get(self.choice?)
+            .cloned()
     }
 }
 

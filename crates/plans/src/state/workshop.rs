@@ -202,7 +202,8 @@ mod tests {
     /// Two people send the same plan, each under their name and time.
     const TWO_LINKS: &str = "张三 10:02\nhttp://x/?v=1&p=yunnan.2&h=15000\n李四 10:03\nhttp://x/?v=1&p=yunnan.2&h=15000";
     /// One link pasted twice, no name around it.
-    const SAME_LINK_TWICE: &str = "http://x/?v=1&p=yunnan.2&h=15000\nhttp://x/?v=1&p=yunnan.2&h=15000";
+    const SAME_LINK_TWICE: &str =
+        "http://x/?v=1&p=yunnan.2&h=15000\nhttp://x/?v=1&p=yunnan.2&h=15000";
 
     fn file(name: &str, slug: &str) -> LoadedFile {
         let preset = crate::presets::by_slug(slug).unwrap();
@@ -271,7 +272,13 @@ mod tests {
         assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 1);
         workshop.apply(WorkshopAction::ClearFiles);
         assert!(workshop.file_plans().is_empty());
-        assert!(workshop.pooled.as_ref().unwrap().pool.participants.is_empty());
+        assert!(workshop
+            .pooled
+            .as_ref()
+            .unwrap()
+            .pool
+            .participants
+            .is_empty());
         assert!(!workshop.is_stale());
     }
 }

@@ -229,7 +229,11 @@ pub enum StoryError {
     /// empty one, or not as many in English as in Chinese.
     BadChoices { step: usize },
     /// An answer that is not one of the step's choices (counted from 1).
-    BadAnswer { step: usize, answer: u32, choices: usize },
+    BadAnswer {
+        step: usize,
+        answer: u32,
+        choices: usize,
+    },
     /// A link names a story this app does not have.
     UnknownStory { id: String },
     /// A link's recorded story cannot be read (damaged or cut short).

@@ -227,7 +227,11 @@ mod tests {
                 for code in codes {
                     assert_eq!(code.len(), CODE_LENGTH);
                     assert!(code.bytes().all(|b| DIGITS.contains(&b)));
-                    assert!(!all.contains(&code), "{} step {step}: {code} twice", story.id);
+                    assert!(
+                        !all.contains(&code),
+                        "{} step {step}: {code} twice",
+                        story.id
+                    );
                     all.push(code);
                 }
             }
@@ -240,7 +244,11 @@ mod tests {
         assert_eq!(codes(yunnan(), 2).len(), 3);
         let first = codes(yunnan(), 0);
         assert_eq!(first, codes(yunnan(), 0));
-        assert_eq!(first, ["gh5", "86a"], "the codes of Yunnan's first question");
+        assert_eq!(
+            first,
+            ["gh5", "86a"],
+            "the codes of Yunnan's first question"
+        );
     }
 
     #[test]

@@ -276,7 +276,13 @@ pub fn changed_values(participant: &Participant, lang: Lang) -> String {
         .changed
         .iter()
         .zip(&participant.values)
-        .map(|(key, value)| format!("{} {}", param_label(key, lang), param_value(key, *value, lang)))
+        .map(|(key, value)| {
+            format!(
+                "{} {}",
+                param_label(key, lang),
+                param_value(key, *value, lang)
+            )
+        })
         .collect();
     parts.join(lang.pick("、", ", "))
 }
@@ -433,7 +439,11 @@ mod tests {
         );
         let table = participant_table(&pool(&text, &[]), Lang::Zh);
         assert_eq!(table.header[..2], ["参与者", "改动的参数"]);
-        assert!(table.header[2].starts_with("社会工作人才总量"), "{:?}", table.header);
+        assert!(
+            table.header[2].starts_with("社会工作人才总量"),
+            "{:?}",
+            table.header
+        );
         assert_eq!(table.rows[0][..2], ["张三", "每年新增人才 1.5万"]);
         assert_eq!(table.rows[1][..2], ["李四", "每年新增人才 2万"]);
         // Yunnan's 140,000 by 2025: 15,000 a year reaches it in 2030, 20,000 in 2025.
@@ -443,7 +453,11 @@ mod tests {
 
     #[test]
     fn a_replaced_plan_says_who_sent_the_newer_one() {
-        let text = format!("张三 10:02\n{}\n张三 10:09\n{}", link("15000"), link("16000"));
+        let text = format!(
+            "张三 10:02\n{}\n张三 10:09\n{}",
+            link("15000"),
+            link("16000")
+        );
         let pooled = pool(&text, &[]);
         assert_eq!(
             rejected_message(&pooled.rejected[0], pooled.workshop.as_ref(), Lang::Zh),

@@ -174,7 +174,12 @@ fn sharing_the_comparison_shares_every_plan_in_one_link() {
     let names: Vec<Option<&str>> = opened.plans.iter().map(|p| p.name.as_deref()).collect();
     assert_eq!(
         names,
-        [Some("甲：多招人少流失"), None, Some("乙：少流失"), Some("丙：都做")]
+        [
+            Some("甲：多招人少流失"),
+            None,
+            Some("乙：少流失"),
+            Some("丙：都做")
+        ]
     );
     assert_eq!(opened.plans[1].kind, PlanKind::Baseline);
     for (a, b) in opened.plans.iter().zip(&state.plans) {

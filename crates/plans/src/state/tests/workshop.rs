@@ -137,5 +137,8 @@ fn the_presenter_tallies_the_pasted_predictions_of_its_step() {
     state.apply(Action::PresenterNext);
     let next = state.tally().expect("the next step asks too");
     assert_eq!(next.voters, 0);
-    assert_eq!(next.other_steps, 3, "the pasted votes were for the step before");
+    assert_eq!(
+        next.other_steps, 3,
+        "the pasted votes were for the step before"
+    );
 }
