@@ -70,7 +70,7 @@ describe('outputs: print, downloads, chips, cards and notices', () => {
     // Version 1 of the model: Ningxia's room line climbs to 100% just before the label.
     for (const query of ['?v=1&p=ningxia.1', '?v=2&p=ningxia', '?v=2&p=guizhou&lang=en']) {
       const { page, done } = await open({ query });
-      const overlaps = await page.locator('#chart-coverage svg').evaluate((svg) => {
+      const overlaps = await page.locator('#chart-coverage svg[role=img]').evaluate((svg) => {
         const found = [];
         const labels = [...svg.querySelectorAll('.target-label')].map((l) => ({ text: l.textContent, box: l.getBBox() }));
         for (const path of svg.querySelectorAll('path.line')) {
