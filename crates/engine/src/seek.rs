@@ -543,3 +543,48 @@ mod tests {
         assert_eq!(err, SeekError::NotALever("attrition".into()));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use crate::montecarlo::{probability, Settings};
+    use crate::test_presets as presets;
+
+    #[test]
+    #[ignore]
+    fn time_ningxia_rooms_at_90() {
+        let mut s = presets::by_slug("ningxia").unwrap().scenario.clone();
+        s.levers.rooms_per_year = crate::Yearly::Constant(1000.0);
+        let rooms = s
+            .targets
+            .iter()
+            .position(|t| t.metric == Metric::Rooms)
+            .unwrap();
+        let cover = s
+            .targets
+            .iter()
+            .position(|t| t.metric == Metric::RoomCoverage)
+            .unwrap();
+        for (index, other) in [(rooms, cover), (cover, rooms)] {
+            let started = std::time::Instant::now();
+            let question = Question {
+                target: &s.targets[index],
+                lever: "rooms_per_year",
+                confidence: Some((0.9, Settings::default())),
+            };
+            let answer = seek(&s, &question).unwrap();
+            let elapsed = started.elapsed();
+            let mut at = s.clone();
+            params::set(&mut at, "rooms_per_year", answer.value.unwrap()).unwrap();
+            println!(
+                "{:?}: {:?} in {:?}; other {:?} odds now {} at answer {}",
+                s.targets[index].metric,
+                answer.value,
+                elapsed,
+                s.targets[other].metric,
+                probability(&s, &s.targets[other], Settings::default()),
+                probability(&at, &s.targets[other], Settings::default()),
+            );
+        }
+    }
+}

@@ -168,7 +168,6 @@ pub struct Strings {
     pub export_all: &'static str,
     pub open_link_label: &'static str,
     pub open_link: &'static str,
-    pub no_link_found: &'static str,
     pub link_read_in_part: &'static str,
     pub open_anyway: &'static str,
     pub open_now: &'static str,
@@ -396,7 +395,6 @@ pub const ZH: Strings = Strings {
     export_all: "导出全部方案",
     open_link_label: "打开链接（粘贴同事发来的链接）",
     open_link: "打开",
-    no_link_found: "没有找到分享链接：请粘贴完整的链接（以 http 开头，或含“v=1&p=…”）。当前方案未改变。",
     link_read_in_part: "这个链接不完整或有误，只能读取一部分（当前方案尚未改变）：",
     open_anyway: "仍然打开",
     open_now: "当前方案",
@@ -621,7 +619,6 @@ pub const EN: Strings = Strings {
     export_all: "Export all plans",
     open_link_label: "Open a link (paste one a colleague sent)",
     open_link: "Open",
-    no_link_found: "No share link found: paste the whole link (starting with http, or holding “v=1&p=…”). The current plan is unchanged.",
     link_read_in_part: "This link is incomplete or damaged and can only be read in part (the current plan is unchanged so far):",
     open_anyway: "Open anyway",
     open_now: "On screen",
@@ -918,6 +915,24 @@ pub fn contrast_sentence(
     }
 }
 
+/// Nothing pasted holds a share link: what a link looks like, as this app makes them.
+pub fn no_link_found(lang: Lang) -> String {
+    let example = swplan_plans::share::query_example();
+    match lang {
+        Lang::Zh => format!(
+            "没有找到分享链接：请粘贴完整的链接（以 http 开头，或含“{example}”）。当前方案未改变。"
+        ),
+        Lang::En => format!(
+            "No share link found: paste the whole link (starting with http, or holding “{example}”). The current plan is unchanged."
+        ),
+    }
+}
+
+/// The example in a field where a link is pasted: an address with a query as this app makes it.
+pub fn link_placeholder() -> String {
+    format!("http://…?{}", swplan_plans::share::query_example())
+}
+
 /// Typed but not yet applied: "按 Enter 应用；结果仍按 12000 人/年 计算".
 pub fn pending_hint(value: &str, unit: &str, lang: Lang) -> String {
     let amount = super::format::quantity(value, unit, lang);
@@ -1082,6 +1097,18 @@ mod tests {
         assert!(zh.starts_with("公益时报，2022年12月20日："), "{zh}");
         assert!(document_citation("000", Lang::En).starts_with("China Philanthropy Times"));
         assert_eq!(document_citation("999", Lang::Zh), "来源文件 999");
+    }
+
+    #[test]
+    fn the_link_examples_are_of_the_format_this_app_writes() {
+        // Not "v=1&p=…": the example is the beginning of a link as the app makes it today.
+        let example = format!("v={}&c=…&p=…", swplan_plans::share::PLAIN_FORMAT);
+        for lang in [Lang::Zh, Lang::En] {
+            let message = no_link_found(lang);
+            assert!(message.contains(&example), "{message}");
+            assert!(!message.contains("v=1"), "{message}");
+        }
+        assert_eq!(link_placeholder(), format!("http://…?{example}"));
     }
 
     #[test]
