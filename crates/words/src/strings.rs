@@ -219,6 +219,8 @@ pub struct Strings {
     /// Beside a disabled Apply: the answer was worked out from the last valid inputs.
     pub apply_blocked_invalid: &'static str,
     pub effect_on_targets: &'static str,
+    /// The same, for an answer at a confidence: each target also with its odds.
+    pub effect_on_targets_odds: &'static str,
     pub same_every_year_value: &'static str,
     pub replace_schedule: &'static str,
     pub cancel: &'static str,
@@ -445,6 +447,7 @@ pub const ZH: Strings = Strings {
     apply_replacing_schedule: "采用此值（替换逐年设置，可撤销）",
     apply_blocked_invalid: "有输入无效：此答案按上一次有效的输入算出。请先改正或撤销无效输入，再采用。",
     effect_on_targets: "采用后各目标（按计划）：",
+    effect_on_targets_odds: "采用后各目标（按计划，括号内为达成概率）：",
     same_every_year_value: "每年统一为",
     replace_schedule: "替换逐年设置",
     cancel: "取消",
@@ -669,6 +672,7 @@ pub const EN: Strings = Strings {
     apply_replacing_schedule: "Apply (replaces the yearly schedule; can be undone)",
     apply_blocked_invalid: "An input is invalid: this answer comes from the last valid inputs. Correct or undo it before applying.",
     effect_on_targets: "With this value, every target as planned:",
+    effect_on_targets_odds: "With this value, every target as planned (in brackets, its odds):",
     same_every_year_value: "Every year",
     replace_schedule: "Replace the schedule",
     cancel: "Cancel",
@@ -915,6 +919,19 @@ pub fn contrast_sentence(
     }
 }
 
+/// Beside a target in the list of what a value does, for an answer at a confidence: its odds
+/// before and after ("（达成概率 100% → 49.5%）").
+pub fn odds_change(before: f64, after: f64, lang: Lang) -> String {
+    let (before, after) = (
+        super::format::format_percent(before, lang),
+        super::format::format_percent(after, lang),
+    );
+    match lang {
+        Lang::Zh => format!("（达成概率 {before} → {after}）"),
+        Lang::En => format!(" (odds {before} → {after})"),
+    }
+}
+
 /// Nothing pasted holds a share link: what a link looks like, as this app makes them.
 pub fn no_link_found(lang: Lang) -> String {
     let example = swplan_plans::share::query_example();
@@ -1097,6 +1114,15 @@ mod tests {
         assert!(zh.starts_with("公益时报，2022年12月20日："), "{zh}");
         assert!(document_citation("000", Lang::En).starts_with("China Philanthropy Times"));
         assert_eq!(document_citation("999", Lang::Zh), "来源文件 999");
+    }
+
+    #[test]
+    fn an_odds_change_reads_as_percentages() {
+        assert_eq!(
+            odds_change(1.0, 0.495, Lang::Zh),
+            "（达成概率 100% → 49.5%）"
+        );
+        assert_eq!(odds_change(0.9, 0.95, Lang::En), " (odds 90% → 95%)");
     }
 
     #[test]
