@@ -83,6 +83,15 @@ pub fn kept_row(kept: &SavedPlan, time: &str, lang: Lang) -> String {
     }
 }
 
+/// How many plans are kept aside, beside the heading of their box when it is folded to one
+/// line: "（2）".
+pub fn kept_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{count}）"),
+        Lang::En => format!(" ({count})"),
+    }
+}
+
 /// The address was not a link this app can read: what is shown instead, and where the plans
 /// the planner edited are when they are kept aside (`kept`).
 pub fn link_unreadable(shown: &ShownInstead, kept: bool, lang: Lang) -> String {
@@ -345,6 +354,12 @@ mod tests {
             "1 plan(s) in “Saved plans” could not be read; the other 3 are listed as before."
         );
         assert!(details[0].contains("坏方案"));
+    }
+
+    #[test]
+    fn the_folded_kept_box_counts_its_plans() {
+        assert_eq!(kept_count(2, Lang::Zh), "（2）");
+        assert_eq!(kept_count(1, Lang::En), " (1)");
     }
 
     #[test]
