@@ -135,7 +135,7 @@ describe('outputs: print, downloads, chips, cards and notices', () => {
     // Nothing is lost: the folded notice and the rest of the details unfold.
     const upgrade = page.getByRole('button', { name: '改用现在的口径' });
     assert.ok(!(await upgrade.isVisible()), 'the second notice is folded');
-    await page.locator('.notice-more summary').click();
+    await page.locator('.notice-more > details > summary').click();
     assert.ok(await upgrade.isVisible(), 'and unfolds with its button');
     const details = page.locator('.notice-details').first();
     const folded = (await details.boundingBox()).height;

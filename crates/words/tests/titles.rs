@@ -113,3 +113,28 @@ fn every_title_is_unique_without_its_letter() {
     let titles = plan_titles(&state, Lang::Zh);
     assert_eq!(titles, ["A · 甲", "B · 甲（已修改）", "C · 甲 2（已修改）"]);
 }
+
+#[test]
+fn a_shared_comparison_reopens_with_its_numbers_and_its_baseline_titled_as_before() {
+    let mut state = yunnan();
+    for hires in [15_000.0, 17_000.0] {
+        state.apply(Action::AddToCompare(CompareSource::Copy));
+        state.apply(Action::SetValue {
+            key: "hires",
+            value: hires,
+        });
+    }
+    state.apply(Action::AddToCompare(CompareSource::Baseline));
+    let before = plan_titles(&state, Lang::Zh);
+    let link = swplan_plans::share::encode(&state.specs(), None);
+    let reopened = State::from_link(&swplan_plans::share::decode(&link), Lang::Zh);
+    let after = plan_titles(&reopened, Lang::Zh);
+    // Yunnan's preset makes no new decisions: its baseline has its numbers, and says so.
+    assert_eq!(before[3], "D · 基准（不作新决策）（与A相同）");
+    assert_eq!(after[3], before[3], "{link}");
+    // The copies opened from the link are as opened: titled by region, numbered apart.
+    assert_eq!(after[..3], ["A · 云南省", "B · 云南省 2", "C · 云南省 3"]);
+    for (a, b) in state.plans.iter().zip(&reopened.plans) {
+        assert_eq!(a.computed.trajectory, b.computed.trajectory);
+    }
+}

@@ -116,6 +116,23 @@ fn a_comparison_link_brings_its_baseline_back_as_the_baseline() {
 }
 
 #[test]
+fn the_baseline_beside_a_plan_is_read_as_that_plan_and_reopens_from_a_link_with_its_numbers() {
+    // The preset unedited and its baseline: the same numbers, read by the same model (the
+    // preset's stored history carries no model version, which once made the baseline a plan of
+    // the first model's reading beside a plan of the current one).
+    let mut state = yunnan();
+    state.apply(Action::AddToCompare(CompareSource::Baseline));
+    assert_eq!(state.plans[1].scenario.model, state.plans[0].scenario.model);
+    assert_eq!(state.same_as_earlier(), vec![None, Some(0)]);
+    let link = crate::share::encode(&state.specs(), None);
+    let reloaded = State::from_link(&crate::share::decode(&link), Lang::Zh);
+    for (before, after) in state.plans.iter().zip(&reloaded.plans) {
+        assert_eq!(before.kind, after.kind);
+        assert_eq!(before.computed.trajectory, after.computed.trajectory);
+    }
+}
+
+#[test]
 fn the_baseline_line_is_shown_and_hidden() {
     let mut state = yunnan();
     assert!(!state.session.show_baseline);
