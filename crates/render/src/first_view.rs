@@ -16,9 +16,11 @@ use swplan_plans::presets;
 use swplan_plans::share::{self, Origin};
 use swplan_plans::state::plan::baseline_of;
 use swplan_plans::state::Computed;
-use swplan_words::inputs::{display_text, from_display, slider_range_for, step_through, to_display};
-use swplan_words::labels::param_label;
+use swplan_words::inputs::{
+    display_text, from_display, slider_range_for, step_through, to_display,
+};
 use swplan_words::labels::metric_column_label;
+use swplan_words::labels::param_label;
 use swplan_words::messages::{metric_amount, target_difference, target_terms};
 use swplan_words::results::{chip_terms, figure_against, first_over_label, first_over_text};
 use swplan_words::strings::{horizon_note, param_unit, strings, tr, year_text};
@@ -277,10 +279,8 @@ fn settings(scenario: &Scenario, baseline: &Scenario, lang: Lang) -> String {
     );
     let by_total = scenario.certified_total.is_some();
     for group in Group::ALL {
-        let shown = |p: &&Param| {
-            p.group == group
-                && !(by_total && CERTIFIED_LEVELS.contains(&p.key))
-        };
+        let shown =
+            |p: &&Param| p.group == group && !(by_total && CERTIFIED_LEVELS.contains(&p.key));
         let levers: String = PARAMS
             .iter()
             .filter(|p| p.kind != Kind::Assumption)
@@ -566,7 +566,10 @@ mod tests {
         );
         // Busy, its results inert, and not the app's root, which tests and the app recognise.
         assert!(html.contains("<div class=\"first-view\" lang=\"zh-CN\" aria-busy=\"true\">"));
-        assert!(html.contains(&format!("id=\"results\" aria-label=\"{}\" inert>", tr!(Lang::Zh, view_results))));
+        assert!(html.contains(&format!(
+            "id=\"results\" aria-label=\"{}\" inert>",
+            tr!(Lang::Zh, view_results)
+        )));
         assert!(!html.contains("class=\"app") && !html.contains("target-card"));
     }
 
@@ -598,12 +601,16 @@ mod tests {
         let scenario = presets::by_slug("guizhou").unwrap().scenario.clone();
         let html = render(&start_of(scenario.clone()), Lang::Zh, 1400.0).unwrap();
         for param in PARAMS {
-            let by_total = scenario.certified_total.is_some() && CERTIFIED_LEVELS.contains(&param.key);
+            let by_total =
+                scenario.certified_total.is_some() && CERTIFIED_LEVELS.contains(&param.key);
             if by_total {
                 continue;
             }
             let key = param.key;
-            assert!(html.contains(&format!("id=\"param-{key}\" data-key=\"{key}\"")), "{key}");
+            assert!(
+                html.contains(&format!("id=\"param-{key}\" data-key=\"{key}\"")),
+                "{key}"
+            );
             assert!(html.contains(&format!("id=\"input-{key}\"")), "{key}");
             // The slider shows the value as the app's does: a rate as a percentage.
             let value = match params::value(&scenario, key).unwrap() {
@@ -611,7 +618,10 @@ mod tests {
                 Value::Yearly(y) => y.first(),
             };
             let shown = slider_value(&html, key);
-            assert!((shown - to_display(param.unit, value)).abs() < 1e-9, "{key}: {shown}");
+            assert!(
+                (shown - to_display(param.unit, value)).abs() < 1e-9,
+                "{key}: {shown}"
+            );
         }
         // The settings are not inert: only the results wait for the app.
         let controls = html.split("<section class=\"controls\"").nth(1).unwrap();
@@ -641,10 +651,16 @@ mod tests {
             .find(|v| v.metric == Metric::Talent)
             .expect("a talent target");
         let amount = metric_amount(Metric::Talent, talent.value_at_deadline, Lang::En);
-        assert!(after.results.contains(&format!("<dd class=\"at-deadline\">{}</dd>", escape(&amount))));
+        assert!(after.results.contains(&format!(
+            "<dd class=\"at-deadline\">{}</dd>",
+            escape(&amount)
+        )));
         assert_eq!(after.chips, chips(&computed, Lang::En));
         // A rate slides in percent and is kept as a fraction.
-        assert_eq!(slide(&mut scenario, "attrition", 12.0), Some(("attrition", 0.12)));
+        assert_eq!(
+            slide(&mut scenario, "attrition", 12.0),
+            Some(("attrition", 0.12))
+        );
         assert_eq!(scenario.assumptions.attrition, 0.12);
         // Not a parameter, or not a number: nothing changes.
         let kept = scenario.clone();
@@ -659,7 +675,10 @@ mod tests {
         record_edit(&mut edits, ("hires", 1200.0));
         record_edit(&mut edits, ("attrition", 0.123_456_789_012_345_6));
         record_edit(&mut edits, ("hires", 1350.5));
-        assert_eq!(edits, vec![("hires", 1350.5), ("attrition", 0.123_456_789_012_345_6)]);
+        assert_eq!(
+            edits,
+            vec![("hires", 1350.5), ("attrition", 0.123_456_789_012_345_6)]
+        );
         let text = edits_text(&edits);
         assert_eq!(text, "hires=1350.5;attrition=0.1234567890123456");
         assert_eq!(read_edits(&text), edits);
@@ -674,11 +693,15 @@ mod tests {
     #[test]
     fn a_schedule_that_varies_by_year_waits_for_the_app() {
         let mut scenario = presets::by_slug("yunnan").unwrap().scenario.clone();
-        scenario.levers.hires = swplan_engine::Yearly::List(vec![100.0, 200.0, 300.0, 400.0, 500.0]);
+        scenario.levers.hires =
+            swplan_engine::Yearly::List(vec![100.0, 200.0, 300.0, 400.0, 500.0]);
         let html = render(&start_of(scenario.clone()), Lang::En, 1400.0).unwrap();
         let control = html.split("id=\"param-hires\"").nth(1).unwrap();
         let control = control.split("id=\"param-").next().unwrap();
-        assert!(control.contains(" disabled data-key=\"hires\""), "{control}");
+        assert!(
+            control.contains(" disabled data-key=\"hires\""),
+            "{control}"
+        );
         assert!(control.contains(tr!(Lang::En, varies_by_year)));
     }
 }
