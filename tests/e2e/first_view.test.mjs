@@ -115,6 +115,30 @@ describe('the first view', () => {
     await done();
   });
 
+  test('a number typed in its field applies on Enter; text that is not one goes back', async () => {
+    const { page, done, release } = await openHeld({ query: '?lang=en' });
+    const deadline = (root) => page.locator(`${root} #results .at-deadline`).allInnerTexts();
+    const before = await deadline('.first-view');
+    const field = page.locator('.first-view #input-attrition');
+    await field.fill('12');
+    await field.press('Enter');
+    await page.waitForFunction((b) => [...document.querySelectorAll('.first-view #results .at-deadline')].map((c) => c.textContent).join('|') !== b.join('|'), before);
+    assert.equal(await page.locator('.first-view #param-attrition input[type=range]').inputValue(), '12');
+    const edited = await deadline('.first-view');
+    await field.fill('twelve');
+    await field.press('Enter');
+    assert.equal(await field.inputValue(), '12');
+    await field.fill('-3');
+    await field.press('Tab');
+    assert.equal(await field.inputValue(), '12');
+    assert.deepEqual(await deadline('.first-view'), edited);
+    release();
+    await page.locator('.app .target-card').first().waitFor();
+    assert.equal(await page.locator('#input-attrition').inputValue(), '12');
+    assert.deepEqual(await deadline('.app'), edited);
+    await done();
+  });
+
   test('draws the autosaved plan on a reload', async () => {
     const { page, context, done } = await open();
     const field = page.locator('#input-hires');

@@ -17,7 +17,7 @@ use swplan_plans::share::{self, Origin};
 use swplan_plans::state::plan::baseline_of;
 use swplan_plans::state::Computed;
 use swplan_words::inputs::{
-    display_text, from_display, slider_range_for, step_through, to_display,
+    display_text, from_display, parse_typed, slider_range_for, step_through, to_display,
 };
 use swplan_words::labels::metric_column_label;
 use swplan_words::labels::param_label;
@@ -267,8 +267,8 @@ fn results(scenario: &Scenario, computed: &Computed, lang: Lang, window_width: f
 }
 
 /// The settings column as the app draws it (`controls.rs`, `param_control.rs`), one group per
-/// area, levers first: a live slider and the number it sets for every parameter with one value
-/// (`data-key` names it). A schedule that varies by year, the certified total, the Monte Carlo
+/// area, levers first: a live slider and a field for the number it sets, for every parameter
+/// with one value (`data-key` names it). A schedule that varies by year, the certified total, the Monte Carlo
 /// settings and the parameters' sources wait for the app.
 fn settings(scenario: &Scenario, baseline: &Scenario, lang: Lang) -> String {
     let text = strings(lang);
@@ -358,7 +358,7 @@ fn control(param: &Param, scenario: &Scenario, baseline: &Scenario, lang: Lang) 
 <span class=\"chip changed is-idle\">{changed}</span><span class=\"param-actions\">{per_year}<button type=\"button\" class=\"link is-idle\" disabled>{reset}</button></span></div>\
 <div class=\"param-inputs\"><input type=\"range\" class=\"slider\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{shown}\"{disabled} data-key=\"{key}\" \
 title=\"{title}\" aria-label=\"{label}\" aria-valuetext=\"{valuetext}\">\
-<input type=\"text\" inputmode=\"decimal\" id=\"input-{key}\" class=\"number{long}\" value=\"{field}\" readonly><span class=\"unit\">{unit_text}</span></div></div>",
+<input type=\"text\" inputmode=\"decimal\" id=\"input-{key}\" class=\"number{long}\" value=\"{field}\" data-key=\"{key}\"{readonly}><span class=\"unit\">{unit_text}</span></div></div>",
         assumption = if param.kind == Kind::Assumption { " is-assumption" } else { "" },
         schedule = if varies { " is-schedule" } else { "" },
         label = escape(label),
@@ -372,6 +372,7 @@ title=\"{title}\" aria-label=\"{label}\" aria-valuetext=\"{valuetext}\">\
         min = range.min,
         max = range.max,
         disabled = if varies { " disabled" } else { "" },
+        readonly = if varies { " readonly" } else { "" },
         title = escape(&format!(
             "{} – {} {unit_text}",
             display_text(unit, from_display(unit, range.min)),
@@ -395,6 +396,19 @@ pub fn slide(scenario: &mut Scenario, key: &str, shown: f64) -> Option<(&'static
     let value = from_display(param.unit, shown);
     params::set(scenario, param.key, value).ok()?;
     Some((param.key, value))
+}
+
+/// A number typed into a parameter's field in the first view and committed (Enter, or leaving
+/// the field), as the field shows it (a rate in percent; "1.5万" and full-width digits read as
+/// in the app). `None`, and the plan unchanged, for text that is not a number or a value the
+/// model refuses: the field then shows the plan's value again, and the app explains such input.
+pub fn type_in(scenario: &mut Scenario, key: &str, text: &str) -> Option<(&'static str, f64)> {
+    let shown = parse_typed(text).ok()?;
+    let mut edited = scenario.clone();
+    let edit = slide(&mut edited, key, shown)?;
+    Computed::of(&edited).ok()?;
+    *scenario = edited;
+    Some(edit)
 }
 
 /// The text of the first view's slider edits, handed to the app (`data-first-view-edits` on
@@ -666,6 +680,26 @@ mod tests {
         let kept = scenario.clone();
         assert_eq!(slide(&mut scenario, "nonsense", 1.0), None);
         assert_eq!(slide(&mut scenario, "hires", f64::NAN), None);
+        assert_eq!(scenario, kept);
+    }
+
+    #[test]
+    fn a_number_typed_in_a_field_applies_as_the_app_reads_it_and_a_refused_one_changes_nothing() {
+        let mut scenario = presets::by_slug("yunnan").unwrap().scenario.clone();
+        assert_eq!(
+            type_in(&mut scenario, "hires", "1.5万"),
+            Some(("hires", 15000.0))
+        );
+        assert_eq!(scenario.levers.hires.first(), 15000.0);
+        assert_eq!(
+            type_in(&mut scenario, "attrition", "１０"),
+            Some(("attrition", 0.1))
+        );
+        let kept = scenario.clone();
+        for text in ["abc", "", "-5", "1e308"] {
+            assert_eq!(type_in(&mut scenario, "hires", text), None, "{text}");
+        }
+        assert_eq!(type_in(&mut scenario, "attrition", "150"), None);
         assert_eq!(scenario, kept);
     }
 

@@ -18,12 +18,14 @@ use super::manual::{use_manual, ManualPage};
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
+use super::prediction::PredictionView;
 use super::presenter::PresenterView;
 use super::print_report::PrintReport;
 use super::saves_dialog::SavesDialog;
 use super::share_dialog::ShareDialog;
 use super::storage;
 use super::stories::{RecordStepDialog, RecordingBar, StoriesDialog};
+use super::tally::TallyView;
 use super::target_cards::TargetCards;
 use super::target_editor::TargetEditor;
 use super::uncertainty_driver::use_uncertainty;
@@ -33,6 +35,7 @@ use swplan_engine::validate::Field;
 use swplan_plans::state::{Action, Dialog, Notice, Origin, Uncertain, View};
 use swplan_render::export::csv::{plan_csv, PlanContext};
 use swplan_words::messages::validation_message;
+use swplan_words::prediction::choice_labels;
 use swplan_words::strings::strings;
 
 /// How long a value must stay unchanged before the year table shows it.
@@ -276,8 +279,9 @@ pub fn app() -> Html {
         .forget();
     });
     let dialog = match state.session.dialog {
-        Some(Dialog::Share) => html! {
-            <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
+        Some(Dialog::Share | Dialog::ShareComparison) => html! {
+            <ShareDialog {lang} plans={state.shared()} whole={state.session.dialog == Some(Dialog::ShareComparison)}
+                         titles={titles.clone()} active={state.active} on_action={on_action.clone()} />
         },
         Some(Dialog::Stories) => html! {
             <StoriesDialog {lang} recorded={state.session.recorded.clone()} region={scenario.name.clone()} on_action={on_action.clone()} />
@@ -289,6 +293,7 @@ pub fn app() -> Html {
             let close = on_action.clone();
             html! {
                 <PoolView {lang} workshop={state.session.workshop.clone()} on_action={on_action.clone()}
+                          compare_full={state.plans.len() >= swplan_plans::share::MAX_PLANS}
                           on_close={Callback::from(move |_| close.emit(Action::CloseDialog))} />
             }
         }
@@ -303,7 +308,32 @@ pub fn app() -> Html {
         None => Html::default(),
     };
 
-    let presenting = state.session.presenter.is_some();
+    let presenting = state.session.presenter.is_some() || state.session.predicting.is_some();
+    // The room's predictions on the presenter's story step (a count over the pasted chat).
+    let place = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref());
+    let tally = match (state.tally(), place) {
+        (Some(tally), Some(place)) => {
+            let labels = place
+                .story
+                .steps()
+                .get(place.step)
+                .map(|s| choice_labels(s, lang))
+                .unwrap_or_default();
+            html! {
+                <TallyView {lang} {tally} {labels} revealed={!place.asking()}
+                           text={AttrValue::from(state.session.workshop.text.clone())} on_action={on_action.clone()} />
+            }
+        }
+        _ => Html::default(),
+    };
+    // What the step changes, for the phone's question.
+    let step_changes_now = place
+        .map(|p| swplan_words::story::step_changes(&p.context, lang))
+        .unwrap_or_default();
     let help = state.session.help;
     let manual = use_manual(help, presenting, on_action.clone());
     html! {
@@ -380,11 +410,15 @@ pub fn app() -> Html {
         if let Some(topic) = help {
             <ManualPage {lang} {topic} on_action={on_action.clone()} on_close={manual.on_close} on_open={manual.on_open} />
         }
-        if let Some(presenter) = state.session.presenter.clone() {
+        if let Some(predicting) = state.session.predicting.clone() {
+            <PredictionView {lang} {predicting} changes={step_changes_now.clone()} on_action={on_action.clone()} />
+        } else if let Some(presenter) = state.session.presenter.clone() {
             <PresenterView {lang} {presenter} computed={plan.computed.clone()} summary={plan.summary().cloned()}
                            scenario={plan.scenario.clone()} baseline={plan.baseline.clone()} drafts={plan.drafts.clone()}
                            errors={plan.errors.clone()} concerns={plan.concerns.clone()} mc={state.session.mc}
-                           link={super::persistence::address_query(&state)} on_action={on_action.clone()} />
+                           link={super::persistence::participant_query(&state)}
+                           plan_name={plan.name.clone().map(AttrValue::from)} tally={tally}
+                           on_action={on_action.clone()} />
         }
         </ContextProvider<ComputeClient>>
     }

@@ -54,6 +54,29 @@ pub fn address_query(state: &State) -> String {
     query
 }
 
+/// What the presenter's QR code opens on the participants' phones: at a story step with a
+/// question, the step's prediction link (the question to answer first); else the address.
+pub fn participant_query(state: &State) -> String {
+    let place = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref())
+        .filter(|place| !place.intro);
+    place
+        .filter(|place| {
+            place
+                .story
+                .steps()
+                .get(place.step)
+                .is_some_and(|s| s.question.is_some())
+        })
+        .and_then(|place| {
+            swplan_plans::story::prediction_link(&place.story, place.step, None, None).ok()
+        })
+        .unwrap_or_else(|| address_query(state))
+}
+
 /// The link of a plan (the query, without `?`).
 pub fn link_query(plan: &PlanSpec, lang: Option<Lang>) -> String {
     share::encode(std::slice::from_ref(plan), lang)

@@ -64,11 +64,14 @@ mod live {
 
     use gloo::events::EventListener;
     use gloo::render::{request_animation_frame, AnimationFrame};
+    use swplan_engine::params::{self, Value};
     use swplan_engine::Scenario;
     use swplan_render::first_view::{
-        edits_text, record_edit, redraw, slide, CHIPS_ID, EDITS_ATTR, FOCUS_ATTR, POINTER_ATTR,
+        edits_text, record_edit, redraw, slide, type_in, CHIPS_ID, EDITS_ATTR, FOCUS_ATTR,
+        POINTER_ATTR,
     };
-    use swplan_words::inputs::display_text;
+    use swplan_words::inputs::{display_text, to_display};
+    use swplan_words::strings::param_unit;
     use swplan_words::Lang;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlInputElement};
@@ -109,8 +112,9 @@ mod live {
             frame: None,
         }));
 
+        // A slider step: the plan at once, the drawing on the next frame.
         let on_input = {
-            let (view, html) = (view.clone(), html.clone());
+            let (live, view, html) = (Rc::clone(&live), view.clone(), html.clone());
             EventListener::new(root, "input", move |event| {
                 let Some((input, key)) = slider_of(event.target()) else {
                     return;
@@ -118,30 +122,40 @@ mod live {
                 let Ok(shown) = input.value().parse::<f64>() else {
                     return;
                 };
-                let mut state = live.borrow_mut();
-                let Some(edit) = slide(&mut state.scenario, &key, shown) else {
+                let edit = slide(&mut live.borrow_mut().scenario, &key, shown);
+                if let Some(edit) = edit {
+                    edited(&live, &view, &html, edit);
+                }
+            })
+        };
+        // A number typed and committed (Enter, or leaving the field): refused text goes back to
+        // the plan's value (the app explains such input once it is there).
+        let on_change = {
+            let (live, view, html) = (Rc::clone(&live), view.clone(), html.clone());
+            EventListener::new(root, "change", move |event| {
+                let Some(field) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                    .filter(|f| f.type_() == "text" && !f.read_only())
+                else {
                     return;
                 };
-                record_edit(&mut state.edits, edit);
-                // Handed over at once: the app may take the page before the next frame.
-                let _ = html.set_attribute(EDITS_ATTR, &edits_text(&state.edits));
-                if let Some(param) = swplan_engine::params::param(&key) {
-                    let text = display_text(param.unit, edit.1);
-                    if let Ok(Some(field)) = view.query_selector(&format!("#input-{key}")) {
-                        if let Ok(field) = field.dyn_into::<HtmlInputElement>() {
-                            field.set_value(&text);
+                let Some(key) = field.get_attribute("data-key") else {
+                    return;
+                };
+                let edit = type_in(&mut live.borrow_mut().scenario, &key, &field.value());
+                match edit {
+                    Some(edit) => edited(&live, &view, &html, edit),
+                    None => {
+                        let state = live.borrow();
+                        let first = params::value(&state.scenario, &key).map(|v| match v {
+                            Value::Scalar(v) => *v,
+                            Value::Yearly(y) => y.first(),
+                        });
+                        if let (Some(param), Some(v)) = (params::param(&key), first) {
+                            field.set_value(&display_text(param.unit, v));
                         }
                     }
-                    let unit = input
-                        .next_element_sibling()
-                        .and_then(|f| f.next_element_sibling())
-                        .and_then(|u| u.text_content())
-                        .unwrap_or_default();
-                    let _ = input.set_attribute("aria-valuetext", &format!("{text} {unit}"));
-                }
-                if state.frame.is_none() {
-                    let (live, view) = (Rc::clone(&live), view.clone());
-                    state.frame = Some(request_animation_frame(move |_| draw(&live, &view)));
                 }
             })
         };
@@ -176,12 +190,46 @@ mod live {
         };
         // The first view lives until the app takes the page: its listeners are never removed
         // (the elements they sit on go with it).
-        for listener in [on_input, on_focus, on_press]
+        for listener in [on_input, on_change, on_focus, on_press]
             .into_iter()
             .chain(release("pointerup"))
             .chain(release("pointercancel"))
         {
             listener.forget();
+        }
+    }
+
+    /// After an edit of the plan: hands the edits to the app at once (it may take the page
+    /// before the next frame), shows the value in the parameter's slider and field, and asks
+    /// for a drawing on the next frame.
+    fn edited(live: &Rc<RefCell<Live>>, view: &Element, html: &Element, edit: (&'static str, f64)) {
+        let mut state = live.borrow_mut();
+        record_edit(&mut state.edits, edit);
+        let _ = html.set_attribute(EDITS_ATTR, &edits_text(&state.edits));
+        let (key, value) = edit;
+        if let Some(param) = params::param(key) {
+            let text = display_text(param.unit, value);
+            let find = |selector: String| {
+                view.query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            };
+            if let Some(field) = find(format!("#input-{key}")) {
+                field.set_value(&text);
+            }
+            if let Some(slider) = find(format!("#param-{key} input[type=range]")) {
+                let shown = to_display(param.unit, value);
+                if slider.value().parse::<f64>().ok() != Some(shown) {
+                    slider.set_value(&shown.to_string());
+                }
+                let unit = param_unit(param, state.lang);
+                let _ = slider.set_attribute("aria-valuetext", &format!("{text} {unit}"));
+            }
+        }
+        if state.frame.is_none() {
+            let (live, view) = (Rc::clone(live), view.clone());
+            state.frame = Some(request_animation_frame(move |_| draw(&live, &view)));
         }
     }
 
