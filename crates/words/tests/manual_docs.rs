@@ -33,6 +33,10 @@ fn the_docs_are_the_manual_written_out() {
 
 #[test]
 fn the_app_reads_the_docs_back_as_the_manual() {
+    // While the other test rewrites the files, they are read by the next run.
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        return;
+    }
     for lang in [Lang::Zh, Lang::En] {
         let texts: Vec<String> = Part::ALL
             .iter()

@@ -291,7 +291,8 @@ impl Render {
                 <ul>{ for items.iter().map(|item| html! { <li>{ self.inlines(item) }</li> }) }</ul>
             },
             Block::Table { head, rows } => html! {
-                <div class="manual-table">
+                // Focusable: a wide table scrolls sideways by the keyboard too.
+                <div class="manual-table" tabindex="0">
                     <table>
                         <thead><tr>{ for head.iter().map(|cell| html! { <th scope="col">{ self.inlines(cell) }</th> }) }</tr></thead>
                         <tbody>

@@ -44,7 +44,7 @@ const ZH: ManualWords = ManualWords {
     load_failed: "说明文件没能载入。请检查应用文件夹是否完整，或刷新页面后重试。",
     retry: "重试",
     to_top: "回到目录",
-    keys_hint: "? 或 F1 打开说明 · Esc 返回方案 · 每个设置旁的“?”打开它的说明",
+    keys_hint: "? 或 F1 打开说明 · Esc 返回方案 · 每个设置旁的 ⓘ 打开它的说明",
 };
 
 const EN: ManualWords = ManualWords {
@@ -62,7 +62,7 @@ const EN: ManualWords = ManualWords {
     load_failed: "The manual's files could not be loaded. Check that the app's folder is complete, or reload the page and try again.",
     retry: "Try again",
     to_top: "Back to the contents",
-    keys_hint: "? or F1 opens the manual · Esc goes back to the plan · the “?” beside each setting opens its entry",
+    keys_hint: "? or F1 opens the manual · Esc goes back to the plan · the ⓘ beside each setting opens its entry",
 };
 
 /// The manual page's words in a language.
@@ -86,7 +86,7 @@ pub fn found_sections(count: usize, query: &str, lang: Lang) -> String {
     }
 }
 
-/// The hidden name of a setting's "?" link: "“每年新增人才”的说明".
+/// The hidden name of a setting's ⓘ link: "“每年新增人才”的说明".
 pub fn about_setting(label: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("“{label}”的说明"),
