@@ -126,7 +126,7 @@ fn every_link_lands_on_a_section() {
     for lang in LANGS {
         let document = manual(lang);
         let sections = ids(&document);
-        let mut check = |inlines: &[Inline], id: &str| {
+        let check = |inlines: &[Inline], id: &str| {
             for inline in inlines {
                 if let Inline::Link { topic, .. } = inline {
                     assert!(

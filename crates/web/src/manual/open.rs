@@ -16,19 +16,14 @@ use swplan_plans::state::{Action, Dialog};
 pub enum Opening {
     /// An action of the reducer (a dialog, the presenter).
     Act(Action),
-    /// The element to bring into view and focus, by CSS selector; `open` a `<details>` around
-    /// or at it first; `click` it (a button that opens an editor).
-    Focus { selector: String, click: bool },
+    /// The element to bring into view and focus, by CSS selector, every `<details>` around it
+    /// opened first (a menu or a panel, when the element is its summary).
+    Focus(String),
 }
 
 /// How this page opens `feature`, if it has the feature.
 pub fn opening(feature: Feature) -> Option<Opening> {
-    let focus = |selector: &str| {
-        Some(Opening::Focus {
-            selector: selector.to_string(),
-            click: false,
-        })
-    };
+    let focus = |selector: &str| Some(Opening::Focus(selector.to_string()));
     match feature {
         Feature::PresetPicker => focus("#preset"),
         Feature::RegionAndTargets => focus("#add-target"),
@@ -38,16 +33,17 @@ pub fn opening(feature: Feature) -> Option<Opening> {
         Feature::Share => Some(Opening::Act(Action::OpenDialog(Dialog::Share))),
         Feature::Saves => Some(Opening::Act(Action::OpenDialog(Dialog::Saves))),
         Feature::Compare => focus("#compare-copy"),
-        Feature::Export => Some(Opening::Focus {
-            selector: "#export-menu > summary".to_string(),
-            click: true,
-        }),
+        Feature::Export => focus("#export-menu > summary"),
         Feature::Presenter => Some(Opening::Act(Action::EnterPresenter)),
         Feature::Stories => Some(Opening::Act(Action::OpenDialog(Dialog::Stories))),
         Feature::Pool => Some(Opening::Act(Action::OpenDialog(Dialog::Pool))),
         Feature::Setting(key) => focus(&format!("#param-{key} input[type=text]")),
         Feature::MonteCarloSettings => focus("#mc-runs"),
-        // Issues 21 and 22: their views are on their branches; one line each when merged.
+        // Issues 21 and 22: their views are on their branches; when merged, one line each:
+        //   Feature::Actuals => focus("#actuals-paste"),
+        //   Feature::RollUp => Some(Opening::Act(Action::OpenDialog(Dialog::RollUp))),
+        //   Feature::Cheapest => focus("#optimiser > summary"),
+        //   Feature::Sensitivity => focus("#sensitivity > summary"),
         Feature::Actuals | Feature::RollUp | Feature::Cheapest | Feature::Sensitivity => None,
     }
 }
@@ -60,15 +56,12 @@ pub fn focus_after_close(opening: Opening) {
             format!("#param-{key} .schedule input")
         }
         Opening::Act(_) => return,
-        Opening::Focus { selector, click } => {
-            gloo::timers::callback::Timeout::new(0, move || focus_now(&selector, click)).forget();
-            return;
-        }
+        Opening::Focus(selector) => selector,
     };
-    gloo::timers::callback::Timeout::new(0, move || focus_now(&selector, false)).forget();
+    gloo::timers::callback::Timeout::new(0, move || focus_now(&selector)).forget();
 }
 
-fn focus_now(selector: &str, click: bool) {
+fn focus_now(selector: &str) {
     let document = gloo::utils::document();
     let Some(element) = document.query_selector(selector).ok().flatten() else {
         return;
@@ -85,8 +78,5 @@ fn focus_now(selector: &str, click: bool) {
         return;
     };
     element.scroll_into_view();
-    if click {
-        element.click();
-    }
     let _ = element.focus();
 }
