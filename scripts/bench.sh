@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark with budgets (issue 11): builds the release and measures it in headless Chromium
 # and natively (criterion), then prints every figure with its median, p95, budget and pass/fail
-# and writes target/bench.json and target/bench.md (the README's table, with date and machine).
+# and writes target/bench.json and target/bench.md (the table of docs/benchmark.md, with date and machine).
 # A benchmark, not a test: it exits 0 when a budget is missed, and scripts/test.sh does not run it.
 #
 #   scripts/bench.sh              build into $DIST (default dist/), then node tests/e2e/bench.mjs

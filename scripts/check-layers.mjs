@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks the layering the crate graph stands for (README, "Architecture"):
+// Checks the layering the crate graph stands for (docs/architecture.md):
 //   1. each crate depends only on the workspace crates below it:
 //        engine ← plans ← words ← render ← web, cli
 //   2. no import circle between the modules (files) of a crate.

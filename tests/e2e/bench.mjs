@@ -1,7 +1,7 @@
 // The benchmark with budgets of issue 11 (section 3): a benchmark, not a test. It measures the
 // release build (dist/, or $DIST) in one headless Chromium session and natively (criterion),
 // prints every figure with its median, p95, budget and pass/fail, and writes
-// target/bench.json and target/bench.md (a table for the README). It exits 0 when a budget is
+// target/bench.json and target/bench.md (the table of docs/benchmark.md). It exits 0 when a budget is
 // missed: it reports, it does not fail. Run it with scripts/bench.sh (which builds first) or:
 //
 //   node tests/e2e/bench.mjs [--quick] [--no-native] [--only=pointer,usable,...]

@@ -2,9 +2,11 @@
 //! value name and heading set from `swplan_words::cli_help`, and `swplan help [command|topic]`.
 
 use clap::CommandFactory;
+use swplan_plans::help::HelpTopic;
 use swplan_words::cli_help::{
     command_text, headings, option_text, topic_text, topics_overview, Topic, UsageError, PROGRAM,
 };
+use swplan_words::manual;
 use swplan_words::Lang;
 
 use crate::args::Cli;
@@ -86,14 +88,26 @@ pub fn help_command(topic: Option<&str>, lang: Lang) -> Result<String, Failure> 
         return Ok(topic_text(topic, lang));
     }
     root.build();
-    match root.find_subcommand_mut(name) {
-        Some(command) => Ok(page(command.render_long_help())),
-        None => Err(usage_failure(
-            UsageError::UnknownTopic { topic: name.into() },
-            lang,
-        )),
+    if let Some(command) = root.find_subcommand_mut(name) {
+        return Ok(page(command.render_long_help()));
     }
+    manual_text(name, lang)
+        .ok_or_else(|| usage_failure(UsageError::UnknownTopic { topic: name.into() }, lang))
 }
+
+/// A section of the manual (使用说明, 模型说明) by its topic, the same text the app shows;
+/// `manual` lists the topics.
+fn manual_text(name: &str, lang: Lang) -> Option<String> {
+    let document = manual::manual(lang);
+    if name == MANUAL_CONTENTS {
+        return Some(manual::contents_text(&document, lang));
+    }
+    let topic = HelpTopic::from_slug(name)?;
+    manual::section_text(&document, &topic.slug(), lang)
+}
+
+/// `swplan help manual`: the manual's topics.
+const MANUAL_CONTENTS: &str = "manual";
 
 /// A rendered help page as printed: plain text ending in one newline.
 pub fn page(help: clap::builder::StyledStr) -> String {
@@ -155,6 +169,29 @@ mod tests {
                 "{command:?} --{option} is worded but not defined"
             );
         }
+    }
+
+    #[test]
+    fn help_prints_a_section_of_the_manual_in_either_language() {
+        let zh = help_command(Some("param-attrition"), Lang::Zh)
+            .ok()
+            .unwrap();
+        assert!(zh.contains("年流失率") || zh.contains("流失"), "{zh}");
+        let en = help_command(Some("model-rooms"), Lang::En).ok().unwrap();
+        assert!(en.starts_with("Rooms"), "{en}");
+        assert!(en.contains("R(y)"), "{en}");
+        let contents = help_command(Some("manual"), Lang::Zh).ok().unwrap();
+        assert!(contents.contains("what-it-takes") && contents.contains("model-limits"));
+        assert!(help_command(Some("nonsense"), Lang::En).is_err());
+    }
+
+    #[test]
+    fn a_command_keeps_its_own_help_before_a_section_of_the_same_name() {
+        let compare = help_command(Some("compare"), Lang::En).ok().unwrap();
+        assert!(
+            !compare.starts_with("Compare plans and the baseline"),
+            "{compare}"
+        );
     }
 
     #[test]

@@ -16,9 +16,9 @@ use super::validate::ValidationErrors;
 use super::verdict::evaluate;
 
 /// The largest yearly count the search tries before it calls a target out of reach.
-const COUNT_LIMIT: f64 = 10_000_000.0;
+pub const COUNT_LIMIT: f64 = 10_000_000.0;
 /// Grid step of rate levers (0.1 %).
-const RATE_STEP: f64 = 0.001;
+pub const RATE_STEP: f64 = 0.001;
 
 /// The question: which lever, for which target, at what confidence (none for the plan itself).
 #[derive(Clone, Debug)]

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod compute;
 pub mod computed;
 pub mod data_problem;
+pub mod help;
 mod lang;
 pub mod pool;
 pub mod presets;

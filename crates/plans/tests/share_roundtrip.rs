@@ -1,6 +1,6 @@
 //! Share links round-trip: every valid plan, or comparison of up to four, opens from its link
 //! as the same plan (in its normalized form), with nothing reported. And links stay short
-//! enough for chat apps: the lengths here are the ones quoted in the README.
+//! enough for chat apps: the lengths here are the ones quoted in docs/link-format.md.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

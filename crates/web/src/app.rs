@@ -14,6 +14,7 @@ use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
 use super::kept_plans::KeptPlans;
+use super::manual::{use_manual, ManualPage};
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
@@ -333,10 +334,13 @@ pub fn app() -> Html {
     let step_changes_now = place
         .map(|p| swplan_words::story::step_changes(&p.context, lang))
         .unwrap_or_default();
+    let help = state.session.help;
+    let manual = use_manual(help, presenting, on_action.clone());
     html! {
         <ContextProvider<ComputeClient> context={compute.clone()}>
         // Behind the presenter the page is inert: focus and screen readers stay in front.
-        <div class="app" inert={presenting} data-settled={settled.to_string()} data-compute={if compute.uses_workers() { "worker" } else { "page" }}>
+        // The manual takes the page while it is open: the plan stays drawn, hidden, as it was.
+        <div class="app" inert={presenting} hidden={help.is_some()} data-settled={settled.to_string()} data-compute={if compute.uses_workers() { "worker" } else { "page" }}>
             <a class="skip-link" href="#controls-heading">{ text.skip_to_controls }</a>
             <a class="skip-link" href="#targets-heading">{ text.skip_to_results }</a>
             <Header {lang} preset={plan.preset().map(|p| p.slug)}
@@ -403,6 +407,9 @@ pub fn app() -> Html {
             }
             { dialog }
         </div>
+        if let Some(topic) = help {
+            <ManualPage {lang} {topic} on_action={on_action.clone()} on_close={manual.on_close} on_open={manual.on_open} />
+        }
         if let Some(predicting) = state.session.predicting.clone() {
             <PredictionView {lang} {predicting} changes={step_changes_now.clone()} on_action={on_action.clone()} />
         } else if let Some(presenter) = state.session.presenter.clone() {

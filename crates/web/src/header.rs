@@ -7,8 +7,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use swplan_engine::scenario::MAX_HORIZON_YEARS;
+use swplan_plans::help::HelpTopic;
 use swplan_plans::presets;
 use swplan_plans::state::{Action, Dialog};
+use swplan_words::manual::manual_words;
 use swplan_words::strings::{horizon_note, strings};
 use swplan_words::Lang;
 
@@ -216,6 +218,10 @@ pub fn header(props: &HeaderProps) -> Html {
                         <button type="button" id="open-pool" onclick={close_after(open(Dialog::Pool))}>{ text.pool_button }</button>
                     </div>
                 </details>
+                <button type="button" class="tool help-button" id="open-help" title={manual_words(lang).button_hint}
+                        aria-keyshortcuts="? F1" onclick={emit(Action::OpenHelp(HelpTopic::Contents))}>
+                    { manual_words(lang).button }
+                </button>
                 <button type="button" class="lang-toggle" id="lang-toggle" onclick={on_lang}
                         lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }}>
                     { text.language_toggle }

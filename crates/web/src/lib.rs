@@ -25,6 +25,7 @@ mod download;
 pub mod drive;
 mod header;
 mod kept_plans;
+mod manual;
 mod notices;
 mod param_control;
 mod persistence;

@@ -19,6 +19,7 @@ use swplan_plans::state::{Action, FieldId};
 use swplan_words::inputs::{
     display_text, from_display, parse_typed, slider_range_for, step_through, to_display, NotANumber,
 };
+use swplan_words::manual::about_setting;
 use swplan_words::provenance::value_origin;
 use swplan_words::strings::{param_unit, pending_hint, schedule_summary, set_in_plan, strings};
 use swplan_words::{param_label, Lang};
@@ -303,11 +304,26 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         Callback::from(move |()| citing.set(false))
     };
 
+    // ⓘ: the parameter's entry in the manual (模型说明).
+    let on_about = {
+        let on_action = props.on_action.clone();
+        let key = param.key;
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_action.emit(Action::OpenHelp(swplan_plans::help::HelpTopic::Param(key)));
+        })
+    };
+
     html! {
         <div class={classes!("param", (param.kind == Kind::Assumption).then_some("is-assumption"), invalid.then_some("is-invalid"), varies.then_some("is-schedule"))}
              id={format!("{prefix}param-{key}")} data-key={key}>
             <div class="param-head">
                 <label for={input_id.clone()}>{ label }</label>
+                <a class="about-param" href={format!("?help=param-{key}")} onclick={on_about}
+                   title={about_setting(label, lang)}>
+                    <span aria-hidden="true">{ "ⓘ" }</span>
+                    <span class="visually-hidden">{ about_setting(label, lang) }</span>
+                </a>
                 if own_value {
                     <OwnValueChip id={format!("{prefix}source-{key}")} own={props.own_source.clone()} was={was.clone()} {lang}
                                   on_cite={on_cite.clone()} citing={*citing} button_id={format!("{prefix}cite-{key}")} />

@@ -47,6 +47,10 @@ pub fn address_query(state: &State) -> String {
             query.push_str(&format!("&story={}&step={}", place.story.id, place.step));
         }
     }
+    // The manual open over the plan stays open on a reload.
+    if let Some(topic) = state.session.help {
+        query = swplan_plans::help::with_topic(&query, Some(topic));
+    }
     query
 }
 

@@ -9,7 +9,7 @@
 //! defines has its words here, and nothing more.
 
 mod options;
-mod topics;
+pub(crate) mod topics;
 mod usage_errors;
 
 pub use options::{option_text, worded_options, OptionText};

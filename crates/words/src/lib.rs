@@ -18,6 +18,7 @@ mod format;
 pub mod inputs;
 pub mod keeping;
 pub mod labels;
+pub mod manual;
 pub mod messages;
 pub mod notices;
 pub mod open_messages;

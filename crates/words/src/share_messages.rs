@@ -30,6 +30,7 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::CertifiedTotal => ("持证社工总数", "certified in total"),
         LinkKey::Sources => ("来源说明", "sources"),
         LinkKey::Lang => ("语言", "language"),
+        LinkKey::Help => ("使用说明", "manual"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
         LinkKey::Predict => ("预测提问", "prediction question"),
     };

@@ -41,7 +41,7 @@ pub use explain::{BoundSide, Explanation, LeverAtBound, LeverRelaxation, TargetB
 pub use lever::{Bounds, Lever, LeverChoice};
 pub use outcome::{Cost, LeverPlan, Odds, Outcome, Shortfall, Status, TargetResult};
 pub use scenario_count::{scenario_count, ScenarioCount, DEFAULT_BETA, MAX_SCENARIOS};
-pub use solve::{optimise, Optimiser, Phase, Progress};
+pub use solve::{optimise, Optimiser, Phase, Progress, MAX_LINEARISATIONS};
 
 use super::validate::ValidationErrors;
 

@@ -31,7 +31,7 @@ const FUTURES_PER_STEP: usize = 16;
 pub(super) const CHECKS_PER_STEP: usize = 1_000;
 /// Linearisations before the optimiser settles for what it has (the model is linear away from
 /// its ceilings, so a second one is rare and a third rarer).
-const MAX_LINEARISATIONS: usize = 3;
+pub const MAX_LINEARISATIONS: usize = 3;
 
 /// Where the optimiser is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,6 +43,10 @@ pub enum LinkKey {
     CertifiedTotal,
     /// `q`: the planner's sources of values, packed (format 3; see `share::sources`).
     Sources,
+    /// `help`: the manual open at a topic (`help=what-it-takes`; see `crate::help`). The page's
+    /// own key, like `lang`: outside the plans and the checksum, and ignored by the plan reader,
+    /// so links with it stay readable by apps without a manual.
+    Help,
 }
 
 impl LinkKey {
@@ -95,6 +99,7 @@ impl LinkKey {
             LinkKey::Model => "m",
             LinkKey::CertifiedTotal => "ct",
             LinkKey::Sources => "q",
+            LinkKey::Help => "help",
         }
     }
 
@@ -140,5 +145,8 @@ mod tests {
             assert!(all[i + 1..].iter().all(|k| k.code() != key.code()));
             assert!(PARAMS.iter().all(|p| p.code != key.code()), "{key:?}");
         }
+        // The manual's key is read by the page alone: no other key or parameter spells it.
+        assert!(all.iter().all(|k| k.code() != LinkKey::Help.code()));
+        assert!(PARAMS.iter().all(|p| p.code != LinkKey::Help.code()));
     }
 }

@@ -143,6 +143,10 @@ pub enum Action {
     },
     OpenDialog(Dialog),
     CloseDialog,
+    /// Open the manual at a topic (over any dialog, which it closes), or move it there.
+    OpenHelp(crate::help::HelpTopic),
+    /// Close the manual: the page is as it was.
+    CloseHelp,
     /// Whether the browser stores anything.
     SetStorageAvailable(bool),
     /// The saves as stored (at start, or changed by another tab).
@@ -637,6 +641,11 @@ impl State {
                 self.session.import = None;
                 self.session.dialog = None;
             }
+            Action::OpenHelp(topic) => {
+                self.session.dialog = None;
+                self.session.help = Some(topic);
+            }
+            Action::CloseHelp => self.session.help = None,
             Action::SetStorageAvailable(available) => {
                 self.session.library.available = available;
                 if !available {

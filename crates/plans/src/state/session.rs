@@ -31,6 +31,8 @@ pub struct Session {
     pub import: Option<ImportOutcome>,
     /// The dialog on top of the page, if any.
     pub dialog: Option<Dialog>,
+    /// The manual (使用说明, 模型说明), open at a topic, over the page.
+    pub help: Option<crate::help::HelpTopic>,
     /// Draw the preset's baseline as a faint line behind the plans ("no new decisions").
     pub show_baseline: bool,
     /// The presenter view, when a trainer projects the plan.
@@ -165,6 +167,7 @@ impl Session {
             kept: KeptPlans::default(),
             import: None,
             dialog: None,
+            help: None,
             show_baseline: false,
             presenter: None,
             recording: None,

@@ -123,6 +123,10 @@ impl State {
             state
         };
         state.open_story_from_link(query);
+        // `help=…`: the manual open over the page, at its topic (an unknown one: the contents).
+        if let Some(topic) = crate::help::topic_in_query(query) {
+            state.apply(Action::OpenHelp(topic));
+        }
         state.apply(Action::SetStorageAvailable(available));
         for aside in &set_aside {
             if let Some(unreadable) = &aside.found_now {

@@ -4,6 +4,7 @@
 use super::*;
 
 mod compare;
+mod help;
 mod import;
 mod odds;
 mod opening;
@@ -46,9 +47,10 @@ fn new_region() -> State {
 /// The reducer's declaration, and every test of it: each variant of `Action` must be applied in
 /// one of these files, so an action added without a test fails here.
 const REDUCER: &str = include_str!("mod.rs");
-const TEST_FILES: [&str; 14] = [
+const TEST_FILES: [&str; 15] = [
     include_str!("tests.rs"),
     include_str!("tests/compare.rs"),
+    include_str!("tests/help.rs"),
     include_str!("tests/import.rs"),
     include_str!("tests/odds.rs"),
     include_str!("tests/opening.rs"),

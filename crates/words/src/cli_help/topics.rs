@@ -69,6 +69,14 @@ pub fn topics_overview(lang: Lang) -> String {
     Topic::ALL
         .iter()
         .map(|t| format!("  {:<9}{}\n", t.name(), t.title(lang)))
+        .chain(std::iter::once(format!(
+            "  {:<9}{}\n",
+            "manual",
+            lang.pick(
+                "使用说明与模型说明的全部主题（如 swplan help model-rooms）",
+                "every topic of the user guide and the model (e.g. swplan help model-rooms)"
+            )
+        )))
         .collect()
 }
 
@@ -164,7 +172,7 @@ fn keys(lang: Lang) -> String {
 }
 
 /// A parameter's unit as `--set` takes it: rates as fractions, yearly amounts per year.
-fn param_unit(param: &Param, lang: Lang) -> String {
+pub(crate) fn param_unit(param: &Param, lang: Lang) -> String {
     let unit = match param.unit {
         Unit::Rate => return lang.pick("比例（0–1）", "fraction (0–1)").to_string(),
         Unit::People | Unit::PerUnit => lang.pick("人", "people"),
@@ -177,7 +185,7 @@ fn param_unit(param: &Param, lang: Lang) -> String {
     }
 }
 
-fn kind_label(param: &Param, lang: Lang) -> String {
+pub(crate) fn kind_label(param: &Param, lang: Lang) -> String {
     let kind = match param.kind {
         Kind::Assumption => lang.pick("起点或假设", "starting point or assumption"),
         Kind::Lever => lang.pick("政策杠杆", "policy lever"),
@@ -226,7 +234,7 @@ fn targets(lang: Lang) -> String {
 }
 
 /// The unit of a target's threshold.
-fn metric_unit(metric: Metric, lang: Lang) -> &'static str {
+pub(crate) fn metric_unit(metric: Metric, lang: Lang) -> &'static str {
     match metric.unit() {
         FigureUnit::Share => lang.pick("比例（0–1）", "fraction (0–1)"),
         FigureUnit::Yuan => lang.pick("元", "yuan"),

@@ -1,0 +1,130 @@
+// The manual (使用说明, 模型说明, issue 23) in the release build: opened by a link at a topic,
+// by `?` and F1 (not while typing), by the header's button and a setting's ⓘ; searched; a
+// section's "open it" opens its feature; Esc and the browser's back close it with the plan as
+// it was; axe finds nothing; screenshots at desktop and phone size in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { start, stop, open, axeViolations, settled, oddsReady } from './harness.mjs';
+
+before(async () => {
+  await start();
+  await mkdir('target/screenshots', { recursive: true });
+});
+after(stop);
+
+const MANUAL = '.manual-page';
+
+test('a link with ?help=model opens the model with its equations, the plan behind it', async () => {
+  const { page, done } = await open({ query: '?p=ningxia.2&help=model-talent', ready: '.manual-formula' });
+  const heading = page.locator('#help-model-talent');
+  await heading.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'help-model-talent');
+  const talent = page.locator('.manual-section[data-topic="model-talent"] .manual-formula').first();
+  assert.match(await talent.textContent(), /T\(y\) = T\(y−1\) · \(1 − a\) \+ H\(y\)/);
+  assert.equal(await page.locator('.app').isHidden(), true, 'the plan is hidden behind the manual');
+  // Every parameter of the registry has its entry, with its key.
+  assert.ok(await page.locator('[data-topic^="param-"]').count() >= 20);
+  await done();
+});
+
+test('an unknown topic opens the contents, with no error', async () => {
+  const { page, done } = await open({ query: '?help=nonsense', ready: MANUAL });
+  await page.locator('.manual-contents a').first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'manual-title');
+  assert.equal(await page.locator('.notice, [role=alert]').count(), 0);
+  await done();
+});
+
+test('? on the main page opens the manual, not while typing in a field; Esc closes it with the plan unchanged', async () => {
+  const { page, done } = await open();
+  await settled(page);
+  const field = page.locator('#param-hires input[type=text]');
+  await field.fill('15000');
+  await field.press('Enter');
+  await settled(page);
+  await oddsReady(page);
+  const address = new URL(page.url()).search;
+  const cards = await page.locator('.target-card').allTextContents();
+  // Typing ? into a field types it.
+  await field.focus();
+  await page.keyboard.type('?');
+  assert.equal(await page.locator(MANUAL).count(), 0, 'typing ? in a field does not open the manual');
+  await field.fill('15000');
+  await field.press('Enter');
+  await page.locator('#targets-heading').click();
+  await page.keyboard.press('?');
+  await page.locator(MANUAL).waitFor();
+  assert.match(new URL(page.url()).search, /help=contents/);
+  await page.keyboard.press('Escape');
+  await page.locator(MANUAL).waitFor({ state: 'detached' });
+  await page.waitForFunction((a) => location.search === a, address);
+  assert.deepEqual(await page.locator('.target-card').allTextContents(), cards, 'the plan is unchanged');
+  // F1 opens it too, and the browser's back closes it.
+  await page.keyboard.press('F1');
+  await page.locator(MANUAL).waitFor();
+  await page.goBack();
+  await page.locator(MANUAL).waitFor({ state: 'detached' });
+  assert.equal(new URL(page.url()).search, address);
+  assert.deepEqual(await page.locator('.target-card').allTextContents(), cards);
+  await done();
+});
+
+test('the search filters the sections, and a cleared search shows them all', async () => {
+  const { page, done } = await open({ query: '?lang=zh&help=contents', ready: MANUAL });
+  await page.locator('.manual-section').first().waitFor();
+  const all = await page.locator('.manual-section').count();
+  await page.locator('#manual-search').fill('流失率');
+  await page.locator('#manual-found').waitFor();
+  const found = await page.locator('.manual-section').count();
+  assert.ok(found > 0 && found < all / 2, `${found} of ${all}`);
+  assert.match(await page.locator('#manual-found').textContent(), /找到 \d+ 节/);
+  assert.ok(await page.locator('[data-topic="param-attrition"]').isVisible());
+  await page.locator('#manual-search').fill('no-such-word-anywhere');
+  assert.match(await page.locator('#manual-found').textContent(), /没有找到/);
+  await page.locator('#manual-search').fill('');
+  assert.equal(await page.locator('.manual-section').count(), all);
+  await done();
+});
+
+test("a section's link opens its feature: the share dialog, a setting", async () => {
+  const { page, done } = await open({ query: '?lang=en&help=share-save', ready: MANUAL });
+  await page.locator('[data-topic="share-save"] .open-feature').click();
+  await page.locator(MANUAL).waitFor({ state: 'detached' });
+  await page.locator('.dialog').first().waitFor();
+  assert.match(await page.locator('.dialog').first().textContent(), /link/i);
+  await done();
+  const second = await open({ query: '?lang=en&help=model-talent', ready: MANUAL });
+  await second.page.locator('[data-topic="model-talent"] .open-feature').click();
+  await second.page.locator(MANUAL).waitFor({ state: 'detached' });
+  await second.page.waitForFunction(() => document.activeElement?.closest('#param-hires') !== null);
+  await second.done();
+});
+
+test("a setting's ⓘ opens its entry, and the header's button the contents", async () => {
+  const { page, done } = await open({ query: '?lang=en' });
+  await page.locator('#param-attrition .about-param').click();
+  await page.locator('#help-param-attrition').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'help-param-attrition');
+  assert.match(await page.locator('[data-topic="param-attrition"]').textContent(), /8 %/);
+  await page.locator('#manual-close').click();
+  await page.locator(MANUAL).waitFor({ state: 'detached' });
+  await page.locator('#open-help').click();
+  await page.locator('#manual-title').waitFor();
+  await done();
+});
+
+test('the manual passes axe, and is looked at in both languages at desktop and phone size', async () => {
+  for (const [name, width, height] of [['desktop', 1400, 900], ['phone', 390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      const { page, done } = await open({ width, height, query: `?lang=${lang}&help=contents`, ready: '.manual-section' });
+      assert.deepEqual(await axeViolations(page), [], `${name} ${lang}`);
+      await page.screenshot({ path: `target/screenshots/manual-${name}-${lang}.png` });
+      await page.goto(page.url().replace('help=contents', 'help=model-rooms'));
+      await page.locator('#help-model-rooms').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `target/screenshots/manual-model-${name}-${lang}.png` });
+      await done();
+    }
+  }
+});
