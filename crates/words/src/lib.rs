@@ -23,6 +23,7 @@ pub mod notices;
 pub mod open_messages;
 pub mod playback;
 pub mod pool_ui;
+pub mod presenting;
 pub mod provenance;
 pub mod results;
 pub mod save_messages;

@@ -31,6 +31,7 @@
 
 mod check;
 mod compact;
+pub mod kept;
 pub mod link;
 mod recorder;
 mod write;
