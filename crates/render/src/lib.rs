@@ -17,4 +17,5 @@ mod mark_labels;
 pub mod plot;
 pub mod qr;
 pub mod report;
+pub mod sample;
 pub mod table;

@@ -198,8 +198,7 @@ fn a_target_label_stays_off_the_plans_band() {
         let top_tick: f64 = top_label.replace(',', "").parse().unwrap();
         let y_of = |value: f64| chart.bottom - (chart.bottom - top_y) * value / top_tick;
         for (i, year) in spec.years.iter().enumerate() {
-            let x = chart.left
-                + (chart.right - chart.left) * (f64::from(year - 2021) + 0.5) / 10.0;
+            let x = chart.left + (chart.right - chart.left) * (f64::from(year - 2021) + 0.5) / 10.0;
             if x < left || x > right {
                 continue;
             }

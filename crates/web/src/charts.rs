@@ -104,19 +104,22 @@ pub fn charts(props: &ChartsProps) -> Html {
     } else {
         compared(&plotted, lang, width)
     };
-    let specs: Vec<(Chart, _)> = specs.into_iter().map(|(chart, mut spec)| {
-        if let Some(top) = props
-            .tops
-            .as_ref()
-            .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
-        {
-            spec.y_floor = spec.y_floor.max(top.1);
-        }
-        if let Some(year) = props.until {
-            truncate(&mut spec, year);
-        }
-        (chart, spec)
-    }).collect();
+    let specs: Vec<(Chart, _)> = specs
+        .into_iter()
+        .map(|(chart, mut spec)| {
+            if let Some(top) = props
+                .tops
+                .as_ref()
+                .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
+            {
+                spec.y_floor = spec.y_floor.max(top.1);
+            }
+            if let Some(year) = props.until {
+                truncate(&mut spec, year);
+            }
+            (chart, spec)
+        })
+        .collect();
     // The presenter's charts in the order it asks for them (the highlighted one first).
     let mut specs = specs;
     if let Some(only) = &props.only {

@@ -63,6 +63,12 @@ pub struct PresenterViewProps {
     pub plans: Vec<ChartPlan>,
     /// The workshop's last pool, when there is one.
     pub pool: Option<Rc<Pooled>>,
+    /// The plan's name (a participant's, when one is presented), before the region in the title.
+    #[prop_or_default]
+    pub plan_name: Option<AttrValue>,
+    /// The room's predictions beside a question (`tally::TallyView`), when the step asks one.
+    #[prop_or_default]
+    pub tally: Html,
     pub on_action: Callback<Action>,
 }
 
@@ -185,9 +191,13 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let title = match (&place, &pool) {
         (_, Some(_)) => words.pool_title.to_string(),
         (Some(p), None) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
-        (None, None) => lang
-            .pick(&computed.scenario.name.zh, &computed.scenario.name.en)
-            .to_string(),
+        (None, None) => {
+            let region = lang.pick(&computed.scenario.name.zh, &computed.scenario.name.en);
+            match &props.plan_name {
+                Some(name) => format!("{name} · {region}"),
+                None => region.to_string(),
+            }
+        }
     };
     // The same plan (and story step) on the participants' phones.
     let url = link_url(&props.link);
@@ -239,7 +249,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         None => html! {
             <>
                 if let Some(p) = &place {
-                    <StoryPanel {lang} place={p.clone()} callouts={callouts} />
+                    <StoryPanel {lang} place={p.clone()} callouts={callouts} tally={props.tally.clone()} />
                 }
                 <PresenterCards {lang} plans={chart_plans.clone()} {year} hidden={asking}
                                 highlighted={match highlight { Some(Highlight::Target(metric)) => Some(metric), _ => None }} />

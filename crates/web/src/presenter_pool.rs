@@ -17,7 +17,11 @@ pub struct PooledResultProps {
 
 /// A table of words, each cell drawn by `cell` (row, column, its words): a drawing beside the
 /// words where one helps (the distribution, the share met).
-fn table(table: &TextTable, class: &'static str, cell: impl Fn(usize, usize, &str) -> Html) -> Html {
+fn table(
+    table: &TextTable,
+    class: &'static str,
+    cell: impl Fn(usize, usize, &str) -> Html,
+) -> Html {
     html! {
         <table class={classes!("presenter-pool-table", class)}>
             <thead>

@@ -17,6 +17,9 @@ pub struct StoryPanelProps {
     /// How what the question asked moved since the step before, a list of lines per figure
     /// (empty until the answer is revealed).
     pub callouts: Vec<Vec<String>>,
+    /// The room's predictions beside the question (`tally::TallyView`), when the step asks one.
+    #[prop_or_default]
+    pub tally: Html,
 }
 
 /// A hint for a keyboard and one for a touch screen; the page's CSS shows the one that fits.
@@ -70,6 +73,7 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
                     { lang.pick(question, step.question_en.as_deref().unwrap_or(question)).to_string() }
                 </p>
             }
+            { props.tally.clone() }
             if asking {
                 { hint(text.reveal_hint, words.reveal_hint_touch) }
             } else {

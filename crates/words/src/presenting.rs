@@ -44,7 +44,8 @@ pub struct Presenting {
 }
 
 pub const ZH: Presenting = Presenting {
-    keys_hint: "空格 / → 下一步 · ← 上一步 · P 播放 · Q 二维码 · B 黑屏 · Home / End 首末步 · Esc 退出",
+    keys_hint:
+        "空格 / → 下一步 · ← 上一步 · P 播放 · Q 二维码 · B 黑屏 · Home / End 首末步 · Esc 退出",
     touch_hint: "点 ▶ 下一步 · 点 ◀ 上一步",
     reveal_hint_touch: "请先预测，再点 ▶ 揭晓。",
     intro_hint_touch: "点 ▶ 开始。",
@@ -153,7 +154,10 @@ pub fn handout_step(step: usize, lang: Lang) -> String {
 pub fn recorded_on(time: &str, steps: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{time} 录制 · {steps}步"),
-        Lang::En => format!("recorded {time} · {steps} step{}", if steps == 1 { "" } else { "s" }),
+        Lang::En => format!(
+            "recorded {time} · {steps} step{}",
+            if steps == 1 { "" } else { "s" }
+        ),
     }
 }
 

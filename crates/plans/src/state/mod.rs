@@ -3,10 +3,12 @@
 //! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
 //! (`ui::app`, a thin `yew::Reducible`).
 
+mod edited;
 pub mod import;
 pub mod kept;
 pub mod library;
 pub mod plan;
+pub mod predicting;
 mod session;
 mod start;
 pub mod stories;
@@ -15,15 +17,17 @@ pub mod workshop;
 
 use std::rc::Rc;
 
+pub use edited::Edited;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
+pub use predicting::Predicting;
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use stories::StoryShelf;
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
-pub use workshop::{LoadedFile, Workshop, WorkshopAction};
+pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};
 
 use crate::presets::{self, Preset};
 use crate::share::save::SavedPlan;
@@ -238,6 +242,18 @@ pub enum Action {
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
+    /// One participant of the pool (by index): their plan opened in place of the active one
+    /// (undoable; unsaved work kept aside, stamped `now`), added to the comparison, or
+    /// presented (the plan on screen comes back when the presenter closes).
+    UseParticipant {
+        index: usize,
+        to: ParticipantUse,
+        now: String,
+    },
+    /// On a participant's phone: the choice picked for the story question (from 0).
+    Predict(usize),
+    /// The phone leaves the question for the plan of the step.
+    ClosePrediction,
     /// Bring back a plan kept aside, in place of the active one (undoable); unsaved work it
     /// replaces is kept aside in turn, stamped `now`.
     RestoreKept {
@@ -478,6 +494,7 @@ impl State {
             action,
             Action::OpenSpec { .. }
                 | Action::OpenLink { .. }
+                | Action::UseParticipant { .. }
                 | Action::OpenSave { .. }
                 | Action::RestoreKept { .. }
                 | Action::LoadPreset(_)
@@ -806,8 +823,7 @@ impl State {
                 }
             }
             Action::RestoreStory => {
-                if let Some(UndoHint::StoryDeleted { index, story }) =
-                    self.session.undo_hint.take()
+                if let Some(UndoHint::StoryDeleted { index, story }) = self.session.undo_hint.take()
                 {
                     self.session.stories.restore(index, *story);
                 }
@@ -823,6 +839,11 @@ impl State {
                 }
             }
             Action::Workshop(action) => self.session.workshop.apply(action),
+            Action::UseParticipant { index, to, now } => {
+                self.use_participant(index, to, &now, generation)
+            }
+            Action::Predict(choice) => self.predict(choice),
+            Action::ClosePrediction => self.session.predicting = None,
             Action::UseCurrentModel => {
                 self.plan_mut().use_current_model(generation);
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
@@ -914,6 +935,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::DeleteStory(_)
             | A::RestoreKept { .. }
             | A::AddToCompare(_)
+            | A::UseParticipant { .. }
             | A::RemovePlan(_)
             | A::UseCurrentModel
             | A::Import { .. }

@@ -43,6 +43,8 @@ pub struct Session {
     pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
     pub workshop: super::workshop::Workshop,
+    /// A participant's phone answering a story question (opened by a prediction link).
+    pub predicting: Option<super::predicting::Predicting>,
 }
 
 /// The dialogs of the page.
@@ -50,6 +52,8 @@ pub struct Session {
 pub enum Dialog {
     /// The share link, its QR code and the plan file.
     Share,
+    /// The same for every plan of the comparison: one link, one QR code, one file.
+    ShareComparison,
     /// The named saves, import and export.
     Saves,
     /// The guided stories to open.
@@ -151,6 +155,7 @@ impl Session {
             stories: super::stories::StoryShelf::default(),
             record_error: None,
             workshop: super::workshop::Workshop::default(),
+            predicting: None,
         }
     }
 

@@ -107,9 +107,7 @@ pub fn from_json(text: &str) -> Result<ReadStories, SaveError> {
     let mut read = ReadStories::default();
     for entry in entries {
         match read_entry(entry) {
-            Some(kept) if !read.stories.iter().any(|k| k.id == kept.id) => {
-                read.stories.push(kept)
-            }
+            Some(kept) if !read.stories.iter().any(|k| k.id == kept.id) => read.stories.push(kept),
             _ => read.unreadable += 1,
         }
     }

@@ -151,7 +151,11 @@ fn a_pooled_result_is_put_on_the_presenter_and_taken_away() {
     )));
     state.apply(Action::Workshop(WorkshopAction::Pool));
     state.apply(Action::TogglePresentPool);
-    let presenter = state.session.presenter.as_ref().expect("the presenter opens");
+    let presenter = state
+        .session
+        .presenter
+        .as_ref()
+        .expect("the presenter opens");
     assert!(presenter.pool);
     state.apply(Action::TogglePresentPool);
     assert!(!state.session.presenter.as_ref().unwrap().pool);

@@ -145,7 +145,9 @@ fn a_step_error_is_not_shown_when_the_dialog_opens_again() {
 #[test]
 fn a_recording_has_an_introduction_read_before_its_first_step() {
     let mut state = recording_yunnan();
-    state.apply(Action::SetRecordingIntro("  云南能否在2025年突破14万？ ".into()));
+    state.apply(Action::SetRecordingIntro(
+        "  云南能否在2025年突破14万？ ".into(),
+    ));
     state.apply(record_step("起点"));
     state.apply(stop("s1"));
     let story = &state.session.stories.stories[0].story;
