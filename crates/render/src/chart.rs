@@ -99,6 +99,9 @@ pub struct ChartSpec {
     /// The axis reaches at least this high: playback keeps the scale of the whole plan while
     /// the lines grow year by year.
     pub y_floor: f64,
+    /// The axis is fixed at `y_floor` (a story's one scale over its steps): a P10–P90 band
+    /// that rises above it is cut at the plot's top rather than rescaling the axis.
+    pub fixed_scale: bool,
 }
 
 impl ChartSpec {
@@ -278,7 +281,7 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
     // The P10–P90 band arrives a moment after the lines: it may rise a little above the top
     // tick (into the margin) rather than rescale the axis and move every line under the reader.
     let band_top = top_of(&mut spec.plotted_values());
-    if band_top > ticks.last().copied().unwrap_or(0.0) * BAND_OVERSHOOT {
+    if !spec.fixed_scale && band_top > ticks.last().copied().unwrap_or(0.0) * BAND_OVERSHOOT {
         ticks = axis_ticks(spec.axis, lines_top.max(band_top));
     }
     let y_top = ticks.last().copied().unwrap_or(1.0);
@@ -304,7 +307,10 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
         .map(|s| {
             let (low, high) = s.band.as_ref()?;
             let lows: Vec<f64> = low.iter().map(|v| y.map(*v)).collect();
-            let highs: Vec<f64> = high.iter().map(|v| y.map(*v)).collect();
+            let highs: Vec<f64> = high
+                .iter()
+                .map(|v| y.map(if spec.fixed_scale { v.min(y_top) } else { *v }))
+                .collect();
             Some(band_path(&xs, &lows, &highs))
         })
         .collect();
@@ -667,6 +673,7 @@ mod tests {
             subtitle: "云南省 · 多招人 · 2020–2030年".into(),
             file_stem: "云南省-多招人-社会工作人才总量".into(),
             y_floor: 0.0,
+            fixed_scale: false,
         }
     }
 
@@ -785,5 +792,28 @@ mod tests {
         early.marks.clear();
         early.y_floor = 150_000.0;
         assert_eq!(layout(&early).grid, whole.grid);
+    }
+
+    #[test]
+    fn a_fixed_scale_keeps_its_axis_when_a_band_rises_above_it() {
+        let mut story = spec(Lang::En);
+        story.marks.clear();
+        story.series[0].values = vec![90_000.0; 11];
+        story.series[0].band = Some((vec![80_000.0; 11], vec![400_000.0; 11]));
+        story.y_floor = 100_000.0;
+        let mut without_band = story.clone();
+        without_band.series[0].band = None;
+        assert_ne!(
+            layout(&story).grid,
+            layout(&without_band).grid,
+            "a free axis makes room"
+        );
+        story.fixed_scale = true;
+        without_band.fixed_scale = true;
+        assert_eq!(
+            layout(&story).grid,
+            layout(&without_band).grid,
+            "a story's axis stays"
+        );
     }
 }

@@ -42,6 +42,7 @@ fn coverage() -> ChartSpec {
         subtitle: String::new(),
         file_stem: "ningxia".into(),
         y_floor: 0.0,
+        fixed_scale: false,
     }
 }
 

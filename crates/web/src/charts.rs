@@ -113,6 +113,7 @@ pub fn charts(props: &ChartsProps) -> Html {
                 .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
             {
                 spec.y_floor = spec.y_floor.max(top.1);
+                spec.fixed_scale = true;
             }
             if let Some(year) = props.until {
                 truncate(&mut spec, year);

@@ -18,6 +18,9 @@ use swplan_words::presenting::{as_of_figure, as_of_when, late_hit};
 use swplan_words::strings::{fragile_note, strings};
 use swplan_words::{format_percent, metric_label, Lang};
 
+/// From this many targets the cards are a compact strip (`.as-of.is-strip` in `style/app.css`).
+const STRIP_FROM: usize = 4;
+
 #[derive(Properties, PartialEq)]
 pub struct PresenterCardsProps {
     pub lang: Lang,
@@ -133,6 +136,8 @@ pub fn presenter_cards(props: &PresenterCardsProps) -> Html {
     let class = classes!(
         "as-of",
         comparing.then_some("is-compared"),
+        // Many targets (Ningxia has six) compact into a strip: the charts keep the screen.
+        (targets >= STRIP_FROM).then_some("is-strip"),
         props.hidden.then_some("is-hidden")
     );
     let cards = (0..targets).map(|i| {
