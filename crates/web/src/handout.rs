@@ -9,13 +9,20 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use swplan_plans::story::Story;
+use super::persistence::link_url;
+use swplan_plans::story::{self, Story};
 use swplan_render::qr::qr_svg;
 use swplan_words::presenting::{handout_step, presenting};
 use swplan_words::Lang;
 
 /// The attribute on `<html>` while a handout waits to be printed (`data-printing="handout"`).
 const PRINTING: &str = "data-printing";
+
+/// The link that opens a story at its first step, on this page's address.
+pub fn story_url(story: &Story) -> Option<String> {
+    let base = link_url("");
+    story::story_link(story, 0, Some(base.trim_end_matches('?')), None).ok()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct HandoutProps {

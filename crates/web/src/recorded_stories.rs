@@ -10,8 +10,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::download::download_text;
+use super::handout::story_url;
 use super::storage::{local_time, now};
-use super::stories::story_url;
 use swplan_plans::state::{Action, UndoHint};
 use swplan_plans::story::kept::KeptStory;
 use swplan_plans::story::Story;

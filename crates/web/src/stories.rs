@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::dialog::Dialog as Modal;
 use super::download::download_text;
-use super::handout::Handout;
+use super::handout::{story_url, Handout};
 use super::persistence::link_url;
 use super::recorded_stories::{copy_text, RecordedStories};
 use super::storage::{fresh_id, now};
@@ -37,12 +37,6 @@ pub struct StoriesDialogProps {
     /// A recorded story just deleted is offered back here.
     pub undo_hint: Option<UndoHint>,
     pub on_action: Callback<Action>,
-}
-
-/// The link that opens a story at its first step, on this page's address.
-pub fn story_url(story: &Story) -> Option<String> {
-    let base = link_url("");
-    story::story_link(story, 0, Some(base.trim_end_matches('?')), None).ok()
 }
 
 #[function_component(StoriesDialog)]
