@@ -154,7 +154,7 @@ describe('issue 10: compare and train', () => {
     await compareTwo(compare.page);
     assert.deepEqual(await axeViolations(compare.page), [], 'compare view');
     await compare.done();
-    const presenter = await open({ width: 1920, height: 1080, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1' });
+    const presenter = await open({ width: 1920, height: 1080, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1', ready: '.presenter' });
     await presenter.page.locator('.presenter').waitFor(SHORT);
     assert.deepEqual(await axeViolations(presenter.page), [], 'presenter');
     await presenter.done();
@@ -188,7 +188,7 @@ describe('issue 10: compare and train', () => {
     const link = await page.locator('.story-link-field').inputValue();
     assert.match(link, /sr=/);
     await done();
-    const reopened = await open({ width: 1920, height: 1080, query: link.slice(link.indexOf('?')) });
+    const reopened = await open({ width: 1920, height: 1080, query: link.slice(link.indexOf('?')), ready: '.presenter' });
     await reopened.page.locator('.presenter .story-caption', { hasText: '多招人会怎样？' }).waitFor(SHORT);
     await reopened.done();
   });

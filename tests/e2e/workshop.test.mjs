@@ -232,7 +232,7 @@ describe('issue 20: participants, not line numbers', () => {
 
 describe('issue 20: predictions from phones, without a server', () => {
   test('14: three phones predict through the chat; the presenter tallies them beside the result', async () => {
-    const trainer = await open({ width: 1400, height: 900, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1' });
+    const trainer = await open({ width: 1400, height: 900, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1', ready: '.presenter' });
     const tp = trainer.page;
     await tp.locator('.story-step.is-asking').waitFor(SHORT);
     // The QR code (Q shows it full size, with its address) opens the question on a phone.
@@ -306,7 +306,7 @@ describe('issue 20: predictions from phones, without a server', () => {
     assert.deepEqual(await axeViolations(pp), []);
     await phone.done();
 
-    const trainer = await open({ width: 1400, height: 900, query: `${story}&lang=en` });
+    const trainer = await open({ width: 1400, height: 900, query: `${story}&lang=en`, ready: ".presenter" });
     const tally = trainer.page.locator('.prediction-tally');
     await tally.waitFor(SHORT);
     if (!(await trainer.page.locator('#tally-paste').isVisible())) await tally.locator('summary').click();

@@ -99,6 +99,9 @@ pub struct ChartSpec {
     /// The axis reaches at least this high: playback keeps the scale of the whole plan while
     /// the lines grow year by year.
     pub y_floor: f64,
+    /// The axis is fixed at `y_floor` (a story's one scale over its steps): a P10–P90 band
+    /// that rises above it is cut at the plot's top rather than rescaling the axis.
+    pub fixed_scale: bool,
 }
 
 impl ChartSpec {
@@ -163,6 +166,34 @@ fn axis_ticks(axis: Axis, top: f64) -> Vec<f64> {
 
 /// The height of the plot drawing, in CSS pixels.
 pub const HEIGHT: f64 = 260.0;
+/// The least height a chart is laid out at: below it the ticks and labels would crowd.
+pub const MIN_HEIGHT: f64 = 160.0;
+/// The least room a year label takes on the axis ("2030" and a gap), in drawing pixels.
+const YEAR_LABEL_ROOM: f64 = 44.0;
+
+/// The years named under the axis: the first and the last always (a reader looks for where the
+/// line starts and ends), and every few years counting back from the last, as many as fit.
+fn year_labels(years: &[i32], xs: &[f64], plot_width: f64) -> Vec<(f64, i32)> {
+    let every = ((years.len() as f64 * YEAR_LABEL_ROOM) / plot_width.max(1.0))
+        .ceil()
+        .max(1.0) as usize;
+    let last = years.len().saturating_sub(1);
+    let Some(&first_x) = xs.first() else {
+        return Vec::new();
+    };
+    years
+        .iter()
+        .zip(xs)
+        .enumerate()
+        .filter(|(i, (_, px))| {
+            *i == 0
+                || (last - i).is_multiple_of(every)
+                    // Clear of the first year's label, which always shows.
+                    && (*px - first_x) >= YEAR_LABEL_ROOM * 0.8
+        })
+        .map(|(_, (year, px))| (*px, *year))
+        .collect()
+}
 /// Margins around the plot: top, right, bottom, left.
 pub const MARGIN: (f64, f64, f64, f64) = (16.0, 16.0, 34.0, 64.0);
 pub use crate::mark_labels::{PlacedMark, LINE_HEIGHT};
@@ -171,6 +202,8 @@ pub use crate::mark_labels::{PlacedMark, LINE_HEIGHT};
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartLayout {
     pub width: f64,
+    /// The drawing's height ([`HEIGHT`] unless laid out to fill a box, see [`layout_sized`]).
+    pub height: f64,
     pub left: f64,
     pub right: f64,
     pub top: f64,
@@ -198,8 +231,16 @@ const MAX_TOP: f64 = 60.0;
 /// that would not fit above its line (a target of 100 % sits on the plot's top edge) gets room
 /// in a taller top margin, rather than going below the line where the plan's lines run.
 pub fn layout(spec: &ChartSpec) -> ChartLayout {
+    layout_sized(spec, HEIGHT)
+}
+
+/// Lays a chart out `height` drawing pixels tall (at least [`MIN_HEIGHT`]): the presenter fills
+/// the free height of a screen with it, its text staying 12 drawing pixels as the drawing is
+/// scaled to fit.
+pub fn layout_sized(spec: &ChartSpec, height: f64) -> ChartLayout {
+    let height = height.max(MIN_HEIGHT);
     let mut top = MARGIN.0;
-    let mut chart = layout_below(spec, top);
+    let mut chart = layout_below(spec, top, height);
     // The plot shrinks as the margin grows, which moves the labels a little: a few passes.
     for _ in 0..3 {
         let overflow = chart.label_overflow;
@@ -207,13 +248,13 @@ pub fn layout(spec: &ChartSpec) -> ChartLayout {
             break;
         }
         top = (top + overflow.ceil()).min(MAX_TOP);
-        chart = layout_below(spec, top);
+        chart = layout_below(spec, top, height);
     }
     chart
 }
 
-/// Lays a chart out with its plot starting `top` pixels down.
-fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
+/// Lays a chart out with its plot starting `top` pixels down in a drawing `height` tall.
+fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
     let width = spec.width.max(280.0);
     let (_, right, bottom, left) = MARGIN;
     let years = &spec.years;
@@ -240,7 +281,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
     // The P10–P90 band arrives a moment after the lines: it may rise a little above the top
     // tick (into the margin) rather than rescale the axis and move every line under the reader.
     let band_top = top_of(&mut spec.plotted_values());
-    if band_top > ticks.last().copied().unwrap_or(0.0) * BAND_OVERSHOOT {
+    if !spec.fixed_scale && band_top > ticks.last().copied().unwrap_or(0.0) * BAND_OVERSHOOT {
         ticks = axis_ticks(spec.axis, lines_top.max(band_top));
     }
     let y_top = ticks.last().copied().unwrap_or(1.0);
@@ -250,7 +291,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
     };
     let y = Scale {
         domain: (0.0, y_top),
-        range: (HEIGHT - bottom, top),
+        range: (height - bottom, top),
     };
     let xs: Vec<f64> = years.iter().map(|yr| x.map(f64::from(*yr))).collect();
     let slot = (x.map(1.0) - x.map(0.0)).abs();
@@ -259,25 +300,17 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
         .iter()
         .map(|t| (y.map(*t), spec.axis.tick_label(*t, y_top, spec.lang)))
         .collect();
-    // Label every few years counting back from the last, so the final year is always named.
-    let label_every = ((years.len() as f64 * 44.0) / (width - left - right))
-        .ceil()
-        .max(1.0) as usize;
-    let last_index = years.len().saturating_sub(1);
-    let x_labels = years
-        .iter()
-        .zip(&xs)
-        .enumerate()
-        .filter(|(i, _)| (last_index - i).is_multiple_of(label_every))
-        .map(|(_, (yr, px))| (*px, *yr))
-        .collect();
+    let x_labels = year_labels(years, &xs, width - left - right);
     let bands = spec
         .series
         .iter()
         .map(|s| {
             let (low, high) = s.band.as_ref()?;
             let lows: Vec<f64> = low.iter().map(|v| y.map(*v)).collect();
-            let highs: Vec<f64> = high.iter().map(|v| y.map(*v)).collect();
+            let highs: Vec<f64> = high
+                .iter()
+                .map(|v| y.map(if spec.fixed_scale { v.min(y_top) } else { *v }))
+                .collect();
             Some(band_path(&xs, &lows, &highs))
         })
         .collect();
@@ -342,19 +375,35 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
                 .collect()
         })
         .collect();
+    // The P10–P90 bands of the plan's figures, as their upper and lower edges: a target label
+    // laid over a band hides where the plan may end up.
+    let plotted_bands: Vec<Vec<(f64, f64, f64)>> = spec
+        .series
+        .iter()
+        .filter(|s| !s.faint)
+        .filter_map(|s| s.band.as_ref())
+        .map(|(low, high)| {
+            xs.iter()
+                .zip(low.iter().zip(high))
+                .filter(|(_, (l, h))| l.is_finite() && h.is_finite())
+                .map(|(px, (l, h))| (*px, y.map(*h), y.map(*l)))
+                .collect()
+        })
+        .collect();
     let plot = Plot {
         left,
         right: width - right,
-        bottom: HEIGHT - bottom,
+        bottom: height - bottom,
         width,
     };
-    let (marks, label_overflow) = place_marks(&marks, &plotted_lines, &plot);
+    let (marks, label_overflow) = place_marks(&marks, &plotted_lines, &plotted_bands, &plot);
     ChartLayout {
         width,
+        height,
         left,
         right: width - right,
         top,
-        bottom: HEIGHT - bottom,
+        bottom: height - bottom,
         grid,
         x_labels,
         bands,
@@ -620,6 +669,7 @@ mod tests {
             subtitle: "云南省 · 多招人 · 2020–2030年".into(),
             file_stem: "云南省-多招人-社会工作人才总量".into(),
             y_floor: 0.0,
+            fixed_scale: false,
         }
     }
 
@@ -738,5 +788,28 @@ mod tests {
         early.marks.clear();
         early.y_floor = 150_000.0;
         assert_eq!(layout(&early).grid, whole.grid);
+    }
+
+    #[test]
+    fn a_fixed_scale_keeps_its_axis_when_a_band_rises_above_it() {
+        let mut story = spec(Lang::En);
+        story.marks.clear();
+        story.series[0].values = vec![90_000.0; 11];
+        story.series[0].band = Some((vec![80_000.0; 11], vec![400_000.0; 11]));
+        story.y_floor = 100_000.0;
+        let mut without_band = story.clone();
+        without_band.series[0].band = None;
+        assert_ne!(
+            layout(&story).grid,
+            layout(&without_band).grid,
+            "a free axis makes room"
+        );
+        story.fixed_scale = true;
+        without_band.fixed_scale = true;
+        assert_eq!(
+            layout(&story).grid,
+            layout(&without_band).grid,
+            "a story's axis stays"
+        );
     }
 }

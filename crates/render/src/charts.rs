@@ -234,6 +234,7 @@ pub fn single_plan(
                     subtitle: subtitle.clone(),
                     file_stem: format!("{owner}-{}", file_stem(Some(title), "", chart.id())),
                     y_floor: 0.0,
+                    fixed_scale: false,
                 },
             )
         })
@@ -322,6 +323,7 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(Chart, ChartS
                         file_stem(Some(title), "", chart.id())
                     ),
                     y_floor: 0.0,
+                    fixed_scale: false,
                 },
             )
         })

@@ -77,6 +77,30 @@ impl LabelBox {
             ya.min(yb) <= bottom && ya.max(yb) >= top
         })
     }
+
+    /// Whether a band (per point: x, its upper edge's y, its lower edge's y) covers part of
+    /// the box: between two points both edges are straight, so the corners and the box's own
+    /// edges are the places to look.
+    fn covered_by(&self, band: &[(f64, f64, f64)]) -> bool {
+        let (top, bottom) = (self.top - 1.0, self.bottom + 4.0);
+        band.windows(2).any(|segment| {
+            let ((x0, hi0, lo0), (x1, hi1, lo1)) = (segment[0], segment[1]);
+            let (from, to) = (x0.max(self.left), x1.min(self.right));
+            if from > to {
+                return false;
+            }
+            let at = |x: f64, y0: f64, y1: f64| {
+                if x1 == x0 {
+                    y0
+                } else {
+                    y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+                }
+            };
+            [from, to]
+                .into_iter()
+                .any(|x| at(x, hi0, hi1) <= bottom && at(x, lo0, lo1) >= top)
+        })
+    }
 }
 
 /// One way to set a label: its side of the marker, above or below its line, wrapped lines.
@@ -89,12 +113,14 @@ struct Candidate {
 /// Places every target label, and says how far the highest label that found no clear place
 /// would rise above the drawing (0 or less when none needs room above). The order of
 /// preference: above the line on the side with room, above on the other side, below on either;
-/// a place must stay inside the drawing and clear of the plan's lines and the labels placed
-/// before. Where no place is clear, the label goes above its line (below if that leaves the
-/// drawing), and the chart is asked for room above.
+/// a place must stay inside the drawing and clear of the plan's lines, its P10–P90 bands (each
+/// point's x, upper and lower edge) and the labels placed before. Where no place is clear of the
+/// bands, one clear of the lines will do; where none is clear at all, the label goes above its
+/// line (below if that leaves the drawing), and the chart is asked for room above.
 pub(crate) fn place_marks(
     marks: &[Mark],
     lines: &[Vec<(f64, f64)>],
+    bands: &[Vec<(f64, f64, f64)>],
     plot: &Plot,
 ) -> (Vec<PlacedMark>, f64) {
     let mut placed: Vec<LabelBox> = Vec::new();
@@ -161,15 +187,19 @@ pub(crate) fn place_marks(
                     && !lines.iter().any(|line| c.area.crossed_by(line))
                     && !placed.iter().any(|other| c.area.overlaps(other))
             };
-            let chosen = [
-                (prefer_left, true),
-                (!prefer_left, true),
-                (prefer_left, false),
-                (!prefer_left, false),
-            ]
-            .into_iter()
-            .map(|(side, above)| candidate(side, above))
-            .find(|c| clear(c));
+            let places = || {
+                [
+                    (prefer_left, true),
+                    (!prefer_left, true),
+                    (prefer_left, false),
+                    (!prefer_left, false),
+                ]
+                .into_iter()
+                .map(|(side, above)| candidate(side, above))
+            };
+            let chosen = places()
+                .find(|c| clear(c) && !bands.iter().any(|band| c.area.covered_by(band)))
+                .or_else(|| places().find(|c| clear(c)));
             let chosen = chosen.unwrap_or_else(|| {
                 // No clear place: above its line, with room made above for the next pass.
                 let preferred = candidate(prefer_left, true);

@@ -42,6 +42,7 @@ fn coverage() -> ChartSpec {
         subtitle: String::new(),
         file_stem: "ningxia".into(),
         y_floor: 0.0,
+        fixed_scale: false,
     }
 }
 
@@ -147,5 +148,92 @@ fn a_label_at_the_last_year_stays_inside_the_drawing() {
             "{width}: {:?} from {left} to {right}",
             mark.lines
         );
+    }
+}
+
+#[test]
+fn a_target_label_stays_off_the_plans_band() {
+    // Guizhou's certified social workers: the total climbs through 5000 before 2025 in a wide
+    // P10–P90 band; the label "目标 持证社工 5000" must not hide where the plan may end up.
+    let total: Vec<f64> = (0..10).map(|i| 3658.0 + 700.0 * f64::from(i)).collect();
+    let band = (
+        total.iter().map(|v| v * 0.8).collect::<Vec<f64>>(),
+        total.iter().map(|v| v * 1.2).collect::<Vec<f64>>(),
+    );
+    let spec = ChartSpec {
+        title: "持证社工".into(),
+        years: (2021..=2030).collect(),
+        series: vec![Series {
+            label: "合计".into(),
+            tone: 1,
+            shape: Shape::Line,
+            values: total,
+            band: Some(band.clone()),
+            faint: false,
+        }],
+        marks: vec![TargetMark {
+            value: 5000.0,
+            deadline: 2025,
+            label: "持证社工 5000".into(),
+        }],
+        axis: Axis::Count,
+        lang: Lang::En,
+        ..coverage()
+    };
+    for width in [300.0, 460.0, 640.0] {
+        let chart = layout(&ChartSpec {
+            width,
+            ..spec.clone()
+        });
+        let mark = &chart.marks[0];
+        let widest = mark.lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+        let (left, right) = match mark.anchor {
+            "end" => (mark.label_x - widest, mark.label_x),
+            _ => (mark.label_x, mark.label_x + widest),
+        };
+        let top = mark.first_baseline - 11.0;
+        let bottom = mark.first_baseline + LINE_HEIGHT * (mark.lines.len() as f64 - 1.0);
+        // The band's edges on screen, year by year: no year inside the label's span may have
+        // the band reaching into the label's height.
+        let (top_y, top_label) = chart.grid.last().cloned().unwrap();
+        let top_tick: f64 = top_label.replace(',', "").parse().unwrap();
+        let y_of = |value: f64| chart.bottom - (chart.bottom - top_y) * value / top_tick;
+        for (i, year) in spec.years.iter().enumerate() {
+            let x = chart.left + (chart.right - chart.left) * (f64::from(year - 2021) + 0.5) / 10.0;
+            if x < left || x > right {
+                continue;
+            }
+            let (high, low) = (y_of(band.1[i]), y_of(band.0[i]));
+            assert!(
+                high > bottom + 2.0 || low < top - 2.0,
+                "{width}: {:?} over the band in {year}",
+                mark.lines
+            );
+        }
+    }
+}
+
+#[test]
+fn the_first_year_is_named_under_the_axis_at_any_width() {
+    for width in [280.0, 300.0, 360.0, 460.0, 640.0] {
+        let chart = layout(&ChartSpec {
+            width,
+            years: (2020..=2030).collect(),
+            series: vec![Series {
+                label: "x".into(),
+                tone: 1,
+                shape: Shape::Line,
+                values: vec![0.5; 11],
+                band: None,
+                faint: false,
+            }],
+            ..coverage()
+        });
+        let years: Vec<i32> = chart.x_labels.iter().map(|(_, y)| *y).collect();
+        assert_eq!(years.first(), Some(&2020), "{width}: {years:?}");
+        assert_eq!(years.last(), Some(&2030), "{width}: {years:?}");
+        for pair in chart.x_labels.windows(2) {
+            assert!(pair[1].0 - pair[0].0 >= 30.0, "{width}: {years:?} crowd");
+        }
     }
 }

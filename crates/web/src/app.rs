@@ -192,8 +192,11 @@ pub fn app() -> Html {
     let titles = swplan_words::compare::plan_titles(&state, lang);
     // A deleted save is offered back inside the saves dialog while it is open, not twice.
     let page_undo_hint = state.session.undo_hint.clone().filter(|hint| {
-        !(matches!(hint, swplan_plans::state::UndoHint::SaveDeleted { .. })
-            && state.session.dialog == Some(Dialog::Saves))
+        use swplan_plans::state::UndoHint;
+        !(matches!(hint, UndoHint::SaveDeleted { .. })
+            && state.session.dialog == Some(Dialog::Saves)
+            || matches!(hint, UndoHint::StoryDeleted { .. })
+                && state.session.dialog == Some(Dialog::Stories))
     });
     // Copies of every plan only when several are compared (a drag must not pay for them).
     let compared: Vec<ComparedPlan> = if state.comparing() {
@@ -222,6 +225,12 @@ pub fn app() -> Html {
             summary: p.summary().cloned(),
         })
         .collect();
+    // The presenter shows every plan compared, titled as the comparison titles them.
+    let presented_plans = if state.session.presenter.is_some() {
+        chart_plans.clone()
+    } else {
+        Vec::new()
+    };
     let baseline = (state.session.show_baseline && !state.comparing())
         .then(|| plan.baseline_result.clone())
         .flatten();
@@ -284,7 +293,8 @@ pub fn app() -> Html {
                          titles={titles.clone()} active={state.active} on_action={on_action.clone()} />
         },
         Some(Dialog::Stories) => html! {
-            <StoriesDialog {lang} recorded={state.session.recorded.clone()} region={scenario.name.clone()} on_action={on_action.clone()} />
+            <StoriesDialog {lang} stories={state.session.stories.stories.clone()} region={scenario.name.clone()}
+                           undo_hint={state.session.undo_hint.clone()} on_action={on_action.clone()} />
         },
         Some(Dialog::RecordStep) => {
             html! { <RecordStepDialog {lang} error={state.session.record_error.clone()} on_action={on_action.clone()} /> }
@@ -416,7 +426,8 @@ pub fn app() -> Html {
             <PresenterView {lang} {presenter} computed={plan.computed.clone()} summary={plan.summary().cloned()}
                            scenario={plan.scenario.clone()} baseline={plan.baseline.clone()} drafts={plan.drafts.clone()}
                            errors={plan.errors.clone()} concerns={plan.concerns.clone()} mc={state.session.mc}
-                           link={super::persistence::participant_query(&state)}
+                           link={super::persistence::participant_query(&state)} plans={presented_plans}
+                           pool={state.session.workshop.pooled.clone()}
                            plan_name={plan.name.clone().map(AttrValue::from)} tally={tally}
                            on_action={on_action.clone()} />
         }

@@ -1,11 +1,13 @@
 //! A chart on the page: the layout of `swplan_render::chart` drawn as SVG, a legend, the same numbers as
 //! a table for those who cannot see it, and downloads of the chart as SVG and PNG.
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::download::{download_png, download_text};
 use swplan_render::chart::{
-    layout, legend_samples, to_svg_document, ChartSpec, HEIGHT, LINE_HEIGHT,
+    layout, layout_sized, legend_samples, to_svg_document, ChartSpec, LINE_HEIGHT,
 };
 use swplan_render::sample::{sample_svg, Sample};
 use swplan_words::strings::strings;
@@ -20,17 +22,88 @@ pub fn sample_html(sample: Sample) -> Html {
 pub struct ChartProps {
     pub id: AttrValue,
     pub spec: ChartSpec,
+    /// Fill the box the page gives the drawing (the presenter): laid out at the box's shape,
+    /// its text at the box's font size.
+    #[prop_or_default]
+    pub fill: bool,
+    /// The chart a story step points at: drawn with a frame that stands out.
+    #[prop_or_default]
+    pub highlighted: bool,
+}
+
+/// The size of a drawing's box in CSS pixels and its font size, as the browser laid it out.
+fn box_of(el: &web_sys::HtmlElement) -> Option<(f64, f64, f64)> {
+    let font = gloo::utils::window()
+        .get_computed_style(el)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())?;
+    let (width, height) = (f64::from(el.client_width()), f64::from(el.client_height()));
+    (width > 0.0 && height > 0.0).then_some((width, height, font))
+}
+
+/// Follows the size of the drawing's box (when it fills one): `None` until it is laid out.
+#[hook]
+fn use_box(plot: &NodeRef, fill: bool) -> Option<(f64, f64, f64)> {
+    let size = use_state(|| None::<(f64, f64, f64)>);
+    {
+        let (plot, size) = (plot.clone(), size.clone());
+        use_effect_with(fill, move |fill| {
+            let observed = fill.then(|| {
+                let callback = {
+                    let (plot, size) = (plot.clone(), size.clone());
+                    Closure::<dyn FnMut()>::new(move || {
+                        let now = plot
+                            .cast::<web_sys::HtmlElement>()
+                            .and_then(|el| box_of(&el));
+                        // Whole pixels: a fraction more is not a new drawing.
+                        let rounded = now.map(|(w, h, f)| (w.floor(), h.floor(), f));
+                        if *size != rounded {
+                            size.set(rounded);
+                        }
+                    })
+                };
+                let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+                if let (Some(observer), Some(el)) = (&observer, plot.cast::<web_sys::Element>()) {
+                    observer.observe(&el);
+                }
+                (observer, callback)
+            });
+            move || {
+                if let Some((Some(observer), _)) = &observed {
+                    observer.disconnect();
+                }
+                drop(observed);
+            }
+        });
+    }
+    *size
 }
 
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
-    let spec = &props.spec;
-    let lang = spec.lang;
+    let plot = use_node_ref();
+    let fitted = use_box(&plot, props.fill);
+    let lang = props.spec.lang;
     let text = strings(lang);
-    if spec.years.is_empty() {
+    if props.spec.years.is_empty() {
         return Html::default();
     }
-    let chart = layout(spec);
+    // Filling a box: 12 drawing pixels of text become the box's font size, and the drawing
+    // takes the box's shape at that scale.
+    let mut sized = None;
+    if let (true, Some((width, height, font))) = (props.fill, fitted) {
+        let scale = (font / 12.0).max(0.5);
+        let mut spec = props.spec.clone();
+        spec.width = width / scale;
+        sized = Some((spec, height / scale));
+    }
+    let spec = sized.as_ref().map_or(&props.spec, |(spec, _)| spec);
+    let chart = match &sized {
+        Some((spec, height)) => layout_sized(spec, *height),
+        None => layout(spec),
+    };
     let (left, right, top, bottom) = (chart.left, chart.right, chart.top, chart.bottom);
     let title_id = format!("{}-title", props.id);
     let tone = |t: u8| format!("tone-{t}");
@@ -109,17 +182,21 @@ pub fn chart(props: &ChartProps) -> Html {
     };
 
     html! {
-        <figure class="chart" id={props.id.clone()}>
+        <figure class={classes!("chart", props.highlighted.then_some("is-highlighted"))} id={props.id.clone()}>
             <figcaption id={title_id.clone()}>{ spec.title.clone() }</figcaption>
-            <svg viewBox={format!("0 0 {:.0} {HEIGHT:.0}", chart.width)} width={format!("{:.0}", chart.width)} height={format!("{HEIGHT:.0}")}
-                 role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
-                { for grid }
-                { for bands }
-                { for bars }
-                { for lines }
-                { for marks }
-                { for x_labels }
-            </svg>
+            <div class={classes!("chart-plot", props.fill.then_some("is-filling"))} ref={plot}>
+                if !props.fill || sized.is_some() {
+                    <svg viewBox={format!("0 0 {:.0} {:.0}", chart.width, chart.height)} width={format!("{:.0}", chart.width)} height={format!("{:.0}", chart.height)}
+                         role="img" aria-labelledby={title_id} preserveAspectRatio="xMinYMin meet">
+                        { for grid }
+                        { for bands }
+                        { for bars }
+                        { for lines }
+                        { for marks }
+                        { for x_labels }
+                    </svg>
+                }
+            </div>
             <ul class="legend">
                 { for legend_samples(spec).into_iter().map(|(sample, label)| html! {
                     <li>{ sample_html(sample) }{ label }</li>

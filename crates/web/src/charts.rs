@@ -58,6 +58,12 @@ pub struct ChartsProps {
     /// Put before the charts' ids, so a second set (the presenter's) has ids of its own.
     #[prop_or_default]
     pub id_prefix: AttrValue,
+    /// Each chart fills the box the page gives it (the presenter).
+    #[prop_or_default]
+    pub fill: bool,
+    /// The chart a story step points at: it stands out.
+    #[prop_or_default]
+    pub highlighted: Option<Chart>,
 }
 
 #[function_component(Charts)]
@@ -98,26 +104,37 @@ pub fn charts(props: &ChartsProps) -> Html {
     } else {
         compared(&plotted, lang, width)
     };
-    let specs = specs.into_iter().map(|(chart, mut spec)| {
-        if let Some(top) = props
-            .tops
-            .as_ref()
-            .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
-        {
-            spec.y_floor = spec.y_floor.max(top.1);
-        }
-        if let Some(year) = props.until {
-            truncate(&mut spec, year);
-        }
-        (chart, spec)
-    });
+    let specs: Vec<(Chart, _)> = specs
+        .into_iter()
+        .map(|(chart, mut spec)| {
+            if let Some(top) = props
+                .tops
+                .as_ref()
+                .and_then(|tops| tops.iter().find(|(c, _)| *c == chart))
+            {
+                spec.y_floor = spec.y_floor.max(top.1);
+                spec.fixed_scale = true;
+            }
+            if let Some(year) = props.until {
+                truncate(&mut spec, year);
+            }
+            (chart, spec)
+        })
+        .collect();
+    // The presenter's charts in the order it asks for them (the highlighted one first).
+    let mut specs = specs;
+    if let Some(only) = &props.only {
+        specs.retain(|(chart, _)| only.contains(chart));
+        specs.sort_by_key(|(chart, _)| only.iter().position(|c| c == chart));
+    }
     html! {
         <section class={classes!("charts", props.large.then_some("is-large"))} aria-labelledby={format!("{}charts-heading", props.id_prefix)}>
             <h2 id={format!("{}charts-heading", props.id_prefix)}>{ text.charts_heading }</h2>
             <div class="chart-grid">
-                { for specs
-                    .filter(|(chart, _)| props.only.as_ref().is_none_or(|only| only.contains(chart)))
-                    .map(|(chart, spec)| html! { <ChartView id={format!("{}{}", props.id_prefix, chart.id())} {spec} /> }) }
+                { for specs.into_iter().map(|(chart, spec)| html! {
+                    <ChartView id={format!("{}{}", props.id_prefix, chart.id())} {spec} fill={props.fill}
+                               highlighted={props.highlighted == Some(chart)} />
+                }) }
             </div>
         </section>
     }

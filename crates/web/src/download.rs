@@ -113,6 +113,7 @@ pub fn download_set_aside(
         StoredEntry::Saves => "saves",
         StoredEntry::Autosave => "autosave",
         StoredEntry::Kept => "kept",
+        StoredEntry::Stories => "stories",
     };
     let date = &super::storage::now()[..10];
     download_text(

@@ -150,6 +150,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                                 onclick={emit(match hint {
                                     UndoHint::SaveDeleted { .. } => Action::RestoreSave,
                                     UndoHint::PlanRemoved { .. } => Action::RestorePlan,
+                                    UndoHint::StoryDeleted { .. } => Action::RestoreStory,
                                     _ => Action::Undo,
                                 })}>
                             { text.undo }

@@ -10,7 +10,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::app_state::AppState;
-use super::storage::{self, KEPT_KEY, SAVES_KEY};
+use super::storage::{self, KEPT_KEY, SAVES_KEY, STORIES_KEY};
 use swplan_plans::share::{self, PlanSpec};
 use swplan_plans::state::{Action, Notice, State};
 use swplan_words::Lang;
@@ -166,15 +166,30 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, on_action: Callback<A
         });
     }
 
-    // Another tab changed the saves or the kept plans: read them in.
+    // The recorded stories are written whenever they change here.
+    {
+        let stories = state.session.stories.stories.clone();
+        let on_action = on_action.clone();
+        use_effect_with(state.session.stories.revision, move |revision| {
+            if *revision > 0 && available && !storage::save_stories(&stories) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
+        });
+    }
+
+    // Another tab changed the saves, the kept plans or the stories: read them in.
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
             let key =
                 wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event).and_then(|e| e.key());
-            if key.as_deref() == Some(SAVES_KEY) || key.as_deref() == Some(KEPT_KEY) {
+            if [SAVES_KEY, KEPT_KEY, STORIES_KEY]
+                .iter()
+                .any(|k| key.as_deref() == Some(*k))
+            {
                 let stored = storage::read_stored();
                 on_action.emit(Action::LibraryFromStorage(stored.saves));
                 on_action.emit(Action::KeptFromStorage(stored.kept));
+                on_action.emit(Action::StoriesFromStorage(stored.stories));
                 for aside in stored.set_aside {
                     if let Some(unreadable) = aside.found_now {
                         on_action.emit(Action::Notify(Notice::StorageSetAside {

@@ -411,6 +411,7 @@ fn trajectory_chart(pool: &Pool, lines: &MetricLines, lang: Lang, width: f64) ->
         subtitle: String::new(),
         file_stem: format!("pool-{}", lines.metric.key()),
         y_floor: 0.0,
+        fixed_scale: false,
     }
 }
 

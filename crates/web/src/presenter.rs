@@ -3,8 +3,14 @@
 //! year's events), a guided story stepped with "predict first", the few levers that matter,
 //! and the QR code of the plan so participants open it on their phones.
 //!
-//! Keys: Space, → or Page Down step on; ← or Page Up step back; P plays and pauses; Esc leaves.
-//! A presentation clicker sends Page Up/Down.
+//! Keys: Space, → or Page Down step on; ← or Page Up step back; Home / End the first and last
+//! step; P plays and pauses; Q shows the QR code full size; B or . blanks the screen; W puts the
+//! workshop's pooled result on screen; Esc takes away what covers the screen, then leaves. A
+//! presentation clicker sends Page Up/Down.
+//!
+//! The screen never scrolls: the story panel and the strip of target cards take what they need,
+//! the charts fill the rest (`style/app.css`, "Presenter"), from a projector laptop at 1280×720
+//! and 150 % to 1920×1080.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -18,19 +24,24 @@ use yew::prelude::*;
 use super::charts::{ChartPlan, Charts};
 use super::controls::Controls;
 use super::persistence::link_url;
-use swplan_engine::asof::{events_in, verdicts_as_of, Status};
+use super::presenter_cards::PresenterCards;
+use super::presenter_pool::PooledResult;
+use super::presenter_story::StoryPanel;
+use swplan_engine::asof::events_in;
 use swplan_engine::montecarlo::{Settings, Summary};
 use swplan_engine::params::{Kind, Shape, PARAMS};
 use swplan_engine::plausibility::Concern;
 use swplan_engine::{Scenario, ValidationErrors};
+use swplan_plans::state::workshop::Pooled;
 use swplan_plans::state::{Action, Computed, FieldId, Overlay, Presenter};
+use swplan_plans::story::Highlight;
 use swplan_render::qr::qr_svg;
-use swplan_words::messages::metric_value_in_year;
-use swplan_words::playback::{as_of_sentence, event_sentence, status_label};
-use swplan_words::story::{callout_lines, previous_result, step_changes, step_counter};
+use swplan_words::param_label;
+use swplan_words::playback::event_sentence;
+use swplan_words::presenting::presenting;
+use swplan_words::story::{callout_lines, step_counter};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
-use swplan_words::{metric_label, param_label};
 
 #[derive(Properties, PartialEq)]
 pub struct PresenterViewProps {
@@ -48,6 +59,10 @@ pub struct PresenterViewProps {
     pub mc: Settings,
     /// The address participants open on their phones: the plan and the story step.
     pub link: String,
+    /// Every plan compared, titled as the comparison titles them (one when not comparing).
+    pub plans: Vec<ChartPlan>,
+    /// The workshop's last pool, when there is one.
+    pub pool: Option<Rc<Pooled>>,
     /// The plan's name (a participant's, when one is presented), before the region in the title.
     #[prop_or_default]
     pub plan_name: Option<AttrValue>,
@@ -69,8 +84,9 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     {
         let on_action = props.on_action.clone();
         let root = root.clone();
-        use_effect_with(presenter.overlay, move |overlay| {
-            let overlay = *overlay;
+        let has_pool = props.pool.is_some();
+        use_effect_with((presenter.overlay, has_pool), move |(overlay, has_pool)| {
+            let (overlay, has_pool) = (*overlay, *has_pool);
             // Not passive: Space and the arrows must not also scroll the page.
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(
@@ -117,6 +133,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                         "p" | "P" => Some(Action::TogglePlay),
                         "q" | "Q" => Some(Action::ToggleOverlay(Overlay::Qr)),
                         "b" | "B" | "." => Some(Action::ToggleOverlay(Overlay::Blank)),
+                        "w" | "W" if has_pool => Some(Action::TogglePresentPool),
                         _ => None,
                     };
                     if let Some(action) = action {
@@ -147,12 +164,11 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     }
 
     let year = presenter.year;
+    let words = presenting(lang);
     let computed = &props.computed;
-    let as_of = verdicts_as_of(&computed.scenario.targets, &computed.trajectory, year);
-    let events = events_in(&computed.scenario.targets, &computed.trajectory, year);
     let place = presenter.story.clone();
-    let asking = place.as_ref().is_some_and(|p| p.asking());
-    let intro = place.as_ref().filter(|p| p.intro);
+    let asking = place.as_ref().is_some_and(|p| p.asking() || p.intro);
+    let events = events_in(&computed.scenario.targets, &computed.trajectory, year);
     // After a reveal: how what the question asked about moved since the step before.
     let callouts: Vec<Vec<String>> = place
         .as_ref()
@@ -167,21 +183,15 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         .filter(|p| !p.intro)
         .and_then(|p| p.context.previous.clone());
     let tops = place.as_ref().map(|p| p.scale.clone());
-    let step = place
+    let highlight = place
         .as_ref()
-        .and_then(|p| p.story.steps().get(p.step).cloned());
-    let changes = place
-        .as_ref()
-        .map(|p| step_changes(&p.context, lang))
-        .unwrap_or_default();
-    // A question is asked against what the room saw last: that result stays in view.
-    let previous = place
-        .as_ref()
-        .filter(|p| step.as_ref().is_some_and(|s| s.question.is_some()) && p.step > 0)
-        .and_then(|p| previous_result(&p.context, lang));
-    let title = match &place {
-        Some(p) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
-        None => {
+        .filter(|p| !p.intro)
+        .and_then(|p| p.story.steps().get(p.step)?.highlighted());
+    let pool = props.pool.clone().filter(|_| presenter.pool);
+    let title = match (&place, &pool) {
+        (_, Some(_)) => words.pool_title.to_string(),
+        (Some(p), None) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
+        (None, None) => {
             let region = lang.pick(&computed.scenario.name.zh, &computed.scenario.name.en);
             match &props.plan_name {
                 Some(name) => format!("{name} · {region}"),
@@ -205,12 +215,18 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
             }
         })
     };
-    let chart_plans = vec![ChartPlan {
-        label: String::new(),
-        name: None,
-        computed: computed.clone(),
-        summary: props.summary.clone(),
-    }];
+    // A story shows its own plan; otherwise every plan compared.
+    let chart_plans = if place.is_none() && props.plans.len() > 1 {
+        props.plans.clone()
+    } else {
+        vec![ChartPlan {
+            label: String::new(),
+            name: None,
+            computed: computed.clone(),
+            summary: props.summary.clone(),
+        }]
+    };
+    let charts = presenter.charts(&computed.scenario);
     let levers: Vec<&'static str> = presenter.levers.clone();
 
     let overlay = match (presenter.overlay, &qr) {
@@ -228,130 +244,71 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         },
         _ => Html::default(),
     };
+    let main = match &pool {
+        Some(pooled) => html! { <PooledResult {lang} pool={pooled.clone()} /> },
+        None => html! {
+            <>
+                if let Some(p) = &place {
+                    <StoryPanel {lang} place={p.clone()} callouts={callouts} tally={props.tally.clone()} />
+                }
+                <PresenterCards {lang} plans={chart_plans.clone()} {year} hidden={asking}
+                                highlighted={match highlight { Some(Highlight::Target(metric)) => Some(metric), _ => None }} />
+                // A story's caption tells what happened; the year's events would take the
+                // charts' room.
+                if !events.is_empty() && place.is_none() {
+                    <ul class="year-events" aria-label={text.year_events}>
+                        { for events.iter().map(|e| html! { <li>{ event_sentence(e, lang) }</li> }) }
+                    </ul>
+                }
+                <div class={classes!("presenter-charts", asking.then_some("is-hidden"))} style={format!("--charts: {}", charts.len())}>
+                    <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(charts)} large=true fill=true id_prefix="presenter-"
+                            {previous_step} {tops} highlighted={match highlight { Some(Highlight::Chart(chart)) => Some(chart), _ => None }} />
+                </div>
+            </>
+        },
+    };
 
     html! {
-        <div class="presenter" role="dialog" aria-modal="true" aria-labelledby="presenter-title" tabindex="-1" ref={root}>
+        <div class={classes!("presenter", pool.is_some().then_some("is-pool"))} role="dialog" aria-modal="true" aria-labelledby="presenter-title" tabindex="-1" ref={root}>
             { overlay }
             <div class="presenter-head">
-                <div>
+                <div class="presenter-titles">
                     <h1 id="presenter-title">{ title }</h1>
-                    if let Some(p) = &place {
+                    if let (Some(p), None) = (&place, &pool) {
                         <p class="muted">{ step_counter(p.step, p.story.steps().len(), lang) }</p>
                     }
                 </div>
-                <p class="presenter-year" aria-live="polite">{ swplan_words::strings::year_text(Some(year), lang) }</p>
+                if pool.is_none() {
+                    <p class="presenter-year" aria-live="polite">{ swplan_words::strings::year_text(Some(year), lang) }</p>
+                }
                 <div class="presenter-keys" role="group" aria-label={text.presenter_controls}>
-                    <button type="button" onclick={emit(Action::PresenterBack)} aria-label={text.presenter_back}>{ "◀" }</button>
+                    if props.pool.is_some() {
+                        <button type="button" id="presenter-pool" onclick={emit(Action::TogglePresentPool)}>
+                            { if pool.is_some() { words.show_plan } else { words.show_pool } }
+                        </button>
+                    }
+                    <button type="button" id="presenter-back" onclick={emit(Action::PresenterBack)} aria-label={text.presenter_back} title={text.presenter_back}>{ "◀" }</button>
                     <button type="button" id="presenter-play" onclick={emit(Action::TogglePlay)}>
                         { if presenter.playing { text.pause } else { text.play } }
                     </button>
-                    <button type="button" id="presenter-next" onclick={emit(Action::PresenterNext)} aria-label={text.presenter_next}>{ "▶" }</button>
+                    <button type="button" id="presenter-next" onclick={emit(Action::PresenterNext)} aria-label={text.presenter_next} title={text.presenter_next}>{ "▶" }</button>
                     <button type="button" id="presenter-exit" onclick={emit(Action::ExitPresenter)}>{ text.exit_presenter }</button>
                 </div>
             </div>
-            <label class="presenter-slider">
-                <span class="visually-hidden">{ text.playback_year }</span>
-                <input type="range" min={computed.scenario.base_year.to_string()} max={computed.scenario.end_year.to_string()}
-                       step="1" value={year.to_string()} oninput={on_year} />
-            </label>
-            <p class="presenter-hint muted">{ text.presenter_hint }</p>
+            if pool.is_none() {
+                <label class="presenter-slider">
+                    <span class="visually-hidden">{ text.playback_year }</span>
+                    <input type="range" min={computed.scenario.base_year.to_string()} max={computed.scenario.end_year.to_string()}
+                           step="1" value={year.to_string()} oninput={on_year} />
+                </label>
+            }
             <div class="presenter-body">
-                <div class="presenter-main">
-                    if let Some(p) = intro {
-                        <section class="story-intro" aria-live="polite">
-                            <p class="story-intro-text">{ lang.pick(&p.story.intro, &p.story.intro_en).to_string() }</p>
-                            <p class="muted">{ text.intro_hint }</p>
-                        </section>
-                    } else if let Some(step) = &step {
-                        <section class={classes!("story-step", asking.then_some("is-asking"))} aria-live="polite">
-                            if !changes.is_empty() {
-                                <ul class="story-changes" aria-label={text.story_changes}>
-                                    { for changes.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
-                                </ul>
-                            }
-                            if let Some(before) = &previous {
-                                <p class="story-previous">{ before.clone() }</p>
-                            }
-                            if let Some(question) = step.question.as_deref() {
-                                <p class={classes!("story-question", (!asking).then_some("is-answered"))}>
-                                    { lang.pick(question, step.question_en.as_deref().unwrap_or(question)).to_string() }
-                                </p>
-                            }
-                            { props.tally.clone() }
-                            if asking {
-                                <p class="muted">{ text.reveal_hint }</p>
-                            } else {
-                                if !callouts.is_empty() {
-                                    <div class="story-callouts" aria-label={text.story_callouts}>
-                                        { for callouts.iter().map(|lines| html! {
-                                            <ul class="story-callout">{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
-                                        }) }
-                                    </div>
-                                }
-                                <p class="story-caption">{ lang.pick(&step.caption, &step.caption_en).to_string() }</p>
-                                if place.as_ref().is_some_and(|p| p.step + 1 == p.story.steps().len()) {
-                                    <p class="story-end">{ text.story_end }</p>
-                                }
-                            }
-                        </section>
-                    }
-                    <ul class={classes!("as-of", asking.then_some("is-hidden"))} aria-hidden={asking.then_some("true")}>
-                        { for as_of.iter().enumerate().map(|(i, now)| {
-                            // Past its deadline a target is judged at the deadline: that is the
-                            // line the room reads; the year on screen comes second.
-                            let at_deadline = (now.year > now.deadline)
-                                .then(|| verdicts_as_of(&computed.scenario.targets, &computed.trajectory, now.deadline).get(i).cloned())
-                                .flatten();
-                            let v = at_deadline.as_ref().unwrap_or(now);
-                            let class = match v.status {
-                                Status::Reached | Status::Met => "is-met",
-                                Status::OnTrack => "is-on-track",
-                                Status::Behind | Status::Missed => "is-not-met",
-                            };
-                            // The odds at the deadline beside the plan's verdict, so the room
-                            // never reads a plan that holds only if nothing slips as certain.
-                            let odds = props.summary.as_ref().and_then(|s| s.targets.get(i)).map(|o| o.probability);
-                            let fragile = super::verdict_bar::is_fragile(
-                                matches!(v.status, Status::Reached | Status::Met | Status::OnTrack),
-                                odds,
-                            );
-                            html! {
-                                <li class={classes!("as-of-card", class, fragile.then_some("is-fragile"))} data-metric={v.metric.key()}>
-                                    <span class="as-of-status">{ status_label(v.status, v.metric, lang) }</span>
-                                    <strong>{ metric_label(v.metric, lang) }</strong>
-                                    <span class="as-of-line">{ as_of_sentence(v, lang) }</span>
-                                    if at_deadline.is_some() {
-                                        <span class="as-of-later">{ metric_value_in_year(now, lang) }</span>
-                                    }
-                                    if let Some(p) = odds {
-                                        <span class="as-of-odds">
-                                            { format!("{}{}{}", text.probability, lang.pick(" ", ": "), swplan_words::format_percent(p, lang)) }
-                                            if fragile {
-                                                { format!(" · ⚠ {}", swplan_words::strings::fragile_note(v.status == Status::OnTrack, p, lang)) }
-                                            }
-                                        </span>
-                                    }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    // A story's caption tells what happened; the year's events would push the
-                    // charts that answer its question below the screen.
-                    if !events.is_empty() && place.is_none() {
-                        <ul class="year-events" aria-label={text.year_events}>
-                            { for events.iter().map(|e| html! { <li>{ event_sentence(e, lang) }</li> }) }
-                        </ul>
-                    }
-                    <div class={classes!(asking.then_some("is-hidden"))}>
-                        <Charts {lang} plans={chart_plans} until={Some(year)} only={Some(presenter.charts(&computed.scenario).to_vec())} large=true id_prefix="presenter-"
-                                {previous_step} {tops} />
-                    </div>
-                </div>
+                <div class="presenter-main">{ main }</div>
                 <aside class="presenter-side" aria-label={text.presenter_side}>
                     if let Some(qr) = qr {
                         <figure class="qr">
                             <svg viewBox={format!("0 0 {0} {0}", qr.extent())} role="img" aria-label={text.qr_label}
-                                 shape-rendering="crispEdges" width="220" height="220">
+                                 shape-rendering="crispEdges">
                                 <rect width={qr.extent().to_string()} height={qr.extent().to_string()} fill="#fff" />
                                 <path d={qr.path.clone()} fill="#000" />
                             </svg>
@@ -361,6 +318,10 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                             <p class="local-warning">{ text.local_address_warning }</p>
                         }
                     }
+                    <p class="presenter-keys-hint muted">
+                        <span class="for-keys">{ words.keys_hint }</span>
+                        <span class="for-touch">{ words.touch_hint }</span>
+                    </p>
                     <Controls {lang} scenario={props.scenario.clone()} applied={Some(props.computed.clone())} baseline={props.baseline.clone()}
                               drafts={props.drafts.clone()} errors={props.errors.clone()} concerns={props.concerns.clone()}
                               schedule_open={None::<&'static str>} mc={props.mc} mc_done={None::<usize>}

@@ -1,5 +1,5 @@
 //! The browser's localStorage: the language, the named saves, the autosave, the plans kept
-//! aside. Storage may be full, blocked or absent (private modes, intranet policies): every read
+//! aside, the recorded stories. Storage may be full, blocked or absent (private modes, intranet policies): every read
 //! falls back, every write reports failure, and an entry that cannot be read is copied aside
 //! before anything is written over it. The formats are `swplan_plans::share::save`'s,
 //! versioned like links.
@@ -9,6 +9,7 @@ use web_sys::Storage;
 use swplan_plans::share;
 use swplan_plans::share::save::{self, SavedPlan};
 use swplan_plans::state::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
+use swplan_plans::story::kept::{self as kept_stories, KeptStory};
 use swplan_render::first_view::{read_edits, AUTOSAVE_LINK_KEY, EDITS_ATTR, FOCUS_ATTR, LANG_KEY};
 use swplan_words::Lang;
 
@@ -83,6 +84,8 @@ pub fn take_first_view_focus() -> Option<String> {
 
 /// The plans kept aside (a plan the planner edited that another replaced), a save file.
 pub const KEPT_KEY: &str = "swplan.v1.kept";
+/// The trainer's recorded stories (`swplan_plans::story::kept`'s format, versioned inside).
+pub const STORIES_KEY: &str = "swplan.v1.stories";
 /// The plan as a link opened it, beside the autosave, as that link.
 const AUTOSAVE_OPENED_KEY: &str = "swplan.v1.autosave.opened";
 /// Where unreadable data is copied: this prefix, the key it was under, `.`, the time in ms.
@@ -128,7 +131,8 @@ pub fn read_stored() -> Stored {
             remove(PREVIOUS_AUTOSAVE_KEY);
         }
     }
-    let found_now = [autosave_aside, saves_aside, kept_aside];
+    let (stories, stories_aside) = load_stories();
+    let found_now = [autosave_aside, saves_aside, kept_aside, stories_aside];
     let mut set_aside: Vec<SetAside> = found_now.iter().flatten().cloned().collect();
     // Copies from earlier visits, listed until the planner deletes them.
     for key in keys() {
@@ -148,8 +152,55 @@ pub fn read_stored() -> Stored {
         autosave,
         saves,
         kept,
+        stories,
         set_aside,
     }
+}
+
+/// Reads the recorded stories: the readable ones, and the copy of what could not be read (the
+/// whole text, when any story in it could not be).
+fn load_stories() -> (Vec<KeptStory>, Option<SetAside>) {
+    let Some(text) = get(STORIES_KEY) else {
+        return (Vec::new(), None);
+    };
+    let (stories, unreadable) = match kept_stories::from_json(&text) {
+        Ok(read) if read.unreadable == 0 => (read.stories, None),
+        Ok(read) => {
+            let unreadable = Unreadable::Stories {
+                unreadable: read.unreadable,
+                readable: read.stories.len(),
+            };
+            (read.stories, Some(unreadable))
+        }
+        Err(error) => (Vec::new(), Some(Unreadable::Whole(error))),
+    };
+    let Some(unreadable) = unreadable else {
+        return (stories, None);
+    };
+    let Some(aside) = set_aside(STORIES_KEY, &text) else {
+        return (stories, None);
+    };
+    if stories.is_empty() {
+        remove(STORIES_KEY);
+    } else {
+        set(STORIES_KEY, &kept_stories::to_json(&stories));
+    }
+    let at = set_aside_of(&aside).map(|(_, at)| at).unwrap_or_default();
+    let aside = SetAside {
+        key: aside,
+        entry: StoredEntry::Stories,
+        at,
+        found_now: Some(unreadable),
+    };
+    (stories, Some(aside))
+}
+
+/// Writes the recorded stories; `false` when the browser refused.
+pub fn save_stories(stories: &[KeptStory]) -> bool {
+    if stories.is_empty() {
+        return remove(STORIES_KEY);
+    }
+    set(STORIES_KEY, &kept_stories::to_json(stories))
 }
 
 /// What a set-aside copy's key says: which list it was, and when (ISO 8601).
@@ -159,6 +210,7 @@ fn set_aside_of(key: &str) -> Option<(StoredEntry, String)> {
         SAVES_KEY => StoredEntry::Saves,
         AUTOSAVE_KEY | PREVIOUS_AUTOSAVE_KEY => StoredEntry::Autosave,
         KEPT_KEY => StoredEntry::Kept,
+        STORIES_KEY => StoredEntry::Stories,
         _ => return None,
     };
     let millis: f64 = millis.parse().ok()?;

@@ -1,6 +1,7 @@
-//! Guided stories: the built-in ones to open in the presenter, a story file to open, and a
-//! trainer's own recording — a bar while recording (steps so far, add this step, undo, export
-//! as a file or a link, stop) and the form that captions a step.
+//! Guided stories: the built-in ones and the trainer's recorded ones to open in the presenter or
+//! print as a handout, a story file to open, and a trainer's own recording — a bar while
+//! recording (title, introduction, steps so far, add this step, undo, export as a file or a
+//! link to copy, stop) and the form that captions a step.
 
 use std::rc::Rc;
 
@@ -11,23 +12,30 @@ use yew::prelude::*;
 
 use super::dialog::Dialog as Modal;
 use super::download::download_text;
+use super::handout::{story_url, Handout};
 use super::persistence::link_url;
+use super::recorded_stories::{copy_text, RecordedStories};
+use super::storage::{fresh_id, now};
 use swplan_engine::RegionName;
 use swplan_plans::chart::Chart;
-use swplan_plans::state::{Action, Dialog};
+use swplan_plans::state::{Action, Dialog, UndoHint};
+use swplan_plans::story::kept::KeptStory;
 use swplan_plans::story::{self, RecordError, Recorder, Story};
 use swplan_words::labels::chart_title;
+use swplan_words::presenting::presenting;
 use swplan_words::story::{record_error_message, recorded_title, step_count, story_error_message};
-use swplan_words::strings::strings;
+use swplan_words::strings::{naming, strings};
 use swplan_words::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct StoriesDialogProps {
     pub lang: Lang,
-    /// Stories recorded during this visit.
-    pub recorded: Vec<Rc<Story>>,
+    /// The trainer's recorded stories, kept in this browser.
+    pub stories: Vec<KeptStory>,
     /// The region of the plan on screen, which a new recording is titled after.
     pub region: RegionName,
+    /// A recorded story just deleted is offered back here.
+    pub undo_hint: Option<UndoHint>,
     pub on_action: Callback<Action>,
 }
 
@@ -35,14 +43,24 @@ pub struct StoriesDialogProps {
 pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
     let lang = props.lang;
     let text = strings(lang);
+    let words = presenting(lang);
     let error = use_state(|| None::<String>);
-    let open = |story: &Story| {
-        let (on_action, story) = (props.on_action.clone(), Rc::new(story.clone()));
+    // The story whose handout is being printed, with its link.
+    let handout = use_state(|| None::<(Rc<Story>, String)>);
+    let open = |story: Rc<Story>| {
+        let on_action = props.on_action.clone();
         Callback::from(move |_| {
             on_action.emit(Action::OpenStory {
                 story: Rc::clone(&story),
                 step: 0,
             })
+        })
+    };
+    let print = |story: Rc<Story>| {
+        let handout = handout.clone();
+        Callback::from(move |_| {
+            let link = story_url(&story).unwrap_or_default();
+            handout.set(Some((Rc::clone(&story), link)));
         })
     };
     let on_file = {
@@ -88,19 +106,31 @@ pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
         <Modal id="stories-dialog" title={text.stories_title} {lang} {on_close}>
             <p class="muted">{ text.stories_intro }</p>
             <ul class="stories">
-                { for story::all().iter().chain(props.recorded.iter().map(|s| s.as_ref())).map(|s| html! {
-                    <li class="story">
-                        <div>
-                            <strong>{ lang.pick(&s.title, &s.title_en).to_string() }</strong>
-                            <p class="muted">{ lang.pick(&s.intro, &s.intro_en).to_string() }</p>
-                            <p class="muted">{ step_count(s.steps().len(), lang) }</p>
-                        </div>
-                        <button type="button" class="apply" id={format!("story-{}", s.id)} onclick={open(s)}>
-                            { text.present_story }<span class="visually-hidden">{ swplan_words::strings::naming(lang.pick(&s.title, &s.title_en), lang) }</span>
-                        </button>
-                    </li>
+                { for story::all().iter().map(|s| {
+                    let shared = Rc::new(s.clone());
+                    html! {
+                        <li class="story">
+                            <div>
+                                <strong>{ lang.pick(&s.title, &s.title_en).to_string() }</strong>
+                                <p class="muted">{ lang.pick(&s.intro, &s.intro_en).to_string() }</p>
+                                <p class="muted">{ step_count(s.steps().len(), lang) }</p>
+                            </div>
+                            <span class="story-actions">
+                                <button type="button" class="apply" id={format!("story-{}", s.id)} onclick={open(Rc::clone(&shared))}>
+                                    { text.present_story }<span class="visually-hidden">{ naming(lang.pick(&s.title, &s.title_en), lang) }</span>
+                                </button>
+                                <button type="button" class="link" id={format!("handout-{}", s.id)} onclick={print(shared)}>
+                                    { words.handout }<span class="visually-hidden">{ naming(lang.pick(&s.title, &s.title_en), lang) }</span>
+                                </button>
+                            </span>
+                        </li>
+                    }
                 }) }
             </ul>
+            <RecordedStories {lang} stories={props.stories.clone()} undo_hint={props.undo_hint.clone()}
+                             on_open={Callback::from({ let on_action = props.on_action.clone(); move |story: Rc<Story>| on_action.emit(Action::OpenStory { story, step: 0 }) })}
+                             on_handout={Callback::from({ let handout = handout.clone(); move |story: Rc<Story>| { let link = story_url(&story).unwrap_or_default(); handout.set(Some((story, link))) } })}
+                             on_action={props.on_action.clone()} />
             <div class="dialog-actions">
                 <label class="file-button">
                     { text.open_story_file }
@@ -110,6 +140,9 @@ pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
             </div>
             if let Some(message) = &*error {
                 <p class="param-error" role="alert">{ message.clone() }</p>
+            }
+            if let Some((story, link)) = &*handout {
+                <Handout {lang} story={Rc::clone(story)} link={link.clone()} />
             }
         </Modal>
     }
@@ -129,10 +162,21 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
     let text = strings(lang);
     let status = use_state(|| None::<String>);
     let steps = props.recorder.steps().len();
+    let words = presenting(lang);
+    let field = use_node_ref();
+    let copied = use_state(|| None::<bool>);
     let on_title = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             on_action.emit(Action::SetRecordingTitle(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let on_intro = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            on_action.emit(Action::SetRecordingIntro(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
@@ -148,14 +192,25 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
         })
     };
     let on_link = {
-        let (recorder, status) = (props.recorder.clone(), status.clone());
+        let (recorder, status, copied) = (props.recorder.clone(), status.clone(), copied.clone());
         Callback::from(move |_| {
             let base = link_url("");
             let base = base.trim_end_matches('?');
+            copied.set(None);
             status.set(Some(match recorder.to_link(Some(base)) {
                 Ok(link) => link,
                 Err(e) => story_error_message(&e, lang),
             }));
+        })
+    };
+    let on_copy = {
+        let (status, copied, field) = (status.clone(), copied.clone(), field.clone());
+        Callback::from(move |_| {
+            let Some(link) = (*status).clone() else {
+                return;
+            };
+            let (copied, field) = (copied.clone(), field.clone());
+            spawn_local(async move { copied.set(Some(copy_text(&link, &field).await)) });
         })
     };
     html! {
@@ -166,15 +221,29 @@ pub fn recording_bar(props: &RecordingBarProps) -> Html {
                 <span class="visually-hidden">{ text.story_title }</span>
                 <input type="text" value={props.recorder.title.clone()} onchange={on_title} placeholder={text.story_title} maxlength="60" />
             </label>
+            <label class="recording-intro">
+                <span class="visually-hidden">{ words.intro_label }</span>
+                <input type="text" id="recording-intro" value={props.recorder.intro.clone()} onchange={on_intro}
+                       placeholder={words.intro_placeholder} title={words.intro_label} maxlength="300" />
+            </label>
             <button type="button" class="apply" id="record-step" onclick={emit(Action::OpenDialog(Dialog::RecordStep))}>{ text.add_step }</button>
             if steps > 0 {
                 <button type="button" class="link" onclick={emit(Action::UndoRecordedStep)}>{ text.undo_step }</button>
                 <button type="button" class="link" onclick={on_file}>{ text.export_story_file }</button>
                 <button type="button" class="link" id="story-link" onclick={on_link}>{ text.story_link }</button>
             }
-            <button type="button" class="link danger" onclick={emit(Action::StopRecording)}>{ text.stop_recording }</button>
+            <button type="button" class="link danger" id="stop-recording" onclick={{
+                let on_action = props.on_action.clone();
+                Callback::from(move |_| on_action.emit(Action::StopRecording { id: fresh_id(), now: now() }))
+            }}>{ text.stop_recording }</button>
             if let Some(link) = &*status {
-                <input type="text" readonly=true class="story-link-field" value={link.clone()} aria-label={text.story_link} />
+                <span class="story-link-row">
+                    <input type="text" readonly=true class="story-link-field" value={link.clone()} aria-label={text.story_link} ref={field} />
+                    <button type="button" class="apply" id="copy-story-link" onclick={on_copy}>{ words.copy_link }</button>
+                </span>
+                if let Some(done) = *copied {
+                    <span class="copy-status" role="status">{ if done { words.copied } else { words.copy_failed } }</span>
+                }
             }
         </div>
     }

@@ -38,6 +38,8 @@ pub fn tally_view(props: &TallyViewProps) -> Html {
     };
     let most = tally.counts.iter().copied().max().unwrap_or(0).max(1);
     let answer = tally.answer.filter(|_| props.revealed);
+    // The paste box opens by itself only while the room predicts: after the reveal the result
+    // needs the screen (the trainer can still open it).
     html! {
         <section class="prediction-tally" aria-labelledby="tally-heading">
             <h2 id="tally-heading">
@@ -69,7 +71,7 @@ pub fn tally_view(props: &TallyViewProps) -> Html {
                     <p class="tally-result">{ result }</p>
                 }
             }
-            <details class="tally-paste" open={tally.voters == 0 && props.text.is_empty()}>
+            <details class="tally-paste" open={!props.revealed && tally.voters == 0 && props.text.is_empty()}>
                 <summary>{ words.paste_label }</summary>
                 <p class="muted" id="tally-paste-hint">{ words.paste_hint }</p>
                 <textarea id="tally-paste" rows="3" spellcheck="false" autocomplete="off" aria-describedby="tally-paste-hint"

@@ -153,10 +153,10 @@ pub fn set_aside_notice(
     lang: Lang,
 ) -> (String, Vec<String>) {
     let heading = match (entry, unreadable, lang) {
-        (StoredEntry::Saves, Unreadable::Whole(_), Lang::Zh) => {
+        (StoredEntry::Saves, Unreadable::Whole(_) | Unreadable::Stories { .. }, Lang::Zh) => {
             "“我的方案”中保存的数据无法读取，所以列表暂时是空的。".to_string()
         }
-        (StoredEntry::Saves, Unreadable::Whole(_), Lang::En) => {
+        (StoredEntry::Saves, Unreadable::Whole(_) | Unreadable::Stories { .. }, Lang::En) => {
             "The data of “Saved plans” could not be read, so the list is empty for now.".into()
         }
         (StoredEntry::Saves, Unreadable::Plans { rejected, readable }, Lang::Zh) => format!(
@@ -180,6 +180,18 @@ pub fn set_aside_notice(
         (StoredEntry::Kept, _, Lang::En) => {
             "Some of the plans kept for you could not be read, so they are not listed.".into()
         }
+        (StoredEntry::Stories, Unreadable::Stories { unreadable, readable }, Lang::Zh) => {
+            format!("录制的故事中有{unreadable}个无法读取或已无法播放；其余{readable}个照常列出。")
+        }
+        (StoredEntry::Stories, Unreadable::Stories { unreadable, readable }, Lang::En) => {
+            format!("{unreadable} recorded stor(ies) could not be read or no longer play; the other {readable} are listed as before.")
+        }
+        (StoredEntry::Stories, _, Lang::Zh) => {
+            "录制的故事无法读取，所以暂时没有列出。".into()
+        }
+        (StoredEntry::Stories, _, Lang::En) => {
+            "The recorded stories could not be read, so none is listed for now.".into()
+        }
     };
     let mut details: Vec<String> = match unreadable {
         Unreadable::Whole(SaveError::NotJson(problem)) => vec![match lang {
@@ -191,6 +203,7 @@ pub fn set_aside_notice(
             .iter()
             .map(|r| rejected_plan_message(r, lang))
             .collect(),
+        Unreadable::Stories { .. } => Vec::new(),
     };
     details.push(
         lang.pick(
@@ -211,6 +224,8 @@ pub fn set_aside_row(entry: StoredEntry, time: &str, lang: Lang) -> String {
         (StoredEntry::Autosave, Lang::En) => "The plan last worked on",
         (StoredEntry::Kept, Lang::Zh) => "保留的方案",
         (StoredEntry::Kept, Lang::En) => "The plans kept for you",
+        (StoredEntry::Stories, Lang::Zh) => "录制的故事",
+        (StoredEntry::Stories, Lang::En) => "The recorded stories",
     };
     match lang {
         Lang::Zh => format!("{what} · {time} 另存"),

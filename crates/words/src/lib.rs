@@ -25,6 +25,7 @@ pub mod open_messages;
 pub mod playback;
 pub mod pool_ui;
 pub mod prediction;
+pub mod presenting;
 pub mod provenance;
 pub mod results;
 pub mod save_messages;

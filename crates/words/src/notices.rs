@@ -47,8 +47,8 @@ pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String,
         ),
         Notice::StoryRecorded { steps } => (
             match lang {
-                Lang::Zh => format!("录制的故事（{steps}步）已加入“培训故事”列表，但只在本次打开期间有效：请用“导出故事文件”或“生成故事链接”保存。"),
-                Lang::En => format!("The recorded story ({steps} steps) is in the “Stories” list for this visit only: keep it with “Export story file” or “Make a story link”."),
+                Lang::Zh => format!("录制的故事（{steps}步）已保存在本浏览器的“培训故事”列表中，可在那里改名、导出或复制链接。"),
+                Lang::En => format!("The recorded story ({steps} steps) is kept in this browser’s “Stories” list, where it can be renamed, exported or its link copied."),
             },
             vec![],
         ),
@@ -111,6 +111,12 @@ pub fn undo_hint_text(hint: &swplan_plans::state::UndoHint, lang: Lang) -> Strin
         (UndoHint::StoryLeft, Lang::En) => {
             "Back to the plan from before the story; to keep the story's plan, press Undo."
                 .to_string()
+        }
+        (UndoHint::StoryDeleted { story, .. }, Lang::Zh) => {
+            format!("已删除录制的故事“{}”。", story.story.title)
+        }
+        (UndoHint::StoryDeleted { story, .. }, Lang::En) => {
+            format!("The recorded story “{}” was deleted.", story.story.title_en)
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod plan;
 pub mod predicting;
 mod session;
 mod start;
+pub mod stories;
 pub mod training;
 pub mod workshop;
 
@@ -24,6 +25,7 @@ pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use predicting::Predicting;
 pub use session::{Dialog, Notice, Session, ShownInstead, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
+pub use stories::StoryShelf;
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
 pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};
 
@@ -219,8 +221,27 @@ pub enum Action {
         question: Option<(String, String)>,
     },
     UndoRecordedStep,
-    StopRecording,
+    /// End the recording: a story with steps is kept beside the saves under `id`, at `now`.
+    StopRecording {
+        id: String,
+        now: String,
+    },
     SetRecordingTitle(String),
+    /// What the story is about, read before its first step (one text for both languages).
+    SetRecordingIntro(String),
+    /// The recorded stories as stored (changed by another tab).
+    StoriesFromStorage(Vec<crate::story::kept::KeptStory>),
+    RenameStory {
+        id: String,
+        title: String,
+        now: String,
+    },
+    /// Delete a recorded story, offering undo.
+    DeleteStory(String),
+    RestoreStory,
+    /// Put the workshop's pooled result on the presenter's screen, or take it away (the
+    /// presenter opens if it is closed).
+    TogglePresentPool,
     /// Compute the active plan with the current model reading (undoable).
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
@@ -808,15 +829,43 @@ impl State {
                     recorder.undo_step();
                 }
             }
-            Action::StopRecording => {
+            Action::StopRecording { id, now } => {
                 if let Some(recorder) = self.session.recording.take() {
                     let steps = recorder.steps().len();
                     if steps > 0 {
-                        self.session.recorded.push(Rc::new(recorder.story()));
+                        self.session.stories.add(&id, recorder.story(), &now);
                         self.session.notify(Notice::StoryRecorded { steps });
                     }
                 }
             }
+            Action::SetRecordingIntro(intro) => {
+                if let Some(recorder) = &mut self.session.recording {
+                    let intro = intro.trim();
+                    recorder.intro = intro.to_string();
+                    recorder.intro_en = intro.to_string();
+                }
+            }
+            Action::StoriesFromStorage(stories) => {
+                self.session.stories.replace_from_storage(stories)
+            }
+            Action::RenameStory { id, title, now } => {
+                self.session.stories.rename(&id, &title, &now)
+            }
+            Action::DeleteStory(id) => {
+                if let Some((index, story)) = self.session.stories.remove(&id) {
+                    self.session.undo_hint = Some(UndoHint::StoryDeleted {
+                        index,
+                        story: Box::new(story),
+                    });
+                }
+            }
+            Action::RestoreStory => {
+                if let Some(UndoHint::StoryDeleted { index, story }) = self.session.undo_hint.take()
+                {
+                    self.session.stories.restore(index, *story);
+                }
+            }
+            Action::TogglePresentPool => self.toggle_present_pool(),
             Action::SetRecordingTitle(title) => {
                 if let Some(recorder) = &mut self.session.recording {
                     let title = title.trim();
@@ -919,6 +968,8 @@ fn starts_something_new(action: &Action) -> bool {
             | A::RenameSave { .. }
             | A::DuplicateSave { .. }
             | A::DeleteSave(_)
+            | A::RenameStory { .. }
+            | A::DeleteStory(_)
             | A::RestoreKept { .. }
             | A::AddToCompare(_)
             | A::UseParticipant { .. }

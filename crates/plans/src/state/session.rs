@@ -39,8 +39,8 @@ pub struct Session {
     pub presenter: Option<super::training::Presenter>,
     /// A story being recorded by a trainer.
     pub recording: Option<crate::story::Recorder>,
-    /// Stories recorded during this visit, listed with the built-in ones until the page closes.
-    pub recorded: Vec<std::rc::Rc<crate::story::Story>>,
+    /// The trainer's recorded stories, kept in this browser beside the saves.
+    pub stories: super::stories::StoryShelf,
     /// Why the last story step could not be recorded, shown in the still open dialog.
     pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
@@ -100,7 +100,7 @@ pub enum Notice {
     },
     /// The story a link names could not be opened (the plan itself is shown).
     StoryLinkBroken(crate::story::StoryError),
-    /// A recording ended: it is in the stories list for this visit only.
+    /// A recording ended: it is kept in the stories list, in this browser.
     StoryRecorded { steps: usize },
     /// The plan opened was computed with an earlier model reading (every scheduled station and
     /// room finished in its year): it shows the numbers it was made with, and the current
@@ -147,6 +147,11 @@ pub enum UndoHint {
     },
     /// The presenter closed after a story, and the plan from before the story came back.
     StoryLeft,
+    /// A recorded story was deleted (kept here with its place in the list).
+    StoryDeleted {
+        index: usize,
+        story: Box<crate::story::kept::KeptStory>,
+    },
     /// A plan was removed from the comparison (kept here with its place).
     PlanRemoved {
         index: usize,
@@ -171,7 +176,7 @@ impl Session {
             show_baseline: false,
             presenter: None,
             recording: None,
-            recorded: Vec::new(),
+            stories: super::stories::StoryShelf::default(),
             record_error: None,
             workshop: super::workshop::Workshop::default(),
             predicting: None,

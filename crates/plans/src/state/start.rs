@@ -18,6 +18,8 @@ pub struct Stored {
     pub autosave: Option<Autosave>,
     pub saves: Vec<SavedPlan>,
     pub kept: Vec<SavedPlan>,
+    /// The recorded stories.
+    pub stories: Vec<crate::story::kept::KeptStory>,
     /// Stored data that could not be read, each copied aside (never deleted).
     pub set_aside: Vec<SetAside>,
 }
@@ -41,6 +43,8 @@ pub enum StoredEntry {
     Autosave,
     /// The plans kept aside.
     Kept,
+    /// The recorded stories.
+    Stories,
 }
 
 /// Stored data that could not be read, copied aside in storage under `key` (the page's own,
@@ -66,6 +70,9 @@ pub enum Unreadable {
         rejected: Vec<RejectedPlan>,
         readable: usize,
     },
+    /// Some recorded stories (`unreadable` of them, which no longer read or play); the others
+    /// (`readable`) are listed as before.
+    Stories { unreadable: usize, readable: usize },
 }
 
 impl State {
@@ -77,6 +84,7 @@ impl State {
             autosave,
             saves,
             kept,
+            stories,
             set_aside,
         } = stored.unwrap_or_default();
         let mut state = if share::is_link(query) {
@@ -122,6 +130,7 @@ impl State {
             }
             state
         };
+        state.session.stories.replace_from_storage(stories);
         state.open_story_from_link(query);
         // `help=…`: the manual open over the page, at its topic (an unknown one: the contents).
         if let Some(topic) = crate::help::topic_in_query(query) {

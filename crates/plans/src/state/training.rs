@@ -29,6 +29,8 @@ pub struct Presenter {
     pub before_story: Option<Box<PlanSpec>>,
     /// What covers the screen for a moment: the QR code full size, or nothing at all.
     pub overlay: Option<Overlay>,
+    /// The workshop's pooled result is on screen instead of the plan.
+    pub pool: bool,
 }
 
 /// What the trainer puts over the presenter's screen.
@@ -41,33 +43,59 @@ pub enum Overlay {
 }
 
 impl Presenter {
-    /// The two charts a step shows: the highlighted one (or the one of a highlighted target)
-    /// and, in a story, the budget beside it (what the step's decision costs, which stories ask
-    /// about); without a story, talent and the chart of the plan's first other target.
-    pub fn charts(&self, scenario: &Scenario) -> [Chart; 2] {
+    /// The charts a step shows, at most three: the highlighted one (or the one of a highlighted
+    /// target) first; in a story the budget (what the step's decision costs, which stories ask
+    /// about); the certified chart when the plan has a certified target; then the charts of
+    /// the plan's other targets; talent and the budget when nothing else fills two places.
+    pub fn charts(&self, scenario: &Scenario) -> Vec<Chart> {
         let highlighted = self
             .story
             .as_ref()
-            .and_then(|place| place.story.steps().get(place.step)?.highlighted());
-        let first = match highlighted {
-            Some(Highlight::Chart(chart)) => chart,
-            Some(Highlight::Target(metric)) => Chart::of_metric(metric).unwrap_or(Chart::Talent),
-            None => Chart::Talent,
-        };
-        let other = match first {
-            Chart::Budget => Chart::Talent,
-            _ => Chart::Budget,
-        };
-        if highlighted.is_some() {
-            return [first, other];
+            .and_then(|place| place.story.steps().get(place.step)?.highlighted())
+            .map(|highlight| match highlight {
+                Highlight::Chart(chart) => chart,
+                Highlight::Target(metric) => Chart::of_metric(metric).unwrap_or(Chart::Talent),
+            });
+        let targeted: Vec<Chart> = Chart::ALL
+            .into_iter()
+            .filter(|chart| {
+                scenario
+                    .targets
+                    .iter()
+                    .any(|t| chart.target_metrics().contains(&t.metric))
+            })
+            .collect();
+        let mut wanted: Vec<Chart> = highlighted.into_iter().collect();
+        if self.story.is_some() {
+            wanted.push(Chart::Budget);
         }
-        let second = scenario
+        if targeted.contains(&Chart::Certified) {
+            wanted.push(Chart::Certified);
+        }
+        wanted.extend(targeted);
+        wanted.extend([Chart::Talent, Chart::Budget]);
+        let mut charts: Vec<Chart> = Vec::new();
+        for chart in wanted {
+            if !charts.contains(&chart) && charts.len() < 3 {
+                charts.push(chart);
+            }
+        }
+        // The fallbacks fill two places only.
+        while charts.len() > 2 && !self.needs_third(&charts[2], scenario) {
+            charts.pop();
+        }
+        // The highlighted chart first; the others in their usual order.
+        let from = usize::from(highlighted.is_some());
+        charts[from..].sort_by_key(|chart| Chart::ALL.iter().position(|c| c == chart));
+        charts
+    }
+
+    /// Whether a third chart earns its place: it draws one of the plan's targets.
+    fn needs_third(&self, chart: &Chart, scenario: &Scenario) -> bool {
+        scenario
             .targets
             .iter()
-            .filter_map(|t| Chart::of_metric(t.metric))
-            .find(|c| *c != first)
-            .unwrap_or(other);
-        [first, second]
+            .any(|t| chart.target_metrics().contains(&t.metric))
     }
 }
 
@@ -439,7 +467,25 @@ impl State {
             levers: default_levers(plan),
             before_story: None,
             overlay: None,
+            pool: false,
         });
+    }
+
+    /// Puts the workshop's pooled result on the presenter (opening it), or takes it away. A
+    /// story on screen gives way to it; without a pool there is nothing to show.
+    pub(super) fn toggle_present_pool(&mut self) {
+        let shown = self.session.presenter.as_ref().is_some_and(|p| p.pool);
+        if !shown && self.session.workshop.pooled.is_none() {
+            return;
+        }
+        if self.session.presenter.is_none() {
+            self.enter_presenter();
+        }
+        if let Some(presenter) = &mut self.session.presenter {
+            presenter.pool = !shown;
+            presenter.overlay = None;
+            presenter.playing = false;
+        }
     }
 
     /// Closes the presenter. A story's steps replaced the plan on screen: the plan from before
@@ -464,6 +510,7 @@ impl State {
                 presenter.before_story = Some(Box::new(on_screen));
             }
             presenter.story = Some(StoryPlace::new(story, step));
+            presenter.pool = false;
         }
         self.show_story_step(generation);
     }

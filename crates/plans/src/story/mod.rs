@@ -34,6 +34,7 @@
 
 mod check;
 mod compact;
+pub mod kept;
 pub mod link;
 pub mod predict;
 mod recorder;

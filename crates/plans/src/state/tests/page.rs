@@ -20,6 +20,7 @@ fn stored(page: &State) -> Stored {
         autosave: Some(page.autosave()),
         saves: page.session.library.saves.clone(),
         kept: page.session.kept.plans.clone(),
+        stories: page.session.stories.stories.clone(),
         set_aside: Vec::new(),
     }
 }

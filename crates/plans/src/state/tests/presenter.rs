@@ -118,6 +118,55 @@ fn the_presenter_shows_the_charts_that_draw_the_plans_targets() {
 }
 
 #[test]
+fn a_story_step_shows_the_certified_chart_when_the_plan_has_a_certified_target() {
+    use crate::chart::Chart;
+    let story = Rc::new(crate::story::by_id("ningxia-rooms").unwrap().clone());
+    let mut state = ningxia();
+    state.apply(Action::OpenStory { story, step: 0 });
+    let presenter = state.session.presenter.clone().unwrap();
+    // The first step looks at the rooms' coverage; the budget beside it, and Ningxia's 7000
+    // certified social workers.
+    assert_eq!(
+        presenter.charts(&state.plan().computed.scenario),
+        [Chart::Coverage, Chart::Certified, Chart::Budget]
+    );
+    // Without a story: the charts of its targets.
+    let mut plain = ningxia();
+    plain.apply(Action::EnterPresenter);
+    let presenter = plain.session.presenter.clone().unwrap();
+    assert_eq!(
+        presenter.charts(&plain.plan().computed.scenario),
+        [Chart::Talent, Chart::Certified, Chart::Coverage]
+    );
+}
+
+#[test]
+fn a_pooled_result_is_put_on_the_presenter_and_taken_away() {
+    let mut state = yunnan();
+    // Nothing pooled: nothing to present.
+    state.apply(Action::TogglePresentPool);
+    assert!(state.session.presenter.is_none());
+    state.apply(Action::Workshop(WorkshopAction::SetText(
+        "张三 http://x/?v=1&p=yunnan.2&h=15000\n李四 http://x/?v=1&p=yunnan.2&h=18000".into(),
+    )));
+    state.apply(Action::Workshop(WorkshopAction::Pool));
+    state.apply(Action::TogglePresentPool);
+    let presenter = state
+        .session
+        .presenter
+        .as_ref()
+        .expect("the presenter opens");
+    assert!(presenter.pool);
+    state.apply(Action::TogglePresentPool);
+    assert!(!state.session.presenter.as_ref().unwrap().pool);
+    // A story opened over it takes the screen.
+    state.apply(Action::TogglePresentPool);
+    let story = Rc::new(crate::story::by_id("yunnan-14wan").unwrap().clone());
+    state.apply(Action::OpenStory { story, step: 0 });
+    assert!(!state.session.presenter.as_ref().unwrap().pool);
+}
+
+#[test]
 fn choosing_a_year_stops_the_playback_there() {
     let mut state = yunnan();
     state.apply(Action::EnterPresenter);
