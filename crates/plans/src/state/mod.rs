@@ -6,6 +6,8 @@
 pub mod import;
 pub mod kept;
 pub mod library;
+pub mod optimiser;
+mod optimising;
 pub mod plan;
 mod session;
 mod start;
@@ -17,6 +19,10 @@ use std::rc::Rc;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
+pub use optimiser::{
+    GoalChoice, LeverSetting, Optimisation, OptimiseJob, OptimiserAction, OptimiserPanel, Running,
+    SensitivityAction, SensitivityPanel, SensitivityResult,
+};
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
@@ -217,6 +223,10 @@ pub enum Action {
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
+    /// The cheapest plan: the optimiser's form, its run and its answer (apply, pin).
+    Optimiser(OptimiserAction),
+    /// Which lever matters most: the sensitivity analysis and its run.
+    Sensitivity(SensitivityAction),
     /// Bring back a plan kept aside, in place of the active one (undoable); unsaved work it
     /// replaces is kept aside in turn, stamped `now`.
     RestoreKept {
@@ -438,6 +448,18 @@ impl State {
                 .plans
                 .iter()
                 .any(|p| p.id == *plan && p.generation == *generation),
+            Action::Optimiser(OptimiserAction::Progress { ticket, .. }) => self
+                .session
+                .optimiser
+                .running
+                .as_ref()
+                .is_none_or(|r| r.ticket != *ticket),
+            Action::Sensitivity(SensitivityAction::Progress { ticket, .. }) => self
+                .session
+                .sensitivity
+                .running
+                .as_ref()
+                .is_none_or(|r| r.ticket != *ticket),
             _ => false,
         }
     }
@@ -773,6 +795,8 @@ impl State {
                 }
             }
             Action::Workshop(action) => self.session.workshop.apply(action),
+            Action::Optimiser(action) => self.apply_optimiser(action, generation),
+            Action::Sensitivity(action) => self.apply_sensitivity(action),
             Action::UseCurrentModel => {
                 self.plan_mut().use_current_model(generation);
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
@@ -867,6 +891,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::Import { .. }
             | A::ImportFailed(_)
             | A::DragValue { .. }
+            | A::Optimiser(OptimiserAction::Apply | OptimiserAction::Pin { .. })
     )
 }
 

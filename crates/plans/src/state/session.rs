@@ -43,6 +43,10 @@ pub struct Session {
     pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
     pub workshop: super::workshop::Workshop,
+    /// The cheapest plan: the optimiser's form, its run and its last answer.
+    pub optimiser: super::optimiser::OptimiserPanel,
+    /// Which lever matters most: the sensitivity analysis's run and last result.
+    pub sensitivity: super::optimiser::SensitivityPanel,
 }
 
 /// The dialogs of the page.
@@ -125,6 +129,8 @@ pub enum UndoHint {
         index: usize,
         plan: Box<super::plan::Plan>,
     },
+    /// The optimiser's plan was put in place of the plan's schedules.
+    PlanOptimised,
 }
 
 impl Session {
@@ -146,6 +152,8 @@ impl Session {
             recorded: Vec::new(),
             record_error: None,
             workshop: super::workshop::Workshop::default(),
+            optimiser: Default::default(),
+            sensitivity: Default::default(),
         }
     }
 

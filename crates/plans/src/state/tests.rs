@@ -7,6 +7,7 @@ mod compare;
 mod import;
 mod odds;
 mod opening;
+mod optimiser;
 mod page;
 mod presenter;
 mod provenance;
@@ -46,12 +47,13 @@ fn new_region() -> State {
 /// The reducer's declaration, and every test of it: each variant of `Action` must be applied in
 /// one of these files, so an action added without a test fails here.
 const REDUCER: &str = include_str!("mod.rs");
-const TEST_FILES: [&str; 14] = [
+const TEST_FILES: [&str; 15] = [
     include_str!("tests.rs"),
     include_str!("tests/compare.rs"),
     include_str!("tests/import.rs"),
     include_str!("tests/odds.rs"),
     include_str!("tests/opening.rs"),
+    include_str!("tests/optimiser.rs"),
     include_str!("tests/page.rs"),
     include_str!("tests/presenter.rs"),
     include_str!("tests/provenance.rs"),
