@@ -261,46 +261,16 @@ impl OptimiserPanel {
         }
     }
 
-    /// The problem the form makes for a scenario: every target with a deadline in the table's
-    /// years, the scenario's own costs per hire and per candidate.
+    /// The problem the form makes for a scenario (see [`problem_of`]).
     pub fn problem(&self, scenario: &Scenario, seed: u64) -> Problem {
-        let levers = self
-            .levers_for(scenario)
-            .into_iter()
-            .filter(|l| l.chosen)
-            .map(|l| LeverChoice {
-                lever: l.lever,
-                bounds: l.bounds,
-            })
-            .collect();
-        let targets = scenario
-            .targets
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.deadline > scenario.base_year && t.deadline <= scenario.end_year)
-            .map(|(i, _)| i)
-            .collect();
-        Problem {
-            levers,
-            targets,
-            costs: Costs {
-                per_hire: scenario.assumptions.hire_cost,
-                per_candidate: scenario.assumptions.candidate_cost,
-                discount_rate: self.discount_rate,
-            },
-            goal: match self.goal {
-                GoalChoice::LeastCost => Goal::LeastCost,
-                GoalChoice::UnderBudget(budget) => Goal::LeastShortfall {
-                    budget,
-                    weights: Vec::new(),
-                },
-            },
-            confidence: self.confidence.map(|level| Confidence {
-                level,
-                beta: DEFAULT_BETA,
-            }),
+        problem_of(
+            scenario,
+            &self.levers_for(scenario),
+            self.confidence,
+            self.goal,
+            self.discount_rate,
             seed,
-        }
+        )
     }
 
     /// Changes the lever settings of `scenario` (starting from its defaults if the form was
@@ -357,8 +327,56 @@ impl OptimiserPanel {
     }
 }
 
+/// The problem of a form: the chosen levers within their bounds, every target with a deadline
+/// in the table's years, the scenario's own costs per hire and per candidate.
+pub fn problem_of(
+    scenario: &Scenario,
+    levers: &[LeverSetting],
+    confidence: Option<f64>,
+    goal: GoalChoice,
+    discount_rate: f64,
+    seed: u64,
+) -> Problem {
+    let levers = levers
+        .iter()
+        .filter(|l| l.chosen)
+        .map(|l| LeverChoice {
+            lever: l.lever,
+            bounds: l.bounds.clone(),
+        })
+        .collect();
+    let targets = scenario
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.deadline > scenario.base_year && t.deadline <= scenario.end_year)
+        .map(|(i, _)| i)
+        .collect();
+    Problem {
+        levers,
+        targets,
+        costs: Costs {
+            per_hire: scenario.assumptions.hire_cost,
+            per_candidate: scenario.assumptions.candidate_cost,
+            discount_rate,
+        },
+        goal: match goal {
+            GoalChoice::LeastCost => Goal::LeastCost,
+            GoalChoice::UnderBudget(budget) => Goal::LeastShortfall {
+                budget,
+                weights: Vec::new(),
+            },
+        },
+        confidence: confidence.map(|level| Confidence {
+            level,
+            beta: DEFAULT_BETA,
+        }),
+        seed,
+    }
+}
+
 /// Sets one side of a lever's bounds in one year or every year.
-fn set_bound(
+pub fn set_bound(
     bounds: &mut Vec<Bounds>,
     horizon: usize,
     year: Option<usize>,
