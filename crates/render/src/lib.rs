@@ -18,3 +18,4 @@ pub mod plot;
 pub mod qr;
 pub mod report;
 pub mod table;
+pub mod tornado;
