@@ -11,6 +11,8 @@
 //! compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
+mod amount_field;
+mod analysis_driver;
 mod app;
 mod app_state;
 mod certified_total;
@@ -25,7 +27,10 @@ mod download;
 pub mod drive;
 mod header;
 mod kept_plans;
+mod lever_bounds;
 mod notices;
+mod optimiser_panel;
+mod optimiser_result;
 mod param_control;
 mod persistence;
 mod pool_view;
@@ -34,6 +39,7 @@ mod print_report;
 mod provenance;
 mod saves_dialog;
 mod schedule_editor;
+mod sensitivity_panel;
 mod share_dialog;
 mod source_editor;
 mod storage;
@@ -41,6 +47,7 @@ mod stories;
 mod target_cards;
 mod target_editor;
 mod tip;
+mod tornado_chart;
 mod uncertainty_driver;
 mod verdict_bar;
 mod what_it_takes;

@@ -448,6 +448,22 @@ fn at_bounds_texts(
     lines
 }
 
+/// The optimiser's own costs, as the panel states them: "每名新增人才招聘培训费每人3000元，…".
+pub fn costs_note(hire_cost: f64, candidate_cost: f64, lang: Lang) -> String {
+    let (hire, candidate) = (
+        param_label("hire_cost", lang),
+        param_label("candidate_cost", lang),
+    );
+    let (h, c) = (
+        format_yuan(hire_cost, lang),
+        format_yuan(candidate_cost, lang),
+    );
+    match lang {
+        Lang::Zh => format!("成本中另计：{hire}{h}，{candidate}{c}（在设置的“预算”中修改）。"),
+        Lang::En => format!("The cost also counts {hire}: {h}, and {candidate}: {c} (change them under Budget in the settings)."),
+    }
+}
+
 /// The plan year by year: per lever a row of its current amounts and a row of the new ones,
 /// a column per simulated year.
 pub fn plan_table(outcome: &Outcome, scenario: &Scenario, lang: Lang) -> TextTable {

@@ -92,6 +92,8 @@ pub struct OptimiserPanel {
     /// Yearly discount rate of the least-cost goal (0 for none).
     pub discount_rate: f64,
     pub running: Option<Running<OptimiseJob>>,
+    /// The last run was cancelled by the planner (until the next run starts).
+    pub cancelled: bool,
     pub result: Option<Rc<Optimisation>>,
 }
 
@@ -104,6 +106,7 @@ impl Default for OptimiserPanel {
             goal: GoalChoice::LeastCost,
             discount_rate: 0.0,
             running: None,
+            cancelled: false,
             result: None,
         }
     }
@@ -113,6 +116,8 @@ impl Default for OptimiserPanel {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SensitivityPanel {
     pub running: Option<Running<Scenario>>,
+    /// The last run was cancelled by the planner (until the next run starts).
+    pub cancelled: bool,
     pub result: Option<Rc<SensitivityResult>>,
 }
 
@@ -313,6 +318,17 @@ impl OptimiserPanel {
             OptimiserAction::SetDiscountRate(rate) => self.discount_rate = *rate,
             _ => {}
         }
+    }
+
+    /// Whether the plan on screen is the last answer applied to the plan it was found for.
+    pub fn applied(&self, plan: u64, scenario: &Scenario) -> bool {
+        self.result.as_ref().is_some_and(|result| {
+            result.plan == plan
+                && result
+                    .answer
+                    .as_ref()
+                    .is_ok_and(|found| same_inputs(&found.apply(&result.scenario), scenario))
+        })
     }
 
     /// The last answer, if it was found for this plan as it now is (an edit since makes it

@@ -40,7 +40,10 @@ impl State {
                     }));
                 }
             }
-            OptimiserAction::Cancel => self.session.optimiser.running = None,
+            OptimiserAction::Cancel => {
+                let panel = &mut self.session.optimiser;
+                panel.cancelled = panel.running.take().is_some();
+            }
             OptimiserAction::Apply => self.apply_optimised(generation),
             OptimiserAction::Pin { name } => self.pin_optimised(name),
             form => {
@@ -53,6 +56,7 @@ impl State {
     /// Starts the optimiser on the plan on screen. A problem the optimiser refuses (bounds the
     /// wrong way round, a negative cost) is answered at once, without the worker.
     fn start_optimiser(&mut self) {
+        self.session.optimiser.cancelled = false;
         let plan = self.plan();
         let (id, scenario) = (plan.id, plan.computed.scenario.clone());
         let problem = self
@@ -123,6 +127,7 @@ impl State {
             let plan = self.plan();
             let (id, scenario) = (plan.id, plan.computed.scenario.clone());
             let ticket = self.fresh_number();
+            self.session.sensitivity.cancelled = false;
             self.session.sensitivity.running = Some(Running {
                 ticket,
                 plan: id,
@@ -157,7 +162,7 @@ impl State {
                     }));
                 }
             }
-            SensitivityAction::Cancel => panel.running = None,
+            SensitivityAction::Cancel => panel.cancelled = panel.running.take().is_some(),
         }
     }
 }

@@ -141,6 +141,11 @@ fn a_run_reports_progress_and_its_answer_then_applies_as_one_undo_step() {
 
     state.apply(optimiser(OptimiserAction::Apply));
     assert_eq!(state.session.undo_hint, Some(UndoHint::PlanOptimised));
+    let plan = state.plan();
+    assert!(state
+        .session
+        .optimiser
+        .applied(plan.id, &plan.computed.scenario));
     let trajectory = simulate(&state.plan().scenario).unwrap();
     for target in &state.plan().scenario.targets {
         assert!(evaluate(target, &trajectory).met, "{target:?}");
@@ -176,6 +181,21 @@ fn the_outcome_of_an_older_run_is_dropped() {
     assert!(state.session.optimiser.running.is_some());
     state.apply(optimiser(OptimiserAction::Cancel));
     assert!(state.session.optimiser.running.is_none());
+    assert!(state.session.optimiser.cancelled);
+}
+
+#[test]
+fn a_cancel_is_told_until_the_next_run() {
+    let mut state = ningxia_as_planned();
+    // Nothing under way: nothing was cancelled.
+    state.apply(optimiser(OptimiserAction::Cancel));
+    assert!(!state.session.optimiser.cancelled);
+    state.apply(optimiser(OptimiserAction::Run));
+    state.apply(optimiser(OptimiserAction::Cancel));
+    assert!(state.session.optimiser.cancelled);
+    state.apply(optimiser(OptimiserAction::Run));
+    assert!(!state.session.optimiser.cancelled);
+    assert!(state.session.optimiser.running.is_some());
 }
 
 #[test]
@@ -265,5 +285,6 @@ fn a_sensitivity_run_reports_progress_and_its_result() {
     state.apply(Action::Sensitivity(SensitivityAction::Run));
     state.apply(Action::Sensitivity(SensitivityAction::Cancel));
     assert!(state.session.sensitivity.running.is_none());
+    assert!(state.session.sensitivity.cancelled);
     assert!(state.session.sensitivity.result.is_some());
 }
