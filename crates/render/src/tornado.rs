@@ -82,6 +82,9 @@ pub fn tornado_spec(tornado: &TargetTornado, target: &Target, lang: Lang) -> Tor
 
 /// Width of the drawing; the page scales it to its column.
 pub const WIDTH: f64 = 640.0;
+/// Width of the drawing for a phone's column: drawn this wide, its 12px text stays readable
+/// where a [`WIDTH`] drawing scaled down to the column would shrink it to about 7px.
+pub const NARROW_WIDTH: f64 = 360.0;
 /// Height of one bar's row.
 pub const ROW: f64 = 28.0;
 const TOP: f64 = 24.0;
@@ -113,17 +116,23 @@ pub struct TornadoLayout {
     pub ticks: Vec<(f64, String)>,
 }
 
-/// Lays a tornado out: labels on the left, the plan's value as the axis of the bars.
+/// Lays a tornado out [`WIDTH`] wide: labels on the left, the plan's value as the axis of the
+/// bars.
 pub fn layout(spec: &TornadoSpec) -> TornadoLayout {
+    layout_at(spec, WIDTH)
+}
+
+/// Lays a tornado out `width` wide (the labels take at most half of it).
+pub fn layout_at(spec: &TornadoSpec, width: f64) -> TornadoLayout {
     let lang = spec.lang;
     let label_width = spec
         .rows
         .iter()
         .map(|r| text_width(&r.label))
         .fold(0.0, f64::max)
-        .min(WIDTH * 0.42);
+        .min(width * if width < WIDTH { 0.5 } else { 0.42 });
     let left = label_width + 12.0;
-    let right = WIDTH - RIGHT;
+    let right = width - RIGHT;
     let height = TOP + ROW * spec.rows.len().max(1) as f64 + BOTTOM;
     let bottom = height - BOTTOM;
     let values: Vec<f64> = spec
@@ -156,7 +165,7 @@ pub fn layout(spec: &TornadoSpec) -> TornadoLayout {
         ))
     };
     TornadoLayout {
-        width: WIDTH,
+        width,
         height,
         left,
         right,
@@ -308,6 +317,20 @@ mod tests {
             .rows
             .iter()
             .all(|r| r.high.as_ref().is_none_or(|(x, w, _)| x + w < threshold)));
+    }
+
+    #[test]
+    fn a_narrow_drawing_keeps_its_bars_inside_and_right_of_the_labels() {
+        let spec = yunnan_talent();
+        let l = layout_at(&spec, NARROW_WIDTH);
+        assert_eq!(l.width, NARROW_WIDTH);
+        assert!(l.left <= NARROW_WIDTH * 0.5 + 12.0 && l.right == NARROW_WIDTH - RIGHT);
+        for row in &l.rows {
+            for (x, w, _) in [&row.low, &row.high].into_iter().flatten() {
+                assert!(*x >= l.left - 1e-9 && x + w <= l.right + 1e-9, "{row:?}");
+            }
+        }
+        assert_eq!(l.rows.len(), layout(&spec).rows.len());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::download::download_text;
-use swplan_render::tornado::{layout, to_svg, TornadoSpec, ROW};
+use swplan_render::tornado::{layout_at, to_svg, TornadoSpec, NARROW_WIDTH, ROW, WIDTH};
 use swplan_words::strings::strings;
 
 #[derive(Properties, PartialEq)]
@@ -13,12 +13,20 @@ pub struct TornadoChartProps {
     pub spec: TornadoSpec,
 }
 
+/// Whether the page is a phone's width, where the chart is drawn narrow (read when the chart is
+/// drawn; a phone seldom changes its width while a result is on screen).
+fn narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 600px)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
 #[function_component(TornadoChart)]
 pub fn tornado_chart(props: &TornadoChartProps) -> Html {
     let spec = &props.spec;
     let lang = spec.lang;
     let text = strings(lang);
-    let l = layout(spec);
+    let l = layout_at(spec, if narrow_screen() { NARROW_WIDTH } else { WIDTH });
     let title_id = format!("{}-title", props.id);
     let ticks = l.ticks.iter().map(|(x, label)| {
         html! {

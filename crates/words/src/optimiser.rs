@@ -171,20 +171,26 @@ pub fn status_text(outcome: &Outcome, problem: &Problem, lang: Lang) -> String {
         Goal::LeastShortfall { budget, .. } => Some(format_yuan(*budget, lang)),
         Goal::LeastCost => None,
     };
+    // "all 1 targets" is no sentence: one target is "the target".
+    let (all_zh, all_en) = if count == 1 {
+        ("目标".to_string(), "the target".to_string())
+    } else {
+        (format!("全部{count}个目标"), format!("all {count} targets"))
+    };
     let sampled = outcome.sampled.map(|s| s.scenarios);
     match (outcome.status, budget, sampled, lang) {
-        (Status::Met, None, None, Lang::Zh) => format!("找到了按计划达成全部{count}个目标的最省钱方案。"),
-        (Status::Met, None, None, Lang::En) => format!("Found the cheapest plan that meets all {count} targets as planned."),
+        (Status::Met, None, None, Lang::Zh) => format!("找到了按计划达成{all_zh}的最省钱方案。"),
+        (Status::Met, None, None, Lang::En) => format!("Found the cheapest plan that meets {all_en} as planned."),
         (Status::Met, None, Some(n), Lang::Zh) => format!(
-            "找到了在抽样的全部{}个情景中都达成全部{count}个目标的最省钱方案；它在新情景中的达成概率见下方实测值。",
+            "找到了在抽样的全部{}个情景中都达成{all_zh}的最省钱方案；它在新情景中的达成概率见下方实测值。",
             format_count(n as f64, lang)
         ),
         (Status::Met, None, Some(n), Lang::En) => format!(
-            "Found the cheapest plan that meets all {count} targets in every one of {} sampled futures; its odds in fresh futures are measured below.",
+            "Found the cheapest plan that meets {all_en} in every one of {} sampled futures; its odds in fresh futures are measured below.",
             format_count(n as f64, lang)
         ),
-        (Status::Met, Some(b), _, Lang::Zh) => format!("在预算上限{b}内，方案达成全部{count}个目标。"),
-        (Status::Met, Some(b), _, Lang::En) => format!("Within the ceiling of {b}, the plan meets all {count} targets."),
+        (Status::Met, Some(b), _, Lang::Zh) => format!("在预算上限{b}内，方案达成{all_zh}。"),
+        (Status::Met, Some(b), _, Lang::En) => format!("Within the ceiling of {b}, the plan meets {all_en}."),
         (Status::Infeasible, None, _, Lang::Zh) => "在所给的范围内无法达成全部目标。下面是最接近的方案：".into(),
         (Status::Infeasible, None, _, Lang::En) => "No plan within the ranges meets every target. The nearest plan is below:".into(),
         (Status::Infeasible, Some(b), _, Lang::Zh) => format!("预算上限{b}不足以达成全部目标。下面是差距最小的方案："),

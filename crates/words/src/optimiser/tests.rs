@@ -132,6 +132,22 @@ fn an_answer_says_what_it_costs_what_was_measured_and_why() {
 }
 
 #[test]
+fn one_target_is_the_target_not_all_one_targets() {
+    let mut s = ningxia();
+    s.targets.truncate(1);
+    let problem = problem(&s);
+    let outcome = optimise(&s, &problem).unwrap();
+    assert_eq!(
+        status_text(&outcome, &problem, Lang::En),
+        "Found the cheapest plan that meets the target as planned."
+    );
+    assert_eq!(
+        status_text(&outcome, &problem, Lang::Zh),
+        "找到了按计划达成目标的最省钱方案。"
+    );
+}
+
+#[test]
 fn a_binding_ceiling_on_hiring_says_what_allowing_more_saves() {
     let s = ningxia();
     let mut problem = problem(&s);
