@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod chat;
 pub mod compare;
 pub mod compute;
 pub mod computed;

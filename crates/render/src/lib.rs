@@ -17,5 +17,6 @@ mod mark_labels;
 pub mod plot;
 pub mod qr;
 pub mod report;
+pub mod sample;
 pub mod table;
 pub mod tornado;

@@ -31,6 +31,7 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::Sources => ("来源说明", "sources"),
         LinkKey::Lang => ("语言", "language"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
+        LinkKey::Predict => ("预测提问", "prediction question"),
     };
     lang.pick(zh, en).to_string()
 }

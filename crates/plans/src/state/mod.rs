@@ -3,12 +3,14 @@
 //! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
 //! (`ui::app`, a thin `yew::Reducible`).
 
+mod edited;
 pub mod import;
 pub mod kept;
 pub mod library;
 pub mod optimiser;
 mod optimising;
 pub mod plan;
+pub mod predicting;
 mod session;
 mod start;
 pub mod training;
@@ -16,6 +18,7 @@ pub mod workshop;
 
 use std::rc::Rc;
 
+pub use edited::Edited;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
@@ -24,10 +27,11 @@ pub use optimiser::{
     SensitivityAction, SensitivityPanel, SensitivityResult,
 };
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
+pub use predicting::Predicting;
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
-pub use workshop::{LoadedFile, Workshop, WorkshopAction};
+pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};
 
 use crate::presets::{self, Preset};
 use crate::share::save::SavedPlan;
@@ -227,6 +231,18 @@ pub enum Action {
     Optimiser(OptimiserAction),
     /// Which lever matters most: the sensitivity analysis and its run.
     Sensitivity(SensitivityAction),
+    /// One participant of the pool (by index): their plan opened in place of the active one
+    /// (undoable; unsaved work kept aside, stamped `now`), added to the comparison, or
+    /// presented (the plan on screen comes back when the presenter closes).
+    UseParticipant {
+        index: usize,
+        to: ParticipantUse,
+        now: String,
+    },
+    /// On a participant's phone: the choice picked for the story question (from 0).
+    Predict(usize),
+    /// The phone leaves the question for the plan of the step.
+    ClosePrediction,
     /// Bring back a plan kept aside, in place of the active one (undoable); unsaved work it
     /// replaces is kept aside in turn, stamped `now`.
     RestoreKept {
@@ -479,6 +495,7 @@ impl State {
             action,
             Action::OpenSpec { .. }
                 | Action::OpenLink { .. }
+                | Action::UseParticipant { .. }
                 | Action::OpenSave { .. }
                 | Action::RestoreKept { .. }
                 | Action::LoadPreset(_)
@@ -797,6 +814,11 @@ impl State {
             Action::Workshop(action) => self.session.workshop.apply(action),
             Action::Optimiser(action) => self.apply_optimiser(action, generation),
             Action::Sensitivity(action) => self.apply_sensitivity(action),
+            Action::UseParticipant { index, to, now } => {
+                self.use_participant(index, to, &now, generation)
+            }
+            Action::Predict(choice) => self.predict(choice),
+            Action::ClosePrediction => self.session.predicting = None,
             Action::UseCurrentModel => {
                 self.plan_mut().use_current_model(generation);
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
@@ -886,6 +908,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::DeleteSave(_)
             | A::RestoreKept { .. }
             | A::AddToCompare(_)
+            | A::UseParticipant { .. }
             | A::RemovePlan(_)
             | A::UseCurrentModel
             | A::Import { .. }
