@@ -37,6 +37,8 @@ pub enum Command {
     Link(LinkArgs),
     Compare(CompareArgs),
     Pool(PoolArgs),
+    Optimise(OptimiseArgs),
+    Sensitivity(SensitivityArgs),
     Presets,
     Help(HelpArgs),
 }
@@ -157,6 +159,39 @@ pub struct PoolArgs {
     pub files: Vec<String>,
     #[arg(long)]
     pub count_identical: bool,
+    #[arg(long, value_parser = format_name)]
+    pub format: Option<Format>,
+}
+
+#[derive(Args)]
+pub struct OptimiseArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    // Comma-separated lever keys.
+    #[arg(long)]
+    pub levers: Option<String>,
+    // `key=min..max` or `key@year=min..max`, repeatable.
+    #[arg(long)]
+    pub bound: Vec<String>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub confidence: Option<f64>,
+    // Yuan, as a planner writes it (with a wan or yi suffix too).
+    #[arg(long, allow_hyphen_values = true)]
+    pub budget: Option<String>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub discount: Option<f64>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub seed: Option<u64>,
+    #[arg(long, value_parser = format_name)]
+    pub format: Option<Format>,
+    #[arg(long)]
+    pub link: bool,
+}
+
+#[derive(Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
     #[arg(long, value_parser = format_name)]
     pub format: Option<Format>,
 }

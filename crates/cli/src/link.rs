@@ -8,7 +8,7 @@ use crate::options::{load, Loaded};
 use crate::Failure;
 
 /// Where the app is served by `trunk serve` (scripts/serve.sh).
-const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
 
 /// The link of the plan; it carries the language when `--lang` was given (`lang_given`).
 pub fn link_command(args: &LinkArgs, lang_given: bool, lang: Lang) -> Result<String, Failure> {

@@ -8,6 +8,9 @@
 //! swplan link <source> [--set ...] [--target ...] [--no-targets] [--base-url URL]
 //! swplan compare <source> <source> [<source> <source>] [--format table|json|csv]
 //! swplan pool <file> [<saved plans> ...] [--count-identical] [--format table|json|csv]
+//! swplan optimise <source> [--levers k,...] [--bound key=min..max ...] [--confidence 0.9]
+//!              [--budget yuan] [--discount 0.03] [--seed S] [--format table|json|csv] [--link]
+//! swplan sensitivity <source> [--set key=value ...] [--format table|json|csv]
 //! swplan presets
 //! swplan help [<command>|sources|keys|targets|links]
 //! ```
@@ -21,11 +24,13 @@ mod args;
 mod compare;
 mod help;
 mod link;
+mod optimise;
 mod options;
 mod parse;
 mod pool;
 mod run;
 mod seek;
+mod sensitivity;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -103,6 +108,8 @@ fn dispatch(command: Option<Command>, lang_given: bool, lang: Lang) -> Result<St
         Some(Command::Link(args)) => link::link_command(&args, lang_given, lang),
         Some(Command::Compare(args)) => compare::compare_command(&args, lang),
         Some(Command::Pool(args)) => pool::pool_command(&args, lang),
+        Some(Command::Optimise(args)) => optimise::optimise_command(&args, lang_given, lang),
+        Some(Command::Sensitivity(args)) => sensitivity::sensitivity_command(&args, lang),
         Some(Command::Presets) => Ok(list_presets(lang)),
         Some(Command::Help(args)) => help::help_command(args.topic.as_deref(), lang),
         None => help::help_command(None, lang),

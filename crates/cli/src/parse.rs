@@ -11,8 +11,8 @@ use swplan_words::Lang;
 
 /// What the command line asks for.
 pub enum Parsed {
-    /// A command to run.
-    Command(Cli),
+    /// A command to run (boxed: the optimiser's options make it large beside a help page).
+    Command(Box<Cli>),
     /// `--help` or `-h`: the help page to print.
     Help(String),
 }
@@ -25,7 +25,7 @@ pub fn parse(args: &[OsString], lang: Lang) -> Result<Parsed, Failure> {
         Ok(matches) => {
             use clap::FromArgMatches;
             Cli::from_arg_matches(&matches)
-                .map(Parsed::Command)
+                .map(|cli| Parsed::Command(Box::new(cli)))
                 .map_err(|e| usage_failure(usage_error(&e, &command, args), lang))
         }
         Err(e) if e.kind() == ErrorKind::DisplayHelp => Ok(Parsed::Help(e.render().to_string())),

@@ -183,6 +183,8 @@ params! {
     assumptions.station_operating_cost = "station_operating_cost" / "so": Assumption Budget Yuan Scalar;
     assumptions.room_cost = "room_cost" / "rc": Assumption Budget Yuan Scalar;
     assumptions.room_operating_cost = "room_operating_cost" / "ro": Assumption Budget Yuan Scalar;
+    assumptions.hire_cost = "hire_cost" / "hc": Assumption Budget Yuan Scalar;
+    assumptions.candidate_cost = "candidate_cost" / "cc": Assumption Budget Yuan Scalar;
     levers.subsidy_junior = "subsidy_junior" / "sj": Lever Budget Yuan Scalar;
     levers.subsidy_mid = "subsidy_mid" / "sm": Lever Budget Yuan Scalar;
     levers.subsidy_senior = "subsidy_senior" / "ss": Lever Budget Yuan Scalar;

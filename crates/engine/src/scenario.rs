@@ -134,6 +134,30 @@ pub struct Assumptions {
     pub station_operating_cost: f64,
     /// Yearly operating cost of a room (元/year).
     pub room_operating_cost: f64,
+    /// Recruiting and training one new social worker (元 per new talent). The model's budget
+    /// leaves it out (so no figure depends on it, and files and links older than it keep their
+    /// numbers); only the optimiser counts it.
+    #[serde(default = "default_hire_cost")]
+    pub hire_cost: f64,
+    /// Training one exam candidate, at any level (元 per candidate). Like `hire_cost`, used by
+    /// the optimiser only.
+    #[serde(default = "default_candidate_cost")]
+    pub candidate_cost: f64,
+}
+
+/// What a scenario written before the optimiser's costs existed reads as: the presets' planning
+/// assumption (see `seeds/blank.toml`). No figure of the model depends on it.
+pub const DEFAULT_HIRE_COST: f64 = 3_000.0;
+
+/// The same for the cost of training an exam candidate.
+pub const DEFAULT_CANDIDATE_COST: f64 = 1_350.0;
+
+fn default_hire_cost() -> f64 {
+    DEFAULT_HIRE_COST
+}
+
+fn default_candidate_cost() -> f64 {
+    DEFAULT_CANDIDATE_COST
 }
 
 /// Policy levers. Yearly ones may differ from year to year.
@@ -283,6 +307,23 @@ mod tests {
     #[test]
     fn empty_list_reads_as_zero_without_panicking() {
         assert_eq!(Yearly::List(vec![]).expand(2), vec![0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_scenario_written_before_the_optimiser_s_costs_reads_them_as_the_defaults() {
+        let written = crate::test_presets::by_slug("ningxia")
+            .unwrap()
+            .scenario
+            .clone();
+        let mut json = serde_json::to_value(&written).unwrap();
+        let assumptions = json["assumptions"].as_object_mut().unwrap();
+        assumptions.remove("hire_cost");
+        assumptions.remove("candidate_cost");
+        let read: Scenario = serde_json::from_value(json).unwrap();
+        assert_eq!(read.assumptions.hire_cost, DEFAULT_HIRE_COST);
+        assert_eq!(read.assumptions.candidate_cost, DEFAULT_CANDIDATE_COST);
+        // The presets hold the same values, so a preset's old file reads as its preset.
+        assert_eq!(read, written);
     }
 
     #[test]

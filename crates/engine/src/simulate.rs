@@ -646,6 +646,18 @@ mod tests {
     }
 
     #[test]
+    fn the_optimiser_s_costs_change_no_figure_of_the_model() {
+        // Recruiting, training and exam preparation are the optimiser's costs only: the budget
+        // and every other figure stay as they were, so plans made before these costs existed
+        // keep their numbers.
+        let s = yunnan();
+        let mut priced = s.clone();
+        set(&mut priced, "hire_cost", 123_456.0).unwrap();
+        set(&mut priced, "candidate_cost", 0.0).unwrap();
+        assert_eq!(simulate(&priced).unwrap(), simulate(&s).unwrap());
+    }
+
+    #[test]
     fn understaffing_is_warned_over_the_years_it_lasts() {
         let mut s = yunnan();
         set(&mut s, "staff_per_station", 1000.0).unwrap();

@@ -6,8 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::{
+    OptimiseRefusal, OptimiseRun, Sensitivity, SensitivityRun, OPTIMISE_PROGRESS_UNITS,
+};
 use swplan_engine::montecarlo::{probabilities, Accumulator, Settings, Summary};
+use swplan_engine::optimise::{Outcome as Optimised, Problem};
 use swplan_engine::seek::{Answer, Question, Search, SeekError};
+use swplan_engine::sensitivity::SobolSettings;
 use swplan_engine::simulate::{year_inputs, YearInputs};
 use swplan_engine::{evaluate, simulate, Scenario, Target};
 
@@ -27,6 +32,16 @@ pub enum Job {
         confidence: Option<f64>,
         settings: Settings,
     },
+    /// The cheapest plan that meets the problem's targets (`swplan_engine::optimise`).
+    Optimise {
+        scenario: Scenario,
+        problem: Problem,
+    },
+    /// Tornadoes and variance shares of every target (`swplan_engine::sensitivity`).
+    Sensitivity {
+        scenario: Scenario,
+        settings: SobolSettings,
+    },
 }
 
 /// What a job gives back.
@@ -34,6 +49,11 @@ pub enum Job {
 pub enum Outcome {
     Summary(Summary),
     Answer(SeekAnswer),
+    Optimised(Box<Optimised>),
+    /// The optimiser refused the problem (worded by `swplan_words::optimiser`).
+    OptimiseRefused(OptimiseRefusal),
+    /// `None` when the scenario does not validate.
+    Sensitivity(Option<Box<Sensitivity>>),
     /// The job could not be started (an invalid scenario, an unknown lever): the caller checks
     /// these before asking, so this names a programming error, never a planner's; it is still
     /// worded for the planner (`swplan_words::messages::refusal_message`).
@@ -222,6 +242,8 @@ enum Kind {
         settings: Settings,
         steps: usize,
     },
+    Optimise(Box<OptimiseRun>),
+    Sensitivity(Box<SensitivityRun>),
     Finished(Option<Outcome>),
 }
 
@@ -262,6 +284,16 @@ impl Runner {
                         steps: 0,
                     },
                     Err(error) => Kind::Finished(Some(Outcome::Refused(error.into()))),
+                }
+            }
+            Job::Optimise { scenario, problem } => match OptimiseRun::new(&scenario, &problem) {
+                Ok(run) => Kind::Optimise(Box::new(run)),
+                Err(refusal) => Kind::Finished(Some(Outcome::OptimiseRefused(refusal))),
+            },
+            Job::Sensitivity { scenario, settings } => {
+                match SensitivityRun::new(&scenario, settings) {
+                    Some(run) => Kind::Sensitivity(Box::new(run)),
+                    None => Kind::Finished(Some(Outcome::Sensitivity(None))),
                 }
             }
         };
@@ -311,6 +343,37 @@ impl Runner {
                     total: (*steps + 1).max(30),
                 }
             }
+            Kind::Optimise(run) => {
+                // One unit is one step of the optimiser: a chunk of futures, one solve, a
+                // thousand fresh checks or one re-solve.
+                for _ in 0..units.max(1) {
+                    match run.step() {
+                        Ok(None) => {}
+                        Ok(Some(found)) => {
+                            self.kind = Kind::Finished(None);
+                            return Progress::Done(Outcome::Optimised(Box::new(found)));
+                        }
+                        Err(refusal) => {
+                            self.kind = Kind::Finished(None);
+                            return Progress::Done(Outcome::OptimiseRefused(refusal));
+                        }
+                    }
+                }
+                Progress::Working {
+                    done: run.progress(),
+                    total: OPTIMISE_PROGRESS_UNITS,
+                }
+            }
+            Kind::Sensitivity(run) => match run.step(units) {
+                Some(found) => {
+                    self.kind = Kind::Finished(None);
+                    Progress::Done(Outcome::Sensitivity(Some(Box::new(found))))
+                }
+                None => {
+                    let (done, total) = run.progress();
+                    Progress::Working { done, total }
+                }
+            },
             Kind::Finished(outcome) => match outcome.take() {
                 Some(outcome) => Progress::Done(outcome),
                 None => Progress::Working { done: 0, total: 0 },
@@ -441,6 +504,89 @@ mod tests {
         // Rooms do not depend on hiring.
         let rooms = effects.iter().find(|e| e.metric == Metric::Rooms).unwrap();
         assert_eq!(rooms.met_before, rooms.met_after);
+    }
+
+    fn ningxia_problem() -> (Scenario, Problem) {
+        use swplan_engine::optimise::{Costs, Goal, Lever, LeverChoice};
+        let s = crate::presets::by_slug("ningxia").unwrap().scenario.clone();
+        let problem = Problem {
+            levers: vec![LeverChoice::every_year(Lever::Hires, 0.0, 5_000.0)],
+            targets: vec![0],
+            costs: Costs {
+                per_hire: 3_000.0,
+                per_candidate: 1_350.0,
+                discount_rate: 0.0,
+            },
+            goal: Goal::LeastCost,
+            confidence: None,
+            seed: 1,
+        };
+        (s, problem)
+    }
+
+    #[test]
+    fn an_optimise_job_equals_the_direct_optimisation() {
+        let (s, problem) = ningxia_problem();
+        let expected = swplan_engine::optimise::optimise(&s, &problem).unwrap();
+        let job = Job::Optimise {
+            scenario: s,
+            problem,
+        };
+        assert_eq!(
+            Runner::start(job).finish(),
+            Outcome::Optimised(Box::new(expected))
+        );
+    }
+
+    #[test]
+    fn optimiser_progress_only_grows() {
+        let (s, problem) = ningxia_problem();
+        let mut runner = Runner::start(Job::Optimise {
+            scenario: s,
+            problem,
+        });
+        let mut last = 0;
+        while let Progress::Working { done, total } = runner.advance(1) {
+            assert!(done >= last && done < total, "{done}/{total}");
+            last = done;
+        }
+        assert!(last > 0);
+    }
+
+    #[test]
+    fn a_problem_the_optimiser_refuses_is_refused_not_a_panic() {
+        let (s, mut problem) = ningxia_problem();
+        problem.levers[0].bounds[0].min = 9_000.0;
+        let outcome = Runner::start(Job::Optimise {
+            scenario: s.clone(),
+            problem,
+        })
+        .finish();
+        assert_eq!(
+            outcome,
+            Outcome::OptimiseRefused(OptimiseRefusal::BadBounds {
+                lever: swplan_engine::optimise::Lever::Hires,
+                year: s.base_year + 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_sensitivity_job_equals_the_direct_analysis() {
+        let s = yunnan();
+        let settings = SobolSettings {
+            points: 32,
+            seed: 5,
+        };
+        let expected = crate::analysis::sensitivity(&s, settings).unwrap();
+        let job = Job::Sensitivity {
+            scenario: s,
+            settings,
+        };
+        let outcome = Runner::start(job).finish();
+        assert_eq!(outcome, Outcome::Sensitivity(Some(Box::new(expected))));
+        let text = serde_json::to_string(&outcome).unwrap();
+        assert_eq!(serde_json::from_str::<Outcome>(&text).unwrap(), outcome);
     }
 
     #[test]

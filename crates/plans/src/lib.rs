@@ -10,6 +10,7 @@
 //! wording layer words. It may import only `swplan-engine`; `Cargo.toml` lists nothing else of
 //! this workspace, so a use of a layer above does not compile.
 
+pub mod analysis;
 pub mod chart;
 pub mod chat;
 pub mod compare;

@@ -19,3 +19,4 @@ pub mod qr;
 pub mod report;
 pub mod sample;
 pub mod table;
+pub mod tornado;

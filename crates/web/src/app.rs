@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::analysis_driver::use_analysis_jobs;
 pub use super::app_state::AppState;
 use super::charts::{ChartPlan, Charts};
 use super::coalesce::Coalescer;
@@ -16,12 +17,14 @@ use super::header::Header;
 use super::kept_plans::KeptPlans;
 use super::manual::{use_manual, ManualPage};
 use super::notices::{InvalidBanner, Notices};
+use super::optimiser_panel::OptimiserPanelView;
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
 use super::prediction::PredictionView;
 use super::presenter::PresenterView;
 use super::print_report::PrintReport;
 use super::saves_dialog::SavesDialog;
+use super::sensitivity_panel::SensitivityPanelView;
 use super::share_dialog::ShareDialog;
 use super::storage;
 use super::stories::{RecordStepDialog, RecordingBar, StoriesDialog};
@@ -84,6 +87,7 @@ pub fn app() -> Html {
     // One computing service for the page's life (its workers start once).
     let compute = (*use_memo((), |_| ComputeClient::new())).clone();
     use_uncertainty(&state, compute.clone(), on_action.clone());
+    use_analysis_jobs(&state, compute.clone(), on_action.clone());
     use_persistence(&state, on_action.clone());
 
     // Keep the document's language and title in step with the interface, and remember it.
@@ -405,6 +409,12 @@ pub fn app() -> Html {
                         <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
                                     show_baseline={state.session.show_baseline} has_baseline={state.has_baseline_plan()} on_action={on_action.clone()} />
                     }
+                    <OptimiserPanelView {lang} panel={state.session.optimiser.clone()} plan={plan.id}
+                                        computed={computed.clone()} invalid={plan.has_invalid_input()}
+                                        compare_full={state.plans.len() >= swplan_plans::share::MAX_PLANS}
+                                        on_action={on_action.clone()} />
+                    <SensitivityPanelView {lang} panel={state.session.sensitivity.clone()} plan={plan.id}
+                                          computed={computed.clone()} on_action={on_action.clone()} />
                     <Charts {lang} plans={chart_plans} {baseline} />
                     <YearTable {lang} computed={table} plan_title={state.comparing().then(|| titles[state.active].clone())} />
                 </section>

@@ -11,6 +11,8 @@
 //! compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
+mod amount_field;
+mod analysis_driver;
 mod app;
 mod app_state;
 mod certified_total;
@@ -27,7 +29,10 @@ mod handout;
 mod header;
 mod kept_plans;
 mod manual;
+mod lever_bounds;
 mod notices;
+mod optimiser_panel;
+mod optimiser_result;
 mod param_control;
 mod persistence;
 mod pool_view;
@@ -41,6 +46,7 @@ mod provenance;
 mod recorded_stories;
 mod saves_dialog;
 mod schedule_editor;
+mod sensitivity_panel;
 mod share_dialog;
 mod source_editor;
 mod storage;
@@ -49,6 +55,7 @@ mod tally;
 mod target_cards;
 mod target_editor;
 mod tip;
+mod tornado_chart;
 mod uncertainty_driver;
 mod verdict_bar;
 mod what_it_takes;

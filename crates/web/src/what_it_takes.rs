@@ -112,7 +112,7 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                                     Outcome::Refused(refusal) => {
                                         answer.set(Some(Err(refusal_message(&refusal, lang))))
                                     }
-                                    Outcome::Summary(_) => {}
+                                    _ => {}
                                 },
                             );
                             running = Some((client, id));

@@ -154,6 +154,32 @@ const COMMANDS: &[(&str, CommandText, CommandText)] = &[
         },
     ),
     (
+        "optimise",
+        CommandText {
+            usage: "swplan optimise <来源> [--levers hires,rooms_per_year,...] [--bound 杠杆=最少..最多 ...] [--confidence 0.9] [--budget 8亿] [--discount 0.03] [--seed 种子] [--set 参数=值 ...] [--format table|json|csv] [--link] [--lang zh|en]",
+            about: "最省钱方案：达成全部目标、成本最低的逐年安排。",
+            long_about: "最省钱方案：在各杠杆每年的范围内，求逐年安排，使方案达成全部目标且全期成本最低（线性规划，结果确定）。成本 = 模型预算（社工站、社工室的建设与运营、证书奖补）+ 每名新增人才的招聘培训费 + 每名报考者的培训费（参数 hire_cost、candidate_cost）。\n加 --confidence 时，方案须在按 Campi–Garatti 界抽样的每个情景中都达标，再在10,000个新情景上实测达成概率（输出的是实测值，不是所要求的值）。加 --budget 时，求预算上限内差距最小的方案。\n输出逐年安排（现方案与最省钱方案）、成本、各目标与实测概率，以及原因：哪些目标和范围起约束、放宽它们各可省多少。达不到时给出最接近的方案和差距。--link 输出这个方案的分享链接。",
+        },
+        CommandText {
+            usage: "swplan optimise <source> [--levers hires,rooms_per_year,...] [--bound key=min..max ...] [--confidence 0.9] [--budget 8亿] [--discount 0.03] [--seed S] [--set key=value ...] [--format table|json|csv] [--link] [--lang zh|en]",
+            about: "The cheapest plan: the yearly amounts that meet every target at the least cost.",
+            long_about: "The cheapest plan: within each lever's yearly range, finds the yearly amounts with which the plan meets every target at the least cost over the whole period (a linear programme: the answer is exact and the same every time). Cost = the model's budget (building and running stations and rooms, certificate subsidies) + recruiting and training per new talent + training per exam candidate (parameters hire_cost, candidate_cost).\nWith --confidence the plan must meet the targets in every future sampled by the Campi–Garatti bound; its odds are then measured on 10,000 fresh futures (what is printed is the measured rate, not the one asked for). With --budget, the plan that falls least short within the ceiling.\nPrints the plan year by year (current and cheapest), its cost, each target with its measured odds, and why: which targets and ranges bind and what relaxing each would save. When no plan meets every target, the nearest plan and how far it falls short. --link prints the plan as a share link.",
+        },
+    ),
+    (
+        "sensitivity",
+        CommandText {
+            usage: "swplan sensitivity <来源> [--set 参数=值 ...] [--format table|json|csv] [--lang zh|en]",
+            about: "哪个杠杆最要紧：每个目标的龙卷风图与不确定性来源的方差占比。",
+            long_about: "哪个杠杆最要紧：每次只把一个杠杆或假设调到其合理范围的两端（有不确定性设定的按其波动幅度，否则±20%；完工率按其范围），按目标在期限时的数值变化从大到小排列（龙卷风图）；再用蒙特卡洛（Saltelli 方法、Sobol 点列）估计各不确定性来源对数值和达标与否的一阶与总方差占比。",
+        },
+        CommandText {
+            usage: "swplan sensitivity <source> [--set key=value ...] [--format table|json|csv] [--lang zh|en]",
+            about: "Which lever matters most: a tornado per target and the variance shares of the sources of uncertainty.",
+            long_about: "Which lever matters most: each lever and assumption swung alone to both ends of its plausible range (its uncertainty spread where it has one, else ±20 %; completion shares across their range), sorted by how far the target's value at its deadline moves (a tornado); then, over the Monte Carlo (Saltelli's estimator on Sobol points), the first-order and total shares of the variance of each target's value, and of whether it is met, that each source of uncertainty explains.",
+        },
+    ),
+    (
         "presets",
         CommandText {
             usage: "swplan presets [--lang zh|en]",

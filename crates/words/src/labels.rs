@@ -90,6 +90,16 @@ const PARAM_LABELS: &[(&str, &str, &str)] = &[
         "Yearly operating cost per room",
     ),
     (
+        "hire_cost",
+        "每名新增人才招聘培训费",
+        "Recruiting and training, per new talent",
+    ),
+    (
+        "candidate_cost",
+        "每名报考者培训费",
+        "Exam training, per candidate",
+    ),
+    (
         "subsidy_junior",
         "初级证书一次性奖补",
         "One-off subsidy, junior certificate",

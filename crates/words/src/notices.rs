@@ -118,5 +118,12 @@ pub fn undo_hint_text(hint: &swplan_plans::state::UndoHint, lang: Lang) -> Strin
         (UndoHint::StoryDeleted { story, .. }, Lang::En) => {
             format!("The recorded story “{}” was deleted.", story.story.title_en)
         }
+        (UndoHint::PlanOptimised, Lang::Zh) => {
+            "已把最省钱方案的逐年安排放进方案；点“撤销”可恢复原来的安排。".to_string()
+        }
+        (UndoHint::PlanOptimised, Lang::En) => {
+            "The cheapest plan's yearly amounts are now the plan's; Undo brings back the previous ones."
+                .to_string()
+        }
     }
 }

@@ -119,8 +119,24 @@ impl Lever {
 pub struct Bounds {
     /// At least 0.
     pub min: f64,
-    /// `f64::INFINITY` for no ceiling.
+    /// `f64::INFINITY` for no ceiling (written as `null` in JSON, which has no infinity, so a
+    /// problem travels to the browser's worker and back unchanged).
+    #[serde(with = "no_ceiling_as_null")]
     pub max: f64,
+}
+
+/// `f64::INFINITY` as `null`, every other number as itself.
+mod no_ceiling_as_null {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(max: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        let written = (*max != f64::INFINITY).then_some(*max);
+        written.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::INFINITY))
+    }
 }
 
 impl Bounds {
@@ -189,6 +205,17 @@ mod tests {
         for (i, lever) in Lever::ALL.into_iter().enumerate() {
             assert_eq!(lever.amount(&input), i as f64 + 1.0, "{lever:?}");
         }
+    }
+
+    #[test]
+    fn no_ceiling_travels_as_json() {
+        let bounds = Bounds {
+            min: 0.0,
+            max: f64::INFINITY,
+        };
+        let text = serde_json::to_string(&bounds).unwrap();
+        assert_eq!(text, r#"{"min":0.0,"max":null}"#);
+        assert_eq!(serde_json::from_str::<Bounds>(&text).unwrap(), bounds);
     }
 
     #[test]

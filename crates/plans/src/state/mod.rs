@@ -7,6 +7,8 @@ mod edited;
 pub mod import;
 pub mod kept;
 pub mod library;
+pub mod optimiser;
+mod optimising;
 pub mod plan;
 pub mod predicting;
 mod session;
@@ -21,6 +23,10 @@ pub use edited::Edited;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
+pub use optimiser::{
+    GoalChoice, LeverSetting, Optimisation, OptimiseJob, OptimiserAction, OptimiserPanel, Running,
+    SensitivityAction, SensitivityPanel, SensitivityResult,
+};
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use predicting::Predicting;
 pub use session::{Dialog, Notice, Session, ShownInstead, UndoHint, View};
@@ -246,6 +252,10 @@ pub enum Action {
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
+    /// The cheapest plan: the optimiser's form, its run and its answer (apply, pin).
+    Optimiser(OptimiserAction),
+    /// Which lever matters most: the sensitivity analysis and its run.
+    Sensitivity(SensitivityAction),
     /// One participant of the pool (by index): their plan opened in place of the active one
     /// (undoable; unsaved work kept aside, stamped `now`), added to the comparison, or
     /// presented (the plan on screen comes back when the presenter closes).
@@ -494,6 +504,18 @@ impl State {
                 .plans
                 .iter()
                 .any(|p| p.id == *plan && p.generation == *generation),
+            Action::Optimiser(OptimiserAction::Progress { ticket, .. }) => self
+                .session
+                .optimiser
+                .running
+                .as_ref()
+                .is_none_or(|r| r.ticket != *ticket),
+            Action::Sensitivity(SensitivityAction::Progress { ticket, .. }) => self
+                .session
+                .sensitivity
+                .running
+                .as_ref()
+                .is_none_or(|r| r.ticket != *ticket),
             _ => false,
         }
     }
@@ -876,6 +898,8 @@ impl State {
                 }
             }
             Action::Workshop(action) => self.session.workshop.apply(action),
+            Action::Optimiser(action) => self.apply_optimiser(action, generation),
+            Action::Sensitivity(action) => self.apply_sensitivity(action),
             Action::UseParticipant { index, to, now } => {
                 self.use_participant(index, to, &now, generation)
             }
@@ -978,6 +1002,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::Import { .. }
             | A::ImportFailed(_)
             | A::DragValue { .. }
+            | A::Optimiser(OptimiserAction::Apply | OptimiserAction::Pin { .. })
     )
 }
 

@@ -396,6 +396,22 @@ impl Plan {
         self.recompute_if_changed(generation);
     }
 
+    /// Replaces yearly levers' schedules (each a value per simulated year) at once, as one undo
+    /// step: the optimiser's plan put in place.
+    pub fn set_schedules(&mut self, schedules: &[(&'static str, Vec<f64>)], generation: u64) {
+        self.edit(None, |scenario| {
+            for (key, values) in schedules {
+                if let Some(ValueMut::Yearly(slot)) = params::value_mut(scenario, key) {
+                    *slot = Yearly::List(values.clone());
+                }
+            }
+        });
+        for (key, _) in schedules {
+            self.drafts.retain(|field, _| field.key != *key);
+        }
+        self.recompute_if_changed(generation);
+    }
+
     /// Brings a parameter back to the baseline's value; `certified_total` brings the certified
     /// stocks back, as the baseline enters them.
     pub fn reset_param(&mut self, key: &'static str, generation: u64) {

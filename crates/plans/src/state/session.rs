@@ -45,6 +45,10 @@ pub struct Session {
     pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
     pub workshop: super::workshop::Workshop,
+    /// The cheapest plan: the optimiser's form, its run and its last answer.
+    pub optimiser: super::optimiser::OptimiserPanel,
+    /// Which lever matters most: the sensitivity analysis's run and last result.
+    pub sensitivity: super::optimiser::SensitivityPanel,
     /// A participant's phone answering a story question (opened by a prediction link).
     pub predicting: Option<super::predicting::Predicting>,
 }
@@ -157,6 +161,8 @@ pub enum UndoHint {
         index: usize,
         plan: Box<super::plan::Plan>,
     },
+    /// The optimiser's plan was put in place of the plan's schedules.
+    PlanOptimised,
 }
 
 impl Session {
@@ -179,6 +185,8 @@ impl Session {
             stories: super::stories::StoryShelf::default(),
             record_error: None,
             workshop: super::workshop::Workshop::default(),
+            optimiser: Default::default(),
+            sensitivity: Default::default(),
             predicting: None,
         }
     }

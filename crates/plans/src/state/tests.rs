@@ -8,6 +8,7 @@ mod help;
 mod import;
 mod odds;
 mod opening;
+mod optimiser;
 mod page;
 mod presenter;
 mod provenance;
@@ -54,6 +55,7 @@ const TEST_FILES: [&str; 15] = [
     include_str!("tests/import.rs"),
     include_str!("tests/odds.rs"),
     include_str!("tests/opening.rs"),
+    include_str!("tests/optimiser.rs"),
     include_str!("tests/page.rs"),
     include_str!("tests/presenter.rs"),
     include_str!("tests/provenance.rs"),

@@ -312,6 +312,8 @@ pub enum CompareSource {
     Save(String),
     /// The plans of a link (pasted in).
     Link(Box<OpenedLink>),
+    /// A plan made on the page (the optimiser's, pinned beside the plan it was found for).
+    Spec(Box<PlanSpec>),
 }
 
 /// The levers a presenter shows by default: those that drive the plan's targets (the natural
@@ -370,6 +372,7 @@ impl State {
                 .map(|s| vec![s.plan()])
                 .unwrap_or_default(),
             CompareSource::Link(opened) => opened.plans.clone(),
+            CompareSource::Spec(spec) => vec![*spec],
         };
         let added = specs.len().min(room);
         let kind = match is_baseline {

@@ -143,10 +143,52 @@ const OPTIONS: &[(&str, &str, OptionText, OptionText)] = &[
         text(None, "count identical plans each (by default only the first counts)"),
     ),
     (
+        "optimise",
+        "levers",
+        text(Some("杠杆,..."), "可调整的逐年杠杆，逗号分隔，如 hires,rooms_per_year（默认：推动方案目标的杠杆；其余保持现方案）"),
+        text(Some("key,..."), "the yearly levers it may move, comma-separated, e.g. hires,rooms_per_year (default: those that drive the plan's targets; the others keep the plan's values)"),
+    ),
+    (
+        "optimise",
+        "bound",
+        text(Some("杠杆=最少..最多"), "一个杠杆每年的范围（可重复），如 hires=0..25000、rooms_per_year=..400；在 杠杆 后加 @年份 只限那一年，如 stations_per_year@2026=0..0；默认 0 到现方案最大值的两倍"),
+        text(Some("key=min..max"), "a lever's yearly range (repeatable), e.g. hires=0..25000, rooms_per_year=..400; key@year bounds that year only, e.g. stations_per_year@2026=0..0; default 0 to twice the plan's largest amount"),
+    ),
+    (
+        "optimise",
+        "confidence",
+        text(Some("0–1"), "要求的把握程度，如 0.9；方案须在抽样的每个情景中都达标，并输出在新情景中实测的达成概率；不给时按计划达成即可"),
+        text(Some("0–1"), "the confidence asked for, e.g. 0.9: the plan must meet the targets in every sampled future, and the odds measured on fresh futures are printed; without it, meeting them as planned"),
+    ),
+    (
+        "optimise",
+        "budget",
+        text(Some("金额"), "全期成本上限（元，可写 8亿、5000万）：改为求上限内差距最小的方案"),
+        text(Some("yuan"), "a ceiling on the whole period's cost (yuan; 8亿 or 5000万 also work): finds the plan that falls least short within it"),
+    ),
+    (
+        "optimise",
+        "discount",
+        text(Some("比例"), "求最低成本时的年折现率，如 0.03（默认 0，不折现）"),
+        text(Some("rate"), "yearly discount rate of the least cost, e.g. 0.03 (default 0: none)"),
+    ),
+    (
+        "optimise",
+        "seed",
+        text(Some("种子"), "抽样情景与实测所用的随机种子（默认取方案的设置；种子相同，结果相同）"),
+        text(Some("S"), "seed of the sampled and the fresh futures (default: the plan's own; the same seed, the same answer)"),
+    ),
+    (
+        "optimise",
+        "link",
+        text(None, "输出把最省钱方案放进方案后的分享链接，而不是报告"),
+        text(None, "print the share link of the plan with the cheapest plan in place, instead of the report"),
+    ),
+    (
         "help",
         "topic",
-        text(Some("命令|主题"), "命令名（run、seek、link、compare、pool、presets）或主题：sources、keys、targets、links"),
-        text(Some("command|topic"), "a command (run, seek, link, compare, pool, presets) or a topic: sources, keys, targets, links"),
+        text(Some("命令|主题"), "命令名（run、seek、link、compare、pool、optimise、sensitivity、presets）或主题：sources、keys、targets、links"),
+        text(Some("command|topic"), "a command (run, seek, link, compare, pool, optimise, sensitivity, presets) or a topic: sources, keys, targets, links"),
     ),
 ];
 

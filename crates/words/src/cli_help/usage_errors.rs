@@ -37,6 +37,10 @@ pub enum UsageError {
     OneFileOfLinks,
     /// `swplan help` of something that is neither a command nor a topic.
     UnknownTopic { topic: String },
+    /// `optimise --levers` or `--bound` names no lever the optimiser can move.
+    NotAnOptimiserLever { lever: String },
+    /// `optimise --bound` is not `key=min..max` (or `key@year=min..max`).
+    MalformedBound { text: String },
     /// Anything else the parser refused, with the argument it names if any.
     Malformed { argument: Option<String> },
 }
@@ -108,6 +112,28 @@ pub fn usage_error_message(error: &UsageError, lang: Lang) -> String {
                 "pool takes one file of links (and any saved-plans files).",
             )
             .into(),
+        (UsageError::NotAnOptimiserLever { lever }, _) => {
+            let levers: Vec<&str> = swplan_engine::optimise::Lever::ALL
+                .iter()
+                .map(|l| l.key())
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "“{lever}”不是可优化的逐年杠杆。可选：{}。",
+                    levers.join("、")
+                ),
+                Lang::En => format!(
+                    "'{lever}' is not a yearly lever the optimiser can move. Choose from: {}.",
+                    levers.join(", ")
+                ),
+            }
+        }
+        (UsageError::MalformedBound { text }, Lang::Zh) => format!(
+            "--bound “{text}”应写成 杠杆=最少..最多（如 hires=0..25000，或 rooms_per_year@2026=..400）。"
+        ),
+        (UsageError::MalformedBound { text }, Lang::En) => format!(
+            "--bound '{text}' should read key=min..max (e.g. hires=0..25000, or rooms_per_year@2026=..400)."
+        ),
         (UsageError::UnknownTopic { topic }, _) => {
             let topics: Vec<&str> = Topic::ALL.iter().map(|t| t.name()).collect();
             let commands: Vec<&str> = command_names().collect();
