@@ -16,6 +16,7 @@ pub mod compute;
 pub mod computed;
 pub mod data_problem;
 mod lang;
+pub mod life;
 pub mod pool;
 pub mod presets;
 pub mod share;

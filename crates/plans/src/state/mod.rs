@@ -6,7 +6,9 @@
 pub mod import;
 pub mod kept;
 pub mod library;
+pub mod life;
 pub mod plan;
+pub mod rollup;
 mod session;
 mod start;
 pub mod training;
@@ -17,7 +19,9 @@ use std::rc::Rc;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
+pub use life::{Life, LifeAction};
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
+pub use rollup::{RollUpAction, RollUpState};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
@@ -233,6 +237,10 @@ pub enum Action {
     ImportFailed(crate::share::save::SaveError),
     /// What to do with a file's plans that are already in the saves.
     ResolveImport(ImportChoice),
+    /// Actual figures, re-projection, calibration and back-test of the plan on screen.
+    Life(LifeAction),
+    /// A province rolled up from its cities.
+    RollUp(RollUpAction),
     /// Plans read from a file, and what was refused. Plans already in the saves wait for the
     /// planner's choice ([`Action::ResolveImport`]).
     Import {
@@ -296,6 +304,11 @@ impl State {
             state
                 .plans
                 .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        if opened.rollup.is_some() {
+            // The cities are the roll-up's: the first is the plan on screen.
+            state.plans.truncate(1);
+            state.open_rollup_link(opened);
         }
         state.notify_link(opened);
         state.notice_reading();
@@ -586,6 +599,7 @@ impl State {
                     self.open_over(spec, None, &now, generation);
                     self.plan_mut().opened_as = Some(Rc::new(spec.clone()));
                 }
+                self.open_rollup_link(&opened);
                 if let Some(lang) = opened.lang {
                     self.session.lang = lang;
                 }
@@ -773,6 +787,8 @@ impl State {
                 }
             }
             Action::Workshop(action) => self.session.workshop.apply(action),
+            Action::Life(action) => self.apply_life(action, generation),
+            Action::RollUp(action) => self.apply_rollup(action),
             Action::UseCurrentModel => {
                 self.plan_mut().use_current_model(generation);
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
@@ -867,7 +883,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::Import { .. }
             | A::ImportFailed(_)
             | A::DragValue { .. }
-    )
+    ) || matches!(action, A::Life(life) if life.edits_plan())
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@ pub struct Session {
     pub record_error: Option<crate::story::RecordError>,
     /// Workshop pooling: what was pasted and loaded, and the last pool.
     pub workshop: super::workshop::Workshop,
+    /// Actual figures, re-projection, calibration and back-test of the plan on screen.
+    pub life: super::life::Life,
+    /// A province rolled up from its cities.
+    pub rollup: super::rollup::RollUpState,
 }
 
 /// The dialogs of the page.
@@ -58,6 +62,8 @@ pub enum Dialog {
     Pool,
     /// The step being added to a recording.
     RecordStep,
+    /// A province rolled up from its cities.
+    RollUp,
 }
 
 /// Which column a narrow screen shows. Wide screens show both.
@@ -146,6 +152,8 @@ impl Session {
             recorded: Vec::new(),
             record_error: None,
             workshop: super::workshop::Workshop::default(),
+            life: super::life::Life::default(),
+            rollup: super::rollup::RollUpState::default(),
         }
     }
 
