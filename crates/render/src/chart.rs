@@ -49,6 +49,11 @@ impl Axis {
 pub enum Shape {
     Line,
     Bars,
+    /// Dots at the years that have a value (a missing year is NaN): actual figures on the
+    /// plan's line.
+    Points,
+    /// Bars stacked on the stacked series before it: each city's part of a province figure.
+    Stacked,
 }
 
 /// One plotted series. `tone` (1–4) picks a colour and a dash pattern together, so series stay
@@ -178,6 +183,8 @@ pub struct ChartLayout {
     pub bands: Vec<Option<String>>,
     pub lines: Vec<Option<String>>,
     pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
+    /// Per series (in order): the dots of a points series (x, y), empty for the others.
+    pub points: Vec<Vec<(f64, f64)>>,
     pub marks: Vec<PlacedMark>,
     /// How far the highest target label would rise above the drawing's top edge (0 or less:
     /// every label fits above its line).
@@ -220,12 +227,22 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max)
     };
+    let stacked_tops: Vec<f64> = (0..years.len())
+        .map(|i| {
+            spec.series
+                .iter()
+                .filter(|s| s.shape == Shape::Stacked)
+                .filter_map(|s| s.values.get(i).copied().filter(|v| v.is_finite()))
+                .sum()
+        })
+        .collect();
     let lines_top = top_of(
         &mut spec
             .series
             .iter()
             .flat_map(|s| &s.values)
-            .chain(spec.marks.iter().map(|m| &m.value)),
+            .chain(spec.marks.iter().map(|m| &m.value))
+            .chain(&stacked_tops),
     )
     .max(spec.y_floor)
     .max(spec.axis.least_top());
@@ -288,11 +305,25 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
             })
         })
         .collect();
+    let mut stacked_base = vec![0.0; years.len()];
     let bars = spec
         .series
         .iter()
         .map(|s| match s.shape {
-            Shape::Line => Vec::new(),
+            Shape::Line | Shape::Points => Vec::new(),
+            Shape::Stacked => {
+                let bar = slot * 0.6;
+                xs.iter()
+                    .zip(&s.values)
+                    .zip(stacked_base.iter_mut())
+                    .filter(|((_, v), _)| v.is_finite())
+                    .map(|((px, v), base)| {
+                        let (y0, y1) = (y.map(*base), y.map(*base + v.max(0.0)));
+                        *base += v.max(0.0);
+                        (px - bar / 2.0, y1.min(y0), bar, (y0 - y1).abs())
+                    })
+                    .collect()
+            }
             Shape::Bars => {
                 let bar = slot * 0.6;
                 xs.iter()
@@ -303,6 +334,19 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
                     })
                     .collect()
             }
+        })
+        .collect();
+    let points = spec
+        .series
+        .iter()
+        .map(|s| match s.shape {
+            Shape::Points => xs
+                .iter()
+                .zip(&s.values)
+                .filter(|(_, v)| v.is_finite())
+                .map(|(px, v)| (*px, y.map(*v)))
+                .collect(),
+            _ => Vec::new(),
         })
         .collect();
     let target_word = tr!(spec.lang, target_line);
@@ -345,6 +389,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
         bands,
         lines,
         bars,
+        points,
         marks,
         label_overflow,
     }
@@ -392,8 +437,11 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
                 let opacity = if *faint { 0.45 } else { 1.0 };
                 format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
             }
-            (false, Shape::Bars) => {
+            (false, Shape::Bars | Shape::Stacked) => {
                 format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.55\"/>", ly - 9.0)
+            }
+            (false, Shape::Points) => {
+                format!("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2.5\"/>", lx + 9.0, ly - 4.0)
             }
         };
         legend.push_str(&swatch);
@@ -444,6 +492,12 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
                 (2.5, 1.0)
             };
             body.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>"));
+        }
+    }
+    for (series, dots) in spec.series.iter().zip(&chart.points) {
+        let (colour, _) = tone_style(series.tone);
+        for (px, py) in dots {
+            body.push_str(&format!("<circle cx=\"{px:.2}\" cy=\"{py:.2}\" r=\"4\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2.5\"/>"));
         }
     }
     for mark in &chart.marks {
@@ -537,6 +591,16 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
             );
         }
     }
+    for (series, dots) in spec.series.iter().zip(&chart.points) {
+        if dots.is_empty() {
+            continue;
+        }
+        svg += &format!("<g class=\"points tone-{}\">", series.tone);
+        for (px, py) in dots {
+            svg += &format!("<circle cx=\"{px:.2}\" cy=\"{py:.2}\" r=\"4\"></circle>");
+        }
+        svg += "</g>";
+    }
     for m in &chart.marks {
         svg += &format!(
             "<g class=\"target-mark\"><line class=\"target-line\" x1=\"{left}\" x2=\"{right}\" y1=\"{y}\" y2=\"{y}\"></line><line class=\"deadline-line\" x1=\"{x}\" x2=\"{x}\" y1=\"{top}\" y2=\"{bottom}\"></line><circle class=\"target-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"></circle><text class=\"target-label\" x=\"{lx}\" y=\"{fb}\" text-anchor=\"{anchor}\">",
@@ -565,10 +629,10 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
     let lang = spec.lang;
     let mut legend = String::new();
     for s in &spec.series {
-        let bar = if s.shape == Shape::Bars {
-            " is-bar"
-        } else {
-            ""
+        let bar = match s.shape {
+            Shape::Bars | Shape::Stacked => " is-bar",
+            Shape::Points => " is-point",
+            Shape::Line => "",
         };
         let faint = if s.faint { " faint" } else { "" };
         legend += &format!(

@@ -10,6 +10,8 @@
 //! import it (their `Cargo.toml`s do not list it), so no sentence can creep into the model or
 //! the state.
 
+pub mod actuals;
+pub mod calibration;
 pub mod cli_help;
 pub mod compare;
 pub mod data_messages;
@@ -25,6 +27,7 @@ pub mod playback;
 pub mod pool_ui;
 pub mod provenance;
 pub mod results;
+pub mod rollup;
 pub mod save_messages;
 pub mod settings_table;
 pub mod share_messages;

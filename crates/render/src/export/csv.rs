@@ -137,6 +137,9 @@ pub fn plan_csv(
     }
     out.push_str(LINE_END);
     out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
+    out.push_str(&super::actuals_csv::actuals_section(
+        scenario, trajectory, lang,
+    ));
     out.push_str(LINE_END);
     push_row(&mut out, &words.setting_columns.map(text_cell));
     for row in setting_rows(
@@ -175,14 +178,14 @@ pub fn plan_csv(
 /// A figure as Excel reads it: people, units and money whole (the model's fractions of a
 /// person are an artefact of averaging, not a count anyone could verify), shares to four
 /// decimals.
-fn figure_cell(metric: Metric, value: f64) -> String {
+pub(crate) fn figure_cell(metric: Metric, value: f64) -> String {
     match metric.unit() {
         FigureUnit::Count | FigureUnit::Yuan => number_cell(value.round()),
         FigureUnit::Share => number_cell(value),
     }
 }
 
-fn push_row(out: &mut String, cells: &[String]) {
+pub(crate) fn push_row(out: &mut String, cells: &[String]) {
     out.push_str(&cells.join(","));
     out.push_str(LINE_END);
 }
