@@ -8,6 +8,8 @@
 //! swplan link <source> [--set ...] [--target ...] [--no-targets] [--base-url URL]
 //! swplan compare <source> <source> [<source> <source>] [--format table|json|csv]
 //! swplan pool <file> [<saved plans> ...] [--count-identical] [--format table|json|csv]
+//! swplan calibrate <source> [--fit hires,attrition] [--actual metric@year=value ...] [--format table|json|csv]
+//! swplan rollup <source> <source> ... [--target metric=threshold@year ...] [--format table|json|csv]
 //! swplan presets
 //! swplan help [<command>|sources|keys|targets|links]
 //! ```
@@ -18,12 +20,14 @@
 //! `swplan_words::cli_help`, `options` opens sources; one module per command.
 
 mod args;
+mod calibrate;
 mod compare;
 mod help;
 mod link;
 mod options;
 mod parse;
 mod pool;
+mod rollup;
 mod run;
 mod seek;
 
@@ -103,6 +107,8 @@ fn dispatch(command: Option<Command>, lang_given: bool, lang: Lang) -> Result<St
         Some(Command::Link(args)) => link::link_command(&args, lang_given, lang),
         Some(Command::Compare(args)) => compare::compare_command(&args, lang),
         Some(Command::Pool(args)) => pool::pool_command(&args, lang),
+        Some(Command::Calibrate(args)) => calibrate::calibrate_command(&args, lang),
+        Some(Command::Rollup(args)) => rollup::rollup_command(&args, lang),
         Some(Command::Presets) => Ok(list_presets(lang)),
         Some(Command::Help(args)) => help::help_command(args.topic.as_deref(), lang),
         None => help::help_command(None, lang),

@@ -107,7 +107,10 @@ pub fn contribution_table(
 pub fn rollup_text(rollup: &RollUp, cities: &[String], targets: &[Target], lang: Lang) -> String {
     let words = rollup_words(lang);
     let last = rollup.total.years.last().map_or(0, |r| r.year);
-    let mut out = format!("{}: {}\n\n", words.heading, cities.join(" + "));
+    let mut out = match lang {
+        Lang::Zh => format!("{}：{}\n\n", words.open, cities.join(" + ")),
+        Lang::En => format!("{}: {}\n\n", words.open, cities.join(" + ")),
+    };
     out += &crate::table::aligned(&province_table(rollup, lang));
     for metric in contribution_figures(targets) {
         let year = targets

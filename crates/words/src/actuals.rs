@@ -562,6 +562,9 @@ pub fn block_report_text(report: &BlockReport, lang: Lang) -> (String, Vec<Strin
 /// A deviation's difference, signed: "+4,200" / "−1.2万".
 pub fn signed_value(metric: Metric, difference: f64, lang: Lang) -> String {
     let magnitude = metric_value(metric, difference.abs(), lang);
+    if magnitude.trim_start_matches(['0', '.']).is_empty() || magnitude == "0%" {
+        return magnitude;
+    }
     match difference {
         d if d > 0.0 => format!("+{magnitude}"),
         d if d < 0.0 => format!("−{magnitude}"),
@@ -690,6 +693,63 @@ pub fn link_actual_problem(problem: &ActualsProblem, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("中有一个实际值无法采用（{text}）"),
         Lang::En => format!("holds an actual that cannot be used ({text})"),
+    }
+}
+
+/// Why a `--actual metric@year=value` could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ActualTextError {
+    /// Not `metric@year=value`.
+    Malformed,
+    /// The key names no figure, or one that takes no actual (coverage).
+    UnknownFigure {
+        key: String,
+    },
+    NotAYear {
+        year: String,
+    },
+    NotANumber {
+        value: String,
+    },
+    /// Read, but the plan cannot take it.
+    Refused(Vec<EntryProblem>),
+}
+
+/// The sentence for a `--actual` as typed that could not be used.
+pub fn actual_text_message(text: &str, error: &ActualTextError, lang: Lang) -> String {
+    let why = match (error, lang) {
+        (ActualTextError::Malformed, _) => {
+            lang.pick("写法不对", "not metric@year=value").to_string()
+        }
+        (ActualTextError::UnknownFigure { key }, _) => {
+            let keys: Vec<&str> = swplan_engine::actuals::ACTUAL_FIGURES
+                .iter()
+                .map(|m| m.key())
+                .collect();
+            match lang {
+                Lang::Zh => format!("“{key}”不是可填实际值的指标，可选：{}", keys.join("、")),
+                Lang::En => format!("'{key}' takes no actuals; choose from {}", keys.join(", ")),
+            }
+        }
+        (ActualTextError::NotAYear { year }, Lang::Zh) => format!("“{year}”不是年份"),
+        (ActualTextError::NotAYear { year }, Lang::En) => format!("'{year}' is not a year"),
+        (ActualTextError::NotANumber { value }, Lang::Zh) => format!("“{value}”不是数字"),
+        (ActualTextError::NotANumber { value }, Lang::En) => format!("'{value}' is not a number"),
+        (ActualTextError::Refused(problems), _) => problems
+            .iter()
+            .map(|p| entry_problem_text(p, lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(['。', '.'])
+            .to_string(),
+    };
+    match lang {
+        Lang::Zh => {
+            format!("--actual “{text}”有误：{why}（格式：指标@年份=值，如 talent@2023=90000）")
+        }
+        Lang::En => format!(
+            "--actual '{text}' is wrong: {why} (expected metric@year=value, e.g. talent@2023=90000)"
+        ),
     }
 }
 

@@ -240,9 +240,8 @@ pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "要同时拟合{levers}个杠杆，需要{}在基准年之后至少{}个年份的实际值，现在只有{points}个。数据点不比杠杆多时，任何一组数值都能刚好对上，得不出结论：请再填几年的实际值，或少选几个杠杆。",
-            metric_label(*metric, lang),
-            levers + 1
+            "要同时拟合{levers}个杠杆，需要{}在基准年之后至少{levers}个年份的实际值，现在只有{points}个。数据点比杠杆少时，有无数组数值都能刚好对上，得不出结论：请再填几年的实际值，或少选几个杠杆。",
+            metric_label(*metric, lang)
         ),
         (
             Refusal::TooFewPoints {
@@ -252,9 +251,8 @@ pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "Fitting {levers} levers together needs actuals of {} in at least {} years after the base year; there are {points}. With no more points than levers any values fit exactly, which proves nothing: enter more years, or fit fewer levers.",
-            metric_label(*metric, lang).to_lowercase(),
-            levers + 1
+            "Fitting {levers} levers together needs actuals of {} in at least {levers} years after the base year; there are {points}. With fewer points than levers, countless values fit exactly, which proves nothing: enter more years, or fit fewer levers.",
+            metric_label(*metric, lang).to_lowercase()
         ),
         (Refusal::FlatSeries { metric }, Lang::Zh) => format!(
             "{}的实际值这几年几乎没变：进来多少、出去多少（建了多少、建成多少）从中分不开。请只拟合其中一个，另一个用估计值。",

@@ -206,6 +206,30 @@ mod tests {
     }
 
     #[test]
+    fn actuals_are_kept_in_saves_and_files() {
+        use crate::share::save::{from_json, to_json, SavedPlan};
+        let mut spec = crate::share::open::open_name("yunnan")
+            .unwrap()
+            .plans
+            .remove(0);
+        spec.scenario.actuals.insert(
+            Metric::Talent,
+            2022,
+            Actual {
+                value: 95_000.0,
+                note: Some("公报".into()),
+            },
+        );
+        spec.scenario
+            .actuals
+            .insert(Metric::Stations, 2021, Actual::new(1_200.0));
+        let text = to_json(&[SavedPlan::new("a", spec.clone(), "t", "t")]);
+        assert!(text.contains("\"actuals\""), "{text}");
+        let read = from_json(&text).unwrap();
+        assert_eq!(read.plans[0].plan().scenario.actuals, spec.scenario.actuals);
+    }
+
+    #[test]
     fn a_fit_source_says_its_years_and_nothing_else_does() {
         let source = fit_source((2019, 2024));
         assert_eq!(fitted_years(&source), Some((2019, 2024)));
