@@ -37,15 +37,9 @@ fn parse_levers(list: &str, lang: Lang) -> Result<Vec<Lever>, Failure> {
         .map(|key| {
             Lever::from_key(key).ok_or_else(|| {
                 let known: Vec<&str> = Lever::ALL.iter().map(|l| l.key()).collect();
-                Failure::Input(match lang {
-                    Lang::Zh => {
-                        format!("--fit：“{key}”不是可拟合的杠杆，可选：{}", known.join("、"))
-                    }
-                    Lang::En => format!(
-                        "--fit: '{key}' is not a lever that can be fitted; choose from {}",
-                        known.join(", ")
-                    ),
-                })
+                Failure::Input(swplan_words::calibration::unknown_lever_text(
+                    key, &known, lang,
+                ))
             })
         })
         .collect()

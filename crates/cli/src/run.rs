@@ -123,10 +123,7 @@ pub fn run_command(args: &RunArgs, lang: Lang) -> Result<String, Failure> {
 
 /// Why `--reproject` cannot restart the plan: no actuals, or some that cannot be used.
 fn cannot_reproject(problems: &[swplan_engine::deviation::ActualsProblem], lang: Lang) -> String {
-    let head = lang.pick(
-        "无法重新推算：需要至少一个可用的实际值（文件中的 [actuals]、链接或 --actual）。",
-        "Cannot re-project: it needs at least one usable actual (the file's [actuals], a link's, or --actual).",
-    );
+    let head = swplan_words::actuals::cannot_reproject_head(lang);
     std::iter::once(head.to_string())
         .chain(problems.iter().map(|p| actuals_problem_text(p, lang)))
         .collect::<Vec<_>>()

@@ -93,10 +93,7 @@ pub fn contribution_table(
     TextTable {
         header: vec![
             words.city.to_string(),
-            match lang {
-                Lang::Zh => format!("{}（{year}年）", metric_label(metric, lang)),
-                Lang::En => format!("{} ({year})", metric_label(metric, lang)),
-            },
+            swplan_words::rollup::figure_in_year(metric, year, lang),
             words.share.to_string(),
         ],
         rows,

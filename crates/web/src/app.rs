@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::actuals_panel::ActualsPanel;
 pub use super::app_state::AppState;
 use super::charts::{ChartPlan, Charts};
 use super::coalesce::Coalescer;
@@ -14,11 +15,13 @@ use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
 use super::kept_plans::KeptPlans;
+use super::life_jobs::use_life_jobs;
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
 use super::presenter::PresenterView;
 use super::print_report::PrintReport;
+use super::rollup_dialog::RollUpDialog;
 use super::saves_dialog::SavesDialog;
 use super::share_dialog::ShareDialog;
 use super::storage;
@@ -80,6 +83,7 @@ pub fn app() -> Html {
     // One computing service for the page's life (its workers start once).
     let compute = (*use_memo((), |_| ComputeClient::new())).clone();
     use_uncertainty(&state, compute.clone(), on_action.clone());
+    use_life_jobs(&state, compute.clone(), on_action.clone());
     use_persistence(&state, on_action.clone());
 
     // Keep the document's language and title in step with the interface, and remember it.
@@ -271,6 +275,10 @@ pub fn app() -> Html {
                           on_close={Callback::from(move |_| close.emit(Action::CloseDialog))} />
             }
         }
+        Some(Dialog::RollUp) => html! {
+            <RollUpDialog {lang} rollup={state.session.rollup.clone()} saves={state.session.library.saves.clone()}
+                          on_action={on_action.clone()} />
+        },
         Some(Dialog::Saves) => html! {
             <SavesDialog {lang} library={state.session.library.clone()}
                          current={state.current_save().map(|(saved, changed)| (saved.id.clone(), saved.name.clone().unwrap_or_default(), changed))}
@@ -341,7 +349,13 @@ pub fn app() -> Html {
                         <CompareBar {lang} titles={titles.clone()} active={state.active} saves={state.session.library.saves.clone()}
                                     show_baseline={state.session.show_baseline} has_baseline={state.has_baseline_plan()} on_action={on_action.clone()} />
                     }
-                    <Charts {lang} plans={chart_plans} {baseline} />
+                    <Charts {lang} plans={chart_plans} {baseline}
+                            reprojection={state.session.life.show_reprojection.then(|| plan.computed.actuals.clone()).flatten()}
+                            reprojection_odds={state.reprojected_odds().cloned()} />
+                    if !state.comparing() {
+                        <ActualsPanel {lang} computed={computed.clone()} life={state.session.life.clone()}
+                                      reprojected_odds={state.reprojected_odds().cloned()} on_action={on_action.clone()} />
+                    }
                     <YearTable {lang} computed={table} plan_title={state.comparing().then(|| titles[state.active].clone())} />
                 </section>
             </main>

@@ -11,8 +11,11 @@
 //! compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
+mod actuals_panel;
 mod app;
 mod app_state;
+mod backtest_view;
+mod calibrate_panel;
 mod certified_total;
 mod chart;
 mod charts;
@@ -20,11 +23,13 @@ mod coalesce;
 mod compare_view;
 mod compute_client;
 mod controls;
+mod deviation_table;
 mod dialog;
 mod download;
 pub mod drive;
 mod header;
 mod kept_plans;
+mod life_jobs;
 mod notices;
 mod param_control;
 mod persistence;
@@ -32,6 +37,7 @@ mod pool_view;
 mod presenter;
 mod print_report;
 mod provenance;
+mod rollup_dialog;
 mod saves_dialog;
 mod schedule_editor;
 mod share_dialog;

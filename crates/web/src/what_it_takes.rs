@@ -112,7 +112,9 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                                     Outcome::Refused(refusal) => {
                                         answer.set(Some(Err(refusal_message(&refusal, lang))))
                                     }
-                                    Outcome::Summary(_) => {}
+                                    Outcome::Summary(_)
+                                    | Outcome::Calibration(_)
+                                    | Outcome::Backtest(_) => {}
                                 },
                             );
                             running = Some((client, id));

@@ -753,6 +753,14 @@ pub fn actual_text_message(text: &str, error: &ActualTextError, lang: Lang) -> S
     }
 }
 
+/// Why the command line's `--reproject` cannot restart the plan: it has no usable actual.
+pub fn cannot_reproject_head(lang: Lang) -> &'static str {
+    lang.pick(
+        "无法重新推算：需要至少一个可用的实际值（文件中的 [actuals]、链接或 --actual）。",
+        "Cannot re-project: it needs at least one usable actual (the file's [actuals], a link's, or --actual).",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

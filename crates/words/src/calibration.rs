@@ -436,6 +436,17 @@ pub fn backtest_finding(backtest: &Backtest, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// Why `--fit` refuses a key: it names no lever; `known` are the keys there are.
+pub fn unknown_lever_text(key: &str, known: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("--fit：“{key}”不是可拟合的杠杆，可选：{}", known.join("、")),
+        Lang::En => format!(
+            "--fit: '{key}' is not a lever that can be fitted; choose from {}",
+            known.join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,7 @@ pub struct RollUpWords {
     pub empty: &'static str,
     pub coverage_note: &'static str,
     pub no_targets: &'static str,
+    pub threshold_label: &'static str,
 }
 
 pub const ZH: RollUpWords = RollUpWords {
@@ -71,6 +72,7 @@ pub const ZH: RollUpWords = RollUpWords {
     empty: "还没有加入任何城市。",
     coverage_note: "覆盖率 = 全省社工站数 ÷ 全省乡镇（街道）数；每个城市的一段是它的站数占全省乡镇数的比例，各段相加即全省覆盖率。",
     no_targets: "尚未设全省目标。",
+    threshold_label: "目标值（覆盖率填%）",
 };
 
 pub const EN: RollUpWords = RollUpWords {
@@ -102,6 +104,7 @@ pub const EN: RollUpWords = RollUpWords {
     empty: "No city added yet.",
     coverage_note: "Coverage = the province's stations ÷ its townships; each city's segment is its stations over the province's townships, so the segments add up to the province's coverage.",
     no_targets: "No province target yet.",
+    threshold_label: "Threshold (coverage in %)",
 };
 
 pub fn rollup_words(lang: Lang) -> &'static RollUpWords {
@@ -176,7 +179,16 @@ pub fn refusal_text(refusal: &RollUpRefusal, lang: Lang) -> String {
                 "A roll-up holds {MAX_CITIES} cities at most; {left_out} more were not added."
             ),
         },
-        RollUpRefusal::Open(message) => message.clone(),
+        RollUpRefusal::NotAPlanFile { name } => match lang {
+            Lang::Zh => format!("文件“{name}”不是方案文件、方案保存文件或汇总文件，无法加入。"),
+            Lang::En => format!("The file “{name}” is not a plan, saved-plans or roll-up file, so nothing was added."),
+        },
+        RollUpRefusal::NotALink => lang
+            .pick(
+                "没有找到分享链接：请粘贴某市方案的完整链接。",
+                "No share link found: paste a city plan's whole link.",
+            )
+            .to_string(),
         RollUpRefusal::File(error) => match (error, lang) {
             (RollUpFileError::NotARollUp, _) => lang
                 .pick("这不是汇总文件。", "This is not a roll-up file.")
@@ -242,6 +254,14 @@ pub fn verdict_line(verdict: &Verdict, lang: Lang) -> String {
 }
 
 /// A city's share of the province figure.
+/// The head of a figure's column in the contribution table: "社工站数（2025年）".
+pub fn figure_in_year(metric: swplan_engine::Metric, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}（{year}年）", crate::metric_label(metric, lang)),
+        Lang::En => format!("{} ({year})", crate::metric_label(metric, lang)),
+    }
+}
+
 pub fn share_text(share: Option<f64>, lang: Lang) -> String {
     share.map_or("—".into(), |s| format_percent(s, lang))
 }

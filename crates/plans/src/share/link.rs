@@ -501,7 +501,7 @@ pub fn decode(text: &str) -> OpenedLink {
     });
 
     let rollup =
-        lookup(LinkKey::RollUp).map(|text| super::rollup_link::read_rollup(text, &mut problems));
+        lookup(LinkKey::RollUp).map(|text| super::rollup_key::read_rollup(text, &mut problems));
     OpenedLink {
         format_version,
         plans,

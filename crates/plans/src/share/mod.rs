@@ -48,6 +48,7 @@ pub(crate) mod packed;
 mod problems;
 mod read_plan;
 mod repair;
+mod rollup_key;
 pub mod rollup_link;
 pub mod save;
 pub mod sources;

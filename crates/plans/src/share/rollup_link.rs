@@ -15,20 +15,11 @@
 use super::base64url;
 use super::codes::metric_code;
 use super::link::{checksum, format_of, plan_pairs};
-use super::problems::{Fallback, LinkProblem, ProblemKind, Reader};
-use super::read_plan::read_targets;
+pub use super::rollup_key::RollUpLink;
 use super::values::number_text;
 use super::LinkKey;
 use crate::life::rollup::{RollUpPlan, MAX_CITIES};
 use crate::Lang;
-use swplan_engine::Target;
-
-/// What `ru` says of the province.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RollUpLink {
-    pub name: Option<String>,
-    pub targets: Vec<Target>,
-}
 
 /// The link query (without `?`) of a roll-up: its first [`MAX_CITIES`] cities.
 pub fn encode_rollup(plan: &RollUpPlan, lang: Option<Lang>) -> String {
@@ -76,28 +67,6 @@ fn rollup_value(plan: &RollUpPlan) -> String {
         value.push_str(&base64url::encode(name.trim().as_bytes()));
     }
     value
-}
-
-/// Reads `ru`; what cannot be read is listed (as the first plan's) and left out.
-pub(super) fn read_rollup(text: &str, problems: &mut Vec<LinkProblem>) -> RollUpLink {
-    let (targets_text, name_text) = text.split_once('~').unwrap_or((text, ""));
-    let mut reader = Reader { plan: 0, problems };
-    let targets =
-        read_targets(&mut reader, targets_text, &[], Fallback::Dropped).unwrap_or_default();
-    let name = if name_text.is_empty() {
-        None
-    } else {
-        let name = base64url::decode(name_text).and_then(|b| String::from_utf8(b).ok());
-        if name.is_none() {
-            reader.problem(
-                LinkKey::RollUp.code(),
-                ProblemKind::NotAName,
-                Fallback::Dropped,
-            );
-        }
-        name
-    };
-    RollUpLink { name, targets }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use swplan_engine::actuals::Actual;
 use swplan_engine::backtest::{Backtest, BacktestRefusal};
 use swplan_engine::calibrate::{Calibration, Lever, Refusal as FitRefusal};
 use swplan_engine::montecarlo::Summary;
+use swplan_engine::simulate::Start;
 use swplan_engine::{Metric, Scenario};
 
 /// What the planner does with actual figures, re-projection, calibration and back-test.
@@ -56,10 +57,12 @@ pub enum LifeAction {
     DiscardBlock,
     /// Draw the re-projection from the latest actual beside the plan.
     ShowReprojection(bool),
-    /// The Monte Carlo from the re-projection's start (for the plan's result of `generation`).
+    /// The Monte Carlo from the re-projection's `start` (for the plan's result of
+    /// `generation`: actuals change the start, not the generation).
     ReprojectedOdds {
         plan: u64,
         generation: u64,
+        start: Start,
         summary: Rc<Summary>,
     },
     /// Fit this lever, or not.
@@ -185,8 +188,8 @@ pub struct Life {
     /// What the last block applied did.
     pub report: Option<Rc<BlockReport>>,
     pub show_reprojection: bool,
-    /// The odds from the re-projection's start: plan id, result generation, summary.
-    pub reprojected_odds: Option<(u64, u64, Rc<Summary>)>,
+    /// The odds from the re-projection's start: plan id, result generation, start, summary.
+    pub reprojected_odds: Option<(u64, u64, Start, Rc<Summary>)>,
     /// The levers to fit (the figure's drivers by default).
     pub levers: Vec<Lever>,
     pub fit_request: Option<FitRequest>,
@@ -220,15 +223,24 @@ impl Default for Life {
 }
 
 impl State {
-    /// The odds of the re-projection of the plan on screen, when they are of its result.
+    /// The odds of the re-projection of the plan on screen, when they are of its result and
+    /// start from where its re-projection now starts.
     pub fn reprojected_odds(&self) -> Option<&Rc<Summary>> {
         let plan = self.plan();
+        let start = plan
+            .computed
+            .actuals
+            .as_ref()
+            .and_then(|v| v.reprojection.as_ref())
+            .map(|r| r.start)?;
         self.session
             .life
             .reprojected_odds
             .as_ref()
-            .filter(|(id, generation, _)| *id == plan.id && *generation == plan.generation)
-            .map(|(_, _, summary)| summary)
+            .filter(|(id, generation, from, _)| {
+                *id == plan.id && *generation == plan.generation && *from == start
+            })
+            .map(|(_, _, _, summary)| summary)
     }
 
     pub(super) fn apply_life(&mut self, action: LifeAction, generation: u64) {
@@ -287,8 +299,9 @@ impl State {
             LifeAction::ReprojectedOdds {
                 plan,
                 generation,
+                start,
                 summary,
-            } => self.session.life.reprojected_odds = Some((plan, generation, summary)),
+            } => self.session.life.reprojected_odds = Some((plan, generation, start, summary)),
             LifeAction::ChooseLever { lever, chosen } => {
                 let levers = &mut self.session.life.levers;
                 levers.retain(|l| *l != lever);

@@ -38,8 +38,10 @@ pub enum RollUpAction {
 pub enum RollUpRefusal {
     /// A roll-up file that cannot be read.
     File(crate::life::rollup::RollUpFileError),
-    /// A saved-plans or scenario file that cannot be read.
-    Open(String),
+    /// A file that is neither a roll-up, a saved-plans file nor a scenario, by its name.
+    NotAPlanFile { name: String },
+    /// Text handed over as a link that holds none.
+    NotALink,
     /// More cities than a roll-up holds: `left_out` were not added.
     TooMany { left_out: usize },
 }

@@ -2,7 +2,7 @@
 //! per figure and year (the difference, the deviation as a fraction of the plan, the source
 //! note), then each target's outlook re-projected from the latest actual.
 
-use super::csv::{figure_cell, number_cell, push_row, text_cell};
+use super::cells::{figure_cell, number_cell, push_row, text_cell};
 use swplan_engine::{Metric, Scenario, Trajectory};
 use swplan_plans::life::ActualsView;
 use swplan_words::actuals::{actuals_csv_words, outlook_status};

@@ -235,8 +235,14 @@ fn the_reprojection_is_shown_with_its_own_odds() {
     state.apply(Action::Life(L::ReprojectedOdds {
         plan: id,
         generation,
+        start: reprojection.start,
         summary: Rc::new(summary),
     }));
+    assert!(state.reprojected_odds().is_some());
+    // Another actual moves the start: the odds are no longer of it.
+    typed(&mut state, Metric::Talent, 2023, "99000");
+    assert!(state.reprojected_odds().is_none());
+    state.apply(Action::Undo);
     assert!(state.reprojected_odds().is_some());
     // Odds of another result are not this plan's.
     state.apply(Action::SetValue {
