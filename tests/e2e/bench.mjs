@@ -307,7 +307,7 @@ function benchInit() {
     }
   });
   appWatch.observe(document, { subtree: true, childList: true });
-  // The first slider of the settings on the page (the first view has none: only the app's).
+  // The first slider of the settings on the page (the first view's live ones, then the app's).
   const sliderWatch = new MutationObserver(() => {
     if (document.querySelector('[id^="param-"] input[type=range]')) {
       B.sliderAt = now();
@@ -889,7 +889,7 @@ async function usableFigures() {
       id: `usable${id}`, name, unit: 'ms', samples: loads.map((l) => l.painted), budget,
       note: `navigation start → the paint after the first results number (a target's value at the deadline) that changed after a slider input; fresh context, cache disabled;` +
         ` focus + ArrowRight on the first slider every ~50 ms from navigation start. Medians: first view's chart painted ${med('firstChart')},` +
-        ` app in place of the first view (its target cards) ${med('app')}, first slider on the page ${med('slider')} (the first view has none), first press on it ${med('firstInput')},` +
+        ` app in place of the first view (its target cards) ${med('app')}, first slider on the page ${med('slider')}, first press on it ${med('firstInput')},` +
         ` number changed ${med('changed')}${error ? `; ${N.usable - loads.length} loads failed (${error})` : ''}`,
       extra: {
         throttle,

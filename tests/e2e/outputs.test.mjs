@@ -60,7 +60,7 @@ describe('outputs: print, downloads, chips, cards and notices', () => {
     const chart = page.locator('#chart-coverage');
     await chart.locator('path.band').first().waitFor({ state: 'attached' });
     const bands = await chart.locator('path.band').evaluateAll((ps) => [...new Set(ps.map((p) => getComputedStyle(p).fill))].sort());
-    const swatches = await chart.locator('.legend .band-swatch').evaluateAll((ss) => [...new Set(ss.map((s) => getComputedStyle(s).backgroundColor))].sort());
+    const swatches = await chart.locator('.legend .band-sample rect').evaluateAll((ss) => [...new Set(ss.map((s) => getComputedStyle(s).fill))].sort());
     assert.equal(bands.length, 2, 'stations and rooms each have a band');
     assert.deepEqual(swatches, bands);
     await done();

@@ -108,7 +108,7 @@ describe('issue 10: workshop pooling', () => {
     const rejected = page.locator('.pool-rejected li');
     assert.equal(await rejected.count(), 1);
     const reason = await rejected.innerText();
-    assert.match(reason, /^第9行：链接有误，已跳过/);
+    assert.match(reason, /^第9行（赵六）：链接有误，已跳过/, 'the line and who sent it');
     assert.match(reason, /lots/);
     assert.doesNotMatch(reason, /默认预设|使用预设值/, 'a skipped link is not opened, so no fallback is named');
 
@@ -144,9 +144,10 @@ describe('issue 10: workshop pooling', () => {
     assert.equal(await page.locator('.pool-stale').count(), 0, 'the box re-pools at once');
     assert.match(await page.locator('.pool-repeats li').innerText(), /^第3行：与第1行的方案相同，已分别计入。/);
     assert.equal(await page.locator('.pool-rejected:not(.pool-repeats) li').count(), 0);
-    // Editing the links after pooling says the results are out of date.
+    // Editing the links after pooling pools them again at once (issue 20, item 13).
     await page.fill('#pool-input', links[0]);
-    await page.locator('.pool-stale').waitFor(SHORT);
+    await page.locator('#pool-summary', { hasText: /参与者 2 人；跳过 0 条/ }).waitFor(SHORT);
+    assert.equal(await page.locator('.pool-stale').count(), 0);
     await done();
   });
 
@@ -157,7 +158,7 @@ describe('issue 10: workshop pooling', () => {
     assert.match(await page.locator('#pool-summary').innerText(), /Participants: 4; skipped: 1/);
     const hiring = page.locator('.pool-levers tbody tr', { has: page.locator('th', { hasText: 'New talent' }) });
     assert.deepEqual((await cells(hiring)).slice(2, 5), ['15,000', '17,000', '20,000']);
-    assert.match(await page.locator('.pool-rejected li').innerText(), /^Line 9: the link has problems; skipped/);
+    assert.match(await page.locator('.pool-rejected li').innerText(), /^Line 9 \(赵六\): the link has problems; skipped/);
     const overflow = await page.evaluate(() => {
       const dialog = document.querySelector('#pool-dialog');
       return {

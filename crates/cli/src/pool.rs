@@ -12,7 +12,8 @@ use swplan_render::report::Format;
 use swplan_render::table;
 use swplan_words::cli_help::UsageError;
 use swplan_words::compare::{
-    lever_table, pool_summary, pool_target_table, rejected_message, repeat_message, source_label,
+    lever_table, participant_name, participant_table, pool_summary, pool_target_table,
+    rejected_message, repeat_message, source_label,
 };
 use swplan_words::save_messages;
 use swplan_words::terminal::terminal_words;
@@ -91,6 +92,11 @@ fn table(pool: &Pool, lang: Lang) -> String {
             out += &format!("\n{}\n", words.targets);
             out += &indented(&table::aligned(&pool_target_table(pool, lang)));
         }
+        out += &format!(
+            "\n{}\n",
+            swplan_words::pool_ui::participants_summary(pool.participants.len(), lang)
+        );
+        out += &indented(&table::aligned(&participant_table(pool, lang)));
     }
     if !pool.repeats.is_empty() {
         out += &format!("\n{}\n", words.identical_plans);
@@ -133,6 +139,8 @@ struct PoolJson<'a> {
 struct ParticipantJson<'a> {
     source: &'a Source,
     label: String,
+    /// The sender's name when the chat says so, else the plan's name.
+    participant: String,
     name: Option<&'a str>,
     link: &'a str,
     changed: &'a [&'static str],
@@ -154,6 +162,7 @@ fn json(pool: &Pool, lang: Lang) -> String {
             .map(|p| ParticipantJson {
                 source: &p.source,
                 label: source_label(&p.source, lang),
+                participant: participant_name(p, lang),
                 name: p.plan.name.as_deref(),
                 link: &p.link,
                 changed: &p.changed,

@@ -622,11 +622,17 @@ fn pool_prints_the_room_per_lever_and_target_and_what_it_skipped() {
     assert!(text.contains("Participants: 3; skipped: 3"), "{text}");
     assert!(text.contains("New talent"), "{text}");
     assert!(
-        text.contains("Line 4: the same plan as line 2; skipped."),
+        text.contains("Line 4 (张三): the same plan as line 2 (张三); skipped."),
         "{text}"
     );
-    assert!(text.contains("Line 5: another preset: Guizhou"), "{text}");
-    assert!(text.contains("Line 6: the link has problems"), "{text}");
+    assert!(
+        text.contains("Line 5 (张三): another preset: Guizhou"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Line 6 (张三): the link has problems"),
+        "{text}"
+    );
 
     let report = json(&["pool", &path, "--format", "json"]);
     assert_eq!(report["participants"].as_array().unwrap().len(), 3);
@@ -651,7 +657,7 @@ fn pool_prints_the_room_per_lever_and_target_and_what_it_skipped() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Participants: 4; skipped: 2"), "{text}");
     assert!(
-        text.contains("Line 4: the same plan as line 2; counted as well."),
+        text.contains("Line 4 (张三): the same plan as line 2 (张三); counted as well."),
         "{text}"
     );
     let report = json(&["pool", &path, "--count-identical", "--format", "json"]);

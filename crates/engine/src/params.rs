@@ -212,6 +212,18 @@ pub fn values(scenario: &Scenario, key: &str, years: usize) -> Option<Vec<f64>> 
     }
 }
 
+/// The number a parameter's slider should not pass, where the model has one: stations cannot
+/// outnumber townships, demonstration stations the stations, rooms the villages.
+pub fn slider_ceiling(scenario: &Scenario, key: &str) -> Option<f64> {
+    let a = &scenario.assumptions;
+    match key {
+        "stations" | "stations_per_year" | "demo_per_year" => Some(a.townships),
+        "demo_stations" => Some(a.stations),
+        "rooms" | "rooms_per_year" => Some(a.villages),
+        _ => None,
+    }
+}
+
 /// Why a value could not be set.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetError {

@@ -11,6 +11,7 @@
 //! this workspace, so a use of a layer above does not compile.
 
 pub mod chart;
+pub mod chat;
 pub mod compare;
 pub mod compute;
 pub mod computed;

@@ -7,14 +7,19 @@
 //!
 //! - Every link of the text is an entry; a line without a link is an entry only when it looks
 //!   like one (a single word holding `=`, `?`, `&`, `://` or `www.`); other lines are chat text,
-//!   listed in [`Pool::other_lines`].
+//!   listed in [`Pool::other_lines`]. An entry's sender is read from the chat export around it
+//!   ([`crate::chat`]): the name before the message.
+//! - A person's plan sent in a later message replaces their earlier one of the same name (or
+//!   both unnamed): people send a corrected plan. Plans of different names from one person, or
+//!   sent in one message (the lines under one name and time), are each a participant.
 //! - An entry is skipped, with its reason, when it is not a share link (no `v` or `p` key),
 //!   when decoding reported problems (they are kept), when an imported plan does not validate,
 //!   when it is the same plan as an earlier entry (equal share links, so the plan's name
 //!   counts: two unnamed plans left at the baseline are one) unless identical plans are counted
 //!   (two people may send the same plan; one person may paste theirs twice: the trainer says
-//!   which, and the pool lists the repeats either way), or when it starts from another preset
-//!   than the workshop's. A link of a comparison contributes its first plan.
+//!   which, and the pool lists the repeats either way) or both entries name different senders
+//!   (then they are two people, counted and listed as repeats), or when it starts from another
+//!   preset than the workshop's. A link of a comparison contributes its first plan.
 //! - The workshop's preset is the one most distinct plans start from (ties: the first seen);
 //!   plans on other data versions of that preset are kept.
 //! - Statistics run over every participant. A yearly lever is summarised by its mean over the
@@ -29,7 +34,7 @@ use stats::{lever_stats, metric_lines, pooled_targets, target_stats, years_of};
 
 use crate::share::{self, extract_links, query_part, LinkKey, LinkProblem, Origin, PlanSpec};
 use swplan_engine::params::{self, PARAMS};
-use swplan_engine::{simulate, validate, Trajectory, ValidationErrors};
+use swplan_engine::{evaluate, simulate, validate, Trajectory, ValidationErrors, Verdict};
 
 /// The pooled plans of a workshop.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +73,14 @@ pub struct OriginCount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
-    /// A link (or link-like word) on a line of the pasted text, counted from 1.
-    Line { line: usize, link: String },
+    /// A link (or link-like word) on a line of the pasted text, counted from 1, and who sent
+    /// it when the chat export says so.
+    Line {
+        line: usize,
+        link: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sender: Option<String>,
+    },
     /// The plan at this index of the imported plans.
     Plan { index: usize },
 }
@@ -84,6 +95,12 @@ pub struct Participant {
     pub trajectory: Trajectory,
     /// The parameters that differ from the baseline of the plan's own origin.
     pub changed: Vec<&'static str>,
+    /// Each changed parameter's value (a yearly one's mean over the plan's years), in the order
+    /// of `changed`.
+    pub values: Vec<f64>,
+    /// The participant's verdict on each of the pool's targets ([`Pool::targets`]); `None`
+    /// where the deadline is outside the plan's years.
+    pub verdicts: Vec<Option<Verdict>>,
 }
 
 /// An entry that is not a participant.
@@ -104,6 +121,8 @@ pub enum Reason {
     Invalid(ValidationErrors),
     /// The same plan as an earlier entry.
     Duplicate { of: Source },
+    /// The same person sent a later plan of the same name: it counts instead.
+    Replaced { by: Source },
     /// Starts from another preset (or region) than the workshop's.
     OtherPreset { origin: Origin },
 }
@@ -127,7 +146,9 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
     let mut rejected = Vec::new();
     let mut other_lines = Vec::new();
     let mut usable: Vec<(Source, Result<PlanSpec, Reason>)> = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    let sent = crate::chat::read(text);
+    for ((index, line), sent) in text.lines().enumerate().zip(&sent) {
+        let sender = sent.as_ref().map(|s| s.sender.clone());
         let links = extract_links(line);
         let word = line.trim();
         let entries = if links.is_empty() && looks_like_a_link(word) {
@@ -142,6 +163,7 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
             let source = Source::Line {
                 line: index + 1,
                 link: link.to_string(),
+                sender: sender.clone(),
             };
             usable.push((source, read_link(link)));
         }
@@ -153,20 +175,30 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
         usable.push((Source::Plan { index }, checked));
     }
 
+    let replaced = replaced_by_later(&usable, &sent);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen: Vec<(String, Source)> = Vec::new();
     let mut repeats = Vec::new();
-    for (source, read) in usable {
-        let plan = match read {
-            Ok(plan) => plan,
-            Err(reason) => {
+    for ((source, read), replaced) in usable.into_iter().zip(replaced) {
+        let plan = match (read, replaced) {
+            (Err(reason), _) => {
                 rejected.push(Rejected { source, reason });
                 continue;
             }
+            (Ok(_), Some(by)) => {
+                let reason = Reason::Replaced { by };
+                rejected.push(Rejected { source, reason });
+                continue;
+            }
+            (Ok(plan), None) => plan,
         };
         let link = share::encode(std::slice::from_ref(&plan), None);
         if let Some((_, first)) = seen.iter().find(|(l, _)| *l == link) {
-            if count_identical {
+            let two_people = matches!(
+                (source.sender(), first.sender()),
+                (Some(a), Some(b)) if a != b
+            );
+            if count_identical || two_people {
                 repeats.push((source.clone(), first.clone()));
             } else {
                 let reason = Reason::Duplicate { of: first.clone() };
@@ -196,7 +228,12 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
         }
         match simulate(&candidate.plan.scenario) {
             Ok(trajectory) => participants.push(Participant {
+                values: changed_keys(&candidate.plan)
+                    .iter()
+                    .map(|key| stats::summary_value(&candidate.plan.scenario, key))
+                    .collect(),
                 changed: changed_keys(&candidate.plan),
+                verdicts: Vec::new(),
                 source: candidate.source,
                 link: candidate.link,
                 plan: candidate.plan,
@@ -214,6 +251,15 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
     let baseline = workshop.as_ref().map(share::baseline);
     let baseline_trajectory = baseline.and_then(|b| simulate(b).ok());
     let targets = pooled_targets(baseline, &participants);
+    for participant in &mut participants {
+        participant.verdicts = targets
+            .iter()
+            .map(|t| {
+                let evaluated = participant.trajectory.row(t.deadline).is_some();
+                evaluated.then(|| evaluate(t, &participant.trajectory))
+            })
+            .collect();
+    }
     let years = years_of(&participants);
     Pool {
         levers: baseline.map_or_else(Vec::new, |b| lever_stats(b, &participants)),
@@ -234,10 +280,52 @@ pub fn pool_with(text: &str, imported: &[PlanSpec], count_identical: bool) -> Po
     }
 }
 
-/// Whether a line without an address was meant as a link: one word with query characters.
+impl Source {
+    /// Who sent the entry, when the chat export says so.
+    pub fn sender(&self) -> Option<&str> {
+        match self {
+            Source::Line { sender, .. } => sender.as_deref(),
+            Source::Plan { .. } => None,
+        }
+    }
+}
+
+/// For each entry, the later entry that replaces it: a usable plan from the same sender with
+/// the same plan name (or both unnamed), in a later message (links sent together all count).
+fn replaced_by_later(
+    entries: &[(Source, Result<PlanSpec, Reason>)],
+    sent: &[Option<crate::chat::Sent>],
+) -> Vec<Option<Source>> {
+    let key = |(source, read): &(Source, Result<PlanSpec, Reason>)| {
+        let plan = read.as_ref().ok()?;
+        Some((source.sender()?.to_string(), plan.name.clone()))
+    };
+    let message = |source: &Source| match source {
+        Source::Line { line, .. } => sent.get(line - 1)?.as_ref().map(|s| s.message),
+        Source::Plan { .. } => None,
+    };
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let mine = key(entry)?;
+            entries[i + 1..]
+                .iter()
+                .rev()
+                .find(|later| {
+                    key(later).as_ref() == Some(&mine) && message(&later.0) > message(&entry.0)
+                })
+                .map(|(source, _)| source.clone())
+        })
+        .collect()
+}
+
+/// Whether a line without an address was meant as a link: one word with query characters
+/// around a letter or digit (a chat export's rule of `====` is not one).
 fn looks_like_a_link(word: &str) -> bool {
     !word.is_empty()
         && !word.contains(char::is_whitespace)
+        && word.contains(|c: char| c.is_ascii_alphanumeric())
         && (word.contains(['=', '?', '&']) || word.contains("://") || word.contains("www."))
 }
 

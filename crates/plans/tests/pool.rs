@@ -3,7 +3,7 @@
 
 use swplan_engine::params;
 use swplan_engine::Metric;
-use swplan_plans::pool::{bins, pool, pool_with, spread, Reason, Source, Spread};
+use swplan_plans::pool::{bins, pool, pool_with, spread, Reason, Rejected, Source, Spread};
 use swplan_plans::share::{self, open::open_name, Origin, PlanSpec, ProblemKind};
 
 /// A preset's plan at its current data with some parameters set.
@@ -296,4 +296,122 @@ fn a_participant_reaching_the_target_only_after_its_deadline_is_counted_as_late(
         .expect("the talent target");
     assert_eq!((talent.met, talent.late, talent.never), (1, 1, 1));
     assert_eq!(talent.met + talent.late + talent.never, talent.evaluated);
+}
+
+/// A WeChat group's messages as the trainer copies them out (name and time over each message).
+const WECHAT: &str = "社工人才规划培训群
+张三 10:02
+大家好，这是我们组的方案 {a}
+李四 10:03
+{b}
+王老师 10:04
+请大家把方案链接发到群里
+张三 10:11
+改了一下流失率 {c}
+";
+
+fn wechat() -> String {
+    WECHAT
+        .replace("{a}", &hires(15_000.0))
+        .replace("{b}", &hires(16_000.0))
+        .replace(
+            "{c}",
+            &link("yunnan", &[("hires", 15_000.0), ("attrition", 0.06)]),
+        )
+}
+
+#[test]
+fn participants_are_named_by_the_sender_before_their_message() {
+    let pooled = pool(&wechat(), &[]);
+    let senders: Vec<Option<&str>> = pooled
+        .participants
+        .iter()
+        .map(|p| p.source.sender())
+        .collect();
+    assert_eq!(senders, [Some("李四"), Some("张三")]);
+}
+
+#[test]
+fn a_later_plan_from_the_same_person_replaces_the_earlier_one() {
+    let pooled = pool(&wechat(), &[]);
+    assert_eq!(pooled.participants.len(), 2);
+    assert!(matches!(
+        &pooled.rejected[0],
+        Rejected {
+            source: Source::Line { line: 3, .. },
+            reason: Reason::Replaced {
+                by: Source::Line { line: 9, .. }
+            }
+        }
+    ));
+    let zhang = &pooled.participants[1];
+    assert_eq!(zhang.changed, ["attrition", "hires"]);
+    assert_eq!(zhang.values, [0.06, 15_000.0]);
+}
+
+#[test]
+fn the_same_plan_from_two_named_people_counts_twice() {
+    let chat = format!(
+        "张三 10:02\n{}\n李四 10:03\n{}",
+        hires(15_000.0),
+        hires(15_000.0)
+    );
+    let pooled = pool(&chat, &[]);
+    assert_eq!(pooled.participants.len(), 2);
+    assert_eq!(pooled.repeats.len(), 1, "listed as a repeat all the same");
+}
+
+#[test]
+fn each_participant_has_a_verdict_on_every_pooled_target() {
+    let pooled = pool(&wechat(), &[]);
+    for participant in &pooled.participants {
+        assert_eq!(participant.verdicts.len(), pooled.targets.len());
+        assert!(participant.verdicts.iter().all(Option::is_some));
+    }
+}
+
+/// A chat export of `tests/e2e/chats/` with each `{key=value,…}` replaced by that plan's link.
+fn export(sample: &str) -> String {
+    let mut text = sample.to_string();
+    while let Some(start) = text.find('{') {
+        let end = start + text[start..].find('}').unwrap();
+        let sets: Vec<(String, f64)> = text[start + 1..end]
+            .split(',')
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap();
+                (key.to_string(), value.parse().unwrap())
+            })
+            .collect();
+        let sets: Vec<(&str, f64)> = sets.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        text.replace_range(start..=end, &link("yunnan", &sets));
+    }
+    text
+}
+
+fn senders_of(sample: &str) -> Vec<String> {
+    pool(&export(sample), &[])
+        .participants
+        .iter()
+        .map(|p| p.source.sender().unwrap_or("?").to_string())
+        .collect()
+}
+
+#[test]
+fn wechat_qq_and_dingtalk_exports_name_every_participant() {
+    let wechat = include_str!("../../../tests/e2e/chats/wechat.txt");
+    let qq = include_str!("../../../tests/e2e/chats/qq.txt");
+    let dingtalk = include_str!("../../../tests/e2e/chats/dingtalk.txt");
+    // Zhang San's corrected plan replaces his first one, and comes last.
+    assert_eq!(senders_of(wechat), ["李四", "王五", "张三"]);
+    assert_eq!(senders_of(qq), ["张三", "李四", "王五", "赵六"]);
+    assert_eq!(
+        senders_of(dingtalk),
+        ["张三", "李四", "王五", "赵六", "钱七"]
+    );
+    let pooled = pool(&export(qq), &[]);
+    assert!(
+        pooled.rejected.is_empty(),
+        "QQ's rules of ==== are no links: {:?}",
+        pooled.rejected
+    );
 }

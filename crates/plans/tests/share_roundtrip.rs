@@ -404,6 +404,42 @@ fn six_changed_levers_fit_in_150_characters() {
 }
 
 #[test]
+fn a_comparison_of_four_named_plans_fits_a_qr_code() {
+    // A trainer's comparison: the baseline and three named plans, two or three levers each.
+    let named = |name: &str, sets: &[(&str, f64)]| {
+        let mut plan = preset_plan("yunnan");
+        plan.name = Some(name.to_string());
+        for (key, value) in sets {
+            set(&mut plan, key, Yearly::Constant(*value));
+        }
+        plan
+    };
+    let plans = [
+        named(
+            "甲：多招人",
+            &[("hires", 15000.0), ("candidates_junior", 9000.0)],
+        ),
+        preset_plan("yunnan"),
+        named("乙：少流失", &[("attrition", 0.05), ("hires", 12000.0)]),
+        named(
+            "丙：都做",
+            &[
+                ("hires", 17000.0),
+                ("attrition", 0.05),
+                ("rooms_per_year", 500.0),
+            ],
+        ),
+    ];
+    let link = encode(&plans, None);
+    let opened = decode(&link);
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(opened.plans.len(), 4);
+    println!("four compared plans: {} characters: {link}", link.len());
+    // Well inside what a QR code at the presenter's size carries (render::qr).
+    assert!(link.len() <= 300, "{}", link.len());
+}
+
+#[test]
 fn six_levers_as_yearly_schedules_are_the_longest_preset_links() {
     // The worst case: six levers, each a different value in each of the ten years.
     let mut worst = preset_plan("yunnan");

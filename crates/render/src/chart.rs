@@ -5,6 +5,11 @@
 
 use crate::mark_labels::{place_marks, Mark, Plot};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, Scale};
+pub use crate::sample::tone_style;
+use crate::sample::{
+    actual_point, sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH,
+    FAINT_OPACITY, LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
+};
 use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
 
@@ -182,6 +187,8 @@ pub struct ChartLayout {
     /// Per series (in order): band path, line path or bar rectangles (x, y, width, height).
     pub bands: Vec<Option<String>>,
     pub lines: Vec<Option<String>>,
+    /// Per series, the last point of its line that has a value: where a hover label goes.
+    pub line_ends: Vec<Option<(f64, f64)>>,
     pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
     /// Per series (in order): the dots of a points series (x, y), empty for the others.
     pub points: Vec<Vec<(f64, f64)>>,
@@ -305,6 +312,18 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
             })
         })
         .collect();
+    let line_ends = spec
+        .series
+        .iter()
+        .map(|s| {
+            let last = xs
+                .iter()
+                .zip(&s.values)
+                .filter(|(_, v)| v.is_finite())
+                .last()?;
+            (s.shape == Shape::Line).then(|| (*last.0, y.map(*last.1)))
+        })
+        .collect();
     let mut stacked_base = vec![0.0; years.len()];
     let bars = spec
         .series
@@ -388,6 +407,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
         x_labels,
         bands,
         lines,
+        line_ends,
         bars,
         points,
         marks,
@@ -395,14 +415,30 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
     }
 }
 
-/// A tone's colour (the same as the page's CSS) and dash pattern.
-pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
-    match tone {
-        2 => ("#b45309", "7 4"),
-        3 => ("#0f766e", "10 3 2 3"),
-        4 => ("#7c3aed", "2 3"),
-        _ => ("#1f4e79", ""),
-    }
+/// Every legend entry of a chart, in order: its lines and bars, their bands, and the target.
+pub fn legend_samples(spec: &ChartSpec) -> Vec<(Sample, String)> {
+    let series = spec.series.iter().map(|s| {
+        let sample = match s.shape {
+            Shape::Line => Sample::Line {
+                tone: s.tone,
+                faint: s.faint,
+            },
+            Shape::Bars | Shape::Stacked => Sample::Bars { tone: s.tone },
+            Shape::Points => Sample::Points { tone: s.tone },
+        };
+        (sample, s.label.clone())
+    });
+    let bands = spec
+        .band_legend()
+        .into_iter()
+        .map(|(tone, label)| (Sample::Band { tone }, label));
+    let target = (!spec.marks.is_empty()).then(|| (Sample::Target, target_legend(spec.lang)));
+    series.chain(bands).chain(target).collect()
+}
+
+/// "目标线 / 期限" / "Target / deadline".
+fn target_legend(lang: Lang) -> String {
+    format!("{} / {}", tr!(lang, target_line), tr!(lang, deadline))
 }
 
 /// The chart as a standalone SVG document: white background, title, the plot, a legend, fonts
@@ -410,44 +446,20 @@ pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
 pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
     let chart = layout(spec);
     let title_height = if spec.subtitle.is_empty() { 30.0 } else { 48.0 };
-    // (label, tone, shape, faint, a band's swatch)
-    let legend_items: Vec<(String, u8, Shape, bool, bool)> = spec
-        .series
-        .iter()
-        .map(|s| (s.label.clone(), s.tone, s.shape, s.faint, false))
-        .chain(
-            spec.band_legend()
-                .into_iter()
-                .map(|(tone, label)| (label, tone, Shape::Bars, false, true)),
-        )
-        .collect();
-    // Legend entries flow left to right and wrap.
+    // Legend entries flow left to right and wrap; each sample long enough to show its pattern.
+    let legend_items = legend_samples(spec);
     let mut legend = String::new();
     let (mut lx, mut ly) = (MARGIN.3, title_height + HEIGHT + 16.0);
-    for (label, tone, shape, faint, band) in &legend_items {
-        let w = 28.0 + text_width(label);
+    for (sample, label) in &legend_items {
+        let w = SAMPLE_WIDTH + 10.0 + text_width(label);
         if lx + w > chart.width - 8.0 && lx > MARGIN.3 {
             lx = MARGIN.3;
             ly += 18.0;
         }
-        let (colour, dash) = tone_style(*tone);
-        let swatch = match (band, shape) {
-            (true, _) => format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.2\"/>", ly - 9.0),
-            (false, Shape::Line) => {
-                let opacity = if *faint { 0.45 } else { 1.0 };
-                format!("<line x1=\"{lx}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"3\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>", lx + 18.0, ly - 4.0, ly - 4.0)
-            }
-            (false, Shape::Bars | Shape::Stacked) => {
-                format!("<rect x=\"{lx}\" y=\"{}\" width=\"18\" height=\"10\" fill=\"{colour}\" opacity=\"0.55\"/>", ly - 9.0)
-            }
-            (false, Shape::Points) => {
-                format!("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2.5\"/>", lx + 9.0, ly - 4.0)
-            }
-        };
-        legend.push_str(&swatch);
+        legend.push_str(&sample_shapes(*sample, lx, ly - 4.0 - SAMPLE_HEIGHT / 2.0));
         legend.push_str(&format!(
             "<text x=\"{}\" y=\"{ly}\">{}</text>",
-            lx + 24.0,
+            lx + SAMPLE_WIDTH + 6.0,
             escape(label)
         ));
         lx += w + 12.0;
@@ -487,24 +499,27 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
         if let Some(path) = line {
             let (colour, dash) = tone_style(series.tone);
             let (width, opacity) = if series.faint {
-                (1.5, 0.45)
+                (FAINT_LINE_WIDTH, FAINT_OPACITY)
             } else {
-                (2.5, 1.0)
+                (LINE_WIDTH, 1.0)
             };
             body.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>"));
         }
     }
     for (series, dots) in spec.series.iter().zip(&chart.points) {
-        let (colour, _) = tone_style(series.tone);
         for (px, py) in dots {
-            body.push_str(&format!("<circle cx=\"{px:.2}\" cy=\"{py:.2}\" r=\"4\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2.5\"/>"));
+            body.push_str(&actual_point(*px, *py, series.tone));
         }
     }
     for mark in &chart.marks {
+        body.push_str(&target_line(chart.left, chart.right, mark.y));
         body.push_str(&format!(
-            "<line x1=\"{}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#991b1b\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"#1f2937\" stroke-dasharray=\"2 3\"/><circle cx=\"{x}\" cy=\"{y}\" r=\"4\" fill=\"#fff\" stroke=\"#991b1b\" stroke-width=\"2\"/>",
-            chart.left, chart.right, chart.top, chart.bottom, y = mark.y, x = mark.x
+            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"#1f2937\" stroke-dasharray=\"2 3\"/>",
+            chart.top,
+            chart.bottom,
+            x = mark.x
         ));
+        body.push_str(&target_point(mark.x, mark.y));
         body.push_str(&format!(
             // A white halo keeps the label readable where a plan's line runs under it.
             "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"#991b1b\" font-weight=\"600\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
@@ -603,7 +618,7 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
     }
     for m in &chart.marks {
         svg += &format!(
-            "<g class=\"target-mark\"><line class=\"target-line\" x1=\"{left}\" x2=\"{right}\" y1=\"{y}\" y2=\"{y}\"></line><line class=\"deadline-line\" x1=\"{x}\" x2=\"{x}\" y1=\"{top}\" y2=\"{bottom}\"></line><circle class=\"target-point\" cx=\"{x}\" cy=\"{y}\" r=\"4\"></circle><text class=\"target-label\" x=\"{lx}\" y=\"{fb}\" text-anchor=\"{anchor}\">",
+            "<g class=\"target-mark\"><line class=\"target-band\" x1=\"{left}\" x2=\"{right}\" y1=\"{y}\" y2=\"{y}\"></line><line class=\"target-line\" x1=\"{left}\" x2=\"{right}\" y1=\"{y}\" y2=\"{y}\"></line><line class=\"deadline-line\" x1=\"{x}\" x2=\"{x}\" y1=\"{top}\" y2=\"{bottom}\"></line><circle class=\"target-point\" cx=\"{x}\" cy=\"{y}\" r=\"5\"></circle><circle class=\"target-dot\" cx=\"{x}\" cy=\"{y}\" r=\"1.8\"></circle><text class=\"target-label\" x=\"{lx}\" y=\"{fb}\" text-anchor=\"{anchor}\">",
             y = m.y,
             x = m.x,
             lx = m.label_x,
@@ -626,33 +641,9 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
             bottom + 18.0
         );
     }
-    let lang = spec.lang;
     let mut legend = String::new();
-    for s in &spec.series {
-        let bar = match s.shape {
-            Shape::Bars | Shape::Stacked => " is-bar",
-            Shape::Points => " is-point",
-            Shape::Line => "",
-        };
-        let faint = if s.faint { " faint" } else { "" };
-        legend += &format!(
-            "<li><span class=\"swatch tone-{}{bar}{faint}\"></span>{}</li>",
-            s.tone,
-            escape(&s.label)
-        );
-    }
-    for (tone, label) in spec.band_legend() {
-        legend += &format!(
-            "<li><span class=\"swatch band-swatch tone-{tone}\"></span>{}</li>",
-            escape(&label)
-        );
-    }
-    if !spec.marks.is_empty() {
-        legend += &format!(
-            "<li><span class=\"swatch target-swatch\"></span>{} / {}</li>",
-            escape(tr!(lang, target_line)),
-            escape(tr!(lang, deadline))
-        );
+    for (sample, label) in legend_samples(spec) {
+        legend += &format!("<li>{}{}</li>", sample_svg(sample), escape(&label));
     }
     let note = spec
         .note

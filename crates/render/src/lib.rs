@@ -20,4 +20,5 @@ pub mod plot;
 pub mod qr;
 pub mod report;
 pub mod rollup;
+pub mod sample;
 pub mod table;

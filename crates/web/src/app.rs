@@ -19,6 +19,7 @@ use super::life_jobs::use_life_jobs;
 use super::notices::{InvalidBanner, Notices};
 use super::persistence::{initial_state, use_persistence};
 use super::pool_view::PoolView;
+use super::prediction::PredictionView;
 use super::presenter::PresenterView;
 use super::print_report::PrintReport;
 use super::rollup_dialog::RollUpDialog;
@@ -26,6 +27,7 @@ use super::saves_dialog::SavesDialog;
 use super::share_dialog::ShareDialog;
 use super::storage;
 use super::stories::{RecordStepDialog, RecordingBar, StoriesDialog};
+use super::tally::TallyView;
 use super::target_cards::TargetCards;
 use super::target_editor::TargetEditor;
 use super::uncertainty_driver::use_uncertainty;
@@ -35,6 +37,7 @@ use swplan_engine::validate::Field;
 use swplan_plans::state::{Action, Dialog, Notice, Origin, Uncertain, View};
 use swplan_render::export::csv::{plan_csv, PlanContext};
 use swplan_words::messages::validation_message;
+use swplan_words::prediction::choice_labels;
 use swplan_words::strings::strings;
 
 /// How long a value must stay unchanged before the year table shows it.
@@ -102,6 +105,26 @@ pub fn app() -> Html {
             }
         });
     }
+
+    // The slider that had the focus in the first view has it again (a key held on it goes on).
+    use_effect_with((), |_| {
+        use wasm_bindgen::JsCast;
+        let document = gloo::utils::document();
+        let nothing_focused = document
+            .active_element()
+            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+        let slider = storage::take_first_view_focus().and_then(|key| {
+            document
+                .query_selector(&format!("#param-{key} input[type=range]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(slider) = slider.filter(|_| nothing_focused) {
+            if let Ok(slider) = slider.dyn_into::<web_sys::HtmlElement>() {
+                let _ = slider.focus();
+            }
+        }
+    });
 
     // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes — except while typing in a field, where the
     // browser's own undo of the text applies.
@@ -259,8 +282,9 @@ pub fn app() -> Html {
         .forget();
     });
     let dialog = match state.session.dialog {
-        Some(Dialog::Share) => html! {
-            <ShareDialog {lang} plan={spec.clone()} on_action={on_action.clone()} />
+        Some(Dialog::Share | Dialog::ShareComparison) => html! {
+            <ShareDialog {lang} plans={state.shared()} whole={state.session.dialog == Some(Dialog::ShareComparison)}
+                         titles={titles.clone()} active={state.active} on_action={on_action.clone()} />
         },
         Some(Dialog::Stories) => html! {
             <StoriesDialog {lang} recorded={state.session.recorded.clone()} region={scenario.name.clone()} on_action={on_action.clone()} />
@@ -272,6 +296,7 @@ pub fn app() -> Html {
             let close = on_action.clone();
             html! {
                 <PoolView {lang} workshop={state.session.workshop.clone()} on_action={on_action.clone()}
+                          compare_full={state.plans.len() >= swplan_plans::share::MAX_PLANS}
                           on_close={Callback::from(move |_| close.emit(Action::CloseDialog))} />
             }
         }
@@ -290,7 +315,32 @@ pub fn app() -> Html {
         None => Html::default(),
     };
 
-    let presenting = state.session.presenter.is_some();
+    let presenting = state.session.presenter.is_some() || state.session.predicting.is_some();
+    // The room's predictions on the presenter's story step (a count over the pasted chat).
+    let place = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref());
+    let tally = match (state.tally(), place) {
+        (Some(tally), Some(place)) => {
+            let labels = place
+                .story
+                .steps()
+                .get(place.step)
+                .map(|s| choice_labels(s, lang))
+                .unwrap_or_default();
+            html! {
+                <TallyView {lang} {tally} {labels} revealed={!place.asking()}
+                           text={AttrValue::from(state.session.workshop.text.clone())} on_action={on_action.clone()} />
+            }
+        }
+        _ => Html::default(),
+    };
+    // What the step changes, for the phone's question.
+    let step_changes_now = place
+        .map(|p| swplan_words::story::step_changes(&p.context, lang))
+        .unwrap_or_default();
     html! {
         <ContextProvider<ComputeClient> context={compute.clone()}>
         // Behind the presenter the page is inert: focus and screen readers stay in front.
@@ -367,11 +417,15 @@ pub fn app() -> Html {
             }
             { dialog }
         </div>
-        if let Some(presenter) = state.session.presenter.clone() {
+        if let Some(predicting) = state.session.predicting.clone() {
+            <PredictionView {lang} {predicting} changes={step_changes_now.clone()} on_action={on_action.clone()} />
+        } else if let Some(presenter) = state.session.presenter.clone() {
             <PresenterView {lang} {presenter} computed={plan.computed.clone()} summary={plan.summary().cloned()}
                            scenario={plan.scenario.clone()} baseline={plan.baseline.clone()} drafts={plan.drafts.clone()}
                            errors={plan.errors.clone()} concerns={plan.concerns.clone()} mc={state.session.mc}
-                           link={super::persistence::address_query(&state)} on_action={on_action.clone()} />
+                           link={super::persistence::participant_query(&state)}
+                           plan_name={plan.name.clone().map(AttrValue::from)} tally={tally}
+                           on_action={on_action.clone()} />
         }
         </ContextProvider<ComputeClient>>
     }

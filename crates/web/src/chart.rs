@@ -4,8 +4,17 @@
 use yew::prelude::*;
 
 use super::download::{download_png, download_text};
-use swplan_render::chart::{layout, to_svg_document, ChartSpec, Shape, HEIGHT, LINE_HEIGHT};
+use swplan_render::chart::{
+    layout, legend_samples, to_svg_document, ChartSpec, HEIGHT, LINE_HEIGHT,
+};
+use swplan_render::sample::{sample_svg, Sample};
 use swplan_words::strings::strings;
+
+/// A legend sample as the chart draws it (see `swplan_render::sample`), for any legend of the
+/// page: the charts', the comparison's plans, the pool's key.
+pub fn sample_html(sample: Sample) -> Html {
+    Html::from_html_unchecked(AttrValue::from(sample_svg(sample)))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -47,15 +56,33 @@ pub fn chart(props: &ChartProps) -> Html {
             }) }
         </g>
     });
-    let lines = spec.series.iter().zip(&chart.lines).filter_map(|(s, line)| {
+    // Each line with its name on hover (a wide, invisible stroke makes a thin line easy to
+    // point at): the name at the line's end, and as the browser's tooltip.
+    let lines = spec.series.iter().zip(chart.lines.iter().zip(&chart.line_ends)).filter_map(|(s, (line, end))| {
         let path = line.as_ref()?;
-        Some(html! { <path class={classes!("line", tone(s.tone), s.faint.then_some("faint"))} d={path.clone()} /> })
+        let label = end.filter(|_| !s.label.is_empty()).map(|(x, y)| {
+            let anchor = if x > (left + right) / 2.0 { "end" } else { "start" };
+            let dx = if anchor == "end" { -6.0 } else { 6.0 };
+            html! {
+                <text class="series-label" x={(x + dx).to_string()} y={(y - 8.0).to_string()} text-anchor={anchor}>{ s.label.clone() }</text>
+            }
+        });
+        Some(html! {
+            <g class="series" data-label={s.label.clone()}>
+                <title>{ s.label.clone() }</title>
+                <path class={classes!("line", tone(s.tone), s.faint.then_some("faint"))} d={path.clone()} />
+                <path class="line-hit" d={path.clone()} />
+                { for label }
+            </g>
+        })
     });
     let marks = chart.marks.iter().map(|m| html! {
         <g class="target-mark">
+            <line class="target-band" x1={left.to_string()} x2={right.to_string()} y1={m.y.to_string()} y2={m.y.to_string()} />
             <line class="target-line" x1={left.to_string()} x2={right.to_string()} y1={m.y.to_string()} y2={m.y.to_string()} />
             <line class="deadline-line" x1={m.x.to_string()} x2={m.x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
-            <circle class="target-point" cx={m.x.to_string()} cy={m.y.to_string()} r="4" />
+            <circle class="target-point" cx={m.x.to_string()} cy={m.y.to_string()} r="5" />
+            <circle class="target-dot" cx={m.x.to_string()} cy={m.y.to_string()} r="1.8" />
             <text class="target-label" x={m.label_x.to_string()} y={m.first_baseline.to_string()} text-anchor={m.anchor}>
                 { for m.lines.iter().enumerate().map(|(i, line)| html! {
                     <tspan x={m.label_x.to_string()} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ line.clone() }</tspan>
@@ -66,7 +93,6 @@ pub fn chart(props: &ChartProps) -> Html {
     let x_labels = chart.x_labels.iter().map(|(px, year)| html! {
         <text class="x-label" x={px.to_string()} y={(bottom + 18.0).to_string()} text-anchor="middle">{ year }</text>
     });
-    let band_legend = spec.band_legend();
     let on_svg = {
         let (spec, name) = (spec.clone(), spec.file_name("svg"));
         Callback::from(move |_| {
@@ -95,18 +121,9 @@ pub fn chart(props: &ChartProps) -> Html {
                 { for x_labels }
             </svg>
             <ul class="legend">
-                { for spec.series.iter().map(|s| html! {
-                    <li>
-                        <span class={classes!("swatch", tone(s.tone), (s.shape == Shape::Bars).then_some("is-bar"), s.faint.then_some("faint"))}></span>
-                        { s.label.clone() }
-                    </li>
+                { for legend_samples(spec).into_iter().map(|(sample, label)| html! {
+                    <li>{ sample_html(sample) }{ label }</li>
                 }) }
-                { for band_legend.into_iter().map(|(t, label)| html! {
-                    <li><span class={classes!("swatch", "band-swatch", tone(t))}></span>{ label }</li>
-                }) }
-                if !spec.marks.is_empty() {
-                    <li><span class="swatch target-swatch"></span>{ format!("{} / {}", text.target_line, text.deadline) }</li>
-                }
             </ul>
             if let Some(note) = &spec.note {
                 <p class="chart-note">{ note.clone() }</p>

@@ -8,14 +8,17 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::chart::sample_html;
 use super::tip::Tip;
 use swplan_engine::montecarlo::Summary;
 use swplan_plans::compare::diff_plans;
 use swplan_plans::share::save::SavedPlan;
 use swplan_plans::share::PlanSpec;
-use swplan_plans::state::{Action, CompareSource, Computed};
+use swplan_plans::state::{Action, CompareSource, Computed, Dialog};
+use swplan_render::sample::Sample;
 use swplan_words::compare::{compare_error_message, diff_table, plan_letter, TextTable};
 use swplan_words::messages::metric_value;
+use swplan_words::share_ui::share_comparison_button;
 use swplan_words::strings::{strings, threshold_by_deadline, year_text};
 use swplan_words::{format_percent, metric_label, Lang};
 
@@ -89,7 +92,7 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                     let editing = i == props.active;
                     html! {
                         <li class={classes!("compared-plan", editing.then_some("is-active"))}>
-                            <span class={classes!("swatch", format!("tone-{}", i % 4 + 1))} aria-hidden="true"></span>
+                            { sample_html(Sample::Line { tone: (i % 4 + 1) as u8, faint: false }) }
                             <span class="plan-title">{ title.clone() }</span>
                             if editing {
                                 if props.titles.len() > 1 {
@@ -110,6 +113,11 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
                 }) }
             </ul>
             <div class="compare-add">
+                if props.titles.len() > 1 {
+                    <button type="button" class="link" id="compare-share" onclick={emit(Action::OpenDialog(Dialog::ShareComparison))}>
+                        { share_comparison_button(props.titles.len(), lang) }
+                    </button>
+                }
                 if full {
                     <span class="muted">{ text.compare_full }</span>
                 } else {
@@ -194,7 +202,7 @@ pub fn compare_results(props: &CompareResultsProps) -> Html {
                             let odds = own.and_then(|k| plan.summary.as_ref().and_then(|s| s.targets.get(k)));
                             html! {
                                 <tr>
-                                    <th scope="row"><span class={classes!("swatch", format!("tone-{}", i % 4 + 1))} aria-hidden="true"></span>{ plan_letter(i).to_string() }</th>
+                                    <th scope="row">{ sample_html(Sample::Line { tone: (i % 4 + 1) as u8, faint: false }) }{ plan_letter(i).to_string() }</th>
                                     { match &verdict {
                                         Some(v) => html! {
                                             <>

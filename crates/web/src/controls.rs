@@ -185,23 +185,12 @@ fn control_for(param: &'static Param, props: &ControlsProps) -> Html {
         .map(|c| concern_message(c, lang));
     html! {
         <ParamControl key={key} {param} {lang} changed={value != baseline} {value} {applied} {baseline} {schedule}
-                      base_year={scenario.base_year} {horizon} ceiling={ceiling(scenario, key)}
+                      base_year={scenario.base_year} {horizon} ceiling={params::slider_ceiling(scenario, key)}
                       provenance={props.baseline.sources.get(key).cloned()}
                       own_source={scenario.planner_sources.get(key).cloned()}
                       {draft} {cell_drafts} {errors} {concern}
                       schedule_open={props.schedule_open == Some(key)} on_action={props.on_action.clone()}
                       id_prefix={props.id_prefix.clone()} />
-    }
-}
-
-/// The number a slider should not go past, where the model has one (e.g. townships).
-fn ceiling(scenario: &Scenario, key: &str) -> Option<f64> {
-    let a = &scenario.assumptions;
-    match key {
-        "stations" | "stations_per_year" | "demo_per_year" => Some(a.townships),
-        "demo_stations" => Some(a.stations),
-        "rooms" | "rooms_per_year" => Some(a.villages),
-        _ => None,
     }
 }
 

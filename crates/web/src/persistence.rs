@@ -19,13 +19,19 @@ use swplan_words::Lang;
 const DEBOUNCE_MS: u32 = 400;
 
 /// The state the page starts in: what `State::open_page` makes of the address and of what
-/// this browser stores.
+/// this browser stores, with the slider edits made in the first view.
 pub fn initial_state() -> State {
     let lang = storage::lang_from_address()
         .or_else(storage::load_lang)
         .unwrap_or_default();
     let stored = storage::available().then(storage::read_stored);
-    State::open_page(&storage::address_query(), lang, stored, &storage::now())
+    let mut state = State::open_page(&storage::address_query(), lang, stored, &storage::now());
+    // What the planner did with the first view's sliders while the app loaded: their own
+    // changes to the plan it drew, the same that opens here, one undo step each.
+    for (key, value) in storage::take_first_view_edits() {
+        state.apply(Action::SetValue { key, value });
+    }
+    state
 }
 
 /// The query of the address for the state: every plan on screen, and the story being told.
@@ -42,6 +48,29 @@ pub fn address_query(state: &State) -> String {
         }
     }
     query
+}
+
+/// What the presenter's QR code opens on the participants' phones: at a story step with a
+/// question, the step's prediction link (the question to answer first); else the address.
+pub fn participant_query(state: &State) -> String {
+    let place = state
+        .session
+        .presenter
+        .as_ref()
+        .and_then(|p| p.story.as_ref())
+        .filter(|place| !place.intro);
+    place
+        .filter(|place| {
+            place
+                .story
+                .steps()
+                .get(place.step)
+                .is_some_and(|s| s.question.is_some())
+        })
+        .and_then(|place| {
+            swplan_plans::story::prediction_link(&place.story, place.step, None, None).ok()
+        })
+        .unwrap_or_else(|| address_query(state))
 }
 
 /// The link of a plan (the query, without `?`).

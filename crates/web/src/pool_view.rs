@@ -1,8 +1,10 @@
-//! "工作坊汇总 / Workshop pooling": a trainer pastes the participants' links (or whole chat
-//! messages) and loads their plan files; the room's choices come back per lever, per target and
-//! year by year, with every skipped entry and why. The pooling itself is `swplan_plans::pool`,
-//! pure and fast enough to run on a click, and what the dialog holds is the state's
-//! (`swplan_plans::state::Workshop`); this file only draws it and sends the trainer's actions.
+//! "工作坊汇总 / Workshop pooling": a trainer pastes the participants' links (or the whole group
+//! chat, again as it grows) and loads their plan files; the room's choices come back per lever,
+//! per target and year by year, then each participant by name — what they changed, their
+//! verdicts, and their plan to open, compare or present with one click — with every skipped
+//! entry and why. The pooling itself is `swplan_plans::pool`, pure and fast enough to run as the
+//! text comes in, and what the dialog holds is the state's (`swplan_plans::state::Workshop`);
+//! this file only draws it and sends the trainer's actions.
 
 use gloo::events::EventListener;
 use wasm_bindgen_futures::JsFuture;
@@ -10,27 +12,31 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::chart::Chart;
+use super::chart::{sample_html, Chart};
 use super::dialog::Dialog;
 use swplan_engine::FigureUnit;
-use swplan_plans::pool::{LeverStats, MetricLines, Participant, Pool, Source};
+use swplan_plans::pool::{LeverStats, MetricLines, Pool, Source};
 use swplan_plans::share::save::{self, SaveError};
-use swplan_plans::state::{Action, LoadedFile, Workshop, WorkshopAction};
+use swplan_plans::state::{Action, LoadedFile, ParticipantUse, Workshop, WorkshopAction};
 use swplan_render::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
+use swplan_render::sample::Sample;
 use swplan_words::compare::{
-    lever_table, param_value, pool_summary, pool_target_table, rejected_message, repeat_message,
-    source_label,
+    lever_table, param_value, participant_name, participant_table, pool_summary, pool_target_table,
+    rejected_message, repeat_message,
 };
 use swplan_words::messages::metric_value;
 use swplan_words::pool_ui::{self, pool_ui};
 use swplan_words::save_messages::{rejected_plan_message, save_error_message};
-use swplan_words::{metric_label, param_label, Lang};
+use swplan_words::{metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct PoolViewProps {
     pub lang: Lang,
     /// What was pasted and loaded, and the last pool (the state's).
     pub workshop: Workshop,
+    /// The comparison holds four plans: no participant can join it.
+    #[prop_or_default]
+    pub compare_full: bool,
     pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
 }
@@ -163,7 +169,7 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                 if stale { <span class="pool-stale">{ format!(" {}", words.stale) }</span> }
             </p>
             if let Some(pooled) = &workshop.pooled {
-                { results(&pooled.pool, lang, *width) }
+                { results(&pooled.pool, lang, *width, props.compare_full, &props.on_action) }
             }
         </Dialog>
     }
@@ -201,7 +207,13 @@ fn loaded_files(files: &[LoadedFile], lang: Lang) -> Html {
     }
 }
 
-fn results(pool: &Pool, lang: Lang, window_width: f64) -> Html {
+fn results(
+    pool: &Pool,
+    lang: Lang,
+    window_width: f64,
+    compare_full: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let words = pool_ui(lang);
     let width = chart_width(window_width, pool.lines.len());
     html! {
@@ -219,14 +231,14 @@ fn results(pool: &Pool, lang: Lang, window_width: f64) -> Html {
                             <div class="pool-chart">
                                 <Chart id={format!("pool-chart-{i}")} spec={trajectory_chart(pool, lines, lang, width)} />
                                 <p class="pool-chart-key">
-                                    <span class="swatch tone-1" aria-hidden="true"></span>
+                                    { sample_html(Sample::Line { tone: 1, faint: true }) }
                                     { pool_ui::participant_lines_key(pool.participants.len(), lang) }
                                 </p>
                             </div>
                         }) }
                     </div>
                 }
-                { participant_list(&pool.participants, lang) }
+                { participant_section(pool, lang, compare_full, on_action) }
             }
             if !pool.repeats.is_empty() {
                 <h4>{ words.repeats_heading }</h4>
@@ -402,37 +414,55 @@ fn trajectory_chart(pool: &Pool, lines: &MetricLines, lang: Lang, width: f64) ->
     }
 }
 
-fn participant_name(participant: &Participant, lang: Lang) -> String {
-    pool_ui::participant_name(
-        &source_label(&participant.source, lang),
-        participant.plan.name.as_deref(),
-        lang,
-    )
-}
-
-/// Who is in, and which levers each changed: folded away, for the trainer who asks.
-fn participant_list(participants: &[Participant], lang: Lang) -> Html {
+/// Each participant by name: the levers they changed with their values, their verdict and first
+/// year on every target, and their plan to open, compare or present with one click.
+fn participant_section(
+    pool: &Pool,
+    lang: Lang,
+    compare_full: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let words = pool_ui(lang);
-    let separator = lang.pick("、", ", ");
-    html! {
-        <details class="pool-participants">
-            <summary>{ pool_ui::participants_summary(participants.len(), lang) }</summary>
-            <ol>
-                { for participants.iter().map(|participant| {
-                    let changed = if participant.changed.is_empty() {
-                        words.no_lever_of_own.to_string()
-                    } else {
-                        let labels: Vec<&str> = participant.changed.iter().map(|key| param_label(key, lang)).collect();
-                        labels.join(separator)
-                    };
-                    html! {
-                        <li>
-                            <strong>{ participant_name(participant, lang) }</strong>
-                            { lang.pick("：", ": ") }{ changed }
-                        </li>
-                    }
+    let table = participant_table(pool, lang);
+    let mut head = table.header.clone();
+    head.push(words.actions.to_string());
+    let rows = table.rows.iter().enumerate().map(|(index, row)| {
+        let name = row[0].clone();
+        let button = |to: ParticipantUse, label: &'static str, disabled: bool| {
+            let on_action = on_action.clone();
+            let onclick = Callback::from(move |_| {
+                on_action.emit(Action::UseParticipant {
+                    index,
+                    to,
+                    now: super::storage::now(),
+                })
+            });
+            let title = (disabled && to == ParticipantUse::Compare).then_some(words.compare_full);
+            html! {
+                <button type="button" class="link" {onclick} {disabled} {title}>
+                    { label }<span class="visually-hidden">{ swplan_words::strings::naming(&name, lang) }</span>
+                </button>
+            }
+        };
+        html! {
+            <tr data-participant={index.to_string()}>
+                <th scope="row">{ name.clone() }</th>
+                <td class="pool-changed">{ row[1].clone() }</td>
+                { for row[2..].iter().map(|cell| html! {
+                    <td class={classes!("pool-verdict", if cell.starts_with('✓') { "met" } else if cell.starts_with('✗') { "not-met" } else { "" })}>{ cell.clone() }</td>
                 }) }
-            </ol>
-        </details>
+                <td class="pool-actions">
+                    { button(ParticipantUse::Open, words.open, false) }
+                    { button(ParticipantUse::Compare, words.compare, compare_full) }
+                    { button(ParticipantUse::Present, words.present, false) }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <h4 id="pool-participants-heading">{ pool_ui::participants_summary(pool.participants.len(), lang) }</h4>
+            { scrolling_table(words.participants_heading, "pool-participants", &head, rows.collect::<Html>()) }
+        </>
     }
 }

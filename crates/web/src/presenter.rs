@@ -48,6 +48,12 @@ pub struct PresenterViewProps {
     pub mc: Settings,
     /// The address participants open on their phones: the plan and the story step.
     pub link: String,
+    /// The plan's name (a participant's, when one is presented), before the region in the title.
+    #[prop_or_default]
+    pub plan_name: Option<AttrValue>,
+    /// The room's predictions beside a question (`tally::TallyView`), when the step asks one.
+    #[prop_or_default]
+    pub tally: Html,
     pub on_action: Callback<Action>,
 }
 
@@ -175,9 +181,13 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         .and_then(|p| previous_result(&p.context, lang));
     let title = match &place {
         Some(p) => lang.pick(&p.story.title, &p.story.title_en).to_string(),
-        None => lang
-            .pick(&computed.scenario.name.zh, &computed.scenario.name.en)
-            .to_string(),
+        None => {
+            let region = lang.pick(&computed.scenario.name.zh, &computed.scenario.name.en);
+            match &props.plan_name {
+                Some(name) => format!("{name} · {region}"),
+                None => region.to_string(),
+            }
+        }
     };
     // The same plan (and story step) on the participants' phones.
     let url = link_url(&props.link);
@@ -267,6 +277,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                                     { lang.pick(question, step.question_en.as_deref().unwrap_or(question)).to_string() }
                                 </p>
                             }
+                            { props.tally.clone() }
                             if asking {
                                 <p class="muted">{ text.reveal_hint }</p>
                             } else {

@@ -9,7 +9,7 @@ use web_sys::Storage;
 use swplan_plans::share;
 use swplan_plans::share::save::{self, SavedPlan};
 use swplan_plans::state::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
-use swplan_render::first_view::{AUTOSAVE_LINK_KEY, LANG_KEY};
+use swplan_render::first_view::{read_edits, AUTOSAVE_LINK_KEY, EDITS_ATTR, FOCUS_ATTR, LANG_KEY};
 use swplan_words::Lang;
 
 /// The named saves, a save file of many plans.
@@ -60,6 +60,25 @@ pub fn address_query() -> String {
         .location()
         .search()
         .unwrap_or_default()
+}
+
+/// Takes an attribute the first view left on the document (see `first_view::EDITS_ATTR`):
+/// read once, then removed, so a later mount of the app does not apply it again.
+fn take_document_attribute(name: &str) -> Option<String> {
+    let root = gloo::utils::document().document_element()?;
+    let value = root.get_attribute(name);
+    let _ = root.remove_attribute(name);
+    value
+}
+
+/// The slider edits the planner made in the first view, to apply to the plan it drew.
+pub fn take_first_view_edits() -> Vec<(&'static str, f64)> {
+    take_document_attribute(EDITS_ATTR).map_or_else(Vec::new, |text| read_edits(&text))
+}
+
+/// The parameter whose slider had the focus in the first view, if one had.
+pub fn take_first_view_focus() -> Option<String> {
+    take_document_attribute(FOCUS_ATTR)
 }
 
 /// The plans kept aside (a plan the planner edited that another replaced), a save file.

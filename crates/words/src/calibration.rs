@@ -289,11 +289,10 @@ pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "最能对上实际值的{}是{}，超出了它可能的范围（{}–{}）：实际值与方案的其他假设（如报考人数、起点数字）对不上，请先检查它们。",
+            "最能对上实际值的{}是{}，超出了它可能的范围（{}）：实际值与方案的其他假设（如报考人数、起点数字）对不上，请先检查它们。",
             lever_label(*lever, lang),
             lever_value(*lever, *value, lang),
-            lever_value(*lever, *min, lang),
-            lever_value(*lever, *max, lang)
+            range_text(*lever, *min, *max, lang)
         ),
         (
             Refusal::OutsideRange {
@@ -304,11 +303,10 @@ pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "The {} that best fits the actuals is {}, outside what it can be ({}–{}): the actuals disagree with the plan's other assumptions (candidates, starting figures). Check those first.",
+            "The {} that best fits the actuals is {}, outside what it can be ({}): the actuals disagree with the plan's other assumptions (candidates, starting figures). Check those first.",
             lever_label(*lever, lang).to_lowercase(),
             lever_value(*lever, *value, lang),
-            lever_value(*lever, *min, lang),
-            lever_value(*lever, *max, lang)
+            range_text(*lever, *min, *max, lang)
         ),
         (Refusal::NoConvergence, _) => lang
             .pick(
@@ -436,6 +434,19 @@ pub fn backtest_finding(backtest: &Backtest, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// What a lever can be: "0–100%", or "不小于0" / "at least 0" when it has no ceiling.
+fn range_text(lever: Lever, min: f64, max: f64, lang: Lang) -> String {
+    let low = lever_value(lever, min, lang);
+    if max.is_finite() {
+        format!("{low}–{}", lever_value(lever, max, lang))
+    } else {
+        match lang {
+            Lang::Zh => format!("不小于{low}"),
+            Lang::En => format!("at least {low}"),
+        }
+    }
+}
+
 /// Why `--fit` refuses a key: it names no lever; `known` are the keys there are.
 pub fn unknown_lever_text(key: &str, known: &[&str], lang: Lang) -> String {
     match lang {
@@ -451,6 +462,21 @@ pub fn unknown_lever_text(key: &str, known: &[&str], lang: Lang) -> String {
 mod tests {
     use super::*;
     use swplan_engine::Metric;
+
+    #[test]
+    fn a_lever_without_a_ceiling_is_said_to_be_at_least_its_floor() {
+        let refusal = Refusal::OutsideRange {
+            lever: Lever::Hires,
+            value: -11482.0,
+            min: 0.0,
+            max: f64::INFINITY,
+        };
+        let zh = refusal_text(&refusal, Lang::Zh);
+        assert!(zh.contains("（不小于0"), "{zh}");
+        let en = refusal_text(&refusal, Lang::En);
+        assert!(en.contains("(at least 0"), "{en}");
+        assert!(!en.contains('—'), "{en}");
+    }
 
     #[test]
     fn every_refusal_is_said_without_the_engines_terms() {

@@ -6,8 +6,8 @@
 mod pool;
 
 pub use pool::{
-    bar_line, lever_table, origin_name, pool_summary, pool_target_table, rejected_message,
-    repeat_message, source_label,
+    bar_line, changed_values, lever_table, origin_name, participant_name, participant_table,
+    pool_summary, pool_target_table, rejected_message, repeat_message, source_label,
 };
 
 use super::format::{format_exact, format_percent, format_yuan};
@@ -19,7 +19,7 @@ use swplan_engine::params::{self, Unit};
 use swplan_engine::validate::Field;
 use swplan_engine::{Goal, Metric, Verdict};
 use swplan_plans::compare::{CompareError, Diff, Row, TargetVerdicts, MAX_PLANS, MIN_PLANS};
-use swplan_plans::state::{PlanKind, State};
+use swplan_plans::state::{Edited, PlanKind, State};
 
 /// A table of words: a header and rows of the same length. `swplan_render::table` lays it out
 /// for a terminal or a CSV file; the app draws it as an HTML table.
@@ -32,33 +32,52 @@ pub struct TextTable {
 /// Each plan's title as the comparison, legends and tables show it: its letter and name
 /// ("B · 云南省"); the baseline as the baseline in the language on screen, and no longer so once
 /// edited; a plan with the same numbers as an earlier one says so ("（与A相同）"), as its line
-/// lies exactly under that one's.
+/// lies exactly under that one's; an edited plan says so, and since what ("（已修改，未保存）"
+/// since its save, "（已修改）" since it was opened or copied, or, titled by its region, since
+/// it left the preset). Titles are unique even without their letters: a name that would repeat
+/// an earlier title is numbered ("甲 2").
 pub fn plan_titles(state: &State, lang: Lang) -> Vec<String> {
     let same_as = state.same_as_earlier();
-    state
-        .plans
-        .iter()
-        .zip(same_as)
-        .enumerate()
-        .map(|(i, (p, same_as))| {
-            let region = &p.computed.scenario.name;
-            let name = match (p.kind, p.is_edited_from_baseline()) {
-                (PlanKind::Baseline, false) => {
-                    lang.pick("基准（不作新决策）", "Baseline (no new decisions)")
-                }
-                (PlanKind::Baseline, true) => lang.pick("基准（已修改）", "Baseline (edited)"),
-                (PlanKind::Own, _) => p
-                    .name
-                    .as_deref()
-                    .unwrap_or_else(|| lang.pick(&region.zh, &region.en)),
-            };
-            let title = format!("{} · {name}", plan_letter(i));
-            match (same_as, lang) {
-                (Some(j), Lang::Zh) => format!("{title}（与{}相同）", plan_letter(j)),
-                (Some(j), Lang::En) => format!("{title} (same as {})", plan_letter(j)),
-                (None, _) => title,
+    let edited = state.edited();
+    let mut names: Vec<String> = Vec::with_capacity(state.plans.len());
+    for (p, (same_as, edited)) in state.plans.iter().zip(same_as.into_iter().zip(edited)) {
+        let region = &p.computed.scenario.name;
+        let name = match (p.kind, p.is_edited_from_baseline()) {
+            (PlanKind::Baseline, false) => {
+                lang.pick("基准（不作新决策）", "Baseline (no new decisions)")
             }
-        })
+            (PlanKind::Baseline, true) => lang.pick("基准（已修改）", "Baseline (edited)"),
+            (PlanKind::Own, _) => p
+                .name
+                .as_deref()
+                .unwrap_or_else(|| lang.pick(&region.zh, &region.en)),
+        };
+        let mark = match (same_as, edited, p.kind, lang) {
+            (Some(j), _, _, Lang::Zh) => format!("（与{}相同）", plan_letter(j)),
+            (Some(j), _, _, Lang::En) => format!(" (same as {})", plan_letter(j)),
+            // The baseline's own title says whether it was edited.
+            (None, _, PlanKind::Baseline, _) | (None, Edited::No, _, _) => String::new(),
+            (None, Edited::SinceSaved, _, _) => lang
+                .pick("（已修改，未保存）", " (edited, not saved)")
+                .to_string(),
+            (None, Edited::SinceOpened, _, _) => lang.pick("（已修改）", " (edited)").to_string(),
+            // A plan the planner named is theirs; one titled by its region says it is no longer
+            // the region's preset.
+            (None, Edited::FromOrigin, _, _) if p.name.is_some() => String::new(),
+            (None, Edited::FromOrigin, _, _) => lang.pick("（已修改）", " (edited)").to_string(),
+        };
+        let mut title = format!("{name}{mark}");
+        let mut number = 1;
+        while names.contains(&title) {
+            number += 1;
+            title = format!("{name} {number}{mark}");
+        }
+        names.push(title);
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, title)| format!("{} · {title}", plan_letter(i)))
         .collect()
 }
 

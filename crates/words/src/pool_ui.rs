@@ -28,13 +28,18 @@ pub struct PoolUi {
     pub count_identical: &'static str,
     pub count_identical_hint: &'static str,
     pub repeats_heading: &'static str,
+    pub actions: &'static str,
+    pub open: &'static str,
+    pub compare: &'static str,
+    pub present: &'static str,
+    pub compare_full: &'static str,
 }
 
 pub const ZH: PoolUi = PoolUi {
     title: "工作坊汇总",
     intro: "粘贴学员发来的分享链接，或导入他们的方案文件，再点“汇总”：看大家怎样设置各项参数、有多少人能达成目标。全部在本机计算，不上传任何数据。",
     input_label: "学员的分享链接",
-    input_hint: "每行一个链接，也可以直接粘贴整段聊天记录：链接以外的文字会被忽略。",
+    input_hint: "每行一个链接，也可以直接粘贴整段群聊记录（微信、QQ、钉钉）：读出每条链接的发送人，同一人后发的方案代替先发的；其他文字会被忽略。记录变长了，再粘贴一次即可，结果随之更新。",
     load_files: "导入方案文件…",
     remove_files: "移除已导入的文件",
     files_label: "已导入的方案文件",
@@ -54,13 +59,18 @@ pub const ZH: PoolUi = PoolUi {
     count_identical: "相同的方案分别计入",
     count_identical_hint: "不勾选时，与前面相同的方案只算一次（有人重复粘贴）；若是不同学员交了相同方案（例如都没改动），请勾选。",
     repeats_heading: "相同的方案，已分别计入",
+    actions: "查看",
+    open: "打开",
+    compare: "比较",
+    present: "演示",
+    compare_full: "比较已满（最多4个方案）",
 };
 
 pub const EN: PoolUi = PoolUi {
     title: "Workshop pooling",
     intro: "Paste the share links your participants sent, or load their plan files, then press Pool: see how the room set each lever and how many meet each target. Everything is computed on this computer; nothing is uploaded.",
     input_label: "Participants' share links",
-    input_hint: "One link per line, or paste whole chat messages: the text around the links is ignored.",
+    input_hint: "One link per line, or paste the whole group chat (WeChat, QQ, DingTalk): each link's sender is read from it, and a person's later plan replaces their earlier one; other text is ignored. As the chat grows, paste it again: the results follow.",
     load_files: "Load plan files…",
     remove_files: "Remove the loaded files",
     files_label: "Loaded plan files",
@@ -80,6 +90,11 @@ pub const EN: PoolUi = PoolUi {
     count_identical: "Count identical plans separately",
     count_identical_hint: "Unticked, a plan identical to an earlier one counts once (someone pasted it twice); tick it when different participants sent the same plan (say, none changed anything).",
     repeats_heading: "Identical plans, each counted",
+    actions: "See",
+    open: "Open",
+    compare: "Compare",
+    present: "Present",
+    compare_full: "The comparison is full (four plans at most)",
 };
 
 pub fn pool_ui(lang: Lang) -> &'static PoolUi {
@@ -149,16 +164,6 @@ fn counted(heading: &str, count: usize, unit_zh: &str, lang: Lang) -> String {
     }
 }
 
-/// A participant as the list and the chart's data table name them: where the plan came from,
-/// and its name when it has one: "第2行（稳步增长）" / "Line 2 (steady growth)".
-pub fn participant_name(source: &str, plan_name: Option<&str>, lang: Lang) -> String {
-    match (plan_name.map(str::trim).filter(|n| !n.is_empty()), lang) {
-        (None, _) => source.to_string(),
-        (Some(name), Lang::Zh) => format!("{source}（{name}）"),
-        (Some(name), Lang::En) => format!("{source} ({name})"),
-    }
-}
-
 /// A file that was read: "a.json：3个方案（导入的第1–3个方案）" / "a.json: 3 plans (imported
 /// plans 1–3)"; "b.json：没有可用的方案" / "b.json: no usable plan".
 pub fn file_plans(name: &str, plans: usize, first: usize, lang: Lang) -> String {
@@ -207,14 +212,5 @@ mod tests {
             file_plans("b.json", 1, 4, Lang::En),
             "b.json: 1 plan (imported plan 4)"
         );
-    }
-
-    #[test]
-    fn a_participant_is_named_by_source_and_plan_name() {
-        assert_eq!(
-            participant_name("第2行", Some("稳步"), Lang::Zh),
-            "第2行（稳步）"
-        );
-        assert_eq!(participant_name("Line 2", Some("  "), Lang::En), "Line 2");
     }
 }

@@ -34,6 +34,7 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::RollUp => ("全省汇总", "province roll-up"),
         LinkKey::Lang => ("语言", "language"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
+        LinkKey::Predict => ("预测提问", "prediction question"),
     };
     lang.pick(zh, en).to_string()
 }

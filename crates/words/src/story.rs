@@ -206,6 +206,38 @@ pub fn story_error_message(error: &StoryError, lang: Lang) -> String {
         (E::UnknownStory { id }, Lang::En) => format!(
             "The link names a story this app does not have ('{id}'); only the plan is opened."
         ),
+        (E::BadChoices { step }, Lang::Zh) => format!(
+            "{}的选项有误：选项要配合提问，2到{}个，每个都要有中英文。",
+            at(step),
+            swplan_plans::story::predict::MAX_CHOICES
+        ),
+        (E::BadChoices { step }, Lang::En) => format!(
+            "{}: choices need a question, 2 to {} of them, each in Chinese and English.",
+            at(step),
+            swplan_plans::story::predict::MAX_CHOICES
+        ),
+        (
+            E::BadAnswer {
+                step,
+                answer,
+                choices,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}的答案“{answer}”不是它的选项（应为1到{choices}）。",
+            at(step)
+        ),
+        (
+            E::BadAnswer {
+                step,
+                answer,
+                choices,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the answer {answer} is not one of its choices (1 to {choices}).",
+            at(step)
+        ),
         (E::DamagedLink, Lang::Zh) => "链接中的导览已损坏或不完整，已只打开方案。".into(),
         (E::DamagedLink, Lang::En) => {
             "The story in the link is damaged or cut short; only the plan is opened.".into()

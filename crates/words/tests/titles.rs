@@ -69,3 +69,47 @@ fn a_plan_named_like_the_baseline_is_titled_by_its_name_and_not_edited_as_one() 
     });
     assert_eq!(plan_titles(&state, Lang::En)[0], "A · 基准（不作新决策）");
 }
+
+#[test]
+fn a_saved_plan_and_the_working_plan_edited_after_it_have_different_titles() {
+    let mut state = yunnan();
+    state.apply(Action::SaveAs {
+        id: "s1".into(),
+        name: "甲：多招人少流失".into(),
+        now: "2026-11-23T10:00:00Z".into(),
+    });
+    state.apply(Action::AddToCompare(CompareSource::Save("s1".into())));
+    state.apply(Action::SetActivePlan(0));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 16_000.0,
+    });
+    let titles = plan_titles(&state, Lang::Zh);
+    assert_eq!(
+        titles,
+        [
+            "A · 甲：多招人少流失（已修改，未保存）",
+            "B · 甲：多招人少流失"
+        ]
+    );
+    assert_eq!(
+        plan_titles(&state, Lang::En)[0],
+        "A · 甲：多招人少流失 (edited, not saved)"
+    );
+}
+
+#[test]
+fn every_title_is_unique_without_its_letter() {
+    let mut state = yunnan();
+    state.apply(Action::SetPlanName(Some("甲".into())));
+    for hires in [15_000.0, 16_000.0] {
+        state.apply(Action::SetActivePlan(0));
+        state.apply(Action::AddToCompare(CompareSource::Copy));
+        state.apply(Action::SetValue {
+            key: "hires",
+            value: hires,
+        });
+    }
+    let titles = plan_titles(&state, Lang::Zh);
+    assert_eq!(titles, ["A · 甲", "B · 甲（已修改）", "C · 甲 2（已修改）"]);
+}

@@ -65,7 +65,7 @@ pub struct MetricLines {
 }
 
 /// A parameter as one number: its value, or a schedule's mean over the plan's years.
-fn summary_value(scenario: &Scenario, key: &str) -> f64 {
+pub(super) fn summary_value(scenario: &Scenario, key: &str) -> f64 {
     match params::value(scenario, key) {
         Some(Value::Scalar(value)) => *value,
         Some(Value::Yearly(yearly)) => {

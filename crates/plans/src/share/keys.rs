@@ -18,6 +18,8 @@ pub enum LinkKey {
     Step,
     /// `sr`: a recorded story carried whole.
     RecordedStory,
+    /// `pr`: the story step's question opens on a phone to be answered (`pr=1`).
+    Predict,
     /// `p`: a plan's origin (preset and data version, or `new`).
     Origin,
     /// `n`: the plan's name.
@@ -62,6 +64,9 @@ impl LinkKey {
         LinkKey::RollUp,
     ];
 
+    /// Keys that the stories' own reader reads (`story::link`), which the plan reader ignores.
+    pub const STORY: [LinkKey; 2] = [LinkKey::RecordedStory, LinkKey::Predict];
+
     /// Keys of a plan besides the parameters' codes, in the order a link writes them.
     pub const PLAN: [LinkKey; 13] = [
         LinkKey::Origin,
@@ -88,6 +93,7 @@ impl LinkKey {
             LinkKey::Story => "story",
             LinkKey::Step => "step",
             LinkKey::RecordedStory => "sr",
+            LinkKey::Predict => "pr",
             LinkKey::Origin => "p",
             LinkKey::Name => "n",
             LinkKey::RegionName => "rn",
@@ -109,7 +115,7 @@ impl LinkKey {
     pub fn from_code(code: &str) -> Option<LinkKey> {
         LinkKey::GLOBAL
             .into_iter()
-            .chain([LinkKey::RecordedStory])
+            .chain(LinkKey::STORY)
             .chain(LinkKey::PLAN)
             .find(|k| k.code() == code)
     }
@@ -141,7 +147,7 @@ mod tests {
     fn codes_are_unique_and_never_a_parameters() {
         let all: Vec<LinkKey> = LinkKey::GLOBAL
             .into_iter()
-            .chain([LinkKey::RecordedStory])
+            .chain(LinkKey::STORY)
             .chain(LinkKey::PLAN)
             .collect();
         for (i, key) in all.iter().enumerate() {

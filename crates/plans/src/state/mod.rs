@@ -3,11 +3,13 @@
 //! takes every [`Action`]; it is compiled and tested natively, and the browser only wraps it
 //! (`ui::app`, a thin `yew::Reducible`).
 
+mod edited;
 pub mod import;
 pub mod kept;
 pub mod library;
 pub mod life;
 pub mod plan;
+pub mod predicting;
 pub mod rollup;
 mod session;
 mod start;
@@ -16,16 +18,18 @@ pub mod workshop;
 
 use std::rc::Rc;
 
+pub use edited::Edited;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
 pub use life::{Life, LifeAction};
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
+pub use predicting::Predicting;
 pub use rollup::{RollUpAction, RollUpState};
 pub use session::{Dialog, Notice, Session, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
-pub use workshop::{LoadedFile, Workshop, WorkshopAction};
+pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};
 
 use crate::presets::{self, Preset};
 use crate::share::save::SavedPlan;
@@ -221,6 +225,18 @@ pub enum Action {
     UseCurrentModel,
     /// The trainer pools a workshop's links and files.
     Workshop(WorkshopAction),
+    /// One participant of the pool (by index): their plan opened in place of the active one
+    /// (undoable; unsaved work kept aside, stamped `now`), added to the comparison, or
+    /// presented (the plan on screen comes back when the presenter closes).
+    UseParticipant {
+        index: usize,
+        to: ParticipantUse,
+        now: String,
+    },
+    /// On a participant's phone: the choice picked for the story question (from 0).
+    Predict(usize),
+    /// The phone leaves the question for the plan of the step.
+    ClosePrediction,
     /// Bring back a plan kept aside, in place of the active one (undoable); unsaved work it
     /// replaces is kept aside in turn, stamped `now`.
     RestoreKept {
@@ -470,6 +486,7 @@ impl State {
             action,
             Action::OpenSpec { .. }
                 | Action::OpenLink { .. }
+                | Action::UseParticipant { .. }
                 | Action::OpenSave { .. }
                 | Action::RestoreKept { .. }
                 | Action::LoadPreset(_)
@@ -789,6 +806,11 @@ impl State {
             Action::Workshop(action) => self.session.workshop.apply(action),
             Action::Life(action) => self.apply_life(action, generation),
             Action::RollUp(action) => self.apply_rollup(action),
+            Action::UseParticipant { index, to, now } => {
+                self.use_participant(index, to, &now, generation)
+            }
+            Action::Predict(choice) => self.predict(choice),
+            Action::ClosePrediction => self.session.predicting = None,
             Action::UseCurrentModel => {
                 self.plan_mut().use_current_model(generation);
                 self.session.notices.retain(|n| *n != Notice::OlderModel);
@@ -878,6 +900,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::DeleteSave(_)
             | A::RestoreKept { .. }
             | A::AddToCompare(_)
+            | A::UseParticipant { .. }
             | A::RemovePlan(_)
             | A::UseCurrentModel
             | A::Import { .. }

@@ -47,6 +47,8 @@ pub struct Session {
     pub life: super::life::Life,
     /// A province rolled up from its cities.
     pub rollup: super::rollup::RollUpState,
+    /// A participant's phone answering a story question (opened by a prediction link).
+    pub predicting: Option<super::predicting::Predicting>,
 }
 
 /// The dialogs of the page.
@@ -54,6 +56,8 @@ pub struct Session {
 pub enum Dialog {
     /// The share link, its QR code and the plan file.
     Share,
+    /// The same for every plan of the comparison: one link, one QR code, one file.
+    ShareComparison,
     /// The named saves, import and export.
     Saves,
     /// The guided stories to open.
@@ -154,6 +158,7 @@ impl Session {
             workshop: super::workshop::Workshop::default(),
             life: super::life::Life::default(),
             rollup: super::rollup::RollUpState::default(),
+            predicting: None,
         }
     }
 

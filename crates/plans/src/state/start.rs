@@ -177,13 +177,20 @@ impl State {
     }
 
     /// A story named in the address (`story=<id>&step=n`, or a recorded one in `sr=`) opens in
-    /// the presenter at its step.
+    /// the presenter at its step; with `pr=1`, its question waits on top to be answered.
     fn open_story_from_link(&mut self, query: &str) {
         match crate::story::parse_story_link(query) {
-            Ok(Some(opened)) => self.apply(Action::OpenStory {
-                story: Rc::new(opened.story),
-                step: opened.step,
-            }),
+            Ok(Some(opened)) => {
+                let story = Rc::new(opened.story);
+                self.apply(Action::OpenStory {
+                    story: Rc::clone(&story),
+                    step: opened.step,
+                });
+                // A prediction link: the phone shows the question to answer first.
+                if opened.predict {
+                    self.start_predicting(story, opened.step);
+                }
+            }
             Ok(None) => {}
             Err(error) => self.apply(Action::Notify(Notice::StoryLinkBroken(error))),
         }

@@ -319,6 +319,10 @@ impl State {
         let room = MAX_PLANS.saturating_sub(self.plans.len());
         let is_copy = matches!(source, CompareSource::Copy);
         let is_baseline = matches!(source, CompareSource::Baseline);
+        let save_id = match &source {
+            CompareSource::Save(id) => Some(id.clone()),
+            _ => None,
+        };
         let specs: Vec<PlanSpec> = match source {
             CompareSource::Copy => vec![self.plan().to_spec(self.session.mc)],
             CompareSource::Baseline => {
@@ -348,6 +352,13 @@ impl State {
             let (id, generation) = (self.fresh_number(), self.fresh_number());
             let mut plan = Plan::from_spec(id, &spec, generation);
             plan.kind = kind;
+            // What the plan is edited against (see `state::edited`): the save it came from, or
+            // the plan as copied or opened.
+            match &save_id {
+                Some(id) => plan.save_id = Some(id.clone()),
+                None if !is_baseline => plan.opened_as = Some(Rc::new(spec)),
+                None => {}
+            }
             self.plans.push(plan);
         }
         // A copy is made to be changed: edit it, leaving the original as it was.
@@ -398,6 +409,15 @@ impl State {
                     .position(|q| q.scenario == p.scenario)
             })
             .collect()
+    }
+
+    /// What the open share dialog shares: every plan of the comparison
+    /// ([`super::Dialog::ShareComparison`]), else the plan being edited.
+    pub fn shared(&self) -> Vec<PlanSpec> {
+        match self.session.dialog {
+            Some(super::Dialog::ShareComparison) => self.specs(),
+            _ => vec![self.plan().to_spec(self.session.mc)],
+        }
     }
 
     /// Every plan as links carry them, for a comparison link.

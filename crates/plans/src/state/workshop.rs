@@ -1,13 +1,18 @@
 //! Workshop pooling as state: the text the trainer pasted (links, or a whole chat export), the
-//! plan files they loaded, whether identical plans count separately, and the last pool with
-//! what it was made from, so the page can say when what is on screen no longer matches the
-//! input. Pooling itself is `crate::pool`.
+//! plan files they loaded, whether identical plans count separately, and the pool, made again
+//! whenever the input changes (a trainer pastes the growing chat again and again), with what it
+//! was made from. The prediction codes in the text are read at once too, for the presenter's
+//! tally. Pooling itself is `crate::pool`; a participant's plan is opened, compared or presented
+//! from here in one action.
 
 use std::rc::Rc;
 
-use crate::pool::{pool_with, Pool};
+use super::plan::{Plan, PlanKind};
+use super::State;
+use crate::pool::{pool_with, Participant, Pool};
 use crate::share::save::{Imported, SaveError, SavedPlan};
-use crate::share::PlanSpec;
+use crate::share::{PlanSpec, MAX_PLANS};
+use crate::story::predict::{votes, Vote};
 
 /// A plan file the trainer loaded: its name and what reading it gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +34,8 @@ pub struct Workshop {
     pub count_identical: bool,
     /// The last pool and what it was made from.
     pub pooled: Option<Rc<Pooled>>,
+    /// The prediction codes in the text, with their senders.
+    pub votes: Rc<Vec<Vote>>,
 }
 
 /// A pool and the input it was made from.
@@ -43,11 +50,11 @@ pub struct Pooled {
 /// What the trainer does in the pooling dialog.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkshopAction {
-    /// The pasted text changed.
+    /// The pasted text changed: pooled again at once.
     SetText(String),
-    /// Files were read.
+    /// Files were read: pooled again at once.
     AddFiles(Vec<LoadedFile>),
-    /// The loaded files are removed.
+    /// The loaded files are removed: pooled again at once.
     ClearFiles,
     /// Whether identical plans each count: re-pools what was pooled at once.
     CountIdentical(bool),
@@ -76,14 +83,20 @@ impl Workshop {
 
     pub fn apply(&mut self, action: WorkshopAction) {
         match action {
-            WorkshopAction::SetText(text) => self.text = text,
+            WorkshopAction::SetText(text) => {
+                self.votes = Rc::new(votes(&text));
+                self.text = text;
+                self.pool_text(self.text.clone());
+            }
             WorkshopAction::AddFiles(files) => {
                 self.files.extend(files);
                 self.files_version = self.files_version.wrapping_add(1);
+                self.pool_text(self.text.clone());
             }
             WorkshopAction::ClearFiles => {
                 self.files.clear();
                 self.files_version = self.files_version.wrapping_add(1);
+                self.pool_text(self.text.clone());
             }
             WorkshopAction::CountIdentical(count) => {
                 self.count_identical = count;
@@ -101,6 +114,11 @@ impl Workshop {
         }
     }
 
+    /// A participant of the last pool.
+    pub fn participant(&self, index: usize) -> Option<&Participant> {
+        self.pooled.as_ref()?.pool.participants.get(index)
+    }
+
     fn pool_text(&mut self, text: String) {
         let pool = pool_with(&text, &self.file_plans(), self.count_identical);
         self.pooled = Some(Rc::new(Pooled {
@@ -112,13 +130,80 @@ impl Workshop {
     }
 }
 
+/// What the trainer does with one participant's plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParticipantUse {
+    /// In place of the plan on screen.
+    Open,
+    /// Beside the plans on screen.
+    Compare,
+    /// In the presenter, until it closes.
+    Present,
+}
+
+impl State {
+    /// Opens, compares or presents participant `index` of the last pool; their plan is named
+    /// after them (the plan's own name first, else the sender's). The dialog closes.
+    pub(super) fn use_participant(
+        &mut self,
+        index: usize,
+        to: ParticipantUse,
+        now: &str,
+        generation: u64,
+    ) {
+        let Some(participant) = self.session.workshop.participant(index) else {
+            return;
+        };
+        let mut spec = participant.plan.clone();
+        if spec.name.is_none() {
+            spec.name = participant.source.sender().map(str::to_string);
+        }
+        self.session.dialog = None;
+        match to {
+            ParticipantUse::Open => self.open_over(&spec, None, now, generation),
+            ParticipantUse::Compare => {
+                if self.plans.len() < MAX_PLANS {
+                    let (id, generation) = (self.fresh_number(), self.fresh_number());
+                    let mut plan = Plan::from_spec(id, &spec, generation);
+                    plan.kind = PlanKind::Own;
+                    plan.opened_as = Some(Rc::new(spec));
+                    self.plans.push(plan);
+                }
+            }
+            ParticipantUse::Present => {
+                let on_screen = self.plan().to_spec(self.session.mc);
+                if self.session.presenter.is_none() {
+                    self.enter_presenter();
+                }
+                if let Some(presenter) = &mut self.session.presenter {
+                    presenter.story = None;
+                    if presenter.before_story.is_none() {
+                        presenter.before_story = Some(Box::new(on_screen));
+                    }
+                }
+                self.plan_mut().replace_with(&spec, generation);
+                let levers = super::training::default_levers(self.plan());
+                let end = self.plan().computed.scenario.end_year;
+                if let Some(presenter) = &mut self.session.presenter {
+                    presenter.levers = levers;
+                    presenter.year = end;
+                    presenter.playing = false;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::share::save::{from_json, to_json};
 
-    const TWO_LINKS: &str =
-        "张三 http://x/?v=1&p=yunnan.2&h=15000\n李四 http://x/?v=1&p=yunnan.2&h=15000";
+    /// Two people send the same plan, each under their name and time.
+    const TWO_LINKS: &str = "张三 10:02\nhttp://x/?v=1&p=yunnan.2&h=15000\n李四 10:03\nhttp://x/?v=1&p=yunnan.2&h=15000";
+    /// One link pasted twice, no name around it.
+    const SAME_LINK_TWICE: &str =
+        "http://x/?v=1&p=yunnan.2&h=15000\nhttp://x/?v=1&p=yunnan.2&h=15000";
 
     fn file(name: &str, slug: &str) -> LoadedFile {
         let preset = crate::presets::by_slug(slug).unwrap();
@@ -137,27 +222,40 @@ mod tests {
     }
 
     #[test]
-    fn pooling_pools_the_text_and_the_files_and_says_when_the_input_moved_on() {
+    fn the_pool_follows_the_text_and_the_files_as_they_come() {
         let mut workshop = Workshop::default();
         workshop.apply(WorkshopAction::SetText(TWO_LINKS.into()));
-        assert_eq!(workshop.pooled, None);
-        workshop.apply(WorkshopAction::Pool);
-        let pooled = workshop.pooled.clone().unwrap();
-        // Two identical plans: the second is a repeat by default.
-        assert_eq!(pooled.pool.participants.len(), 1);
+        let pooled = workshop.pooled.clone().expect("pooled as the text came in");
+        // Two people sent the same plan: both count.
+        assert_eq!(pooled.pool.participants.len(), 2);
         assert!(!workshop.is_stale());
+        // More of the chat is pasted: the pool grows without asking.
+        let more = format!("{TWO_LINKS}\n王五 10:09\nhttp://x/?v=1&p=yunnan.2&h=18000");
+        workshop.apply(WorkshopAction::SetText(more));
+        assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 3);
         workshop.apply(WorkshopAction::AddFiles(vec![file("组1.json", "yunnan")]));
-        assert!(workshop.is_stale(), "a file came in after the pool");
-        workshop.apply(WorkshopAction::Pool);
-        assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 2);
-        workshop.apply(WorkshopAction::SetText(String::new()));
-        assert!(workshop.is_stale());
+        assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 4);
+        assert!(!workshop.is_stale());
+    }
+
+    #[test]
+    fn the_prediction_codes_of_the_text_are_read_with_their_senders() {
+        let mut workshop = Workshop::default();
+        workshop.apply(WorkshopAction::SetText(
+            "张三 10:02\n【预测】宁夏 第1步：能 #h2k".into(),
+        ));
+        let vote = &workshop.votes[0];
+        assert_eq!(
+            (vote.line, vote.sender.as_deref(), vote.code.as_str()),
+            (2, Some("张三"), "h2k")
+        );
     }
 
     #[test]
     fn counting_identical_plans_repools_what_was_pooled_at_once() {
         let mut workshop = Workshop::default();
-        workshop.apply(WorkshopAction::SetText(TWO_LINKS.into()));
+        workshop.apply(WorkshopAction::SetText(SAME_LINK_TWICE.into()));
+        assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 1);
         workshop.apply(WorkshopAction::Pool);
         workshop.apply(WorkshopAction::CountIdentical(true));
         let pooled = workshop.pooled.clone().unwrap();
@@ -167,16 +265,20 @@ mod tests {
     }
 
     #[test]
-    fn clearing_the_files_leaves_the_pool_on_screen_marked_stale() {
+    fn clearing_the_files_pools_without_them() {
         let mut workshop = Workshop::default();
         workshop.apply(WorkshopAction::AddFiles(vec![file("组1.json", "ningxia")]));
-        workshop.apply(WorkshopAction::Pool);
         assert_eq!(workshop.file_plans().len(), 1);
+        assert_eq!(workshop.pooled.as_ref().unwrap().pool.participants.len(), 1);
         workshop.apply(WorkshopAction::ClearFiles);
         assert!(workshop.file_plans().is_empty());
-        assert!(workshop.is_stale());
-        // Counting repeats does not re-pool files that are gone.
-        workshop.apply(WorkshopAction::CountIdentical(true));
-        assert!(!workshop.pooled.as_ref().unwrap().count_identical);
+        assert!(workshop
+            .pooled
+            .as_ref()
+            .unwrap()
+            .pool
+            .participants
+            .is_empty());
+        assert!(!workshop.is_stale());
     }
 }

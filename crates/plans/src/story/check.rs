@@ -51,6 +51,7 @@ pub(super) fn check(story: &Story) -> Result<(), StoryError> {
             (Some(zh), Some(en)) if both_given(zh, en) => {}
             _ => return Err(missing(TextField::Question, Some(index))),
         }
+        check_choices(step, index)?;
         if let Some(text) = &step.highlight {
             if Highlight::parse(text).is_none() {
                 return Err(StoryError::UnknownHighlight {
@@ -101,6 +102,33 @@ fn quote_in_document(doc: &str, quote: &str) -> bool {
 #[cfg(target_arch = "wasm32")]
 fn quote_in_document(_doc: &str, _quote: &str) -> bool {
     true
+}
+
+/// Choices need a question, two to six of them, each given in both languages; an answer is one
+/// of them.
+fn check_choices(step: &super::Step, index: usize) -> Result<(), StoryError> {
+    let listed = !step.choices.is_empty() || !step.choices_en.is_empty();
+    let bad = listed
+        && (step.question.is_none()
+            || step.choices.len() != step.choices_en.len()
+            || !(2..=super::predict::MAX_CHOICES).contains(&step.choices.len())
+            || step
+                .choices
+                .iter()
+                .zip(&step.choices_en)
+                .any(|(zh, en)| !both_given(zh, en)));
+    if bad {
+        return Err(StoryError::BadChoices { step: index });
+    }
+    let count = step.choices().map_or(0, |c| c.len());
+    match step.answer {
+        Some(answer) if answer == 0 || answer as usize > count => Err(StoryError::BadAnswer {
+            step: index,
+            answer,
+            choices: count,
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn both_given(zh: &str, en: &str) -> bool {

@@ -12,13 +12,16 @@
 //! model                                 the model's reading (layout 1 has none: reading 1)
 //! title, title_en, intro, intro_en      texts
 //! step count, then per step:
-//!   flags                               1 highlight, 2 question, 4 sources, 8 asks
+//!   flags                               1 highlight, 2 question, 4 sources, 8 asks,
+//!                                       16 choices, 32 answer
 //!   changes                             text (link keys)
 //!   caption, caption_en                 texts
 //!   [highlight]                         text
 //!   [question, question_en]             texts
 //!   [source count, (doc, quote)…]       texts
 //!   [asks]                              text: metric keys joined by `,` (flag 8, layout 2)
+//!   [choice count, (choice, choice_en)…] texts (flag 16, layout 2)
+//!   [answer]                            the choice it bears out, from 1 (flag 32, layout 2)
 //! ```
 //!
 //! A text (ASCII ones too) is a varint `byte length × 2 + (1 if UTF-16 big-endian else 0)`,
@@ -38,6 +41,10 @@ const HAS_QUESTION: u64 = 2;
 const HAS_SOURCES: u64 = 4;
 /// Layout 2: the figures a question asks about, as one text of metric keys joined by `,`.
 const HAS_ASKS: u64 = 8;
+/// Layout 2: the choices the room picks from, each in both languages.
+const HAS_CHOICES: u64 = 16;
+/// Layout 2: the choice the step's result bears out.
+const HAS_ANSWER: u64 = 32;
 
 /// The story as the value of `sr`.
 pub(super) fn encode(story: &Story) -> String {
@@ -57,6 +64,8 @@ pub(super) fn encode(story: &Story) -> String {
             (question.is_some(), HAS_QUESTION),
             (!step.sources.is_empty(), HAS_SOURCES),
             (!step.asks.is_empty(), HAS_ASKS),
+            (!step.choices.is_empty(), HAS_CHOICES),
+            (step.answer.is_some(), HAS_ANSWER),
         ]
         .iter()
         .filter(|(present, _)| *present)
@@ -81,6 +90,16 @@ pub(super) fn encode(story: &Story) -> String {
         }
         if !step.asks.is_empty() {
             out.text(&step.asks.join(","));
+        }
+        if !step.choices.is_empty() {
+            out.number(step.choices.len() as u64);
+            for (zh, en) in step.choices.iter().zip(&step.choices_en) {
+                out.text(zh);
+                out.text(en);
+            }
+        }
+        if let Some(answer) = step.answer {
+            out.number(u64::from(answer));
         }
     }
     base64url_encode(out.bytes())
@@ -115,7 +134,7 @@ pub(super) fn decode(text: &str) -> Option<Story> {
         let flags = input.number()?;
         let known = match layout {
             1 => HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES,
-            _ => HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES | HAS_ASKS,
+            _ => HAS_HIGHLIGHT | HAS_QUESTION | HAS_SOURCES | HAS_ASKS | HAS_CHOICES | HAS_ANSWER,
         };
         if flags & !known != 0 {
             return None;
@@ -146,8 +165,23 @@ pub(super) fn decode(text: &str) -> Option<Story> {
         } else {
             Vec::new()
         };
+        let (mut choices, mut choices_en) = (Vec::new(), Vec::new());
+        if flags & HAS_CHOICES != 0 {
+            for _ in 0..input.count()? {
+                choices.push(input.text()?);
+                choices_en.push(input.text()?);
+            }
+        }
+        let answer = if flags & HAS_ANSWER != 0 {
+            Some(u32::try_from(input.number()?).ok()?)
+        } else {
+            None
+        };
         steps.push(Step {
             asks,
+            choices,
+            choices_en,
+            answer,
             changes,
             caption,
             caption_en,
@@ -222,6 +256,17 @@ mod tests {
         let old = decode(&base64url_encode(&layout_1)).expect("layout 1 still reads");
         assert_eq!(old.model, swplan_engine::scenario::FIRST_MODEL_VERSION);
         assert_eq!(old.steps, story().steps);
+    }
+
+    #[test]
+    fn a_steps_choices_and_answer_round_trip() {
+        let mut story = story();
+        story.steps[0].question = Some("能全覆盖吗？".into());
+        story.steps[0].question_en = Some("Full coverage?".into());
+        story.steps[0].choices = vec!["能".into(), "差一点".into(), "差很多".into()];
+        story.steps[0].choices_en = vec!["Yes".into(), "Almost".into(), "Far from it".into()];
+        story.steps[0].answer = Some(2);
+        assert_eq!(decode(&encode(&story)), Some(story));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! | `story` | `yunnan-14wan` | a built-in story, by id |
 //! | `sr` | base64url | a story carried in the link itself (a recorded one), in the compact form described in `compact.rs` |
 //! | `step` | `0`, `2` | the step to open, counted from 0 (absent: the first) |
+//! | `pr` | `1` | the step's question opens on a phone, to be answered (see `predict`) |
 //!
 //! The plan keys (`p`, parameter codes…) hold the plan at that step. When both `story` and
 //! `sr` are present, `sr` is read: it is the story the link was made from.
@@ -24,6 +25,8 @@ pub struct OpenedStory {
     pub step: usize,
     /// Whether the story came in the link (`sr`) rather than by the id of a built-in one.
     pub carried: bool,
+    /// Whether the link asks for a prediction (`pr=1`) at a step with a question.
+    pub predict: bool,
 }
 
 /// The link that opens `story` at `step`: `base_url?query`, or the query alone without a base.
@@ -57,6 +60,17 @@ pub fn story_link(
     })
 }
 
+/// The link participants open on their phones to answer the question of `story` at `step`: the
+/// step's link with `pr=1`.
+pub fn prediction_link(
+    story: &Story,
+    step: usize,
+    base_url: Option<&str>,
+    lang: Option<Lang>,
+) -> Result<String, StoryError> {
+    Ok(story_link(story, step, base_url, lang)? + "&" + LinkKey::Predict.code() + "=1")
+}
+
 /// The story a link opens, if it names one: a full address, a query, or a chat message holding
 /// one. `Ok(None)` for a plain plan link; an error, with its message in `i18n::story`, when the
 /// link names a story that cannot be opened (unknown, damaged, or a step past its end).
@@ -86,10 +100,13 @@ pub fn parse_story_link(text: &str) -> Result<Option<OpenedStory>, StoryError> {
             steps: story.steps.len(),
         });
     }
+    let predict = value_of(query, LinkKey::Predict.code()) == Some("1")
+        && story.steps[step].question.is_some();
     Ok(Some(OpenedStory {
         story,
         step,
         carried,
+        predict,
     }))
 }
 

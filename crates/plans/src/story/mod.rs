@@ -22,6 +22,9 @@
 //! highlight = "chart-talent"     # or a target metric key such as "talent"
 //! question = "…"                 # optional, with question_en
 //! question_en = "…"
+//! choices = ["能", "不能"]         # optional: what the room picks from (absent: yes / no)
+//! choices_en = ["Yes", "No"]
+//! answer = 2                     # optional: the choice the result bears out, from 1
 //! sources = [{ doc = "004", quote = "…" }]
 //! ```
 //!
@@ -32,6 +35,7 @@
 mod check;
 mod compact;
 pub mod link;
+pub mod predict;
 mod recorder;
 mod write;
 
@@ -40,7 +44,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use check::{is_valid_id, quote_occurs};
-pub use link::{parse_story_link, story_link, OpenedStory};
+pub use link::{parse_story_link, prediction_link, story_link, OpenedStory};
 pub use recorder::{RecordError, Recorder, RECORDED_ID};
 
 pub use crate::chart::Chart;
@@ -119,6 +123,16 @@ pub struct Step {
     pub asks: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_en: Option<String>,
+    /// The answers the room picks from on their phones (see [`predict`]), with `choices_en`;
+    /// none: yes or no.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices_en: Vec<String>,
+    /// The choice the model's result bears out, counted from 1 (yes is 1, no is 2), shown
+    /// beside the room's predictions after the reveal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<u32>,
     /// The sentences of the source documents that the caption's numbers come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Citation>,
@@ -211,6 +225,15 @@ pub enum StoryError {
     },
     /// A step past the story's end.
     NoSuchStep { step: usize, steps: usize },
+    /// Choices without a question, fewer than two or more than [`predict::MAX_CHOICES`], an
+    /// empty one, or not as many in English as in Chinese.
+    BadChoices { step: usize },
+    /// An answer that is not one of the step's choices (counted from 1).
+    BadAnswer {
+        step: usize,
+        answer: u32,
+        choices: usize,
+    },
     /// A link names a story this app does not have.
     UnknownStory { id: String },
     /// A link's recorded story cannot be read (damaged or cut short).
@@ -336,6 +359,19 @@ impl Step {
     /// The highlight as a chart or a target (a parsed story's highlights are all readable).
     pub fn highlighted(&self) -> Option<Highlight> {
         self.highlight.as_deref().and_then(Highlight::parse)
+    }
+
+    /// What the room picks from for the step's question; `None` without a question.
+    pub fn choices(&self) -> Option<predict::Choices<'_>> {
+        self.question.as_ref()?;
+        Some(if self.choices.is_empty() {
+            predict::Choices::YesNo
+        } else {
+            predict::Choices::Listed {
+                zh: &self.choices,
+                en: &self.choices_en,
+            }
+        })
     }
 
     /// The figures the question names in `asks` (unknown keys are refused when a story is read).

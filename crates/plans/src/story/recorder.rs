@@ -131,6 +131,10 @@ impl Recorder {
             question_en,
             // A recorded question asks about what the step highlights.
             asks: Vec::new(),
+            // A recorded question is answered yes or no.
+            choices: Vec::new(),
+            choices_en: Vec::new(),
+            answer: None,
             sources: Vec::new(),
         });
         self.last = replayed;

@@ -35,9 +35,18 @@ impl Story {
                     pair(&mut out, key, value);
                 }
             }
-            if !step.asks.is_empty() {
-                let keys: Vec<String> = step.asks.iter().map(|k| toml_string(k)).collect();
-                out += &format!("asks = [{}]\n", keys.join(", "));
+            for (key, list) in [
+                ("asks", &step.asks),
+                ("choices", &step.choices),
+                ("choices_en", &step.choices_en),
+            ] {
+                if !list.is_empty() {
+                    let texts: Vec<String> = list.iter().map(|k| toml_string(k)).collect();
+                    out += &format!("{key} = [{}]\n", texts.join(", "));
+                }
+            }
+            if let Some(answer) = step.answer {
+                out += &format!("answer = {answer}\n");
             }
             if !step.sources.is_empty() {
                 out.push_str("sources = [\n");

@@ -6,10 +6,10 @@ use crate::format::format_percent;
 use crate::inputs::display_text;
 use crate::messages::{field_label, validation_messages};
 use crate::share_messages::problem_reason;
-use crate::{metric_label, Lang};
+use crate::{metric_label, param_label, Lang};
 use swplan_engine::params::Unit;
 use swplan_engine::validate::Field;
-use swplan_plans::pool::{Pool, Reason, Rejected, Source, Spread};
+use swplan_plans::pool::{Participant, Pool, Reason, Rejected, Source, Spread};
 use swplan_plans::presets;
 use swplan_plans::share::Origin;
 
@@ -200,13 +200,100 @@ fn year_spread(spread: Spread) -> String {
     )
 }
 
-/// Where an entry came from: "第3行" / "Line 3"; "导入的第2个方案" / "Imported plan 2".
+/// Where an entry came from: "第3行" / "Line 3", with its sender when the chat says so
+/// ("第3行（张三）" / "Line 3 (Zhang San)"); "导入的第2个方案" / "Imported plan 2".
 pub fn source_label(source: &Source, lang: Lang) -> String {
     match (source, lang) {
-        (Source::Line { line, .. }, Lang::Zh) => format!("第{line}行"),
-        (Source::Line { line, .. }, Lang::En) => format!("Line {line}"),
+        (Source::Line { line, sender, .. }, Lang::Zh) => match sender {
+            Some(sender) => format!("第{line}行（{sender}）"),
+            None => format!("第{line}行"),
+        },
+        (Source::Line { line, sender, .. }, Lang::En) => match sender {
+            Some(sender) => format!("Line {line} ({sender})"),
+            None => format!("Line {line}"),
+        },
         (Source::Plan { index }, Lang::Zh) => format!("导入的第{}个方案", index + 1),
         (Source::Plan { index }, Lang::En) => format!("Imported plan {}", index + 1),
+    }
+}
+
+/// A participant as the room knows them: the sender's name, with the plan's name when it has
+/// one ("张三（稳步增长）"); without a sender, the plan's name, else where it came from ("第4行").
+pub fn participant_name(participant: &Participant, lang: Lang) -> String {
+    let plan = participant
+        .plan
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    match (participant.source.sender(), plan, lang) {
+        (Some(sender), Some(plan), Lang::Zh) => format!("{sender}（{plan}）"),
+        (Some(sender), Some(plan), Lang::En) => format!("{sender} ({plan})"),
+        (Some(sender), None, _) => sender.to_string(),
+        (None, Some(plan), _) => plan.to_string(),
+        (None, None, _) => source_label(&participant.source, lang),
+    }
+}
+
+/// Each participant in a row: who, the levers they changed with their values, then per target
+/// their verdict with the first year met ("✓ 2025", "✗ 2027", "✗"; "—" outside their years).
+pub fn participant_table(pool: &Pool, lang: Lang) -> TextTable {
+    let mut header = vec![
+        lang.pick("参与者", "Participant").to_string(),
+        lang.pick("改动的参数", "Levers changed").to_string(),
+    ];
+    header.extend(pool.targets.iter().map(|t| {
+        format!(
+            "{} {}",
+            metric_label(t.metric, lang),
+            terms_text(t.metric, t.threshold, t.deadline, lang)
+        )
+    }));
+    let rows = pool
+        .participants
+        .iter()
+        .map(|participant| {
+            let mut row = vec![
+                participant_name(participant, lang),
+                changed_values(participant, lang),
+            ];
+            row.extend(participant.verdicts.iter().map(|verdict| match verdict {
+                None => "—".to_string(),
+                Some(v) => verdict_short(v.met, v.first_year_met),
+            }));
+            row
+        })
+        .collect();
+    TextTable { header, rows }
+}
+
+/// "每年新增人才 1.5万、年流失率 6%" / "New talent 15,000, Attrition 6%"; "未改动参数".
+pub fn changed_values(participant: &Participant, lang: Lang) -> String {
+    if participant.changed.is_empty() {
+        return lang.pick("未改动参数", "no lever changed").to_string();
+    }
+    let parts: Vec<String> = participant
+        .changed
+        .iter()
+        .zip(&participant.values)
+        .map(|(key, value)| {
+            format!(
+                "{} {}",
+                param_label(key, lang),
+                param_value(key, *value, lang)
+            )
+        })
+        .collect();
+    parts.join(lang.pick("、", ", "))
+}
+
+/// A verdict in a cell: met with its first year ("✓ 2025"), reached late ("✗ 2027"), never ("✗").
+fn verdict_short(met: bool, first_year: Option<i32>) -> String {
+    match (met, first_year) {
+        (true, Some(year)) => format!("✓ {year}"),
+        (true, None) => "✓".to_string(),
+        (false, Some(year)) => format!("✗ {year}"),
+        (false, None) => "✗".to_string(),
     }
 }
 
@@ -236,6 +323,13 @@ pub fn rejected_message(rejected: &Rejected, workshop: Option<&Origin>, lang: La
                 Lang::En => format!("{at}: the plan has invalid values; skipped: {errors}"),
             };
         }
+        (Reason::Replaced { by }, Lang::Zh) => {
+            format!("同一人在{}发了新的方案，以新的为准", source_label(by, lang))
+        }
+        (Reason::Replaced { by }, Lang::En) => format!(
+            "the same person sent a newer plan at {}, which counts",
+            source_label(by, lang).to_lowercase()
+        ),
         (Reason::Duplicate { of }, Lang::Zh) => {
             format!("与{}的方案相同", source_label(of, lang))
         }
@@ -333,6 +427,41 @@ mod tests {
                 "2万",
                 "1 1 0 0 1"
             ]
+        );
+    }
+
+    #[test]
+    fn participants_are_listed_by_name_with_their_values_verdicts_and_first_years() {
+        let text = format!(
+            "张三 10:02\n{}\n2024-03-05 10:03:40 李四(123456)\n{}",
+            link("15000"),
+            link("20000")
+        );
+        let table = participant_table(&pool(&text, &[]), Lang::Zh);
+        assert_eq!(table.header[..2], ["参与者", "改动的参数"]);
+        assert!(
+            table.header[2].starts_with("社会工作人才总量"),
+            "{:?}",
+            table.header
+        );
+        assert_eq!(table.rows[0][..2], ["张三", "每年新增人才 1.5万"]);
+        assert_eq!(table.rows[1][..2], ["李四", "每年新增人才 2万"]);
+        // Yunnan's 140,000 by 2025: 15,000 a year reaches it in 2030, 20,000 in 2025.
+        assert_eq!(table.rows[0][2], "✗ 2030");
+        assert_eq!(table.rows[1][2], "✓ 2025");
+    }
+
+    #[test]
+    fn a_replaced_plan_says_who_sent_the_newer_one() {
+        let text = format!(
+            "张三 10:02\n{}\n张三 10:09\n{}",
+            link("15000"),
+            link("16000")
+        );
+        let pooled = pool(&text, &[]);
+        assert_eq!(
+            rejected_message(&pooled.rejected[0], pooled.workshop.as_ref(), Lang::Zh),
+            "第2行（张三）：同一人在第4行（张三）发了新的方案，以新的为准，已跳过。"
         );
     }
 

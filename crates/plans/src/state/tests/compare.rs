@@ -134,3 +134,76 @@ fn editing_another_plan_closes_the_per_year_editor() {
     assert_eq!(state.active, 0);
     assert_eq!(state.session.schedule_open, None);
 }
+
+/// The Yunnan plan, a copy with more hires named "多招人", the baseline and a copy with lower
+/// attrition: four plans, as a trainer compares them.
+fn four_plans() -> State {
+    let mut state = yunnan();
+    state.apply(Action::SetPlanName(Some("甲：多招人少流失".into())));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 15_000.0,
+    });
+    state.apply(Action::AddToCompare(CompareSource::Baseline));
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    state.apply(Action::SetPlanName(Some("乙：少流失".into())));
+    state.apply(Action::SetValue {
+        key: "attrition",
+        value: 0.05,
+    });
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    state.apply(Action::SetPlanName(Some("丙：都做".into())));
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 17_000.0,
+    });
+    state
+}
+
+#[test]
+fn sharing_the_comparison_shares_every_plan_in_one_link() {
+    let mut state = four_plans();
+    state.apply(Action::OpenDialog(Dialog::Share));
+    assert_eq!(state.shared().len(), 1, "the plan being edited, as before");
+    state.apply(Action::OpenDialog(Dialog::ShareComparison));
+    let shared = state.shared();
+    assert_eq!(shared.len(), 4);
+    let link = crate::share::encode(&shared, None);
+    let opened = State::from_link(&crate::share::decode(&link), Lang::Zh);
+    assert_eq!(opened.plans.len(), 4);
+    let names: Vec<Option<&str>> = opened.plans.iter().map(|p| p.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("甲：多招人少流失"),
+            None,
+            Some("乙：少流失"),
+            Some("丙：都做")
+        ]
+    );
+    assert_eq!(opened.plans[1].kind, PlanKind::Baseline);
+    for (a, b) in opened.plans.iter().zip(&state.plans) {
+        assert_eq!(a.scenario, b.computed.scenario);
+    }
+}
+
+#[test]
+fn a_plan_says_whether_it_was_edited_since_its_save_its_link_or_its_copy() {
+    let mut state = yunnan();
+    save_as(&mut state, "s1", "甲：多招人少流失");
+    state.apply(Action::AddToCompare(CompareSource::Save("s1".into())));
+    assert_eq!(state.edited(), [Edited::No, Edited::No]);
+    // The working plan is edited after it was saved; the saved plan beside it is not.
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 16_000.0,
+    });
+    assert_eq!(state.edited(), [Edited::SinceSaved, Edited::No]);
+    state.apply(Action::AddToCompare(CompareSource::Copy));
+    assert_eq!(state.edited()[2], Edited::No);
+    state.apply(Action::SetValue {
+        key: "attrition",
+        value: 0.05,
+    });
+    assert_eq!(state.edited()[2], Edited::SinceOpened);
+}
