@@ -55,8 +55,9 @@ pub enum Job {
 pub enum Outcome {
     Summary(Summary),
     Answer(SeekAnswer),
-    Calibration(Result<Calibration, FitRefusal>),
-    Backtest(Result<Backtest, BacktestRefusal>),
+    /// Boxed, as the back-test: their reports are many times the size of the other outcomes.
+    Calibration(Box<Result<Calibration, FitRefusal>>),
+    Backtest(Box<Result<Backtest, BacktestRefusal>>),
     /// The job could not be started (an invalid scenario, an unknown lever): the caller checks
     /// these before asking, so this names a programming error, never a planner's; it is still
     /// worded for the planner (`swplan_words::messages::refusal_message`).
@@ -185,12 +186,16 @@ impl SeekAnswer {
 /// An outcome that can travel as JSON: a fit refused because its scenario is invalid (which
 /// carries the model's validation errors, not sent) becomes the refusal of an invalid scenario.
 fn travelling(outcome: Outcome) -> Outcome {
-    match outcome {
-        Outcome::Calibration(Err(FitRefusal::Invalid(_)))
-        | Outcome::Backtest(Err(BacktestRefusal::Fit(FitRefusal::Invalid(_)))) => {
+    match &outcome {
+        Outcome::Calibration(fit) if matches!(**fit, Err(FitRefusal::Invalid(_))) => {
             Outcome::Refused(Refusal::InvalidScenario)
         }
-        outcome => outcome,
+        Outcome::Backtest(test)
+            if matches!(**test, Err(BacktestRefusal::Fit(FitRefusal::Invalid(_)))) =>
+        {
+            Outcome::Refused(Refusal::InvalidScenario)
+        }
+        _ => outcome,
     }
 }
 
@@ -279,11 +284,11 @@ impl Runner {
             // A fit is a few hundred model runs at most: done in one go.
             Job::Calibrate { scenario, levers } => {
                 Kind::Finished(Some(match validate(&scenario) {
-                    Ok(()) => travelling(Outcome::Calibration(calibrate(
+                    Ok(()) => travelling(Outcome::Calibration(Box::new(calibrate(
                         &scenario,
                         &scenario.actuals,
                         &levers,
-                    ))),
+                    )))),
                     Err(_) => Outcome::Refused(Refusal::InvalidScenario),
                 }))
             }
@@ -293,13 +298,13 @@ impl Runner {
                 base_year,
                 cutoff,
             } => Kind::Finished(Some(match validate(&scenario) {
-                Ok(()) => travelling(Outcome::Backtest(backtest(
+                Ok(()) => travelling(Outcome::Backtest(Box::new(backtest(
                     &scenario,
                     &scenario.actuals,
                     &levers,
                     base_year,
                     cutoff,
-                ))),
+                )))),
                 Err(_) => Outcome::Refused(Refusal::InvalidScenario),
             })),
         };

@@ -316,11 +316,7 @@ fn layout_below(spec: &ChartSpec, top: f64) -> ChartLayout {
         .series
         .iter()
         .map(|s| {
-            let last = xs
-                .iter()
-                .zip(&s.values)
-                .filter(|(_, v)| v.is_finite())
-                .last()?;
+            let last = xs.iter().zip(&s.values).rfind(|(_, v)| v.is_finite())?;
             (s.shape == Shape::Line).then(|| (*last.0, y.map(*last.1)))
         })
         .collect();

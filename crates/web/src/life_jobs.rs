@@ -56,9 +56,10 @@ pub fn use_life_jobs(
             },
             compute.clone(),
             move |outcome| match (outcome, token) {
-                (Outcome::Calibration(outcome), Some(token)) => {
-                    emit(LifeAction::CalibrationDone { token, outcome })
-                }
+                (Outcome::Calibration(outcome), Some(token)) => emit(LifeAction::CalibrationDone {
+                    token,
+                    outcome: *outcome,
+                }),
                 (_, Some(token)) => emit(LifeAction::JobFailed { token }),
                 _ => {}
             },
@@ -81,9 +82,10 @@ pub fn use_life_jobs(
             },
             compute.clone(),
             move |outcome| match (outcome, token) {
-                (Outcome::Backtest(outcome), Some(token)) => {
-                    emit(LifeAction::BacktestDone { token, outcome })
-                }
+                (Outcome::Backtest(outcome), Some(token)) => emit(LifeAction::BacktestDone {
+                    token,
+                    outcome: *outcome,
+                }),
                 (_, Some(token)) => emit(LifeAction::JobFailed { token }),
                 _ => {}
             },

@@ -316,7 +316,7 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
             </label>
             <div class="rollup-add">
                 <div class="row-buttons">
-                    <select id="rollup-preset" aria-label={words.add_preset}>
+                    <select ref={preset.clone()} id="rollup-preset" aria-label={words.add_preset}>
                         { for presets::all().iter().map(|p| html! {
                             <option value={p.slug}>{ lang.pick(&p.scenario.name.zh, &p.scenario.name.en) }</option>
                         }) }
@@ -326,14 +326,14 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
                 </div>
                 if !props.saves.is_empty() {
                     <div class="row-buttons">
-                        <select id="rollup-save" aria-label={words.add_save}>
+                        <select ref={save.clone()} id="rollup-save" aria-label={words.add_save}>
                             { for props.saves.iter().map(|s| html! { <option value={s.id.clone()}>{ s.title(lang) }</option> }) }
                         </select>
                         <button type="button" id="rollup-add-save" onclick={on_add_save}>{ words.add_save }</button>
                     </div>
                 }
                 <div class="row-buttons">
-                    <input type="text" id="rollup-link" aria-label={words.add_link} placeholder={words.link_placeholder} />
+                    <input ref={link.clone()} type="text" id="rollup-link" aria-label={words.add_link} placeholder={words.link_placeholder} />
                     <button type="button" id="rollup-add-link" onclick={on_add_link}>{ words.add_link }</button>
                     <label class="button file-button">{ words.add_file }
                         <input type="file" id="rollup-file" class="visually-hidden" accept=".json,.toml,application/json" onchange={on_file} />

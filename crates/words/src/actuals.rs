@@ -773,7 +773,7 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let text = format!("{}\t2023\n", metric_label(metric, lang));
                 let block = read_block(&text, &names, &|_| Some(1.0), None);
-                assert_eq!(block.layout.is_some(), true, "{text}");
+                assert!(block.layout.is_some(), "{text}");
             }
         }
         let block = read_block(

@@ -110,7 +110,7 @@ pub fn link_notes(actuals: &Actuals) -> (Vec<(Metric, i32, String)>, usize) {
         trial.number(year.max(0) as u64);
         trial.text(&note);
         let size = trial.bytes().len() - 1;
-        if (before + size) * 4 / 3 + 1 <= MAX_NOTE_CHARS {
+        if (before + size) * 4 / 3 < MAX_NOTE_CHARS {
             writer.text(code);
             writer.number(year.max(0) as u64);
             writer.text(&note);

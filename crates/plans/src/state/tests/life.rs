@@ -46,7 +46,7 @@ fn run_fit(state: &mut State) {
     };
     state.apply(Action::Life(L::CalibrationDone {
         token: request.token,
-        outcome,
+        outcome: *outcome,
     }));
 }
 
@@ -345,7 +345,7 @@ fn the_backtest_runs_on_the_chosen_years() {
     };
     state.apply(Action::Life(L::BacktestDone {
         token: request.token,
-        outcome,
+        outcome: *outcome,
     }));
     let backtest = state.session.life.backtest.clone().unwrap();
     let result = backtest.outcome.as_ref().unwrap();
