@@ -652,7 +652,7 @@ fn pool_prints_the_room_per_lever_and_target_and_what_it_skipped() {
         "{csv}"
     );
 
-    // Two people sent the same plan: counted each, and said so.
+    // The same plan sent twice: counted each time when asked, and said so.
     let out = swplan(&["pool", &path, "--count-identical"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Participants: 4; skipped: 2"), "{text}");

@@ -498,15 +498,27 @@ pub fn simulate_many_from(
 /// The probability that `target` is met at its deadline, over `settings.runs` trajectories.
 /// Cheaper than a full summary: nothing is stored. The scenario must be valid.
 pub fn probability(scenario: &Scenario, target: &Target, settings: Settings) -> f64 {
+    probabilities(scenario, std::slice::from_ref(target), settings)[0]
+}
+
+/// The probability of each target, from the same trajectories: several targets cost what one
+/// does (a trajectory is drawn once and read at every deadline). The scenario must be valid.
+pub fn probabilities(scenario: &Scenario, targets: &[Target], settings: Settings) -> Vec<f64> {
     let plan = year_inputs(scenario);
-    let met = (0..settings.runs as u64)
-        .filter(|&i| {
-            trajectory(scenario, &plan, settings.seed, i)
+    let mut met = vec![0usize; targets.len()];
+    for i in 0..settings.runs as u64 {
+        let trajectory = trajectory(scenario, &plan, settings.seed, i);
+        for (count, target) in met.iter_mut().zip(targets) {
+            if trajectory
                 .row(target.deadline)
                 .is_some_and(|row| target.is_met_by(target.metric.value(row)))
-        })
-        .count();
-    met as f64 / settings.runs.max(1) as f64
+            {
+                *count += 1;
+            }
+        }
+    }
+    let runs = settings.runs.max(1) as f64;
+    met.into_iter().map(|count| count as f64 / runs).collect()
 }
 
 /// A checksum of a summary's numbers, to compare native and WebAssembly results bit for bit.

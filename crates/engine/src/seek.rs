@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::montecarlo::{probability, Settings};
+use super::montecarlo::{probabilities, Settings};
 use super::params::{self, Kind, Shape, Unit};
 use super::scenario::Scenario;
 use super::simulate::simulate;
@@ -133,6 +133,10 @@ pub struct Search {
     target: Target,
     /// Other targets met now, which the value found must keep met (as planned).
     keep: Vec<Target>,
+    /// At a confidence: the other targets whose odds reach it now, which the value found must
+    /// keep at that confidence (a lower value that keeps them met only as planned could leave
+    /// them at even odds).
+    keep_sure: Vec<Target>,
     lever: &'static str,
     confidence: Option<(f64, Settings)>,
     /// Grid step: one person/unit, or 0.1 % for rates.
@@ -186,6 +190,24 @@ impl Search {
             .filter(|t| evaluate(t, &plan).met)
             .cloned()
             .collect();
+        let keep_sure = match question.confidence {
+            None => Vec::new(),
+            Some((confidence, settings)) => {
+                let others: Vec<Target> = scenario
+                    .targets
+                    .iter()
+                    .filter(|t| *t != question.target && t.goal() == Goal::AtLeast)
+                    .cloned()
+                    .collect();
+                let odds = probabilities(scenario, &others, settings);
+                others
+                    .into_iter()
+                    .zip(odds)
+                    .filter(|(_, odds)| *odds >= confidence)
+                    .map(|(target, _)| target)
+                    .collect()
+            }
+        };
         let current = match params::value(scenario, param.key) {
             Some(params::Value::Yearly(y)) => y.first(),
             Some(params::Value::Scalar(v)) => *v,
@@ -195,6 +217,7 @@ impl Search {
             scenario: scenario.clone(),
             target: question.target.clone(),
             keep,
+            keep_sure,
             lever: param.key,
             confidence: question.confidence,
             grid: if param.unit == Unit::Rate {
@@ -282,7 +305,8 @@ impl Search {
     }
 
     /// Whether the lever at grid value `k` meets the target (as planned or at the confidence
-    /// asked) and keeps every target met now met as planned.
+    /// asked) and keeps every target met now met as planned, and at a confidence every target
+    /// that reaches it now at it (all read from the same trajectories).
     fn meets(&self, k: u64) -> bool {
         let trial = self.trial(self.at(k));
         let Ok(plan) = simulate(&trial) else {
@@ -294,7 +318,13 @@ impl Search {
         match self.confidence {
             None => evaluate(&self.target, &plan).met,
             Some((confidence, settings)) => {
-                probability(&trial, &self.target, settings) >= confidence
+                let targets: Vec<Target> = std::iter::once(&self.target)
+                    .chain(&self.keep_sure)
+                    .cloned()
+                    .collect();
+                probabilities(&trial, &targets, settings)
+                    .into_iter()
+                    .all(|odds| odds >= confidence)
             }
         }
     }
@@ -345,7 +375,7 @@ fn closed_form(scenario: &Scenario, target: &Target, lever: &str) -> Option<f64>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::montecarlo::Settings;
+    use crate::montecarlo::{probability, Settings};
     use crate::test_presets as presets;
 
     fn yunnan() -> Scenario {
@@ -541,5 +571,32 @@ mod tests {
         };
         let err = seek(&s, &question).unwrap_err();
         assert_eq!(err, SeekError::NotALever("attrition".into()));
+    }
+
+    #[test]
+    fn at_a_confidence_the_other_targets_met_now_keep_that_confidence() {
+        // Ningxia building 1,000 rooms every year: both room targets are sure now. The least
+        // yearly rooms that gives the rooms target 90 % odds alone (578) would leave the
+        // coverage target at even odds; the answer keeps it at 90 % too.
+        let mut s = presets::by_slug("ningxia").unwrap().scenario.clone();
+        s.levers.rooms_per_year = crate::Yearly::Constant(1000.0);
+        let settings = Settings::default();
+        let index = |metric| s.targets.iter().position(|t| t.metric == metric).unwrap();
+        let (rooms, cover) = (index(Metric::Rooms), index(Metric::RoomCoverage));
+        let odds = |value: f64, target: usize| {
+            let mut trial = s.clone();
+            params::set(&mut trial, "rooms_per_year", value).unwrap();
+            probability(&trial, &s.targets[target], settings)
+        };
+        assert!(odds(1000.0, cover) >= 0.9, "sure now");
+        let question = Question {
+            target: &s.targets[rooms],
+            lever: "rooms_per_year",
+            confidence: Some((0.9, settings)),
+        };
+        let value = seek(&s, &question).unwrap().value.unwrap();
+        assert!(value >= 593.0, "{value}");
+        assert!(odds(value, rooms) >= 0.9 && odds(value, cover) >= 0.9);
+        assert!(odds(value - 1.0, cover) < 0.9, "the least such value");
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use swplan_engine::backtest::{backtest, Backtest, BacktestRefusal};
 use swplan_engine::calibrate::{calibrate, Calibration, Lever, Refusal as FitRefusal};
-use swplan_engine::montecarlo::{Accumulator, Settings, Summary};
+use swplan_engine::montecarlo::{probabilities, Accumulator, Settings, Summary};
 use swplan_engine::seek::{Answer, Question, Search, SeekError};
 use swplan_engine::simulate::{year_inputs, Start, YearInputs};
 use swplan_engine::{evaluate, simulate, validate, Scenario, Target};
@@ -94,18 +94,35 @@ impl From<SeekError> for Refusal {
     }
 }
 
-/// What applying a proposed value does to one target of the plan, as planned.
+/// What applying a proposed value does to one target of the plan, as planned, and for an
+/// answer at a confidence its odds.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Effect {
     pub metric: swplan_engine::Metric,
     pub deadline: i32,
     pub met_before: bool,
     pub met_after: bool,
+    /// The odds of meeting the target before and after, when the answer is at a confidence.
+    #[serde(default)]
+    pub odds: Option<Odds>,
+}
+
+/// The share of Monte Carlo trajectories that meet a target, before and after a change.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Odds {
+    pub before: f64,
+    pub after: f64,
 }
 
 /// Every target's verdict before and after setting `lever` to `value` (a schedule becomes that
-/// value every year), as planned; empty when the plan with that value is not valid.
-pub fn effects(scenario: &Scenario, lever: &str, value: f64) -> Vec<Effect> {
+/// value every year), as planned, and with `odds` (the Monte Carlo settings) their odds too;
+/// empty when the plan with that value is not valid.
+pub fn effects(
+    scenario: &Scenario,
+    lever: &str,
+    value: f64,
+    odds: Option<Settings>,
+) -> Vec<Effect> {
     let Ok(before) = simulate(scenario) else {
         return Vec::new();
     };
@@ -116,14 +133,28 @@ pub fn effects(scenario: &Scenario, lever: &str, value: f64) -> Vec<Effect> {
     let Ok(after) = simulate(&trial) else {
         return Vec::new();
     };
+    let odds: Vec<Option<Odds>> = match odds {
+        Some(settings) => {
+            let before = probabilities(scenario, &scenario.targets, settings);
+            let after = probabilities(&trial, &scenario.targets, settings);
+            before
+                .into_iter()
+                .zip(after)
+                .map(|(before, after)| Some(Odds { before, after }))
+                .collect()
+        }
+        None => vec![None; scenario.targets.len()],
+    };
     scenario
         .targets
         .iter()
-        .map(|target| Effect {
+        .zip(odds)
+        .map(|(target, odds)| Effect {
             metric: target.metric,
             deadline: target.deadline,
             met_before: evaluate(target, &before).met,
             met_after: evaluate(target, &after).met,
+            odds,
         })
         .collect()
 }
@@ -147,11 +178,13 @@ pub struct SeekAnswer {
 }
 
 impl SeekAnswer {
-    /// The answer to a question about `scenario`, with the value's effect on every target.
-    pub fn of(a: Answer, scenario: &Scenario) -> SeekAnswer {
+    /// The answer to a question about `scenario`, with the value's effect on every target (and
+    /// for an answer at a confidence, on its odds, with the search's `settings`).
+    pub fn of(a: Answer, scenario: &Scenario, settings: Option<Settings>) -> SeekAnswer {
+        let odds = settings.filter(|_| a.confidence.is_some());
         let effects = a
             .value
-            .map(|value| effects(scenario, a.lever, value))
+            .map(|value| effects(scenario, a.lever, value, odds))
             .unwrap_or_default();
         SeekAnswer {
             target: a.target,
@@ -225,6 +258,8 @@ enum Kind {
     Seek {
         search: Box<Search>,
         scenario: Box<Scenario>,
+        /// The Monte Carlo settings, for the odds in an answer at a confidence.
+        settings: Settings,
         steps: usize,
     },
     Finished(Option<Outcome>),
@@ -263,6 +298,7 @@ impl Runner {
                     Ok(search) => Kind::Seek {
                         search: Box::new(search),
                         scenario: Box::new(scenario.clone()),
+                        settings,
                         steps: 0,
                     },
                     Err(error) => Kind::Finished(Some(Outcome::Refused(error.into()))),
@@ -337,12 +373,13 @@ impl Runner {
             Kind::Seek {
                 search,
                 scenario,
+                settings,
                 steps,
             } => {
                 for _ in 0..units.max(1) {
                     *steps += 1;
                     if let Some(answer) = search.step() {
-                        let answer = SeekAnswer::of(answer, scenario);
+                        let answer = SeekAnswer::of(answer, scenario, Some(*settings));
                         self.kind = Kind::Finished(None);
                         return Progress::Done(Outcome::Answer(answer));
                     }
@@ -449,7 +486,11 @@ mod tests {
         };
         assert_eq!(
             Runner::start(job).finish(),
-            Outcome::Answer(SeekAnswer::of(seek(&s, &question).unwrap(), &s))
+            Outcome::Answer(SeekAnswer::of(
+                seek(&s, &question).unwrap(),
+                &s,
+                Some(settings)
+            ))
         );
     }
 
@@ -472,13 +513,52 @@ mod tests {
     #[test]
     fn an_answer_says_what_its_value_does_to_every_target() {
         let s = crate::presets::by_slug("ningxia").unwrap().scenario.clone();
-        let effects = effects(&s, "hires", 20_000.0);
+        let effects = effects(&s, "hires", 20_000.0, None);
         assert_eq!(effects.len(), s.targets.len());
         let talent = effects.iter().find(|e| e.metric == Metric::Talent).unwrap();
         assert!(!talent.met_before && talent.met_after, "{talent:?}");
         // Rooms do not depend on hiring.
         let rooms = effects.iter().find(|e| e.metric == Metric::Rooms).unwrap();
         assert_eq!(rooms.met_before, rooms.met_after);
+    }
+
+    #[test]
+    fn an_answer_at_a_confidence_says_how_the_odds_of_every_target_change() {
+        // Ningxia building 1,000 rooms a year; 578 a year gives the rooms target 90 % odds but
+        // leaves the coverage target at even odds: the list says so, beside "as planned".
+        let mut s = crate::presets::by_slug("ningxia").unwrap().scenario.clone();
+        s.levers.rooms_per_year = swplan_engine::Yearly::Constant(1000.0);
+        let settings = Settings::default();
+        let effects = effects(&s, "rooms_per_year", 578.0, Some(settings));
+        let cover = effects
+            .iter()
+            .find(|e| e.metric == Metric::RoomCoverage)
+            .unwrap();
+        let odds = cover.odds.unwrap();
+        assert!(odds.before >= 0.9 && odds.after < 0.6, "{odds:?}");
+        // As planned only, no odds are given.
+        assert!(effects_as_planned(&s).iter().all(|e| e.odds.is_none()));
+        // And the answer the worker sends carries them.
+        let target = s
+            .targets
+            .iter()
+            .find(|t| t.metric == Metric::Rooms)
+            .unwrap();
+        let question = Question {
+            target,
+            lever: "rooms_per_year",
+            confidence: Some((0.9, settings)),
+        };
+        let answer = SeekAnswer::of(seek(&s, &question).unwrap(), &s, Some(settings));
+        assert!(answer.effects.iter().all(|e| e.odds.is_some()));
+        assert!(answer
+            .effects
+            .iter()
+            .all(|e| e.odds.unwrap().after >= 0.9 || e.odds.unwrap().before < 0.9));
+    }
+
+    fn effects_as_planned(s: &Scenario) -> Vec<Effect> {
+        effects(s, "rooms_per_year", 578.0, None)
     }
 
     #[test]

@@ -366,6 +366,7 @@ mod tests {
         assert_eq!(path.param(), None);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn toml_errors_carry_their_line() {
         let text = "schema = 1\nregion = \"x\"\n[levers\nhires = 3";

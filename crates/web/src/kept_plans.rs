@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::storage::{local_time, now};
 use swplan_plans::share::save::SavedPlan;
 use swplan_plans::state::Action;
-use swplan_words::keeping::{keeping_text, kept_row};
+use swplan_words::keeping::{keeping_text, kept_count, kept_row};
+use swplan_words::results::{collapse_details, expand_details};
 use swplan_words::strings::naming;
 use swplan_words::Lang;
 
@@ -29,7 +30,16 @@ pub fn kept_plans(props: &KeptPlansProps) -> Html {
     html! {
         <section class="notice kept-plans" id="kept-plans" aria-labelledby="kept-plans-heading">
             <div>
-                <p id="kept-plans-heading"><strong>{ text.kept_heading }</strong></p>
+                // On a phone the box is one line, with the count, until unfolded.
+                <div class="kept-head">
+                    <p id="kept-plans-heading"><strong>{ text.kept_heading }</strong><span class="phone-only">{ kept_count(props.kept.len(), lang) }</span></p>
+                    <details class="notice-expand phone-only">
+                        <summary>
+                            <span class="when-closed">{ expand_details(lang) }</span>
+                            <span class="when-open">{ collapse_details(lang) }</span>
+                        </summary>
+                    </details>
+                </div>
                 <p class="muted">{ text.kept_help }</p>
                 <ul>
                     { for props.kept.iter().map(|kept| {

@@ -87,15 +87,13 @@ pub fn notices(props: &NoticesProps) -> Html {
                 </div>
                 <span class="notice-actions">
                     // Long details show their first line until this unfolds them (the
-                    // stylesheet reads it).
-                    if fold {
-                        <details class="notice-expand">
+                    // stylesheet reads it). On a phone every notice is one line until unfolded.
+                    <details class={classes!("notice-expand", (!fold).then_some("phone-only"))}>
                             <summary>
                                 <span class="when-closed">{ expand_details(lang) }</span>
                                 <span class="when-open">{ collapse_details(lang) }</span>
                             </summary>
-                        </details>
-                    }
+                    </details>
                     if let Some(download) = download {
                         <button type="button" class="undo download-set-aside" onclick={download}>{ keeping_text(lang).download_set_aside }</button>
                     }

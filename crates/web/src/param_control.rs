@@ -120,10 +120,15 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         .filter(|_| !retyping);
     let invalid = message.is_some();
 
+    // A schedule that varies by year shows "varies by year" in a read-only field: Enter or
+    // leaving it commits nothing (its text is not the planner's, and is no number).
     let commit = {
         let (on_action, typing) = (props.on_action.clone(), typing.clone());
         move |typed: String| {
             typing.set(None);
+            if varies {
+                return;
+            }
             match parse_typed(&typed) {
                 Ok(number) => {
                     on_action.emit(Action::ClearDraft(FieldId::main(key)));

@@ -141,7 +141,7 @@ pub fn pool_view(props: &PoolViewProps) -> Html {
                 <label for="pool-input">{ words.input_label }</label>
                 <p id="pool-input-hint" class="muted">{ words.input_hint }</p>
                 <textarea id="pool-input" rows="6" spellcheck="false" autocomplete="off"
-                    aria-describedby="pool-input-hint" placeholder="http://…?v=1&p=…"
+                    aria-describedby="pool-input-hint" placeholder={swplan_words::strings::link_placeholder()}
                     value={workshop.text.clone()} oninput={on_text} />
             </div>
             <div class="dialog-actions pool-actions">

@@ -224,7 +224,7 @@ pub fn saves_dialog(props: &SavesDialogProps) -> Html {
             { set_aside_view(&props.library, lang, &props.on_action) }
             <form class="open-link" onsubmit={on_open_link}>
                 <label for="open-link">{ text.open_link_label }</label>
-                <input id="open-link" type="text" value={(*link).clone()} oninput={on_link} placeholder="http://…?v=1&p=…" />
+                <input id="open-link" type="text" value={(*link).clone()} oninput={on_link} placeholder={swplan_words::strings::link_placeholder()} />
                 <button type="submit" class="apply">{ text.open_link }</button>
             </form>
             { link_check_view(&checked, lang, &props.on_action) }
@@ -351,7 +351,7 @@ fn link_check_view(
     match &**checked {
         None => Html::default(),
         Some(LinkCheck::NoLink) => html! {
-            <p class="form-error" id="open-link-error" role="alert">{ text.no_link_found }</p>
+            <p class="form-error" id="open-link-error" role="alert">{ swplan_words::strings::no_link_found(lang) }</p>
         },
         Some(LinkCheck::InPart(opened)) => {
             let open = {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::provenance::ProvenanceChip;
 use super::tip::Tip;
 use super::what_it_takes::WhatItTakes;
-use swplan_engine::montecarlo::{contrast, Cause, Contrast, Settings, Summary, TargetOdds};
+use swplan_engine::montecarlo::{contrast, Settings, Summary};
 use swplan_engine::{first_year_over, Goal, YearRow};
 use swplan_plans::state::{Action, Computed};
 use swplan_words::messages::{metric_amount, schedule_sentence, target_difference, target_terms};
@@ -95,8 +95,10 @@ fn target_card(props: &TargetCardProps) -> Html {
     let median_first = odds.map_or(text.computing.to_string(), |o| {
         year_text(o.median_first_year(), lang)
     });
-    // Old odds against a new plan would contradict it: while new odds compute, the old sentence
-    // is hidden (not shown), keeping its space so the cards do not jump during a drag.
+    // Why plan and odds disagree, when they do. Old odds against a new plan would contradict
+    // it: while new odds compute (all through a drag), the card keeps the sentence it had when
+    // the odds last settled, hidden, so it keeps its height and nothing below it moves; a card
+    // with nothing to explain keeps no room for a sentence.
     let explained = odds
         .and_then(|o| contrast(verdict.met, metric, o, &props.computed.scenario.uncertainty))
         .map(|c| {
@@ -107,16 +109,12 @@ fn target_card(props: &TargetCardProps) -> Html {
                 lang,
             )
         });
-    // The cause the model would name if plan and odds disagreed, for the sentence's room.
-    let no_odds = TargetOdds {
-        probability: 0.0,
-        first_year_distribution: Vec::new(),
-        never_met: 1.0,
-    };
-    let reserve_cause = match contrast(true, metric, &no_odds, &props.computed.scenario.uncertainty)
-    {
-        Some(Contrast::MetButUnlikely { cause } | Contrast::MissedButLikely { cause }) => cause,
-        None => Cause::Variation,
+    let settled = use_mut_ref(|| None::<String>);
+    let explained = if props.updating {
+        settled.borrow().clone()
+    } else {
+        settled.borrow_mut().clone_from(&explained);
+        explained
     };
     // Met as planned but missed in most simulations: amber, as in the verdict bar.
     let fragile = super::verdict_bar::is_fragile(verdict.met, odds.map(|o| o.probability));
@@ -212,12 +210,10 @@ fn target_card(props: &TargetCardProps) -> Html {
                     </div>
                 }
             </dl>
-            // The longest sentence holds its room unseen, so the card keeps its height whether
-            // plan and odds disagree or not.
-            <p class={classes!("contrast", props.updating.then_some("is-updating"))}>
-                <span class="contrast-text">{ explained.unwrap_or_default() }</span>
-                <span class="contrast-reserve" aria-hidden="true">{ results::longest_contrast_sentence(reserve_cause, lang) }</span>
-            </p>
+            if let Some(sentence) = explained {
+                <p class={classes!("contrast", props.updating.then_some("is-updating"))}
+                   aria-hidden={props.updating.then_some("true")}>{ sentence }</p>
+            }
             <WhatItTakes {index} {lang} computed={props.computed.clone()} mc={props.mc} stale={props.stale} on_action={props.on_action.clone()} />
         </article>
     }

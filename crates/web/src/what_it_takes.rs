@@ -20,7 +20,7 @@ use swplan_words::messages::{
     refusal_message, seek_error_message, seek_outcome_sentence, seek_schedule_sentence,
     seek_stretch_note,
 };
-use swplan_words::strings::strings;
+use swplan_words::strings::{odds_change, strings};
 use swplan_words::{format_percent, metric_label, param_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -177,22 +177,29 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
     };
     // Every value the panel names — one to apply, or how far the lever could fall — comes with
     // what it does to every target.
+    // A same-every-year value for a schedule is a change even when it equals the first year's.
     let named_effects = match &*answer {
         Some(Ok((found, effects)))
-            if found.value.is_some_and(|v| v != found.current) && !effects.is_empty() =>
+            if found.value.is_some_and(|v| schedule || v != found.current)
+                && !effects.is_empty() =>
         {
             Some(effects.clone())
         }
         _ => None,
     };
-    let preview: Option<Vec<(String, bool, bool)>> = named_effects.map(|effects| {
+    let preview: Option<Vec<(String, bool, bool, String)>> = named_effects.map(|effects| {
         effects
             .iter()
             .map(|e| {
+                let odds = e
+                    .odds
+                    .map(|o| odds_change(o.before, o.after, lang))
+                    .unwrap_or_default();
                 (
                     metric_label(e.metric, lang).to_string(),
                     e.met_before,
                     e.met_after,
+                    odds,
                 )
             })
             .collect()
@@ -273,12 +280,15 @@ pub fn what_it_takes(props: &WhatItTakesProps) -> Html {
                 }
                 if let Some(rows) = preview {
                     <div class="seek-preview">
-                        <p class="muted">{ text.effect_on_targets }</p>
+                        <p class="muted">{ if rows.iter().any(|row| !row.3.is_empty()) { text.effect_on_targets_odds } else { text.effect_on_targets } }</p>
                         <ul>
-                            { for rows.into_iter().map(|(label, before, after)| html! {
+                            { for rows.into_iter().map(|(label, before, after, odds)| html! {
                                 <li class={classes!((before != after).then_some("changes"))}>
                                     { label }{ lang.pick("：", ": ") }
                                     { if before { "✓" } else { "✗" } }{ " → " }{ if after { "✓" } else { "✗" } }
+                                    if !odds.is_empty() {
+                                        <span class="odds">{ odds }</span>
+                                    }
                                     <span class="visually-hidden">
                                         { format!(" {} → {}", if before { text.met } else { text.not_met }, if after { text.met } else { text.not_met }) }
                                     </span>

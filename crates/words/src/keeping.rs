@@ -8,7 +8,9 @@ use crate::save_messages::{rejected_plan_message, save_error_message};
 use crate::Lang;
 use swplan_plans::presets;
 use swplan_plans::share::save::{SaveError, SavedPlan};
-use swplan_plans::state::{ImportReport, Library, PendingImport, StoredEntry, Unreadable};
+use swplan_plans::state::{
+    ImportReport, Library, PendingImport, ShownInstead, StoredEntry, Unreadable,
+};
 
 /// The fixed texts.
 pub struct KeepingText {
@@ -81,15 +83,66 @@ pub fn kept_row(kept: &SavedPlan, time: &str, lang: Lang) -> String {
     }
 }
 
-/// The address was not a link this app can read.
-pub fn link_unreadable(autosave: bool, lang: Lang) -> String {
-    let default = &presets::default_preset().scenario.name;
-    match (autosave, lang) {
-        (true, Lang::Zh) => "地址中的链接无法读取：它不是本应用的分享链接，或在传递中损坏了，所以没有从中打开任何内容。现在显示的是您上次编辑的方案。".into(),
-        (true, Lang::En) => "The link in the address could not be read: it is not a link of this app, or it was damaged on the way, so nothing was opened from it. This is the plan you were last working on.".into(),
-        (false, Lang::Zh) => format!("地址中的链接无法读取：它不是本应用的分享链接，或在传递中损坏了，所以没有从中打开任何内容。现在显示的是默认的{}方案。", default.zh),
-        (false, Lang::En) => format!("The link in the address could not be read: it is not a link of this app, or it was damaged on the way, so nothing was opened from it. This is the default plan ({}).", default.en),
+/// How many plans are kept aside, beside the heading of their box when it is folded to one
+/// line: "（2）".
+pub fn kept_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{count}）"),
+        Lang::En => format!(" ({count})"),
     }
+}
+
+/// The address was not a link this app can read: what is shown instead, and where the plans
+/// the planner edited are when they are kept aside (`kept`).
+pub fn link_unreadable(shown: &ShownInstead, kept: bool, lang: Lang) -> String {
+    let opening = lang.pick(
+        "地址中的链接无法读取：它不是本应用的分享链接，或在传递中损坏了，所以没有从中打开任何内容。",
+        "The link in the address could not be read: it is not a link of this app, or it was damaged on the way, so nothing was opened from it. ",
+    );
+    let shown = match (shown, lang) {
+        (ShownInstead::Work, Lang::Zh) => {
+            "现在显示的是您正在编辑的方案，含您未保存的修改。".to_string()
+        }
+        (ShownInstead::Work, Lang::En) => {
+            "This is the plan you were working on, with your unsaved changes.".to_string()
+        }
+        (ShownInstead::LastShown { name, region }, _) => {
+            let region = lang.pick(&region.zh, &region.en);
+            let what = match name.as_deref() {
+                Some(name) if name != region => match lang {
+                    Lang::Zh => format!("{region}的“{name}”"),
+                    Lang::En => format!("“{name}” ({region})"),
+                },
+                _ => region.to_string(),
+            };
+            match lang {
+                Lang::Zh => format!("现在显示的是上次显示的方案：{what}，没有未保存的修改。"),
+                Lang::En => {
+                    format!("This is the plan last on screen: {what}, with no unsaved change.")
+                }
+            }
+        }
+        (ShownInstead::DefaultPreset, _) => {
+            let default = &presets::default_preset().scenario.name;
+            match lang {
+                Lang::Zh => format!("现在显示的是默认的{}方案。", default.zh),
+                Lang::En => format!("This is the default plan ({}).", default.en),
+            }
+        }
+    };
+    let text = keeping_text(lang);
+    let kept = match (kept, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => format!(
+            "您编辑过的方案没有丢失：它们在“{}”中，点“{}”即可找回。",
+            text.kept_heading, text.restore
+        ),
+        (true, Lang::En) => format!(
+            " The plans you edited are not lost: they are under “{}”; “{}” brings one back.",
+            text.kept_heading, text.restore
+        ),
+    };
+    format!("{opening}{shown}{kept}")
 }
 
 /// Stored data found unreadable: what happened to the list, why, and that nothing was
@@ -304,10 +357,61 @@ mod tests {
     }
 
     #[test]
+    fn the_folded_kept_box_counts_its_plans() {
+        assert_eq!(kept_count(2, Lang::Zh), "（2）");
+        assert_eq!(kept_count(1, Lang::En), " (1)");
+    }
+
+    #[test]
     fn an_unreadable_address_names_what_is_shown_instead() {
-        assert!(link_unreadable(true, Lang::Zh).contains("上次编辑的方案"));
-        assert!(link_unreadable(false, Lang::Zh).contains("云南"));
-        assert!(link_unreadable(false, Lang::En).contains("could not be read"));
+        let work = link_unreadable(&ShownInstead::Work, false, Lang::Zh);
+        assert!(
+            work.ends_with("现在显示的是您正在编辑的方案，含您未保存的修改。"),
+            "{work}"
+        );
+        let default = link_unreadable(&ShownInstead::DefaultPreset, false, Lang::Zh);
+        assert!(default.contains("默认的云南省方案"), "{default}");
+        assert!(!default.contains("编辑"), "{default}");
+        assert!(
+            link_unreadable(&ShownInstead::DefaultPreset, false, Lang::En)
+                .contains("could not be read")
+        );
+    }
+
+    #[test]
+    fn an_unreadable_address_over_an_unedited_plan_does_not_call_it_the_planners_edits() {
+        // The reviewer's sequence: Yunnan edited, a link to no preset (the edits kept aside,
+        // the unedited preset on screen), then an unreadable address.
+        let shown = ShownInstead::LastShown {
+            name: None,
+            region: presets::default_preset().scenario.name.clone(),
+        };
+        let zh = link_unreadable(&shown, true, Lang::Zh);
+        assert!(!zh.contains("上次编辑的方案"), "{zh}");
+        assert!(
+            zh.contains("现在显示的是上次显示的方案：云南省，没有未保存的修改。"),
+            "{zh}"
+        );
+        assert!(
+            zh.ends_with(
+                "您编辑过的方案没有丢失：它们在“您编辑过的方案已保留”中，点“恢复”即可找回。"
+            ),
+            "{zh}"
+        );
+        let en = link_unreadable(&shown, true, Lang::En);
+        assert!(
+            en.contains("This is the plan last on screen: Yunnan"),
+            "{en}"
+        );
+        assert!(en.ends_with("“Bring back” brings one back."), "{en}");
+        // Without plans kept aside, nothing is said of them.
+        assert!(!link_unreadable(&shown, false, Lang::Zh).contains("恢复"));
+        // A save on screen is named with its region.
+        let save = ShownInstead::LastShown {
+            name: Some("稳步增长".into()),
+            region: presets::default_preset().scenario.name.clone(),
+        };
+        assert!(link_unreadable(&save, false, Lang::Zh).contains("云南省的“稳步增长”"));
     }
 
     #[test]

@@ -16,8 +16,8 @@ pub fn notice_text(notice: &swplan_plans::state::Notice, lang: Lang) -> (String,
         Notice::StorageSetAside {
             entry, unreadable, ..
         } => crate::keeping::set_aside_notice(*entry, unreadable, lang),
-        Notice::LinkUnreadable { autosave } => {
-            (crate::keeping::link_unreadable(*autosave, lang), vec![])
+        Notice::LinkUnreadable { shown, kept } => {
+            (crate::keeping::link_unreadable(shown, *kept, lang), vec![])
         }
         Notice::LinkOpened { problems, notices } => {
             let heading = if problems.is_empty() {

@@ -7,7 +7,6 @@ pub use super::format::quantity;
 use super::format::{format_count_fine, format_percent_fine, format_yuan_fine, YuanScale};
 use super::messages::metric_value;
 use super::Lang;
-use swplan_engine::montecarlo::{Cause, Contrast};
 use swplan_engine::{FigureUnit, Goal, Metric, Verdict};
 
 /// A figure and its target's threshold side by side ("1.105万 / 1.2万"), each with enough
@@ -78,23 +77,6 @@ pub fn simulated_range(metric: Metric, low: f64, high: f64, lang: Lang) -> Strin
         metric_value(metric, low, lang),
         metric_value(metric, high, lang)
     )
-}
-
-/// The longest sentence a card can show on why plan and odds disagree, for the cause the model
-/// would name for its target: the card keeps that room, so it does not change height when the
-/// sentence comes or goes.
-pub fn longest_contrast_sentence(cause: Cause, lang: Lang) -> String {
-    [
-        Contrast::MetButUnlikely { cause },
-        Contrast::MissedButLikely { cause },
-    ]
-    .into_iter()
-    .flat_map(|contrast| {
-        [Some(2029), None]
-            .map(|median| super::strings::contrast_sentence(&contrast, 0.455, median, lang))
-    })
-    .max_by_key(|sentence| super::display_width(sentence))
-    .unwrap_or_default()
 }
 
 /// The fold under the first of several notices: "另有2条通知".
@@ -191,24 +173,6 @@ mod tests {
         assert_eq!(quantity("2", "people", Lang::En), "2 people");
         assert_eq!(quantity("1", "", Lang::En), "1");
         assert_eq!(quantity("1", "人", Lang::Zh), "1 人");
-    }
-
-    #[test]
-    fn the_reserved_sentence_is_at_least_as_long_as_any_the_card_shows() {
-        let cause = Cause::RoomDelays { slipping: 0.15 };
-        for lang in [Lang::Zh, Lang::En] {
-            let longest = super::super::display_width(&longest_contrast_sentence(cause, lang));
-            for contrast in [
-                Contrast::MetButUnlikely { cause },
-                Contrast::MissedButLikely { cause },
-            ] {
-                for (odds, median) in [(0.0, None), (0.499, Some(2030)), (0.5, Some(2027))] {
-                    let one =
-                        super::super::strings::contrast_sentence(&contrast, odds, median, lang);
-                    assert!(longest >= super::super::display_width(&one), "{one}");
-                }
-            }
-        }
     }
 
     #[test]

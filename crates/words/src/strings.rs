@@ -168,7 +168,6 @@ pub struct Strings {
     pub export_all: &'static str,
     pub open_link_label: &'static str,
     pub open_link: &'static str,
-    pub no_link_found: &'static str,
     pub link_read_in_part: &'static str,
     pub open_anyway: &'static str,
     pub open_now: &'static str,
@@ -220,6 +219,8 @@ pub struct Strings {
     /// Beside a disabled Apply: the answer was worked out from the last valid inputs.
     pub apply_blocked_invalid: &'static str,
     pub effect_on_targets: &'static str,
+    /// The same, for an answer at a confidence: each target also with its odds.
+    pub effect_on_targets_odds: &'static str,
     pub same_every_year_value: &'static str,
     pub replace_schedule: &'static str,
     pub cancel: &'static str,
@@ -396,7 +397,6 @@ pub const ZH: Strings = Strings {
     export_all: "导出全部方案",
     open_link_label: "打开链接（粘贴同事发来的链接）",
     open_link: "打开",
-    no_link_found: "没有找到分享链接：请粘贴完整的链接（以 http 开头，或含“v=1&p=…”）。当前方案未改变。",
     link_read_in_part: "这个链接不完整或有误，只能读取一部分（当前方案尚未改变）：",
     open_anyway: "仍然打开",
     open_now: "当前方案",
@@ -447,6 +447,7 @@ pub const ZH: Strings = Strings {
     apply_replacing_schedule: "采用此值（替换逐年设置，可撤销）",
     apply_blocked_invalid: "有输入无效：此答案按上一次有效的输入算出。请先改正或撤销无效输入，再采用。",
     effect_on_targets: "采用后各目标（按计划）：",
+    effect_on_targets_odds: "采用后各目标（按计划，括号内为达成概率）：",
     same_every_year_value: "每年统一为",
     replace_schedule: "替换逐年设置",
     cancel: "取消",
@@ -621,7 +622,6 @@ pub const EN: Strings = Strings {
     export_all: "Export all plans",
     open_link_label: "Open a link (paste one a colleague sent)",
     open_link: "Open",
-    no_link_found: "No share link found: paste the whole link (starting with http, or holding “v=1&p=…”). The current plan is unchanged.",
     link_read_in_part: "This link is incomplete or damaged and can only be read in part (the current plan is unchanged so far):",
     open_anyway: "Open anyway",
     open_now: "On screen",
@@ -672,6 +672,7 @@ pub const EN: Strings = Strings {
     apply_replacing_schedule: "Apply (replaces the yearly schedule; can be undone)",
     apply_blocked_invalid: "An input is invalid: this answer comes from the last valid inputs. Correct or undo it before applying.",
     effect_on_targets: "With this value, every target as planned:",
+    effect_on_targets_odds: "With this value, every target as planned (in brackets, its odds):",
     same_every_year_value: "Every year",
     replace_schedule: "Replace the schedule",
     cancel: "Cancel",
@@ -918,6 +919,37 @@ pub fn contrast_sentence(
     }
 }
 
+/// Beside a target in the list of what a value does, for an answer at a confidence: its odds
+/// before and after ("（达成概率 100% → 49.5%）").
+pub fn odds_change(before: f64, after: f64, lang: Lang) -> String {
+    let (before, after) = (
+        super::format::format_percent(before, lang),
+        super::format::format_percent(after, lang),
+    );
+    match lang {
+        Lang::Zh => format!("（达成概率 {before} → {after}）"),
+        Lang::En => format!(" (odds {before} → {after})"),
+    }
+}
+
+/// Nothing pasted holds a share link: what a link looks like, as this app makes them.
+pub fn no_link_found(lang: Lang) -> String {
+    let example = swplan_plans::share::query_example();
+    match lang {
+        Lang::Zh => format!(
+            "没有找到分享链接：请粘贴完整的链接（以 http 开头，或含“{example}”）。当前方案未改变。"
+        ),
+        Lang::En => format!(
+            "No share link found: paste the whole link (starting with http, or holding “{example}”). The current plan is unchanged."
+        ),
+    }
+}
+
+/// The example in a field where a link is pasted: an address with a query as this app makes it.
+pub fn link_placeholder() -> String {
+    format!("http://…?{}", swplan_plans::share::query_example())
+}
+
 /// Typed but not yet applied: "按 Enter 应用；结果仍按 12000 人/年 计算".
 pub fn pending_hint(value: &str, unit: &str, lang: Lang) -> String {
     let amount = super::format::quantity(value, unit, lang);
@@ -1082,6 +1114,27 @@ mod tests {
         assert!(zh.starts_with("公益时报，2022年12月20日："), "{zh}");
         assert!(document_citation("000", Lang::En).starts_with("China Philanthropy Times"));
         assert_eq!(document_citation("999", Lang::Zh), "来源文件 999");
+    }
+
+    #[test]
+    fn an_odds_change_reads_as_percentages() {
+        assert_eq!(
+            odds_change(1.0, 0.495, Lang::Zh),
+            "（达成概率 100% → 49.5%）"
+        );
+        assert_eq!(odds_change(0.9, 0.95, Lang::En), " (odds 90% → 95%)");
+    }
+
+    #[test]
+    fn the_link_examples_are_of_the_format_this_app_writes() {
+        // Not "v=1&p=…": the example is the beginning of a link as the app makes it today.
+        let example = format!("v={}&c=…&p=…", swplan_plans::share::PLAIN_FORMAT);
+        for lang in [Lang::Zh, Lang::En] {
+            let message = no_link_found(lang);
+            assert!(message.contains(&example), "{message}");
+            assert!(!message.contains("v=1"), "{message}");
+        }
+        assert_eq!(link_placeholder(), format!("http://…?{example}"));
     }
 
     #[test]

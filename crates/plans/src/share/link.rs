@@ -27,6 +27,21 @@ use swplan_engine::{RegionName, Scenario};
 /// format before it (see [`LinkKey::since_format`]).
 pub const FORMAT_VERSION: u32 = 4;
 
+/// The format a link is written in when it holds none of the keys a later format introduced:
+/// the `v` of most links this app makes.
+pub const PLAIN_FORMAT: u32 = 2;
+
+/// How the query of a link this app makes begins — the format of most links, the checksum and
+/// the plan's origin (`v=2&c=…&p=…`) — shown to people as what a link to paste holds.
+pub fn query_example() -> String {
+    format!(
+        "{}={PLAIN_FORMAT}&{}=…&{}=…",
+        LinkKey::Version.code(),
+        LinkKey::Checksum.code(),
+        LinkKey::Origin.code()
+    )
+}
+
 /// The most plans a link carries (one, or a comparison of up to four).
 pub const MAX_PLANS: usize = 4;
 
@@ -132,7 +147,7 @@ pub(super) fn format_of(pairs: &[(String, String)]) -> u32 {
         .iter()
         .filter_map(|(key, _)| LinkKey::from_code(split_plan_prefix(key).1))
         .map(LinkKey::since_format)
-        .fold(2, u32::max)
+        .fold(PLAIN_FORMAT, u32::max)
 }
 
 /// The link query (without `?`) for one plan, or several to compare (at most [`MAX_PLANS`];

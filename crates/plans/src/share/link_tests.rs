@@ -61,6 +61,25 @@ fn every_link_carries_a_checksum_right_after_its_version() {
 }
 
 #[test]
+fn the_example_shown_to_people_begins_as_a_link_this_app_makes() {
+    // "v=2&c=…&p=…": the version of a plain link, its checksum, its origin — the first three
+    // keys of a link of a preset, in that order, with the same version.
+    let example = query_example();
+    assert_eq!(example, format!("v={PLAIN_FORMAT}&c=…&p=…"));
+    let link = super::encode(&[yunnan()], None);
+    let keys = |query: &str| -> Vec<String> {
+        query
+            .split('&')
+            .take(3)
+            .map(|pair| pair.split('=').next().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(keys(&link), keys(&example));
+    assert!(link.starts_with(&format!("v={PLAIN_FORMAT}&")), "{link}");
+    const { assert!(PLAIN_FORMAT <= FORMAT_VERSION) };
+}
+
+#[test]
 fn a_link_cut_short_or_changed_says_so() {
     let mut plan = yunnan();
     plan.scenario.levers.pass_junior = Yearly::List(vec![0.25, 0.25, 0.3, 0.25]);

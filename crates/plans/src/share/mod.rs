@@ -57,7 +57,8 @@ mod values;
 pub use extract::{extract_links, query_part};
 pub use keys::LinkKey;
 pub use link::{
-    baseline, decode, encode, normalized, same_numbers, same_plan, FORMAT_VERSION, MAX_PLANS,
+    baseline, decode, encode, normalized, query_example, same_numbers, same_plan, FORMAT_VERSION,
+    MAX_PLANS, PLAIN_FORMAT,
 };
 pub use problems::{Fallback, LinkNotice, LinkProblem, OlderData, ProblemKind};
 

@@ -26,7 +26,7 @@ pub use life::{Life, LifeAction};
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use predicting::Predicting;
 pub use rollup::{RollUpAction, RollUpState};
-pub use session::{Dialog, Notice, Session, UndoHint, View};
+pub use session::{Dialog, Notice, Session, ShownInstead, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
 pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};
@@ -373,6 +373,21 @@ impl State {
         self.set_mc(spec.mc);
     }
 
+    /// The plans that were the save `id`, just deleted, are no longer saved: they keep their
+    /// numbers but lose the link and the save's name, so nothing on screen (the header, the
+    /// name box) names a save that no longer exists. Returns their ids, for "restore".
+    fn unlink_save(&mut self, id: &str) -> Vec<u64> {
+        self.plans
+            .iter_mut()
+            .filter(|plan| plan.save_id.as_deref() == Some(id))
+            .map(|plan| {
+                plan.save_id = None;
+                plan.name = None;
+                plan.id
+            })
+            .collect()
+    }
+
     /// An id for a plan kept aside, unique across this browser's pages in practice.
     fn kept_id(&mut self, now: &str) -> String {
         format!("kept-{now}-{}", self.fresh_number())
@@ -700,14 +715,27 @@ impl State {
             } => self.session.library.duplicate(&id, &new_id, &name, &now),
             Action::DeleteSave(id) => {
                 if let Some((index, save)) = self.session.library.remove(&id) {
+                    let unlinked = self.unlink_save(&id);
                     self.session.undo_hint = Some(UndoHint::SaveDeleted {
                         index,
                         save: Box::new(save),
+                        unlinked,
                     });
                 }
             }
             Action::RestoreSave => {
-                if let Some(UndoHint::SaveDeleted { index, save }) = self.session.undo_hint.take() {
+                if let Some(UndoHint::SaveDeleted {
+                    index,
+                    save,
+                    unlinked,
+                }) = self.session.undo_hint.take()
+                {
+                    for plan in self.plans.iter_mut() {
+                        if unlinked.contains(&plan.id) && plan.save_id.is_none() {
+                            plan.save_id = Some(save.id.clone());
+                            plan.name = save.name.clone();
+                        }
+                    }
                     self.session.library.restore(index, *save);
                 }
             }

@@ -390,6 +390,10 @@ impl Plan {
             key,
             index: Some(index),
         });
+        // Varying now, the main field is read-only: text left in it could not be corrected.
+        if self.varies_by_year(key) {
+            self.drafts.remove(&FieldId::main(key));
+        }
         self.recompute_if_changed(generation);
     }
 
@@ -451,8 +455,13 @@ impl Plan {
         }
     }
 
-    /// Keeps text that is not a number, so the field shows it with its message.
+    /// Keeps text that is not a number, so the field shows it with its message. The main field
+    /// of a schedule that varies by year takes none: it is read-only, its text ("varies by
+    /// year") is the page's, and a draft there would hold every result back with no way out.
     pub fn set_draft(&mut self, field: FieldId, text: String) {
+        if field.index.is_none() && self.varies_by_year(field.key) {
+            return;
+        }
         self.drafts.insert(field, text);
     }
 

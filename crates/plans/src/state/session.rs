@@ -94,8 +94,9 @@ pub enum Notice {
         unreadable: Unreadable,
     },
     /// The address held something that is not a link this app can read: nothing was opened
-    /// from it; the page shows the autosaved plan (`autosave`) or the default preset.
-    LinkUnreadable { autosave: bool },
+    /// from it. `shown` is what the page shows instead; `kept` whether plans the planner edited
+    /// are kept aside (to bring back with "restore").
+    LinkUnreadable { shown: ShownInstead, kept: bool },
     /// What a link in the address could not give, and what the planner should know.
     LinkOpened {
         problems: Vec<LinkProblem>,
@@ -111,11 +112,31 @@ pub enum Notice {
     OlderModel,
 }
 
+/// What the page shows in place of an address it could not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShownInstead {
+    /// The plan being worked on, with changes of the planner's that nothing else keeps.
+    Work,
+    /// The plan last on screen, which holds no unsaved change (a preset, a link's plan or a
+    /// save as it was opened): its name, if it has one, and its region.
+    LastShown {
+        name: Option<String>,
+        region: RegionName,
+    },
+    /// Nothing was stored: the default preset.
+    DefaultPreset,
+}
+
 /// A destructive edit that was just made, so the page can offer "undo" beside its message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoHint {
-    /// A named save was deleted (kept here with its place in the list).
-    SaveDeleted { index: usize, save: Box<SavedPlan> },
+    /// A named save was deleted (kept here with its place in the list), and the plans that
+    /// were that save (by id), unlinked from it until it is restored.
+    SaveDeleted {
+        index: usize,
+        save: Box<SavedPlan>,
+        unlinked: Vec<u64>,
+    },
     /// A schedule that varied by year was replaced by one value.
     ScheduleReplaced { key: &'static str },
     /// A target was removed.

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::{Action, Notice, State};
+use super::{Action, Notice, ShownInstead, State};
 use crate::presets;
 use crate::share::save::{RejectedPlan, SaveError, SavedPlan};
 use crate::share::{self, normalized, same_plan, PlanSpec, ProblemKind};
@@ -114,9 +114,11 @@ impl State {
                     .iter()
                     .any(|p| matches!(p.kind, ProblemKind::NotALink));
             if unreadable {
-                state.apply(Action::Notify(Notice::LinkUnreadable {
-                    autosave: autosave.is_some(),
-                }));
+                let notice = Notice::LinkUnreadable {
+                    shown: state.shown_instead(autosave.is_some()),
+                    kept: !state.session.kept.plans.is_empty(),
+                };
+                state.apply(Action::Notify(notice));
             }
             state
         };
@@ -174,6 +176,24 @@ impl State {
             .replace_from_storage(self.session.library.saves.clone());
         alone.resume(autosave);
         alone.has_unsaved_edits()
+    }
+
+    /// What the page shows for an address it could not read: the autosaved plan (`autosaved`)
+    /// is the planner's work only when it holds changes nothing else keeps; unchanged, it is
+    /// the plan last on screen as it was opened (a link that could not open a plan leaves the
+    /// default preset there, while the planner's edits are kept aside).
+    fn shown_instead(&self, autosaved: bool) -> ShownInstead {
+        if !autosaved {
+            return ShownInstead::DefaultPreset;
+        }
+        if self.has_unsaved_edits() {
+            return ShownInstead::Work;
+        }
+        let plan = self.plan();
+        ShownInstead::LastShown {
+            name: plan.name.clone(),
+            region: plan.scenario.name.clone(),
+        }
     }
 
     /// A story named in the address (`story=<id>&step=n`, or a recorded one in `sr=`) opens in

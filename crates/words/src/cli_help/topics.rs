@@ -78,7 +78,7 @@ pub fn topic_text(topic: Topic, lang: Lang) -> String {
         Topic::Sources => sources(lang),
         Topic::Keys => keys(lang),
         Topic::Targets => targets(lang),
-        Topic::Links => links(lang).to_string(),
+        Topic::Links => links(lang),
     }
 }
 
@@ -235,9 +235,14 @@ fn metric_unit(metric: Metric, lang: Lang) -> &'static str {
     }
 }
 
-fn links(lang: Lang) -> &'static str {
+fn links(lang: Lang) -> String {
+    // The example is of the format most links are written in today.
+    let example = format!(
+        "?v={}&c=…&p=yunnan.2&h=15000",
+        swplan_plans::share::PLAIN_FORMAT
+    );
     lang.pick(
-        "分享链接把一个方案放在网址的查询部分（如 ?v=1&c=…&p=yunnan.2&h=15000），只用字母、数字和 - . _ ~，聊天软件和二维码都不会改动它。\n\n\
+        "分享链接把一个方案放在网址的查询部分（如 {example}），只用字母、数字和 - . _ ~，聊天软件和二维码都不会改动它。\n\n\
          链接保存：\n\
          \x20 · 方案的出发点：预设名及其数据版本（p=yunnan.2），或 p=new 表示自建地区；\n\
          \x20 · 与出发点不同的部分：改过的参数（按各自的链接代码，数值用模型单位，比例为小数）、逐年安排、起止年份、方案名与地区名、改过的目标、蒙特卡洛次数与种子；\n\
@@ -246,7 +251,7 @@ fn links(lang: Lang) -> &'static str {
          同一个链接永远打开同样的数字：预设的数字日后更正时，旧链接仍按它的数据版本打开，并说明哪些数字已更正；旧格式的链接按明确的迁移步骤读取。\n\
          读取链接从不失败：读不出的键被跳过，并说明用了什么代替。\n\n\
          swplan link 生成链接；swplan run \"<链接>\" 给出与应用中完全相同的数字；compare 与 pool 也接受链接。\n",
-        "A share link holds one plan in the query of an address (e.g. ?v=1&c=…&p=yunnan.2&h=15000), with nothing but letters, digits and - . _ ~, so no chat app or QR reader changes it.\n\n\
+        "A share link holds one plan in the query of an address (e.g. {example}), with nothing but letters, digits and - . _ ~, so no chat app or QR reader changes it.\n\n\
          A link holds:\n\
          \x20 · where the plan starts from: a preset's slug and data version (p=yunnan.2), or p=new for a region of your own;\n\
          \x20 · only what differs from it: changed parameters (by their link codes, in model units, rates as fractions), yearly schedules, the years, the plan's and region's names, changed targets, Monte Carlo runs and seed;\n\
@@ -256,6 +261,7 @@ fn links(lang: Lang) -> &'static str {
          Reading a link never fails: a key that cannot be read is skipped, saying what was used instead.\n\n\
          swplan link prints a link; swplan run \"<link>\" gives exactly the numbers the app shows; compare and pool take links too.\n",
     )
+    .replace("{example}", &example)
 }
 
 /// Rows laid out in columns padded to the widest cell (Chinese characters two columns wide),

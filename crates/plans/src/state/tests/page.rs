@@ -218,12 +218,18 @@ fn an_unreadable_address_says_so_and_opens_the_plan_being_worked_on() {
     assert_eq!(hires(&page), Yearly::Constant(15_000.0));
     assert_eq!(
         page.session.notices,
-        vec![Notice::LinkUnreadable { autosave: true }]
+        vec![Notice::LinkUnreadable {
+            shown: ShownInstead::Work,
+            kept: false
+        }]
     );
     let fresh = open("?%%%25%zz%E4%B8", Stored::default());
     assert_eq!(
         fresh.session.notices,
-        vec![Notice::LinkUnreadable { autosave: false }]
+        vec![Notice::LinkUnreadable {
+            shown: ShownInstead::DefaultPreset,
+            kept: false
+        }]
     );
     for plain in ["", "?lang=en", "?workers=0"] {
         assert!(
@@ -236,6 +242,34 @@ fn an_unreadable_address_says_so_and_opens_the_plan_being_worked_on() {
         .problems
         .iter()
         .any(|p| p.kind == ProblemKind::NotALink));
+}
+
+#[test]
+fn an_unreadable_address_after_a_link_to_nothing_says_the_unedited_plan_is_shown() {
+    // Edited Yunnan; a link to a preset that does not exist opens the default preset (the
+    // edits kept aside); then an address that is no link at all.
+    let page = edited_yunnan();
+    let page = open("?v=2&p=nowhere.9", stored(&page));
+    assert_eq!(hires(&page), Yearly::Constant(12_000.0));
+    assert_eq!(kept(&page).len(), 1);
+    let page = open("?%%%25%zz%E4%B8", stored(&page));
+    // On screen: the unedited preset, not the planner's edits, which are kept aside.
+    assert_eq!(hires(&page), Yearly::Constant(12_000.0));
+    assert!(!page.has_unsaved_edits());
+    assert_eq!(
+        kept(&page),
+        vec![("yunnan".to_string(), Yearly::Constant(15_000.0))]
+    );
+    assert_eq!(
+        page.session.notices,
+        vec![Notice::LinkUnreadable {
+            shown: ShownInstead::LastShown {
+                name: None,
+                region: presets::default_preset().scenario.name.clone(),
+            },
+            kept: true,
+        }]
+    );
 }
 
 #[test]

@@ -197,6 +197,49 @@ fn a_duplicate_is_a_new_save_first_and_the_plan_stays_with_the_original() {
 }
 
 #[test]
+fn deleting_the_save_on_screen_leaves_the_plan_unsaved_and_unnamed() {
+    let mut state = yunnan();
+    state.apply(Action::SetValue {
+        key: "hires",
+        value: 15_000.0,
+    });
+    save_as(&mut state, "s1", "临时方案");
+    state.apply(Action::DeleteSave("s1".into()));
+    // The plan keeps its numbers, but no longer claims the name of a save that is gone: the
+    // header and the name box show it as the unsaved plan it now is.
+    assert_eq!(state.plan().name, None);
+    assert_eq!(state.plan().save_id, None);
+    assert!(state.current_save().is_none());
+    assert_eq!(
+        state.plan().scenario.levers.hires,
+        Yearly::Constant(15_000.0)
+    );
+    assert!(
+        state.has_unsaved_edits(),
+        "its work is kept aside if another plan is opened over it"
+    );
+    // Restoring the save makes the plan that save again, under its name.
+    state.apply(Action::RestoreSave);
+    assert_eq!(state.plan().name.as_deref(), Some("临时方案"));
+    assert_eq!(
+        state
+            .current_save()
+            .map(|(save, changed)| (save.id.as_str(), changed)),
+        Some(("s1", false))
+    );
+}
+
+#[test]
+fn deleting_another_save_leaves_the_plan_on_screen_as_it_is() {
+    let mut state = yunnan();
+    save_as(&mut state, "s1", "A");
+    save_as(&mut state, "s2", "B");
+    state.apply(Action::DeleteSave("s1".into()));
+    assert_eq!(state.plan().name.as_deref(), Some("B"));
+    assert_eq!(state.plan().save_id.as_deref(), Some("s2"));
+}
+
+#[test]
 fn a_deleted_save_is_gone_for_good_once_its_hint_is_dismissed() {
     let mut state = yunnan();
     save_as(&mut state, "s1", "A");

@@ -204,3 +204,46 @@ fn a_value_committed_unchanged_is_no_undo_step() {
     });
     assert!(!state.plan().can_undo());
 }
+
+#[test]
+fn a_varying_schedules_main_field_takes_no_draft() {
+    // Enter in the read-only field of a schedule that varies by year commits its text
+    // ("逐年不同"): it must not become a draft that holds every result back.
+    let mut state = ningxia();
+    assert!(state.plan().varies_by_year("rooms_per_year"));
+    state.apply(Action::SetDraft {
+        field: FieldId::main("rooms_per_year"),
+        text: "逐年不同".into(),
+    });
+    assert!(state.plan().drafts.is_empty());
+    assert!(!state.plan().has_invalid_input());
+    // One year of it still takes text that is not a number, with its message.
+    let year = FieldId {
+        key: "rooms_per_year",
+        index: Some(1),
+    };
+    state.apply(Action::SetDraft {
+        field: year,
+        text: "abc".into(),
+    });
+    assert_eq!(
+        state.plan().drafts.keys().copied().collect::<Vec<_>>(),
+        vec![year]
+    );
+}
+
+#[test]
+fn a_schedule_made_to_vary_drops_its_main_fields_draft() {
+    let mut state = yunnan();
+    state.apply(Action::SetDraft {
+        field: FieldId::main("hires"),
+        text: "abc".into(),
+    });
+    state.apply(Action::SetYear {
+        key: "hires",
+        index: 2,
+        value: 40_000.0,
+    });
+    assert!(state.plan().drafts.is_empty());
+    assert!(!state.plan().has_invalid_input());
+}
