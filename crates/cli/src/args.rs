@@ -39,6 +39,8 @@ pub enum Command {
     Pool(PoolArgs),
     Optimise(OptimiseArgs),
     Sensitivity(SensitivityArgs),
+    Calibrate(CalibrateArgs),
+    Rollup(RollupArgs),
     Presets,
     Help(HelpArgs),
 }
@@ -54,6 +56,9 @@ pub struct PlanArgs {
     pub target: Vec<String>,
     #[arg(long)]
     pub no_targets: bool,
+    // `metric@year=value`: an actual figure added to the source's.
+    #[arg(long)]
+    pub actual: Vec<String>,
 }
 
 impl PlanArgs {
@@ -115,6 +120,30 @@ pub struct RunArgs {
     pub plan: PlanArgs,
     #[command(flatten)]
     pub monte_carlo: MonteCarloArgs,
+    #[arg(long, value_parser = format_name)]
+    pub format: Option<Format>,
+    #[arg(long)]
+    pub reproject: bool,
+}
+
+#[derive(Args)]
+pub struct CalibrateArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    // Comma-separated lever keys; without it, the drivers of the figures with actuals.
+    #[arg(long)]
+    pub fit: Option<String>,
+    #[arg(long, value_parser = format_name)]
+    pub format: Option<Format>,
+}
+
+#[derive(Args)]
+pub struct RollupArgs {
+    #[arg(required = true)]
+    pub sources: Vec<String>,
+    // Province targets, `metric=threshold@year`.
+    #[arg(long)]
+    pub target: Vec<String>,
     #[arg(long, value_parser = format_name)]
     pub format: Option<Format>,
 }

@@ -11,6 +11,8 @@
 //! swplan optimise <source> [--levers k,...] [--bound key=min..max ...] [--confidence 0.9]
 //!              [--budget yuan] [--discount 0.03] [--seed S] [--format table|json|csv] [--link]
 //! swplan sensitivity <source> [--set key=value ...] [--format table|json|csv]
+//! swplan calibrate <source> [--fit hires,attrition] [--actual metric@year=value ...] [--format table|json|csv]
+//! swplan rollup <source> <source> ... [--target metric=threshold@year ...] [--format table|json|csv]
 //! swplan presets
 //! swplan help [<command>|sources|keys|targets|links]
 //! ```
@@ -21,6 +23,7 @@
 //! `swplan_words::cli_help`, `options` opens sources; one module per command.
 
 mod args;
+mod calibrate;
 mod compare;
 mod help;
 mod link;
@@ -28,6 +31,7 @@ mod optimise;
 mod options;
 mod parse;
 mod pool;
+mod rollup;
 mod run;
 mod seek;
 mod sensitivity;
@@ -110,6 +114,8 @@ fn dispatch(command: Option<Command>, lang_given: bool, lang: Lang) -> Result<St
         Some(Command::Pool(args)) => pool::pool_command(&args, lang),
         Some(Command::Optimise(args)) => optimise::optimise_command(&args, lang_given, lang),
         Some(Command::Sensitivity(args)) => sensitivity::sensitivity_command(&args, lang),
+        Some(Command::Calibrate(args)) => calibrate::calibrate_command(&args, lang),
+        Some(Command::Rollup(args)) => rollup::rollup_command(&args, lang),
         Some(Command::Presets) => Ok(list_presets(lang)),
         Some(Command::Help(args)) => help::help_command(args.topic.as_deref(), lang),
         None => help::help_command(None, lang),

@@ -40,6 +40,10 @@ pub fn load(args: &PlanArgs, lang: Lang) -> Result<Loaded, Failure> {
     }
     validate(scenario)
         .map_err(|e| Failure::Input(load_error_message(&LoadError::Invalid(e), lang)))?;
+    // Actuals last: whether one can be taken depends on the plan's years and ceilings.
+    for text in &args.actual {
+        add_actual(scenario, text, lang)?;
+    }
     Ok(Loaded {
         plan,
         others: plans.collect(),
@@ -76,8 +80,49 @@ pub fn read_file(path: &str, lang: Lang) -> Result<String, Failure> {
     })
 }
 
+/// Reads `--actual metric@year=value` (a value as a planner types it: `90000`, `9万`,
+/// `12,000`) and adds it to the plan's actuals, refused when the plan cannot take it.
+fn add_actual(
+    scenario: &mut swplan_engine::Scenario,
+    text: &str,
+    lang: Lang,
+) -> Result<(), Failure> {
+    use swplan_words::actuals::{actual_text_message, ActualTextError as E};
+    let bad = |error: E| Failure::Input(actual_text_message(text, &error, lang));
+    let (head, value) = text.split_once('=').ok_or_else(|| bad(E::Malformed))?;
+    let (key, year) = head.split_once('@').ok_or_else(|| bad(E::Malformed))?;
+    let metric = Metric::from_key(key.trim())
+        .filter(|m| swplan_engine::actuals::is_actual_figure(*m))
+        .ok_or_else(|| {
+            bad(E::UnknownFigure {
+                key: key.trim().into(),
+            })
+        })?;
+    let year: i32 = year
+        .trim()
+        .parse()
+        .map_err(|_| bad(E::NotAYear { year: year.into() }))?;
+    let value = swplan_words::inputs::parse_typed(value).map_err(|_| {
+        bad(E::NotANumber {
+            value: value.into(),
+        })
+    })?;
+    let problems = swplan_plans::life::entry_problems(scenario, metric, year, value);
+    if !problems.is_empty() {
+        return Err(bad(E::Refused(problems)));
+    }
+    let note = scenario
+        .actuals
+        .get(metric, year)
+        .and_then(|a| a.note.clone());
+    scenario
+        .actuals
+        .insert(metric, year, swplan_engine::Actual { value, note });
+    Ok(())
+}
+
 /// Reads `--target metric=threshold@year`, with the keys of files and links.
-fn parse_target(text: &str, lang: Lang) -> Result<Target, Failure> {
+pub fn parse_target(text: &str, lang: Lang) -> Result<Target, Failure> {
     let bad = |error: TargetTextError| Failure::Input(target_text_message(text, &error, lang));
     let (key, rest) = text.split_once('=').unwrap_or((text, ""));
     let key = key.trim();

@@ -96,9 +96,53 @@ impl From<Actual> for ActualForm {
 }
 
 /// A plan's actual figures, per figure and year. Empty for a plan made before any came in.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Actuals(BTreeMap<Metric, BTreeMap<i32, Actual>>);
+
+/// Years are table keys: text in TOML and JSON (`2023 = 90000`, `"2023": 90000`). Read from a
+/// tree of values (a TOML table, a JSON value) a key arrives as text, which an integer key does
+/// not accept, so a year key reads either.
+impl<'de> Deserialize<'de> for Actuals {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Actuals, D::Error> {
+        let read: BTreeMap<Metric, BTreeMap<YearKey, Actual>> =
+            BTreeMap::deserialize(deserializer)?;
+        Ok(Actuals(
+            read.into_iter()
+                .map(|(metric, years)| (metric, years.into_iter().map(|(y, a)| (y.0, a)).collect()))
+                .collect(),
+        ))
+    }
+}
+
+/// A year as a key: a whole number, or text holding one.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct YearKey(i32);
+
+impl<'de> Deserialize<'de> for YearKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<YearKey, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = YearKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a year")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<YearKey, E> {
+                i32::try_from(v).map(YearKey).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<YearKey, E> {
+                i32::try_from(v).map(YearKey).map_err(E::custom)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<YearKey, E> {
+                v.trim()
+                    .parse()
+                    .map(YearKey)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
 
 impl Actuals {
     /// Whether no actual figure is entered.

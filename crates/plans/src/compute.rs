@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{
     OptimiseRefusal, OptimiseRun, Sensitivity, SensitivityRun, OPTIMISE_PROGRESS_UNITS,
 };
+use swplan_engine::backtest::{backtest, Backtest, BacktestRefusal};
+use swplan_engine::calibrate::{calibrate, Calibration, Lever, Refusal as FitRefusal};
 use swplan_engine::montecarlo::{probabilities, Accumulator, Settings, Summary};
 use swplan_engine::optimise::{Outcome as Optimised, Problem};
 use swplan_engine::seek::{Answer, Question, Search, SeekError};
 use swplan_engine::sensitivity::SobolSettings;
-use swplan_engine::simulate::{year_inputs, YearInputs};
-use swplan_engine::{evaluate, simulate, Scenario, Target};
+use swplan_engine::simulate::{year_inputs, Start, YearInputs};
+use swplan_engine::{evaluate, simulate, validate, Scenario, Target};
 
 /// A piece of work.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +44,25 @@ pub enum Job {
         scenario: Scenario,
         settings: SobolSettings,
     },
+    /// Bands and odds of a re-projection: every run starts from `start`, the state at the
+    /// latest actual figures (`swplan_engine::reproject`).
+    MonteCarloFrom {
+        scenario: Scenario,
+        settings: Settings,
+        start: Start,
+    },
+    /// The levers fitted to the plan's actual figures (least squares; a few milliseconds).
+    Calibrate {
+        scenario: Scenario,
+        levers: Vec<Lever>,
+    },
+    /// A back-test: the plan based in `base_year`, fitted up to `cutoff`, projected after it.
+    Backtest {
+        scenario: Scenario,
+        levers: Vec<Lever>,
+        base_year: i32,
+        cutoff: i32,
+    },
 }
 
 /// What a job gives back.
@@ -54,6 +75,9 @@ pub enum Outcome {
     OptimiseRefused(OptimiseRefusal),
     /// `None` when the scenario does not validate.
     Sensitivity(Option<Box<Sensitivity>>),
+    /// Boxed, as the back-test: their reports are many times the size of the other outcomes.
+    Calibration(Box<Result<Calibration, FitRefusal>>),
+    Backtest(Box<Result<Backtest, BacktestRefusal>>),
     /// The job could not be started (an invalid scenario, an unknown lever): the caller checks
     /// these before asking, so this names a programming error, never a planner's; it is still
     /// worded for the planner (`swplan_words::messages::refusal_message`).
@@ -212,6 +236,22 @@ impl SeekAnswer {
     }
 }
 
+/// An outcome that can travel as JSON: a fit refused because its scenario is invalid (which
+/// carries the model's validation errors, not sent) becomes the refusal of an invalid scenario.
+fn travelling(outcome: Outcome) -> Outcome {
+    match &outcome {
+        Outcome::Calibration(fit) if matches!(**fit, Err(FitRefusal::Invalid(_))) => {
+            Outcome::Refused(Refusal::InvalidScenario)
+        }
+        Outcome::Backtest(test)
+            if matches!(**test, Err(BacktestRefusal::Fit(FitRefusal::Invalid(_)))) =>
+        {
+            Outcome::Refused(Refusal::InvalidScenario)
+        }
+        _ => outcome,
+    }
+}
+
 /// How far a job is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Progress {
@@ -296,6 +336,45 @@ impl Runner {
                     None => Kind::Finished(Some(Outcome::Sensitivity(None))),
                 }
             }
+            Job::MonteCarloFrom {
+                scenario,
+                settings,
+                start,
+            } => match validate(&scenario) {
+                Ok(()) => Kind::MonteCarlo {
+                    plan: year_inputs(&scenario),
+                    accumulator: Accumulator::from_start(&scenario, settings, start),
+                    scenario: Box::new(scenario),
+                    total: settings.runs,
+                },
+                Err(_) => Kind::Finished(Some(Outcome::Refused(Refusal::InvalidScenario))),
+            },
+            // A fit is a few hundred model runs at most: done in one go.
+            Job::Calibrate { scenario, levers } => {
+                Kind::Finished(Some(match validate(&scenario) {
+                    Ok(()) => travelling(Outcome::Calibration(Box::new(calibrate(
+                        &scenario,
+                        &scenario.actuals,
+                        &levers,
+                    )))),
+                    Err(_) => Outcome::Refused(Refusal::InvalidScenario),
+                }))
+            }
+            Job::Backtest {
+                scenario,
+                levers,
+                base_year,
+                cutoff,
+            } => Kind::Finished(Some(match validate(&scenario) {
+                Ok(()) => travelling(Outcome::Backtest(Box::new(backtest(
+                    &scenario,
+                    &scenario.actuals,
+                    &levers,
+                    base_year,
+                    cutoff,
+                )))),
+                Err(_) => Outcome::Refused(Refusal::InvalidScenario),
+            })),
         };
         Runner { kind }
     }

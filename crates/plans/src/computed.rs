@@ -1,6 +1,9 @@
 //! A valid scenario and what the model makes of it, kept together: what a plan's results on
 //! screen, a story step and a chart show.
 
+use std::rc::Rc;
+
+use crate::life::ActualsView;
 use swplan_engine::schedule::{schedule, Schedule};
 use swplan_engine::{evaluate, simulate, Scenario, Trajectory, ValidationErrors, Verdict};
 
@@ -13,6 +16,9 @@ pub struct Computed {
     /// Per target, for stations and rooms whose builds partly slip a year: scheduled against
     /// built, and what more to schedule.
     pub schedules: Vec<Option<Schedule>>,
+    /// What the actual figures say against this result (deviation, re-projection, outlook),
+    /// when the plan has any.
+    pub actuals: Option<Rc<ActualsView>>,
 }
 
 impl Computed {
@@ -29,7 +35,9 @@ impl Computed {
             .iter()
             .map(|t| schedule(scenario, &trajectory, t))
             .collect();
+        let actuals = ActualsView::of(scenario, &trajectory).map(Rc::new);
         Ok(Computed {
+            actuals,
             scenario: scenario.clone(),
             trajectory,
             verdicts,

@@ -19,6 +19,7 @@ pub mod computed;
 pub mod data_problem;
 pub mod help;
 mod lang;
+pub mod life;
 pub mod pool;
 pub mod presets;
 pub mod share;

@@ -4,6 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use swplan_engine::actuals::ACTUAL_FIGURES;
+use swplan_engine::deviation::{check, ActualsProblem};
 use swplan_engine::montecarlo::{Settings, RUNS_RANGE};
 use swplan_engine::params::{self, Shape, Unit, ValueMut, PARAMS};
 use swplan_engine::{
@@ -107,6 +109,9 @@ struct PlanDraw {
     /// The planner's sources: (index into the keys a source can be given for, document, date,
     /// quote).
     sources: Vec<(usize, String, String, String)>,
+    /// Actual figures: (index into the actual figures, year after the base year, value as a
+    /// share of a bound, note).
+    actuals: Vec<(usize, i32, f64, Option<String>)>,
 }
 
 fn plan_draw() -> impl Strategy<Value = PlanDraw> {
@@ -127,9 +132,20 @@ fn plan_draw() -> impl Strategy<Value = PlanDraw> {
             0.3,
             (0.0..1.0f64, prop::option::of((0.0..0.7f64, 0.0..0.3f64))),
         ),
-        prop::collection::vec(
-            (0..=PARAMS.len(), source_text, source_text, source_text),
-            0..4,
+        (
+            prop::collection::vec(
+                (0..=PARAMS.len(), source_text, source_text, source_text),
+                0..4,
+            ),
+            prop::collection::vec(
+                (
+                    0usize..11,
+                    0i32..25,
+                    0.0..1.0f64,
+                    prop::option::of(source_text),
+                ),
+                0..6,
+            ),
         ),
     )
         .prop_map(
@@ -142,7 +158,7 @@ fn plan_draw() -> impl Strategy<Value = PlanDraw> {
                 region_name,
                 (runs, seed),
                 certified_total,
-                sources,
+                (sources, actuals),
             )| {
                 PlanDraw {
                     origin,
@@ -156,6 +172,7 @@ fn plan_draw() -> impl Strategy<Value = PlanDraw> {
                     seed,
                     certified_total,
                     sources,
+                    actuals,
                 }
             },
         )
@@ -228,6 +245,30 @@ fn plan(draw: &PlanDraw) -> PlanSpec {
         None => scenario
             .targets
             .retain(|t| (base..=end).contains(&t.deadline)),
+    }
+    for (figure, offset, fraction, note) in &draw.actuals {
+        let metric = ACTUAL_FIGURES[figure % ACTUAL_FIGURES.len()];
+        let year = base + offset % (end - base + 1);
+        let value = (fraction * 1e5).round() / 10.0;
+        let note = note.clone();
+        scenario
+            .actuals
+            .insert(metric, year, swplan_engine::Actual { value, note });
+    }
+    // Only actuals the plan can use: the others a link drops, and says so.
+    while let Some(problem) = check(&scenario.actuals, &scenario).first() {
+        let year = match problem {
+            ActualsProblem::YearOutsidePlan { year, .. }
+            | ActualsProblem::NotANumber { year, .. }
+            | ActualsProblem::Negative { year, .. }
+            | ActualsProblem::AboveCeiling { year, .. }
+            | ActualsProblem::PartAboveWhole { year, .. }
+            | ActualsProblem::LevelsDisagreeWithTotal { year, .. } => *year,
+            ActualsProblem::NotAStock { .. } => break,
+        };
+        for metric in ACTUAL_FIGURES {
+            scenario.actuals.remove(metric, year);
+        }
     }
     if let Some((zh, en)) = &draw.region_name {
         scenario.name = RegionName {
@@ -478,6 +519,45 @@ fn a_certified_total_and_the_planners_sources_cost_little_in_a_link() {
     println!("every value cited: {longest} characters");
     assert!(longest <= plain + sources::MAX_LINK_CHARS + 3);
     assert!(!sources::link_sources(&every.scenario).left_out.is_empty());
+}
+
+#[test]
+fn actual_figures_cost_little_in_a_link() {
+    let plain = preset_plan("ningxia");
+    // Five years of talent and certified actuals, as a bulletin gives them each year.
+    let mut with = plain.clone();
+    for (i, year) in (2022..=2026).enumerate() {
+        let i = i as f64;
+        let a = &mut with.scenario.actuals;
+        a.insert(
+            Metric::Talent,
+            year,
+            swplan_engine::Actual::new(9_870.0 + 1_130.0 * i),
+        );
+        a.insert(
+            Metric::Certified,
+            year,
+            swplan_engine::Actual::new(3_020.0 + 610.0 * i),
+        );
+    }
+    let values = query(&with).len() - query(&plain).len();
+    println!("ten actuals (two figures, five years) add {values} characters");
+    assert!(values <= 80, "{values}");
+    // With a note on the latest of each.
+    for metric in [Metric::Talent, Metric::Certified] {
+        let value = with.scenario.actuals.value(metric, 2026).unwrap();
+        with.scenario.actuals.insert(
+            metric,
+            2026,
+            swplan_engine::Actual {
+                value,
+                note: Some("2026年宁夏民政事业发展统计公报".into()),
+            },
+        );
+    }
+    let notes = query(&with).len() - query(&plain).len() - values;
+    println!("two notes of 17 Chinese characters add {notes} characters");
+    assert!(notes <= 120, "{notes}");
 }
 
 /// Every assumption and lever of a new region set, as a planner types them.

@@ -7,8 +7,8 @@ use crate::mark_labels::{place_marks, Mark, Plot};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, Scale};
 pub use crate::sample::tone_style;
 use crate::sample::{
-    sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH, FAINT_OPACITY,
-    LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
+    actual_point, sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH,
+    FAINT_OPACITY, LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
 };
 use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
@@ -54,6 +54,11 @@ impl Axis {
 pub enum Shape {
     Line,
     Bars,
+    /// Dots at the years that have a value (a missing year is NaN): actual figures on the
+    /// plan's line.
+    Points,
+    /// Bars stacked on the stacked series before it: each city's part of a province figure.
+    Stacked,
 }
 
 /// One plotted series. `tone` (1–4) picks a colour and a dash pattern together, so series stay
@@ -218,6 +223,8 @@ pub struct ChartLayout {
     /// Per series, the last point of its line that has a value: where a hover label goes.
     pub line_ends: Vec<Option<(f64, f64)>>,
     pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
+    /// Per series (in order): the dots of a points series (x, y), empty for the others.
+    pub points: Vec<Vec<(f64, f64)>>,
     pub marks: Vec<PlacedMark>,
     /// How far the highest target label would rise above the drawing's top edge (0 or less:
     /// every label fits above its line).
@@ -268,12 +275,22 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max)
     };
+    let stacked_tops: Vec<f64> = (0..years.len())
+        .map(|i| {
+            spec.series
+                .iter()
+                .filter(|s| s.shape == Shape::Stacked)
+                .filter_map(|s| s.values.get(i).copied().filter(|v| v.is_finite()))
+                .sum()
+        })
+        .collect();
     let lines_top = top_of(
         &mut spec
             .series
             .iter()
             .flat_map(|s| &s.values)
-            .chain(spec.marks.iter().map(|m| &m.value)),
+            .chain(spec.marks.iter().map(|m| &m.value))
+            .chain(&stacked_tops),
     )
     .max(spec.y_floor)
     .max(spec.axis.least_top());
@@ -336,11 +353,25 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
             (s.shape == Shape::Line).then(|| (*last.0, y.map(*last.1)))
         })
         .collect();
+    let mut stacked_base = vec![0.0; years.len()];
     let bars = spec
         .series
         .iter()
         .map(|s| match s.shape {
-            Shape::Line => Vec::new(),
+            Shape::Line | Shape::Points => Vec::new(),
+            Shape::Stacked => {
+                let bar = slot * 0.6;
+                xs.iter()
+                    .zip(&s.values)
+                    .zip(stacked_base.iter_mut())
+                    .filter(|((_, v), _)| v.is_finite())
+                    .map(|((px, v), base)| {
+                        let (y0, y1) = (y.map(*base), y.map(*base + v.max(0.0)));
+                        *base += v.max(0.0);
+                        (px - bar / 2.0, y1.min(y0), bar, (y0 - y1).abs())
+                    })
+                    .collect()
+            }
             Shape::Bars => {
                 let bar = slot * 0.6;
                 xs.iter()
@@ -351,6 +382,19 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
                     })
                     .collect()
             }
+        })
+        .collect();
+    let points = spec
+        .series
+        .iter()
+        .map(|s| match s.shape {
+            Shape::Points => xs
+                .iter()
+                .zip(&s.values)
+                .filter(|(_, v)| v.is_finite())
+                .map(|(px, v)| (*px, y.map(*v)))
+                .collect(),
+            _ => Vec::new(),
         })
         .collect();
     let target_word = tr!(spec.lang, target_line);
@@ -410,6 +454,7 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
         lines,
         line_ends,
         bars,
+        points,
         marks,
         label_overflow,
     }
@@ -423,7 +468,8 @@ pub fn legend_samples(spec: &ChartSpec) -> Vec<(Sample, String)> {
                 tone: s.tone,
                 faint: s.faint,
             },
-            Shape::Bars => Sample::Bars { tone: s.tone },
+            Shape::Bars | Shape::Stacked => Sample::Bars { tone: s.tone },
+            Shape::Points => Sample::Points { tone: s.tone },
         };
         (sample, s.label.clone())
     });
@@ -503,6 +549,11 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
                 (LINE_WIDTH, 1.0)
             };
             body.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>"));
+        }
+    }
+    for (series, dots) in spec.series.iter().zip(&chart.points) {
+        for (px, py) in dots {
+            body.push_str(&actual_point(*px, *py, series.tone));
         }
     }
     for mark in &chart.marks {
@@ -599,6 +650,16 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
                 series.tone
             );
         }
+    }
+    for (series, dots) in spec.series.iter().zip(&chart.points) {
+        if dots.is_empty() {
+            continue;
+        }
+        svg += &format!("<g class=\"points tone-{}\">", series.tone);
+        for (px, py) in dots {
+            svg += &format!("<circle cx=\"{px:.2}\" cy=\"{py:.2}\" r=\"4\"></circle>");
+        }
+        svg += "</g>";
     }
     for m in &chart.marks {
         svg += &format!(

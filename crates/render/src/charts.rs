@@ -211,7 +211,7 @@ pub fn single_plan(
     .filter(|part| !part.is_empty())
     .collect::<Vec<_>>()
     .join("-");
-    Chart::ALL
+    let mut specs: Vec<(Chart, ChartSpec)> = Chart::ALL
         .into_iter()
         .zip(series)
         .map(|(chart, series)| {
@@ -238,7 +238,9 @@ pub fn single_plan(
                 },
             )
         })
-        .collect()
+        .collect();
+    crate::life_charts::add_actuals(&mut specs, scenario, lang);
+    specs
 }
 
 /// Several plans: one line per plan (its letter and name), the first plan's targets.

@@ -105,13 +105,15 @@ fn trace(points: &[(f64, f64)], rings: bool) -> String {
 
 /// A closed SVG path for the area between a lower and an upper line over the same x values.
 pub fn band_path(xs: &[f64], lower: &[f64], upper: &[f64]) -> String {
-    let top: Vec<(f64, f64)> = xs.iter().copied().zip(upper.iter().copied()).collect();
-    let bottom: Vec<(f64, f64)> = xs
+    // Only the years with both ends: a re-projection's band starts at its own first year.
+    let years: Vec<(f64, f64, f64)> = xs
         .iter()
-        .copied()
-        .zip(lower.iter().copied())
-        .rev()
+        .zip(lower.iter().zip(upper))
+        .filter(|(_, (low, high))| low.is_finite() && high.is_finite())
+        .map(|(x, (low, high))| (*x, *low, *high))
         .collect();
+    let top: Vec<(f64, f64)> = years.iter().map(|(x, _, high)| (*x, *high)).collect();
+    let bottom: Vec<(f64, f64)> = years.iter().rev().map(|(x, low, _)| (*x, *low)).collect();
     if top.is_empty() {
         return String::new();
     }
@@ -170,6 +172,14 @@ pub fn wrap_label(text: &str, max_width: f64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_band_covers_only_the_years_with_both_ends() {
+        let nan = f64::NAN;
+        let path = band_path(&[0.0, 10.0, 20.0], &[nan, 1.0, 2.0], &[nan, 3.0, 4.0]);
+        assert!(!path.contains("NaN"), "{path}");
+        assert!(!path.contains("M0.00") && !path.contains("L0.00"), "{path}");
+    }
 
     #[test]
     fn long_labels_wrap_within_the_width() {

@@ -41,6 +41,8 @@ pub enum Sample {
     Bars { tone: u8 },
     /// A P10–P90 band.
     Band { tone: u8 },
+    /// Points (actual figures), ringed in the tone of their line.
+    Points { tone: u8 },
     /// A target: its line and the point at its deadline.
     Target,
 }
@@ -67,6 +69,7 @@ pub fn sample_shapes(sample: Sample, x: f64, y: f64) -> String {
             let (colour, _) = tone_style(tone);
             format!("<rect x=\"{x}\" y=\"{}\" width=\"{SAMPLE_WIDTH}\" height=\"10\" fill=\"{colour}\" opacity=\"0.2\"/>", mid - 5.0)
         }
+        Sample::Points { tone } => actual_point(x + SAMPLE_WIDTH / 2.0, mid, tone),
         Sample::Target => format!(
             "{}{}",
             target_line(x, end, mid),
@@ -89,6 +92,12 @@ pub fn target_point(x: f64, y: f64) -> String {
     )
 }
 
+/// An actual figure's point: a white dot ringed in the tone of its figure's line.
+pub fn actual_point(x: f64, y: f64, tone: u8) -> String {
+    let (colour, _) = tone_style(tone);
+    format!("<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2.5\"/>")
+}
+
 /// The sample as an inline SVG element for a page's legend (hidden from screen readers: the
 /// legend's words say what it is).
 pub fn sample_svg(sample: Sample) -> String {
@@ -97,6 +106,7 @@ pub fn sample_svg(sample: Sample) -> String {
         Sample::Line { tone, faint: true } => format!("sample line-sample tone-{tone} faint"),
         Sample::Bars { tone } => format!("sample bar-sample tone-{tone}"),
         Sample::Band { tone } => format!("sample band-sample tone-{tone}"),
+        Sample::Points { tone } => format!("sample point-sample tone-{tone}"),
         Sample::Target => "sample target-sample".to_string(),
     };
     format!(

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::actuals_panel::ActualsPanel;
 use super::analysis_driver::use_analysis_jobs;
 pub use super::app_state::AppState;
 use super::charts::{ChartPlan, Charts};
@@ -15,6 +16,7 @@ use super::controls::Controls;
 use super::download::download_text;
 use super::header::Header;
 use super::kept_plans::KeptPlans;
+use super::life_jobs::use_life_jobs;
 use super::manual::{use_manual, ManualPage};
 use super::notices::{InvalidBanner, Notices};
 use super::optimiser_panel::OptimiserPanelView;
@@ -23,6 +25,7 @@ use super::pool_view::PoolView;
 use super::prediction::PredictionView;
 use super::presenter::PresenterView;
 use super::print_report::PrintReport;
+use super::rollup_dialog::RollUpDialog;
 use super::saves_dialog::SavesDialog;
 use super::sensitivity_panel::SensitivityPanelView;
 use super::share_dialog::ShareDialog;
@@ -88,6 +91,7 @@ pub fn app() -> Html {
     let compute = (*use_memo((), |_| ComputeClient::new())).clone();
     use_uncertainty(&state, compute.clone(), on_action.clone());
     use_analysis_jobs(&state, compute.clone(), on_action.clone());
+    use_life_jobs(&state, compute.clone(), on_action.clone());
     use_persistence(&state, on_action.clone());
 
     // Keep the document's language and title in step with the interface, and remember it.
@@ -311,6 +315,10 @@ pub fn app() -> Html {
                           on_close={Callback::from(move |_| close.emit(Action::CloseDialog))} />
             }
         }
+        Some(Dialog::RollUp) => html! {
+            <RollUpDialog {lang} rollup={state.session.rollup.clone()} saves={state.session.library.saves.clone()}
+                          on_action={on_action.clone()} />
+        },
         Some(Dialog::Saves) => html! {
             <SavesDialog {lang} library={state.session.library.clone()}
                          current={state.current_save().map(|(saved, changed)| (saved.id.clone(), saved.name.clone().unwrap_or_default(), changed))}
@@ -415,7 +423,13 @@ pub fn app() -> Html {
                                         on_action={on_action.clone()} />
                     <SensitivityPanelView {lang} panel={state.session.sensitivity.clone()} plan={plan.id}
                                           computed={computed.clone()} on_action={on_action.clone()} />
-                    <Charts {lang} plans={chart_plans} {baseline} />
+                    <Charts {lang} plans={chart_plans} {baseline}
+                            reprojection={state.session.life.show_reprojection.then(|| plan.computed.actuals.clone()).flatten()}
+                            reprojection_odds={state.reprojected_odds().cloned()} />
+                    if !state.comparing() {
+                        <ActualsPanel {lang} computed={computed.clone()} life={state.session.life.clone()}
+                                      reprojected_odds={state.reprojected_odds().cloned()} on_action={on_action.clone()} />
+                    }
                     <YearTable {lang} computed={table} plan_title={state.comparing().then(|| titles[state.active].clone())} />
                 </section>
             </main>

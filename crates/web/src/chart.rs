@@ -149,6 +149,22 @@ pub fn chart(props: &ChartProps) -> Html {
             </g>
         })
     });
+    // Points (the actual figures) over the lines, ringed in their line's tone.
+    let points = spec
+        .series
+        .iter()
+        .zip(&chart.points)
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(s, dots)| {
+            html! {
+                <g class={classes!("points", tone(s.tone))} data-label={s.label.clone()}>
+                    <title>{ s.label.clone() }</title>
+                    { for dots.iter().map(|(x, y)| html! {
+                        <circle cx={format!("{x:.2}")} cy={format!("{y:.2}")} r="4" />
+                    }) }
+                </g>
+            }
+        });
     let marks = chart.marks.iter().map(|m| html! {
         <g class="target-mark">
             <line class="target-band" x1={left.to_string()} x2={right.to_string()} y1={m.y.to_string()} y2={m.y.to_string()} />
@@ -192,6 +208,7 @@ pub fn chart(props: &ChartProps) -> Html {
                         { for bands }
                         { for bars }
                         { for lines }
+                        { for points }
                         { for marks }
                         { for x_labels }
                     </svg>

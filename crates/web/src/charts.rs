@@ -64,6 +64,12 @@ pub struct ChartsProps {
     /// The chart a story step points at: it stands out.
     #[prop_or_default]
     pub highlighted: Option<Chart>,
+    /// The plan's actuals, when its re-projection from the latest actual is drawn beside it.
+    #[prop_or_default]
+    pub reprojection: Option<Rc<swplan_plans::life::ActualsView>>,
+    /// The re-projection's P10–P90, once its Monte Carlo is in.
+    #[prop_or_default]
+    pub reprojection_odds: Option<Rc<Summary>>,
 }
 
 #[function_component(Charts)]
@@ -104,6 +110,21 @@ pub fn charts(props: &ChartsProps) -> Html {
     } else {
         compared(&plotted, lang, width)
     };
+    let mut specs = specs;
+    if let (1, Some(again)) = (
+        plotted.len(),
+        props
+            .reprojection
+            .as_ref()
+            .and_then(|v| v.reprojection.as_ref()),
+    ) {
+        swplan_render::life_charts::add_reprojection(
+            &mut specs,
+            &again.trajectory,
+            props.reprojection_odds.as_deref(),
+            lang,
+        );
+    }
     let specs: Vec<(Chart, _)> = specs
         .into_iter()
         .map(|(chart, mut spec)| {

@@ -203,6 +203,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" class="tool share" id="open-share" onclick={open(Dialog::Share)}>{ text.share_button }</button>
                 <button type="button" class="tool" id="open-saves" onclick={open(Dialog::Saves)}>{ text.saves_button }</button>
                 <button type="button" class="tool" id="new-region" onclick={on_new_region}>{ text.new_region }</button>
+                <button type="button" class="tool" id="open-rollup" onclick={open(Dialog::RollUp)}>{ swplan_words::rollup::rollup_words(lang).open }</button>
                 <details class="menu" id="export-menu">
                     <summary class="tool">{ text.export_menu }</summary>
                     <div class="menu-items">

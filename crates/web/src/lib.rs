@@ -11,10 +11,13 @@
 //! compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
+mod actuals_panel;
 mod amount_field;
 mod analysis_driver;
 mod app;
 mod app_state;
+mod backtest_view;
+mod calibrate_panel;
 mod certified_total;
 mod chart;
 mod charts;
@@ -22,14 +25,16 @@ mod coalesce;
 mod compare_view;
 mod compute_client;
 mod controls;
+mod deviation_table;
 mod dialog;
 mod download;
 pub mod drive;
 mod handout;
 mod header;
 mod kept_plans;
-mod manual;
 mod lever_bounds;
+mod life_jobs;
+mod manual;
 mod notices;
 mod optimiser_panel;
 mod optimiser_result;
@@ -44,6 +49,7 @@ mod presenter_story;
 mod print_report;
 mod provenance;
 mod recorded_stories;
+mod rollup_dialog;
 mod saves_dialog;
 mod schedule_editor;
 mod sensitivity_panel;

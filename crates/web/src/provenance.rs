@@ -123,7 +123,24 @@ pub fn own_value_chip(props: &OwnValueChipProps) -> Html {
     });
     let can_cite = props.on_cite.as_ref().map(|_| "can-cite");
     let expanded = props.on_cite.as_ref().map(|_| props.citing);
+    let fitted = props
+        .own
+        .as_ref()
+        .and_then(swplan_plans::life::fitted_years);
     match &props.own {
+        Some(_) if fitted.is_some() => {
+            let (face, heading) = swplan_words::calibration::fitted_chip(lang);
+            let years = fitted.unwrap_or_default();
+            html! {
+                <Tip id={props.id.clone()} face={face} class={classes!("chip", "own-source", "fitted", can_cite)}
+                     on_click={props.on_cite.clone()} {expanded} button_id={props.button_id.clone()}>
+                    <span class="tip-title">{ heading }</span>
+                    <span class="tip-note">{ swplan_words::calibration::fitted_provenance(years, lang) }</span>
+                    { for was }
+                    { for hint }
+                </Tip>
+            }
+        }
         Some(source) => html! {
             <Tip id={props.id.clone()} face={words.own_source_chip} class={classes!("chip", "own-source", can_cite)}
                  on_click={props.on_cite.clone()} {expanded} button_id={props.button_id.clone()}>

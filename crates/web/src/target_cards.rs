@@ -32,6 +32,16 @@ pub struct TargetCardsProps {
     pub on_action: Callback<Action>,
 }
 
+/// The colour of an outlook: met or on track, missed or off track, or not judged.
+fn outlook_class(status: swplan_engine::reproject::OutlookStatus) -> &'static str {
+    use swplan_engine::reproject::OutlookStatus as S;
+    match status {
+        S::MetByActual | S::OnTrack => "is-on-track",
+        S::MissedByActual | S::OffTrack => "is-off-track",
+        S::Unjudged => "is-unjudged",
+    }
+}
+
 #[function_component(TargetCards)]
 pub fn target_cards(props: &TargetCardsProps) -> Html {
     let text = strings(props.lang);
@@ -153,6 +163,13 @@ fn target_card(props: &TargetCardProps) -> Html {
                 }
             </header>
             <p class="target-line">{ target_terms(verdict, ceiling, lang) }</p>
+            if let Some(outlook) = props.computed.actuals.as_ref().and_then(|v| v.outlook_of(index)) {
+                <p class={classes!("target-outlook", outlook_class(outlook.status))} id={id("outlook")}>
+                    <strong>{ swplan_words::actuals::outlook_status(outlook.status, lang) }</strong>
+                    { " " }
+                    { swplan_words::actuals::outlook_sentence(outlook, lang) }
+                </p>
+            }
             if let Some(schedule) = props.computed.schedules.get(index).copied().flatten() {
                 <p class="target-schedule">{ schedule_sentence(&schedule, metric, verdict.deadline, lang) }</p>
             }

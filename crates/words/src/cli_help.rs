@@ -180,6 +180,34 @@ const COMMANDS: &[(&str, CommandText, CommandText)] = &[
         },
     ),
     (
+        "calibrate",
+        CommandText {
+            usage: "swplan calibrate <来源> [--fit 杠杆,杠杆] [--actual 指标@年份=值 ...] [--set 参数=值 ...] [--format table|json|csv] [--lang zh|en]",
+            about: "用实际值校准：以最小二乘拟合杠杆。",
+            long_about: "用方案中的实际值（文件的 [actuals]、链接或 --actual）反推杠杆：每年新增与流失、站室建设与完成率、考试通过率。
+输出拟合值及其误差范围（±1个标准误）、逐年的实际值与拟合值、R² 与误差最大的一年；数据不足以区分杠杆时（只有一个数据点、数字几乎不变、新增与流失分不开），说明原因而不给出数字。",
+        },
+        CommandText {
+            usage: "swplan calibrate <source> [--fit lever,lever] [--actual metric@year=value ...] [--set key=value ...] [--format table|json|csv] [--lang zh|en]",
+            about: "Calibrate to the actuals: fit levers by least squares.",
+            long_about: "Works levers back from the plan's actual figures (the file's [actuals], a link's, or --actual): yearly new talent and attrition, station and room builds and completion, exam pass rates.
+Prints the fitted values with their uncertainty (± one standard error), the actual and fitted value per year, R² and the largest miss; when the data cannot tell the levers apart (one point, a flat series, hiring and attrition alike) it says why instead of giving numbers.",
+        },
+    ),
+    (
+        "rollup",
+        CommandText {
+            usage: "swplan rollup <来源> <来源> ... [--target 指标=目标值@年份 ...] [--format table|json|csv] [--lang zh|en]",
+            about: "全省汇总：各市方案加起来，按合计判断全省目标。",
+            long_about: "把各市的方案加起来：人数、站室、资金逐年相加，覆盖率按合计站数除以合计乡镇（街道）数；全省目标按合计判断，各市自己的目标仍按各市判断。输出全省逐年表、各市的贡献与占比，以及两种目标的结论。",
+        },
+        CommandText {
+            usage: "swplan rollup <source> <source> ... [--target metric=threshold@year ...] [--format table|json|csv] [--lang zh|en]",
+            about: "Province roll-up: add up the cities' plans and judge the province's targets on the sum.",
+            long_about: "Adds up the cities' plans: people, stations, rooms and money year by year, coverage as the summed stations over the summed townships; the province's targets are judged on the sum and each city's own targets on the city. Prints the province's year table, each city's part and share, and both kinds of verdicts.",
+        },
+    ),
+    (
         "presets",
         CommandText {
             usage: "swplan presets [--lang zh|en]",

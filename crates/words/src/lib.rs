@@ -10,6 +10,8 @@
 //! import it (their `Cargo.toml`s do not list it), so no sentence can creep into the model or
 //! the state.
 
+pub mod actuals;
+pub mod calibration;
 pub mod cli_help;
 pub mod compare;
 pub mod data_messages;
@@ -30,6 +32,7 @@ pub mod prediction;
 pub mod presenting;
 pub mod provenance;
 pub mod results;
+pub mod rollup;
 pub mod save_messages;
 pub mod sensitivity;
 pub mod settings_table;

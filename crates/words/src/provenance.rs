@@ -125,6 +125,10 @@ pub fn provenance_words(lang: Lang) -> &'static ProvenanceWords {
 /// A planner's source in one line: "《…公报》，2024-03：“全市持证社工3658人”" /
 /// "2023 bulletin, 2024-03: “3,658 certified”", each part only when given.
 pub fn planner_source_text(source: &PlannerSource, lang: Lang) -> String {
+    // A value fitted to actuals cites the fit, in the language on screen.
+    if let Some(years) = swplan_plans::life::fitted_years(source) {
+        return crate::calibration::fitted_provenance(years, lang);
+    }
     let head: Vec<&str> = [source.document.trim(), source.date.trim()]
         .into_iter()
         .filter(|part| !part.is_empty())

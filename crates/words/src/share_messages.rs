@@ -29,6 +29,9 @@ pub fn key_label(key: &str, lang: Lang) -> String {
         LinkKey::Model => ("计算口径", "model reading"),
         LinkKey::CertifiedTotal => ("持证社工总数", "certified in total"),
         LinkKey::Sources => ("来源说明", "sources"),
+        LinkKey::Actuals => ("实际值", "actual figures"),
+        LinkKey::ActualNotes => ("实际值的来源说明", "actual figures' notes"),
+        LinkKey::RollUp => ("全省汇总", "province roll-up"),
         LinkKey::Lang => ("语言", "language"),
         LinkKey::Help => ("使用说明", "manual"),
         LinkKey::Story | LinkKey::Step | LinkKey::RecordedStory => ("导览步骤", "guided story"),
@@ -156,6 +159,9 @@ fn what(kind: &ProblemKind, lang: Lang) -> String {
         (K::UnknownModel { text }, Lang::En) => {
             format!("'{text}' is not a model reading this app knows")
         }
+        (K::NotAnActual { text }, Lang::Zh) => format!("中的“{text}”无法读取"),
+        (K::NotAnActual { text }, Lang::En) => format!("holds '{text}', which cannot be read"),
+        (K::UnusableActual { problem }, _) => crate::actuals::link_actual_problem(problem, lang),
     }
 }
 

@@ -47,24 +47,32 @@ pub enum LinkKey {
     /// own key, like `lang`: outside the plans and the checksum, and ignored by the plan reader,
     /// so links with it stay readable by apps without a manual.
     Help,
+    /// `ac`: actual figures, `tl-2023-90000-95000~c-2024-4100` (format 4; see `share::actuals`).
+    Actuals,
+    /// `an`: the actual figures' source notes, packed (format 4).
+    ActualNotes,
+    /// `ru`: the link is a province rolled up from its plans (the cities), with the province's
+    /// targets and name (format 4; see `share::rollup_link`).
+    RollUp,
 }
 
 impl LinkKey {
     /// Keys that belong to the whole link rather than to one plan, as the plan reader sorts
     /// them (a recorded story, `sr`, is read by the stories' own reader).
-    pub const GLOBAL: [LinkKey; 5] = [
+    pub const GLOBAL: [LinkKey; 6] = [
         LinkKey::Version,
         LinkKey::Checksum,
         LinkKey::Lang,
         LinkKey::Story,
         LinkKey::Step,
+        LinkKey::RollUp,
     ];
 
     /// Keys that the stories' own reader reads (`story::link`), which the plan reader ignores.
     pub const STORY: [LinkKey; 2] = [LinkKey::RecordedStory, LinkKey::Predict];
 
     /// Keys of a plan besides the parameters' codes, in the order a link writes them.
-    pub const PLAN: [LinkKey; 11] = [
+    pub const PLAN: [LinkKey; 13] = [
         LinkKey::Origin,
         LinkKey::Name,
         LinkKey::RegionName,
@@ -76,6 +84,8 @@ impl LinkKey {
         LinkKey::Model,
         LinkKey::CertifiedTotal,
         LinkKey::Sources,
+        LinkKey::Actuals,
+        LinkKey::ActualNotes,
     ];
 
     /// The key as the link spells it.
@@ -100,6 +110,9 @@ impl LinkKey {
             LinkKey::CertifiedTotal => "ct",
             LinkKey::Sources => "q",
             LinkKey::Help => "help",
+            LinkKey::Actuals => "ac",
+            LinkKey::ActualNotes => "an",
+            LinkKey::RollUp => "ru",
         }
     }
 
@@ -118,9 +131,11 @@ impl LinkKey {
     }
 
     /// The link format that introduced the key: a link holding none of format 3's keys is
-    /// written as format 2, so that an app reading format 2 opens it without a notice.
+    /// written as format 2, and one holding none of format 4's as format 3 at most, so that an
+    /// app reading the older format opens it without a notice.
     pub const fn since_format(self) -> u32 {
         match self {
+            LinkKey::Actuals | LinkKey::ActualNotes | LinkKey::RollUp => 4,
             LinkKey::CertifiedTotal | LinkKey::Sources => 3,
             LinkKey::Model => 2,
             _ => 1,

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::actuals;
 use super::base64url;
 use super::codes::metric_code;
 use super::extract::query_part;
@@ -24,7 +25,7 @@ use swplan_engine::{RegionName, Scenario};
 /// The link format this app reads and writes. Every earlier version is read through
 /// [`MIGRATIONS`]. A link that holds none of the keys a format introduced is written as the
 /// format before it (see [`LinkKey::since_format`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The format a link is written in when it holds none of the keys a later format introduced:
 /// the `v` of most links this app makes.
@@ -48,7 +49,7 @@ pub const MAX_PLANS: usize = 4;
 /// changed by hand — which would otherwise open as a different but valid plan — says so. It
 /// covers the plans' keys only, in link order: the language, a story step and the keys chat
 /// apps append do not change it. Links without `c` (older ones) are not checked.
-fn checksum<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+pub(super) fn checksum<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     let mut hash: u32 = 0x811c_9dc5;
     for (key, value) in pairs {
         for byte in key.bytes().chain([b'=']).chain(value.bytes()).chain([b'&']) {
@@ -81,8 +82,12 @@ fn is_global_key(bare: &str) -> bool {
 type Pairs = Vec<(String, String)>;
 
 /// Step `i` turns a query of format version `i` into one of version `i + 1`.
-const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] =
-    [version_0_to_1, version_1_to_2, version_2_to_3];
+const MIGRATIONS: [fn(Pairs) -> Pairs; FORMAT_VERSION as usize] = [
+    version_0_to_1,
+    version_1_to_2,
+    version_2_to_3,
+    version_3_to_4,
+];
 
 /// Version 0 is the first app's address: it only ever carried `lang` and always showed
 /// Yunnan, whose data was then at version 1. Anything else in it meant nothing.
@@ -130,8 +135,14 @@ fn version_2_to_3(pairs: Pairs) -> Pairs {
     pairs
 }
 
+/// Version 4 added keys that a plan without them does not write (`ac` and `an`, actual figures
+/// and their notes; `ru`, a province rolled up from its cities): a version-3 link reads the same.
+fn version_3_to_4(pairs: Pairs) -> Pairs {
+    pairs
+}
+
 /// The format a link with these keys is written in: the earliest that knows all of them.
-fn format_of(pairs: &[(String, String)]) -> u32 {
+pub(super) fn format_of(pairs: &[(String, String)]) -> u32 {
     pairs
         .iter()
         .filter_map(|(key, _)| LinkKey::from_code(split_plan_prefix(key).1))
@@ -187,7 +198,7 @@ fn origin_and_baseline(origin: &Origin) -> (String, &'static Scenario) {
 
 /// The keys of one plan, in a fixed order: origin, names, years, parameters, targets, Monte
 /// Carlo settings.
-fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
+pub(super) fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
     let (origin, baseline) = origin_and_baseline(&plan.origin);
     let scenario = &plan.scenario;
     let mut pairs = vec![(LinkKey::Origin.code().to_string(), origin)];
@@ -265,6 +276,12 @@ fn plan_pairs(plan: &PlanSpec) -> Vec<(String, String)> {
     if let Some(text) = sources::encode(&sources::link_sources(scenario).carried) {
         push(LinkKey::Sources.code(), text);
     }
+    if let Some(text) = actuals::encode_values(&scenario.actuals) {
+        push(LinkKey::Actuals.code(), text);
+    }
+    if let Some(text) = actuals::encode_notes(&scenario.actuals) {
+        push(LinkKey::ActualNotes.code(), text);
+    }
     pairs
 }
 
@@ -294,6 +311,7 @@ pub fn normalized(plan: &PlanSpec) -> PlanSpec {
     let scenario = &mut plan.scenario;
     scenario.sources.clear();
     scenario.planner_sources = sources::link_sources(scenario).carried;
+    scenario.actuals = actuals::as_carried(&scenario.actuals);
     scenario.region = baseline.region.clone();
     for p in PARAMS {
         if let Some(ValueMut::Yearly(slot)) = params::value_mut(scenario, p.key) {
@@ -344,6 +362,12 @@ pub fn decode(text: &str) -> OpenedLink {
     };
 
     let has = |pairs: &Pairs, key: &str| pairs.iter().any(|(k, _)| k == key);
+    // A roll-up carries more plans (the cities) than a comparison.
+    let plan_limit = if has(&pairs, LinkKey::RollUp.code()) {
+        crate::life::rollup::MAX_CITIES
+    } else {
+        MAX_PLANS
+    };
     let format_version = match pairs.iter().find(|(key, _)| key == LinkKey::Version.code()) {
         None => 0,
         Some((_, text)) => parse_whole::<u32>(text).unwrap_or_else(|| {
@@ -366,7 +390,7 @@ pub fn decode(text: &str) -> OpenedLink {
         let found = checksum(
             pairs
                 .iter()
-                .filter(|(key, _)| is_plan_key(key))
+                .filter(|(key, _)| is_plan_key(key) && split_plan_prefix(key).0 < plan_limit)
                 .map(|(k, v)| (k.as_str(), v.as_str())),
         );
         if *written != found {
@@ -405,12 +429,12 @@ pub fn decode(text: &str) -> OpenedLink {
 
     // Sort the pairs into the link's own keys and each plan's; the first of duplicates wins.
     let mut global_pairs: Vec<(String, String)> = Vec::new();
-    let mut per_plan: [Pairs; MAX_PLANS] = Default::default();
+    let mut per_plan: Vec<Pairs> = vec![Pairs::new(); plan_limit];
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in pairs {
         let (plan, bare) = split_plan_prefix(&key);
         let global = plan == 0 && is_global_key(bare);
-        let known = global || is_plan_key(bare);
+        let known = global || (is_plan_key(bare) && plan < plan_limit);
         if !known {
             continue; // Unknown keys are ignored: chat apps append their own.
         }
@@ -491,9 +515,12 @@ pub fn decode(text: &str) -> OpenedLink {
         })
     });
 
+    let rollup =
+        lookup(LinkKey::RollUp).map(|text| super::rollup_key::read_rollup(text, &mut problems));
     OpenedLink {
         format_version,
         plans,
+        rollup,
         lang,
         story,
         problems,
@@ -510,11 +537,19 @@ fn problem_at(plan: usize, key: &str, kind: ProblemKind, fallback: Fallback) -> 
     }
 }
 
-/// `1.h` → (1, `h`); `h` → (0, `h`). Only plans 2–4 (`1.`–`3.`) have a prefix.
+/// `1.h` → (1, `h`); `h` → (0, `h`). Plans 2–4 of a comparison (`1.`–`3.`) and the cities of a
+/// roll-up (up to `15.`) have a prefix; the caller drops plans beyond what its link may hold.
 fn split_plan_prefix(key: &str) -> (usize, &str) {
     match key.split_once('.') {
-        Some((digit, rest)) if matches!(digit, "1" | "2" | "3") => {
-            (digit.parse().unwrap_or(0), rest)
+        Some((digits, rest))
+            if (1..=2).contains(&digits.len())
+                && !digits.starts_with('0')
+                && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            match digits.parse::<usize>() {
+                Ok(plan) if plan < crate::life::rollup::MAX_CITIES => (plan, rest),
+                _ => (0, key),
+            }
         }
         _ => (0, key),
     }

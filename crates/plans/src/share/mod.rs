@@ -1,7 +1,7 @@
 //! Plans that travel: share links and saved files. Pure Rust, no web import: the browser's
 //! address bar, clipboard, localStorage and downloads call these functions.
 //!
-//! # Share links, format version 3
+//! # Share links, format version 4
 //!
 //! A link carries one plan, or up to four for a comparison, in the query (`?…`) only: chat
 //! apps on phones mangle the fragment (`#`). Keys and values use only `A–Z a–z 0–9 - . _ ~`,
@@ -9,7 +9,7 @@
 //!
 //! | key | value | meaning |
 //! |---|---|---|
-//! | `v` | `2`, `3` | format version: 3 when the link holds `ct` or `q`, else 2, so that an app reading format 2 opens it without a notice. Absent with `lang`: version 0, the first app's links, which carried only `lang` and showed Yunnan (read as `p=yunnan.1`). Absent otherwise: the app's plain address, not a plan: the default preset at its current data |
+//! | `v` | `2`, `3`, `4` | format version: 4 when the link holds `ac`, `an` or `ru`, 3 when it holds `ct` or `q`, else 2, so that an app reading format 2 opens it without a notice. Absent with `lang`: version 0, the first app's links, which carried only `lang` and showed Yunnan (read as `p=yunnan.1`). Absent otherwise: the app's plain address, not a plan: the default preset at its current data |
 //! | `p` | `yunnan.1`, `new` | origin: a preset's slug and data version, or `new` for a custom region read against the blank template |
 //! | *param code* | `12000`, `12000_13000`, `12000g0.05` | a parameter that differs from the origin (codes from `model::params`, e.g. `h` for hires), in model units (rates as fractions): one number, a yearly list (`_`-separated; the last value holds, so trailing repeats are dropped), or a start value growing yearly (`g`) |
 //! | `by`, `ey` | `2025` | base year and last year, when they differ |
@@ -20,11 +20,14 @@
 //! | `m` | `1` | the model's reading, when not the origin's (format 2) |
 //! | `ct` | `3658`, `3658_0.6_0.01` | certified social workers entered as a total, with its junior and senior shares when not the default; the three certified stocks follow from it and are not written (format 3) |
 //! | `q` | base64url | the planner's sources of values, packed ([`sources`]; format 3) |
+//! | `ac` | `tl-2021-84500-88000_2024-95000~c-2024-4100` | actual figures: per figure its code, then runs of consecutive years ([`actuals`]; format 4) |
+//! | `an` | base64url | the actual figures' source notes, packed, those that fit (format 4) |
+//! | `ru` | `sv-1-2025~5YWo55yB`, `none` | the plans are the cities of a province rolled up, with its targets and name ([`rollup_link`]; format 4) |
 //! | `lang` | `zh`, `en` | the interface language (optional) |
 //! | `story`, `step` | id, number | a guided story and its step (reserved) |
 //!
 //! Plans 2–4 of a comparison carry the same plan keys prefixed `1.`, `2.`, `3.`
-//! (`1.p=yunnan.1&1.h=15000`). Unknown keys are ignored (chat apps append
+//! (`1.p=yunnan.1&1.h=15000`); the cities of a roll-up up to `15.`. Unknown keys are ignored (chat apps append
 //! `from=singlemessage&isappinstalled=0`). Reading never fails: what cannot be read is listed as
 //! a [`LinkProblem`] and the rest is kept; a decoded plan always validates.
 //!
@@ -33,6 +36,7 @@
 //! See [`save`]: one JSON format, versioned with explicit migrations, for the autosave, named
 //! saves and exported files.
 
+pub mod actuals;
 mod base64url;
 pub mod changes;
 pub mod codes;
@@ -44,6 +48,8 @@ pub(crate) mod packed;
 mod problems;
 mod read_plan;
 mod repair;
+mod rollup_key;
+pub mod rollup_link;
 pub mod save;
 pub mod sources;
 mod values;
@@ -110,6 +116,8 @@ pub struct OpenedLink {
     pub format_version: u32,
     /// The plans, first the one to show; never empty.
     pub plans: Vec<PlanSpec>,
+    /// When the plans are the cities of a province rolled up (`ru`): the province.
+    pub rollup: Option<rollup_link::RollUpLink>,
     pub lang: Option<Lang>,
     pub story: Option<StoryRef>,
     /// What could not be read and was skipped or replaced.

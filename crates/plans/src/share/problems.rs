@@ -69,6 +69,13 @@ pub enum ProblemKind {
     Damaged,
     /// `m` names a model reading this app does not know.
     UnknownModel { text: String },
+    /// A part of `ac` (a figure, or a run of years) that cannot be read.
+    NotAnActual { text: String },
+    /// An actual figure that cannot be used in this plan (a year outside it, a part above its
+    /// whole): it is left out.
+    UnusableActual {
+        problem: swplan_engine::deviation::ActualsProblem,
+    },
 }
 
 /// What the app used instead of a key it could not use.

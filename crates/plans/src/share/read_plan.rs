@@ -100,6 +100,8 @@ pub fn read_plan(
     let mut name = None;
     let mut mc = Settings::default();
     let mut applied: Vec<Applied> = Vec::new();
+    let mut actual_values: Option<(String, String)> = None;
+    let mut actual_notes: Option<(String, String)> = None;
     for (key, text) in pairs {
         let mut apply = |slot| {
             applied.push(Applied {
@@ -178,6 +180,8 @@ pub fn read_plan(
                     reader.problem(key, kind, fallback);
                 }
             },
+            Some(LinkKey::Actuals) => actual_values = Some((key.clone(), text.clone())),
+            Some(LinkKey::ActualNotes) => actual_notes = Some((key.clone(), text.clone())),
             Some(LinkKey::Sources) => match sources::decode(text) {
                 Some(sources) => scenario.planner_sources = sources,
                 None => reader.problem(key, ProblemKind::NotAName, Fallback::Dropped),
@@ -227,6 +231,8 @@ pub fn read_plan(
         });
     }
     repair(&mut reader, &mut scenario, baseline, applied, fallback);
+    // Actuals last: whether one can be used depends on the plan's years and ceilings.
+    scenario.actuals = read_actuals(&mut reader, &scenario, actual_values, actual_notes);
     PlanSpec {
         name,
         origin,
@@ -330,7 +336,7 @@ fn read_region_name(text: &str) -> Option<RegionName> {
 /// Reads `t`: `none`, or `metric-threshold-deadline` entries joined by `_`. Unreadable entries
 /// are dropped; when none can be read the key is skipped and the origin's targets stay.
 /// Targets equal to one of the origin's keep its source.
-fn read_targets(
+pub(super) fn read_targets(
     reader: &mut Reader,
     text: &str,
     baseline: &[Target],
@@ -380,4 +386,93 @@ fn read_targets(
         reader.problem(LinkKey::Targets.code(), kind, fallback);
     }
     kept.then_some(targets)
+}
+
+/// Reads `ac` and `an` into the plan's actuals: a part that cannot be read, or an actual that
+/// cannot be used in this plan (a year outside it, a part above its whole), is named and left
+/// out, so every actual a link opens can be used. A note is kept only beside its value.
+fn read_actuals(
+    reader: &mut Reader,
+    scenario: &Scenario,
+    values: Option<(String, String)>,
+    notes: Option<(String, String)>,
+) -> swplan_engine::Actuals {
+    let Some((key, text)) = values else {
+        return swplan_engine::Actuals::default();
+    };
+    let decoded = super::actuals::decode_values(&text);
+    for part in decoded.unreadable {
+        reader.problem(
+            &key,
+            ProblemKind::NotAnActual { text: part },
+            Fallback::Dropped,
+        );
+    }
+    let mut actuals = decoded.actuals;
+    if let Some((key, text)) = notes {
+        match super::actuals::decode_notes(&text) {
+            Some(notes) => {
+                for (metric, year, note) in notes {
+                    if let Some(value) = actuals.value(metric, year) {
+                        let note = Some(note).filter(|n| !n.trim().is_empty());
+                        actuals.insert(metric, year, swplan_engine::Actual { value, note });
+                    }
+                }
+            }
+            None => reader.problem(&key, ProblemKind::NotAName, Fallback::Dropped),
+        }
+    }
+    // Each problem names a figure and year (or two, for a part above its whole): the later
+    // figure of the pair goes, the rest is checked again.
+    for _ in 0..64 {
+        let problems = swplan_engine::deviation::check(&actuals, scenario);
+        let Some(problem) = problems.first() else {
+            break;
+        };
+        let gone = unusable(problem);
+        for (metric, year) in &gone {
+            actuals.remove(*metric, *year);
+        }
+        reader.problem(
+            &key,
+            ProblemKind::UnusableActual {
+                problem: problem.clone(),
+            },
+            Fallback::Dropped,
+        );
+        if gone.is_empty() {
+            break;
+        }
+    }
+    actuals
+}
+
+/// The figures and years an actuals problem asks to leave out.
+fn unusable(
+    problem: &swplan_engine::deviation::ActualsProblem,
+) -> Vec<(swplan_engine::Metric, i32)> {
+    use swplan_engine::deviation::ActualsProblem as P;
+    use swplan_engine::Metric;
+    match problem {
+        P::NotAStock { .. } => Vec::new(),
+        P::YearOutsidePlan { metric, year, .. }
+        | P::NotANumber { metric, year }
+        | P::Negative { metric, year, .. }
+        | P::AboveCeiling { metric, year, .. } => vec![(*metric, *year)],
+        P::PartAboveWhole { year, part, .. } => match part {
+            // The levels together: all three go.
+            Metric::Certified => vec![
+                (Metric::Certified, *year),
+                (Metric::CertifiedJunior, *year),
+                (Metric::CertifiedMid, *year),
+                (Metric::CertifiedSenior, *year),
+            ],
+            part => vec![(*part, *year)],
+        },
+        P::LevelsDisagreeWithTotal { year, .. } => vec![
+            (Metric::CertifiedJunior, *year),
+            (Metric::CertifiedMid, *year),
+            (Metric::CertifiedSenior, *year),
+        ],
+    }
 }

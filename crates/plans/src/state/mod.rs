@@ -7,10 +7,12 @@ mod edited;
 pub mod import;
 pub mod kept;
 pub mod library;
+pub mod life;
 pub mod optimiser;
 mod optimising;
 pub mod plan;
 pub mod predicting;
+pub mod rollup;
 mod session;
 mod start;
 pub mod stories;
@@ -23,12 +25,14 @@ pub use edited::Edited;
 pub use import::{ImportChoice, ImportOutcome, ImportReport, PendingImport};
 pub use kept::KeptPlans;
 pub use library::Library;
+pub use life::{Life, LifeAction};
 pub use optimiser::{
     GoalChoice, LeverSetting, Optimisation, OptimiseJob, OptimiserAction, OptimiserPanel, Running,
     SensitivityAction, SensitivityPanel, SensitivityResult,
 };
 pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use predicting::Predicting;
+pub use rollup::{RollUpAction, RollUpState};
 pub use session::{Dialog, Notice, Session, ShownInstead, UndoHint, View};
 pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
 pub use stories::StoryShelf;
@@ -284,6 +288,10 @@ pub enum Action {
     ImportFailed(crate::share::save::SaveError),
     /// What to do with a file's plans that are already in the saves.
     ResolveImport(ImportChoice),
+    /// Actual figures, re-projection, calibration and back-test of the plan on screen.
+    Life(LifeAction),
+    /// A province rolled up from its cities.
+    RollUp(RollUpAction),
     /// Plans read from a file, and what was refused. Plans already in the saves wait for the
     /// planner's choice ([`Action::ResolveImport`]).
     Import {
@@ -347,6 +355,11 @@ impl State {
             state
                 .plans
                 .push(Plan::from_preset(id, presets::default_preset(), generation));
+        }
+        if opened.rollup.is_some() {
+            // The cities are the roll-up's: the first is the plan on screen.
+            state.plans.truncate(1);
+            state.open_rollup_link(opened);
         }
         state.notify_link(opened);
         state.notice_reading();
@@ -665,6 +678,7 @@ impl State {
                     self.open_over(spec, None, &now, generation);
                     self.plan_mut().opened_as = Some(Rc::new(spec.clone()));
                 }
+                self.open_rollup_link(&opened);
                 if let Some(lang) = opened.lang {
                     self.session.lang = lang;
                 }
@@ -900,6 +914,8 @@ impl State {
             Action::Workshop(action) => self.session.workshop.apply(action),
             Action::Optimiser(action) => self.apply_optimiser(action, generation),
             Action::Sensitivity(action) => self.apply_sensitivity(action),
+            Action::Life(action) => self.apply_life(action, generation),
+            Action::RollUp(action) => self.apply_rollup(action),
             Action::UseParticipant { index, to, now } => {
                 self.use_participant(index, to, &now, generation)
             }
@@ -1003,7 +1019,7 @@ fn starts_something_new(action: &Action) -> bool {
             | A::ImportFailed(_)
             | A::DragValue { .. }
             | A::Optimiser(OptimiserAction::Apply | OptimiserAction::Pin { .. })
-    )
+    ) || matches!(action, A::Life(life) if life.edits_plan())
 }
 
 #[cfg(test)]

@@ -223,6 +223,7 @@ impl Plan {
                     trajectory: Trajectory::default(),
                     verdicts: Vec::new(),
                     schedules: Vec::new(),
+                    actuals: None,
                 }),
                 Some(errors),
             ),
@@ -596,6 +597,13 @@ impl Plan {
         }
     }
 
+    /// Makes a change of several values at once (actual figures, fitted levers) as one undo
+    /// step, and computes the result.
+    pub fn change_together(&mut self, change: impl FnOnce(&mut Scenario), generation: u64) {
+        self.edit(None, change);
+        self.recompute_if_changed(generation);
+    }
+
     /// A drag has ended: the next edit is a new undo step.
     pub fn end_drag(&mut self) {
         self.last_edit = None;
@@ -684,7 +692,7 @@ impl Plan {
         self.concerns = concerns(&self.scenario, &self.baseline, basis_of(&self.origin));
         match Computed::of(&self.scenario) {
             Ok(computed) if same_numbers(&computed.scenario, &self.computed.scenario) => {
-                // Only the planner's sources differ (an undone source): no new odds needed.
+                // Only the planner's sources or the actual figures differ: no new odds needed.
                 self.errors = None;
                 self.computed = Rc::new(computed);
             }
@@ -737,14 +745,13 @@ fn leave_total_for_level(scenario: &mut Scenario, key: &str) {
 
 /// Whether two scenarios differ at most in the planner's sources, which change no number.
 fn same_numbers(a: &Scenario, b: &Scenario) -> bool {
-    a.planner_sources != b.planner_sources
-        && Scenario {
-            planner_sources: BTreeMap::new(),
-            ..a.clone()
-        } == Scenario {
-            planner_sources: BTreeMap::new(),
-            ..b.clone()
-        }
+    // Actual figures are beside the plan, not in it: they change no figure the odds are of.
+    let bare = |s: &Scenario| Scenario {
+        planner_sources: BTreeMap::new(),
+        actuals: Default::default(),
+        ..s.clone()
+    };
+    (a.planner_sources != b.planner_sources || a.actuals != b.actuals) && bare(a) == bare(b)
 }
 
 /// What a plan's values are judged against: its preset's, or a new region's own size.

@@ -49,6 +49,10 @@ pub struct Session {
     pub optimiser: super::optimiser::OptimiserPanel,
     /// Which lever matters most: the sensitivity analysis's run and last result.
     pub sensitivity: super::optimiser::SensitivityPanel,
+    /// Actual figures, re-projection, calibration and back-test of the plan on screen.
+    pub life: super::life::Life,
+    /// A province rolled up from its cities.
+    pub rollup: super::rollup::RollUpState,
     /// A participant's phone answering a story question (opened by a prediction link).
     pub predicting: Option<super::predicting::Predicting>,
 }
@@ -68,6 +72,8 @@ pub enum Dialog {
     Pool,
     /// The step being added to a recording.
     RecordStep,
+    /// A province rolled up from its cities.
+    RollUp,
 }
 
 /// Which column a narrow screen shows. Wide screens show both.
@@ -187,6 +193,8 @@ impl Session {
             workshop: super::workshop::Workshop::default(),
             optimiser: Default::default(),
             sensitivity: Default::default(),
+            life: super::life::Life::default(),
+            rollup: super::rollup::RollUpState::default(),
             predicting: None,
         }
     }

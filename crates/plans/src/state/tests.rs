@@ -6,6 +6,7 @@ use super::*;
 mod compare;
 mod help;
 mod import;
+mod life;
 mod odds;
 mod opening;
 mod optimiser;
@@ -14,6 +15,7 @@ mod presenter;
 mod provenance;
 mod recording;
 mod region;
+mod rollup;
 mod saves;
 mod session;
 mod values;
@@ -48,11 +50,13 @@ fn new_region() -> State {
 /// The reducer's declaration, and every test of it: each variant of `Action` must be applied in
 /// one of these files, so an action added without a test fails here.
 const REDUCER: &str = include_str!("mod.rs");
-const TEST_FILES: [&str; 15] = [
+const TEST_FILES: [&str; 18] = [
     include_str!("tests.rs"),
     include_str!("tests/compare.rs"),
     include_str!("tests/help.rs"),
     include_str!("tests/import.rs"),
+    include_str!("tests/life.rs"),
+    include_str!("tests/rollup.rs"),
     include_str!("tests/odds.rs"),
     include_str!("tests/opening.rs"),
     include_str!("tests/optimiser.rs"),

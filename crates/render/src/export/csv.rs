@@ -4,14 +4,16 @@
 //! blank line and the targets with their verdicts.
 
 use swplan_engine::montecarlo::Summary;
-use swplan_engine::{FigureUnit, Goal, Metric, Scenario, Trajectory, Verdict, YearRow};
+use swplan_engine::{Goal, Metric, Scenario, Trajectory, Verdict, YearRow};
 use swplan_words::export::{column_unit, csv_words, unit_name};
 use swplan_words::provenance::OriginKind;
 use swplan_words::settings_table::{setting_rows, Rates};
 use swplan_words::{metric_label, Lang};
 
+use super::cells::{figure_cell, push_row, LINE_END};
+pub use super::cells::{number_cell, text_cell};
+
 const BOM: &str = "\u{feff}";
-const LINE_END: &str = "\r\n";
 
 /// The CSV of a trajectory, its verdicts (in the scenario's target order) and, when given, the
 /// Monte Carlo summary of the same scenario.
@@ -137,6 +139,9 @@ pub fn plan_csv(
     }
     out.push_str(LINE_END);
     out.push_str(year_table_csv(trajectory, verdicts, summary, lang).trim_start_matches(BOM));
+    out.push_str(&super::actuals_csv::actuals_section(
+        scenario, trajectory, lang,
+    ));
     out.push_str(LINE_END);
     push_row(&mut out, &words.setting_columns.map(text_cell));
     for row in setting_rows(
@@ -170,52 +175,6 @@ pub fn plan_csv(
         );
     }
     out
-}
-
-/// A figure as Excel reads it: people, units and money whole (the model's fractions of a
-/// person are an artefact of averaging, not a count anyone could verify), shares to four
-/// decimals.
-fn figure_cell(metric: Metric, value: f64) -> String {
-    match metric.unit() {
-        FigureUnit::Count | FigureUnit::Yuan => number_cell(value.round()),
-        FigureUnit::Share => number_cell(value),
-    }
-}
-
-fn push_row(out: &mut String, cells: &[String]) {
-    out.push_str(&cells.join(","));
-    out.push_str(LINE_END);
-}
-
-/// A number as Excel reads it: whole numbers whole, others to four decimals (coverage and
-/// probabilities are fractions, as everywhere in data).
-pub fn number_cell(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    // `+ 0.0` turns a negative zero into zero, which Excel would otherwise show as "-0".
-    let rounded = (value * 1e4).round() / 1e4 + 0.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded}")
-    }
-}
-
-/// A text field, quoted when RFC 4180 requires it (comma, quote, line break), its quotes
-/// doubled. Text that Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
-/// apostrophe: names come from links, and a link must not carry a formula into a spreadsheet.
-pub fn text_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Results leaving the app as files: the year table as a CSV that Excel opens correctly.
 //! Pure: the browser's download and the command line's stdout call these functions.
 
+pub mod actuals_csv;
+pub mod cells;
 pub mod csv;
 
 /// The part of a download's file name that says which plan it is: the plan's own name, else its

@@ -39,12 +39,10 @@ pub fn opening(feature: Feature) -> Option<Opening> {
         Feature::Pool => Some(Opening::Act(Action::OpenDialog(Dialog::Pool))),
         Feature::Setting(key) => focus(&format!("#param-{key} input[type=text]")),
         Feature::MonteCarloSettings => focus("#mc-runs"),
-        // Issues 21 and 22: their views are on their branches; when merged, one line each:
-        //   Feature::Actuals => focus("#actuals-paste"),
-        //   Feature::RollUp => Some(Opening::Act(Action::OpenDialog(Dialog::RollUp))),
-        //   Feature::Cheapest => focus("#optimiser > summary"),
-        //   Feature::Sensitivity => focus("#sensitivity > summary"),
-        Feature::Actuals | Feature::RollUp | Feature::Cheapest | Feature::Sensitivity => None,
+        Feature::Actuals => focus("#actuals-paste"),
+        Feature::RollUp => Some(Opening::Act(Action::OpenDialog(Dialog::RollUp))),
+        Feature::Cheapest => focus("#optimiser > summary"),
+        Feature::Sensitivity => focus("#sensitivity > summary"),
     }
 }
 

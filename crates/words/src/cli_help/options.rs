@@ -185,10 +185,40 @@ const OPTIONS: &[(&str, &str, OptionText, OptionText)] = &[
         text(None, "print the share link of the plan with the cheapest plan in place, instead of the report"),
     ),
     (
+        ANY,
+        "actual",
+        text(Some("指标@年份=值"), "一个实际值（可重复），如 talent@2023=90000 或 certified@2024=4100；与文件中的 [actuals] 一起使用"),
+        text(Some("metric@year=value"), "an actual figure (repeatable), e.g. talent@2023=90000 or certified@2024=4100; added to the file's [actuals]"),
+    ),
+    (
+        "run",
+        "reproject",
+        text(None, "从最新实际值重新推算：逐年表从最新有实际值的年份开始，目标按重新推算判断，--runs 的模拟也从那里开始"),
+        text(None, "re-project from the latest actual: the year table starts in the last year with actuals, the targets are judged on the re-projection, and --runs starts there too"),
+    ),
+    (
+        "calibrate",
+        "fit",
+        text(Some("杠杆,杠杆"), "要拟合的杠杆，逗号分隔：hires、attrition、stations_per_year、station_completion、rooms_per_year、room_completion、pass_junior、pass_mid、pass_senior（默认：有实际值的指标的驱动杠杆）"),
+        text(Some("lever,lever"), "the levers to fit, comma-separated: hires, attrition, stations_per_year, station_completion, rooms_per_year, room_completion, pass_junior, pass_mid, pass_senior (default: the drivers of the figures with actuals)"),
+    ),
+    (
+        "rollup",
+        "sources",
+        text(Some("来源"), "各市的方案：方案文件、方案保存文件、预设名、链接，或汇总文件与汇总链接（带全省目标）"),
+        text(Some("source"), "the cities' plans: files, saved-plans files, presets, links, or a roll-up file or link (with the province's targets)"),
+    ),
+    (
+        "rollup",
+        "target",
+        text(Some("指标=目标值@年份"), "一个全省目标（可重复），按各市合计判断，如 station_coverage=1@2025"),
+        text(Some("metric=threshold@year"), "a province target (repeatable), judged on the cities' sum, e.g. station_coverage=1@2025"),
+    ),
+    (
         "help",
         "topic",
-        text(Some("命令|主题"), "命令名（run、seek、link、compare、pool、optimise、sensitivity、presets）或主题：sources、keys、targets、links"),
-        text(Some("command|topic"), "a command (run, seek, link, compare, pool, optimise, sensitivity, presets) or a topic: sources, keys, targets, links"),
+        text(Some("命令|主题"), "命令名（run、seek、link、compare、pool、optimise、sensitivity、calibrate、rollup、presets）或主题：sources、keys、targets、links"),
+        text(Some("command|topic"), "a command (run, seek, link, compare, pool, optimise, sensitivity, calibrate, rollup, presets) or a topic: sources, keys, targets, links"),
     ),
 ];
 
