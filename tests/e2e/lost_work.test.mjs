@@ -230,7 +230,7 @@ describe('issue 18: clear words for every failure', () => {
     await goto(page, '?%%%25%zz%E4%B8');
     const notice = page.locator('.notice', { hasText: '地址中的链接无法读取' });
     await notice.waitFor(SHORT);
-    assert.match(await notice.innerText(), /上次编辑的方案/);
+    assert.match(await notice.innerText(), /现在显示的是您正在编辑的方案，含您未保存的修改/);
     assert.equal(await page.locator('#input-hires').inputValue(), '16500');
     await context.close();
     assert.deepEqual(problems, []);

@@ -70,6 +70,23 @@ test('? on the main page opens the manual, not while typing in a field; Esc clos
   await done();
 });
 
+test('a number typed and not yet committed: F1 types on, the help button commits it, and closing the help keeps it in the address and over a reload', async () => {
+  const { page, done } = await open({ query: '?lang=zh' });
+  await page.locator('#input-hires').fill('15000');
+  await page.keyboard.press('F1');
+  assert.equal(await page.locator(MANUAL).count(), 0, 'F1 while typing does not open the manual');
+  await page.click('#open-help');
+  await page.locator(MANUAL).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator(MANUAL).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => /[?&]h=15000(&|$)/.test(location.search) && !/help=/.test(location.search));
+  await settled(page);
+  await page.reload();
+  await page.locator('.target-card').first().waitFor();
+  assert.equal(await page.locator('#input-hires').inputValue(), '15000', 'the value survives a reload');
+  await done();
+});
+
 test('the search filters the sections, and a cleared search shows them all', async () => {
   const { page, done } = await open({ query: '?lang=zh&help=contents', ready: MANUAL });
   await page.locator('.manual-section').first().waitFor();

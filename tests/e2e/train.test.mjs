@@ -137,7 +137,7 @@ describe('issue 10: compare and train', () => {
     assert.match(await year.innerText(), /2022年/);
     const ticks = () => page.locator('#presenter-chart-budget g.tick text').allTextContents();
     const early = await ticks();
-    assert.match(await page.locator('.as-of-card').first().innerText(), /2022年：9\.46万 \/ 14万，还剩3年/);
+    assert.match(await page.locator('.as-of-card').first().innerText(), /9\.46万 \/ 14万\s+2022年 · 还剩3年/);
     await page.keyboard.press('p');
     await page.locator('.presenter-year', { hasText: '2025年' }).waitFor({ timeout: 6000 });
     await page.keyboard.press('p');

@@ -192,7 +192,8 @@ describe('issue 20: participants, not line numbers', () => {
   });
 
   test('13: one click opens, compares or presents one participant\'s plan', async () => {
-    const { page, done } = await open();
+    // The presenter's type is sized for the room at 1920×1080 (issue 20, item 7).
+    const { page, done } = await open({ width: 1920, height: 1080 });
     await openPool(page);
     await page.fill('#pool-input', await chat('dingtalk'));
     await page.locator('#pool-summary', { hasText: '参与者 5 人' }).waitFor(SHORT);
@@ -232,7 +233,7 @@ describe('issue 20: participants, not line numbers', () => {
 
 describe('issue 20: predictions from phones, without a server', () => {
   test('14: three phones predict through the chat; the presenter tallies them beside the result', async () => {
-    const trainer = await open({ width: 1400, height: 900, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1', ready: '.presenter' });
+    const trainer = await open({ width: 1920, height: 1080, query: '?v=1&p=ningxia.2&story=ningxia-rooms&step=1', ready: '.presenter' });
     const tp = trainer.page;
     await tp.locator('.story-step.is-asking').waitFor(SHORT);
     // The QR code (Q shows it full size, with its address) opens the question on a phone.

@@ -279,7 +279,9 @@ pub struct Change<T> {
     pub after: T,
 }
 
-/// Per chart, the top of every figure it plots over every step of a story.
+/// Per chart, the top of every figure it plots over every step of a story, and of every target
+/// it marks (a target's mark appears once the playback reaches its deadline: the axis must
+/// already hold it).
 fn story_scale(story: &Story) -> Vec<(Chart, f64)> {
     let computed: Vec<Computed> = story
         .plans()
@@ -294,6 +296,13 @@ fn story_scale(story: &Story) -> Vec<(Chart, f64)> {
                 .iter()
                 .flat_map(|c| c.trajectory.years.iter())
                 .flat_map(|row| chart.plotted().iter().map(move |m| m.value(row)))
+                .chain(
+                    computed
+                        .iter()
+                        .flat_map(|c| c.scenario.targets.iter())
+                        .filter(|t| chart.plotted().contains(&t.metric))
+                        .map(|t| t.threshold),
+                )
                 .filter(|v| v.is_finite())
                 .fold(0.0, f64::max);
             (chart, top)

@@ -63,11 +63,15 @@ pub fn use_manual(
     let pushed = (*pushed.borrow()).clone();
     // Where the focus was when the manual opened, to put it back.
     let return_focus = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    // The plan's address (without the manual) when our step was pushed: back returns there only
+    // while the plan is still that one (a field committed as the manual opened changes it).
+    let pushed_over = use_mut_ref(|| None::<String>);
 
     // The address follows the manual: a new step when it opens, the topic when it moves.
     {
         let pushed = pushed.clone();
         let return_focus = return_focus.clone();
+        let pushed_over = pushed_over.clone();
         use_effect_with(help, move |help| {
             let search = current_search();
             match help {
@@ -77,6 +81,7 @@ pub fn use_manual(
                         *return_focus.borrow_mut() = gloo::utils::document()
                             .active_element()
                             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                        *pushed_over.borrow_mut() = Some(with_topic(&search, None));
                         set_address(&with_topic(&search, Some(*topic)), true);
                         pushed.set(true);
                     } else if shown != Some(*topic) {
@@ -118,10 +123,13 @@ pub fn use_manual(
     let on_close = {
         let on_action = on_action.clone();
         let pushed = pushed.clone();
+        let pushed_over = pushed_over.clone();
         Callback::from(move |()| {
             // Our own step in the history is taken back, so that the page's step (the same
             // plan, without the manual) is the current one again, and back goes where it went.
-            if pushed.replace(false) {
+            let over = pushed_over.borrow_mut().take();
+            let same_plan = over.is_some_and(|over| over == with_topic(&current_search(), None));
+            if pushed.replace(false) && same_plan {
                 if let Ok(history) = gloo::utils::window().history() {
                     let _ = history.back();
                 }
@@ -153,7 +161,7 @@ pub fn use_manual(
                             event.prevent_default();
                             on_close.emit(());
                         }
-                        "F1" if !open => {
+                        "F1" if !open && !typing(event.target()) => {
                             event.prevent_default();
                             on_action.emit(Action::OpenHelp(HelpTopic::Contents));
                         }
