@@ -217,4 +217,11 @@ fn the_manual_answers_the_planners_questions() {
     assert!(questions.contains("1000个社工室"));
     assert!(questions.contains("8%的流失率"));
     assert!(questions.contains("明年还能打开"));
+    // One senior share everywhere: the guide's "约0.05%" and the model's split agree.
+    assert!(text("own-region").contains("高级约0.05%"));
+    assert!(
+        text("model-certified").contains("高级 0.05%"),
+        "{}",
+        text("model-certified")
+    );
 }

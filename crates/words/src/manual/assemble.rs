@@ -15,6 +15,7 @@
 //! Only the command line and the tests assemble the manual; the app reads the Markdown of
 //! `docs/` (written from this by a test), so none of this text is in the app's code.
 
+use crate::format::trim_decimals;
 use swplan_engine::actuals::ACTUAL_FIGURES;
 use swplan_engine::bounds::{
     MAX_BUDGET_CUMULATIVE, MAX_COUNT, MAX_PEOPLE, MAX_STAFF_PER_UNIT, MAX_YUAN,
@@ -354,8 +355,15 @@ fn constant(name: &str, lang: Lang) -> Result<String, String> {
         "rate_step" => format_percent(RATE_STEP, lang),
         "count_limit" => scientific(COUNT_LIMIT),
         "junior_share" => format_percent(DEFAULT_JUNIOR_SHARE, lang),
-        "senior_share" => format_percent(DEFAULT_SENIOR_SHARE, lang),
-        "mid_share" => format_percent(1.0 - DEFAULT_JUNIOR_SHARE - DEFAULT_SENIOR_SHARE, lang),
+        // Two decimals: the senior share is 0.05 %, which one decimal would round to 0.1 %.
+        "senior_share" => format!("{}%", trim_decimals(DEFAULT_SENIOR_SHARE * 100.0, 2)),
+        "mid_share" => format!(
+            "{}%",
+            trim_decimals(
+                (1.0 - DEFAULT_JUNIOR_SHARE - DEFAULT_SENIOR_SHARE) * 100.0,
+                2
+            )
+        ),
         "sobol_points" => whole(SobolSettings::default().points as f64),
         "max_people" => scientific(MAX_PEOPLE),
         "max_count" => scientific(MAX_COUNT),
