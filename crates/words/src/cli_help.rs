@@ -171,7 +171,7 @@ const COMMANDS: &[(&str, CommandText, CommandText)] = &[
         CommandText {
             usage: "swplan sensitivity <来源> [--set 参数=值 ...] [--format table|json|csv] [--lang zh|en]",
             about: "哪个杠杆最要紧：每个目标的龙卷风图与不确定性来源的方差占比。",
-            long_about: "哪个杠杆最要紧：每次只把一个杠杆或假设调到其合理范围的两端（有不确定性设定的按其波动幅度，否则±20%；完工率按其范围），按目标在期限时的数值变化从大到小排列（龙卷风图）；再用蒙特卡洛（Saltelli 方法、Sobol 点列）估计各不确定性来源对数值和达标与否的一阶与总方差占比。",
+            long_about: "哪个杠杆最要紧：每次只把一个杠杆或假设调到其合理范围的两端（有不确定性设定的按其波动幅度，否则±20%；完工率按其范围），按目标在截止年的数值变化从大到小排列（龙卷风图）；再用蒙特卡洛（Saltelli 方法、Sobol 点列）估计各不确定性来源对数值和达标与否的一阶与总方差占比。",
         },
         CommandText {
             usage: "swplan sensitivity <source> [--set key=value ...] [--format table|json|csv] [--lang zh|en]",

@@ -310,7 +310,7 @@ pub fn target_result_text(result: &TargetResult, scenario: &Scenario, lang: Lang
     let odds = format_percent(result.odds, lang);
     match lang {
         Lang::Zh => format!(
-            "{phrase}：期限时{value}，{verdict}，{}{odds}",
+            "{phrase}：截止年{value}，{verdict}，{}{odds}",
             ui.measured_odds
         ),
         Lang::En => format!(
@@ -504,7 +504,7 @@ pub fn targets_table(outcome: &Outcome, scenario: &Scenario, lang: Lang) -> Text
     let ui = super::optimiser_ui::optimiser_ui(lang);
     let header = vec![
         lang.pick("目标", "Target").to_string(),
-        lang.pick("期限时数值", "Value at the deadline").to_string(),
+        lang.pick("截止年数值", "Value at the deadline").to_string(),
         lang.pick("按计划", "As planned").to_string(),
         ui.odds_heading.to_string(),
     ];
