@@ -133,6 +133,24 @@ describe('issue 21: a plan through its life', () => {
     await opened.done();
   });
 
+  test('a CSV file of actuals is read as a pasted block: previewed, then entered', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const years = await tableYears(page);
+    const [y1, y2] = [years[1], years[2]];
+    await page.locator('#import-actuals-csv').setInputFiles({
+      name: 'actuals.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`指标,${y1},${y2}\n社会工作人才总量,91000,96500\n`),
+    });
+    await page.locator('#block-preview').waitFor(SHORT);
+    await page.click('#apply-block');
+    await page.locator('#block-report').waitFor(SHORT);
+    const rows = await deviation(page);
+    assert.deepEqual(rows.map((r) => [r.metric, r.year]), [['talent', y1], ['talent', y2]]);
+    await opened.done();
+  });
+
   test('calibrate hiring and attrition to three years of actuals, and apply the fit in one undo step', async () => {
     const opened = await open();
     const { page } = opened;

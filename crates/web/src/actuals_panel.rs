@@ -7,14 +7,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::backtest_view::BacktestView;
 use super::calibrate_panel::CalibratePanel;
 use super::deviation_table::DeviationTable;
+use super::text_file::on_text_file;
 use swplan_engine::actuals::ACTUAL_FIGURES;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::{FigureUnit, Metric};
@@ -88,24 +87,11 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
     };
     let on_csv = {
         let emit = emit.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let emit = emit.clone();
-            spawn_local(async move {
-                let text = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
-                emit(LifeAction::ReadBlock {
-                    from: BlockFrom::File(file.name()),
-                    read: read(&text, figure),
-                });
-            });
+        on_text_file(move |name, text| {
+            emit(LifeAction::ReadBlock {
+                from: BlockFrom::File(name),
+                read: read(&text, figure),
+            })
         })
     };
     let on_apply = {

@@ -60,6 +60,7 @@ mod stories;
 mod tally;
 mod target_cards;
 mod target_editor;
+mod text_file;
 mod tip;
 mod tornado_chart;
 mod uncertainty_driver;

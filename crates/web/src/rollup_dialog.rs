@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::chart::Chart as ChartView;
 use super::dialog::Dialog;
 use super::download::download_text;
+use super::text_file::on_text_file;
 use swplan_engine::{Metric, Target};
 use swplan_plans::life::rollup::{from_json, is_rollup_file, to_json};
 use swplan_plans::presets;
@@ -144,34 +145,19 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
     };
     let on_file = {
         let emit = emit.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
+        on_text_file(move |name, text| {
+            let action = if is_rollup_file(&text) {
+                match from_json(&text) {
+                    Ok(plan) => RollUpAction::Open(plan),
+                    Err(error) => RollUpAction::Refused(RollUpRefusal::File(error)),
+                }
+            } else {
+                match open::open_file_text(&text) {
+                    Ok(opened) => RollUpAction::AddCities(opened.plans),
+                    Err(_) => RollUpAction::Refused(RollUpRefusal::NotAPlanFile { name }),
+                }
             };
-            input.set_value("");
-            let emit = emit.clone();
-            spawn_local(async move {
-                let text = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
-                let action = if is_rollup_file(&text) {
-                    match from_json(&text) {
-                        Ok(plan) => RollUpAction::Open(plan),
-                        Err(error) => RollUpAction::Refused(RollUpRefusal::File(error)),
-                    }
-                } else {
-                    match open::open_file_text(&text) {
-                        Ok(opened) => RollUpAction::AddCities(opened.plans),
-                        Err(_) => {
-                            RollUpAction::Refused(RollUpRefusal::NotAPlanFile { name: file.name() })
-                        }
-                    }
-                };
-                emit(action);
-            });
+            emit(action);
         })
     };
     let on_add_target = {

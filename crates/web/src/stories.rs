@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -16,6 +15,7 @@ use super::handout::{story_url, Handout};
 use super::persistence::link_url;
 use super::recorded_stories::{copy_text, RecordedStories};
 use super::storage::{fresh_id, now};
+use super::text_file::on_text_file;
 use swplan_engine::RegionName;
 use swplan_plans::chart::Chart;
 use swplan_plans::state::{Action, Dialog, UndoHint};
@@ -65,27 +65,12 @@ pub fn stories_dialog(props: &StoriesDialogProps) -> Html {
     };
     let on_file = {
         let (on_action, error) = (props.on_action.clone(), error.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let (on_action, error) = (on_action.clone(), error.clone());
-            spawn_local(async move {
-                let content = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|c| c.as_string())
-                    .unwrap_or_default();
-                match story::parse(&content) {
-                    Ok(story) => on_action.emit(Action::OpenStory {
-                        story: Rc::new(story),
-                        step: 0,
-                    }),
-                    Err(e) => error.set(Some(story_error_message(&e, lang))),
-                }
-            });
+        on_text_file(move |_, content| match story::parse(&content) {
+            Ok(story) => on_action.emit(Action::OpenStory {
+                story: Rc::new(story),
+                step: 0,
+            }),
+            Err(e) => error.set(Some(story_error_message(&e, lang))),
         })
     };
     let on_record = {
