@@ -3,6 +3,13 @@
 //! the page works through stale positions while the newest waits. Instead, a drag step only
 //! records the newest value and asks for the next animation frame, which applies the newest
 //! value once: a drag that outruns the page skips to where the mouse is.
+//!
+//! That frame also draws the step. Yew's scheduler runs a render in a microtask, but once a run
+//! has taken more than 16 ms it hands the rest (often nothing but the effects) to a
+//! `setTimeout(0)` and starts no new run until that timer fires; during a drag on a slow PC the
+//! browser serves input and frames first, so the timer waited 100–300 ms and every step with it
+//! (the CDP trace of a 4×-throttled drag, docs/benchmark.md). `render_now` runs what is queued
+//! at once, in the frame, whatever the scheduler is waiting for.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -40,7 +47,10 @@ impl Coalescer {
             pending.action = Some(action);
             if pending.frame.is_none() {
                 let this = self.clone();
-                pending.frame = Some(request_animation_frame(move |_| this.flush()));
+                pending.frame = Some(request_animation_frame(move |_| {
+                    this.flush();
+                    render_now();
+                }));
             }
             return;
         }
@@ -60,4 +70,15 @@ impl Coalescer {
             (self.dispatch)(action);
         }
     }
+}
+
+/// Runs Yew's queued work (renders, then effects) now, in this task: one poll of
+/// `yew::scheduler::flush`, whose first step runs the whole queue synchronously, with no
+/// deadline. What it leaves pending (a timer of the scheduler's, which will then find nothing to
+/// do) needs no waker: the future is dropped.
+fn render_now() {
+    use std::future::Future;
+    use std::task::{Context, Waker};
+    let flush = std::pin::pin!(yew::scheduler::flush());
+    let _ = flush.poll(&mut Context::from_waker(Waker::noop()));
 }

@@ -29,6 +29,7 @@ mod deviation_table;
 mod dialog;
 mod download;
 pub mod drive;
+mod fold;
 mod handout;
 mod header;
 mod kept_plans;

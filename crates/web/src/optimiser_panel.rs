@@ -9,6 +9,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::amount_field::AmountField;
+use super::fold::use_fold;
 use super::lever_bounds::LeverBounds;
 use super::optimiser_result::OptimiserResult;
 use swplan_plans::state::optimiser::CONFIDENCE_LEVELS;
@@ -40,6 +41,15 @@ fn emit(on_action: &Callback<Action>, action: OptimiserAction) -> Callback<Mouse
 pub fn optimiser_panel(props: &OptimiserPanelProps) -> Html {
     let lang = props.lang;
     let ui = optimiser_ui(lang);
+    // Closed, the panel is its title only: a slider step does not redraw a form nobody sees.
+    let (open, on_toggle) = use_fold();
+    if !open {
+        return html! {
+            <details class="analysis optimiser" id="optimiser" ontoggle={on_toggle}>
+                <summary><h2>{ ui.title }</h2></summary>
+            </details>
+        };
+    }
     let panel = &props.panel;
     let scenario = &props.computed.scenario;
     let levers = panel.levers_for(scenario);
@@ -114,7 +124,7 @@ pub fn optimiser_panel(props: &OptimiserPanelProps) -> Html {
     let fresh = panel.current_answer(props.plan, scenario).is_some();
     let applied = panel.applied(props.plan, scenario);
     html! {
-        <details class="analysis optimiser" id="optimiser">
+        <details class="analysis optimiser" id="optimiser" open=true ontoggle={on_toggle}>
             <summary><h2>{ ui.title }</h2></summary>
             <p class="muted">{ ui.intro }</p>
             <LeverBounds {lang} {levers} {first_year} years={scenario.horizon()} on_action={on_action.clone()} />

@@ -185,7 +185,11 @@ pub fn param_control(props: &ParamControlProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(number) = input.value().parse::<f64>() {
-                typing.set(None);
+                // Only when something was typed: setting the state re-renders the setting, on
+                // every pointer move of a drag.
+                if typing.is_some() {
+                    typing.set(None);
+                }
                 on_action.emit(Action::DragValue {
                     key,
                     value: from_display(unit, number),

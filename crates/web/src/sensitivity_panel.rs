@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::fold::use_fold;
 use super::tornado_chart::TornadoChart;
 use swplan_plans::state::{Action, Computed, SensitivityAction, SensitivityPanel};
 use swplan_render::tornado::tornado_spec;
@@ -47,6 +48,15 @@ fn shares_html(table: &TextTable, caption: &str) -> Html {
 pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
     let lang = props.lang;
     let ui = optimiser_ui(lang);
+    // Closed, the panel is its title only (its tornado charts are not redrawn on a slider step).
+    let (open, on_toggle) = use_fold();
+    if !open {
+        return html! {
+            <details class="analysis sensitivity" id="sensitivity" ontoggle={on_toggle}>
+                <summary><h2>{ ui.sensitivity_title }</h2></summary>
+            </details>
+        };
+    }
     let scenario = &props.computed.scenario;
     let emit = |action: SensitivityAction| {
         let on_action = props.on_action.clone();
@@ -123,7 +133,7 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
             .collect::<Html>()
     });
     html! {
-        <details class="analysis sensitivity" id="sensitivity">
+        <details class="analysis sensitivity" id="sensitivity" open=true ontoggle={on_toggle}>
             <summary><h2>{ ui.sensitivity_title }</h2></summary>
             <p class="muted">{ ui.sensitivity_intro }</p>
             <div class="analysis-run">

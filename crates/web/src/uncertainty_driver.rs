@@ -15,6 +15,10 @@ use swplan_plans::state::Action;
 /// Wait this long after the last change before starting, so a drag does not start a job per
 /// pixel (the worker would only cancel them).
 const SETTLE_MS: u32 = 40;
+/// While the mouse still holds a slider, the pause that counts as the drag resting. On a slow PC
+/// a drag step can take longer than `SETTLE_MS`; a job started then would land mid-drag and its
+/// result (bands and odds redrawn) would hold up the next steps.
+const SETTLE_DRAGGING_MS: u32 = 300;
 /// Progress reaches the page at most this often (each report re-renders it).
 const PROGRESS_EVERY_MS: f64 = 250.0;
 
@@ -37,11 +41,17 @@ pub fn use_uncertainty(
         .map(|p| (p.id, p.generation, p.computed.clone()))
         .collect();
     let key: Vec<(u64, u64)> = jobs.iter().map(|(id, g, _)| (*id, *g)).collect();
-    use_effect_with(key, move |_| {
+    let dragging = state.plan().dragging();
+    use_effect_with((key, dragging), move |_| {
         let submitted = Rc::new(std::cell::RefCell::new(Vec::new()));
         let handles = submitted.clone();
         let client = compute.clone();
-        let timer = Timeout::new(SETTLE_MS, move || {
+        let settle = if dragging {
+            SETTLE_DRAGGING_MS
+        } else {
+            SETTLE_MS
+        };
+        let timer = Timeout::new(settle, move || {
             for (plan, generation, computed) in jobs {
                 let progress = on_action.clone();
                 let done = on_action.clone();

@@ -333,6 +333,11 @@ impl Plan {
         }
     }
 
+    /// Whether a slider is being dragged: its steps came and the drag has not ended.
+    pub fn dragging(&self) -> bool {
+        self.last_edit.is_some()
+    }
+
     /// Whether undo / redo have anything to do.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
