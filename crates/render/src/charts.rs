@@ -334,12 +334,24 @@ pub fn compared(plans: &[Plotted], lang: Lang, width: f64) -> Vec<(Chart, ChartS
 
 /// Cuts every series after `year` (playback), keeping both axes whole: the years of the plan and
 /// the height of its highest value, so the scale does not jump as the lines grow.
+/// On a fixed scale (a story's) the bands do not count: they are cut at the plot's top, and
+/// counting them raised the axis mid-story as soon as a band rose above the story's scale.
 pub fn truncate(spec: &mut ChartSpec, year: i32) {
-    spec.y_floor = spec
-        .plotted_values()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(spec.y_floor, f64::max);
+    let top = if spec.fixed_scale {
+        spec.series
+            .iter()
+            .flat_map(|s| &s.values)
+            .chain(spec.marks.iter().map(|m| &m.value))
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(spec.y_floor, f64::max)
+    } else {
+        spec.plotted_values()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(spec.y_floor, f64::max)
+    };
+    spec.y_floor = top;
     let keep = spec.years.iter().take_while(|y| **y <= year).count();
     for series in &mut spec.series {
         series.values.truncate(keep);
@@ -400,6 +412,37 @@ fn marks_for(scenario: &Scenario, metrics: &[Metric], named: bool, lang: Lang) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ningxia's rooms story: a budget band above the story's scale raised the axis at step 4
+    /// during the playback (issue 20).
+    #[test]
+    fn playback_on_a_story_scale_keeps_the_axis_when_a_band_rises_above_it() {
+        let computed = Computed::of(&swplan_plans::presets::default_preset().scenario).unwrap();
+        let plotted = Plotted {
+            label: "A",
+            name: None,
+            computed: &computed,
+            summary: None,
+        };
+        let (_, mut spec) = single_plan(&plotted, None, Lang::Zh, 640.0)
+            .into_iter()
+            .next()
+            .unwrap();
+        let line_top = spec.series[0].values.iter().copied().fold(0.0, f64::max);
+        spec.y_floor = line_top;
+        spec.fixed_scale = true;
+        let mut banded = spec.clone();
+        let n = banded.series[0].values.len();
+        banded.series[0].band = Some((vec![0.0; n], vec![line_top * 1.5; n]));
+        let year = spec.years[n / 2];
+        truncate(&mut spec, year);
+        truncate(&mut banded, year);
+        assert_eq!(banded.y_floor, spec.y_floor);
+        assert_eq!(
+            crate::chart::layout(&banded).grid,
+            crate::chart::layout(&spec).grid
+        );
+    }
 
     #[test]
     fn compared_charts_are_titled_in_full() {
