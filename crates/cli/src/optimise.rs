@@ -13,8 +13,8 @@ use swplan_render::table;
 use swplan_words::cli_help::UsageError;
 use swplan_words::inputs::parse_typed;
 use swplan_words::optimiser::{
-    cost_text, explanation_texts, odds_text, plan_table, refusal_text, shortfall_text, status_text,
-    targets_table,
+    cost_text, dearer_text, explanation_texts, odds_text, plan_heading, plan_table, refusal_text,
+    shortfall_text, status_text, targets_table,
 };
 use swplan_words::optimiser_ui::optimiser_ui;
 use swplan_words::Lang;
@@ -209,6 +209,13 @@ fn report(scenario: &Scenario, problem: &Problem, outcome: &Outcome, lang: Lang)
         ui.cost_heading,
         cost_text(outcome, problem, lang)
     );
+    let missed = swplan_plans::state::optimiser::missed_as_planned(scenario, problem);
+    if let Some(dearer) = dearer_text(outcome, &missed, scenario, lang) {
+        out += &format!(
+            "  {dearer}
+"
+        );
+    }
     out += &format!(
         "\n{}\n  {}\n",
         ui.odds_heading,
@@ -216,7 +223,7 @@ fn report(scenario: &Scenario, problem: &Problem, outcome: &Outcome, lang: Lang)
     );
     out += &format!("\n{}\n", ui.targets_heading);
     out += &indent(&table::aligned(&targets_table(outcome, scenario, lang)));
-    out += &format!("\n{}\n", ui.plan_heading);
+    out += &format!("\n{}\n", plan_heading(outcome.status, &problem.goal, lang));
     out += &indent(&table::aligned(&plan_table(outcome, scenario, lang)));
     let why = explanation_texts(outcome, problem, scenario, lang);
     if !why.is_empty() {

@@ -197,6 +197,23 @@ params! {
 }
 
 /// The parameter with this key, if any.
+/// The parameters that state where the region stands in the base year (its stocks) and how
+/// big it is (townships, villages): facts counted and cited, not levers a plan moves nor
+/// assumptions about the future. A sensitivity analysis of "what matters" leaves them out.
+pub const STARTING_STATE: [&str; 11] = [
+    "talent",
+    "certified_junior",
+    "certified_mid",
+    "certified_senior",
+    "townships",
+    "stations",
+    "demo_stations",
+    "villages",
+    "rooms",
+    "institutions",
+    "positions",
+];
+
 pub fn param(key: &str) -> Option<&'static Param> {
     PARAMS.iter().find(|p| p.key == key)
 }

@@ -289,11 +289,14 @@ mod tests {
     fn only_factors_that_move_the_target_are_drawn_widest_first() {
         let spec = yunnan_talent();
         assert!(!spec.rows.is_empty() && spec.rows.len() <= MAX_BARS);
+        // Attrition, not the base year's talent: where the region starts is a counted fact, no
+        // factor (issue 22).
         assert!(
-            spec.rows[0].label.starts_with("起点人才总量"),
+            spec.rows[0].label.starts_with("年流失率"),
             "{:?}",
             spec.rows[0]
         );
+        assert!(spec.rows.iter().all(|r| !r.label.starts_with("起点")));
         assert_eq!(
             spec.title,
             "2025年社会工作人才总量达到14万人：哪个因素影响最大"

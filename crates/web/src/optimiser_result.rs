@@ -11,8 +11,8 @@ use swplan_engine::optimise::Status;
 use swplan_plans::state::{Action, Optimisation, OptimiserAction};
 use swplan_words::compare::TextTable;
 use swplan_words::optimiser::{
-    cost_text, explanation_texts, odds_text, plan_table, refusal_text, shortfall_text, status_text,
-    target_result_text,
+    answer_name, cost_text, dearer_text, explanation_texts, odds_text, plan_heading, plan_table,
+    refusal_text, shortfall_text, status_text, target_result_text,
 };
 use swplan_words::optimiser_ui::optimiser_ui;
 use swplan_words::{format_percent, Lang};
@@ -86,6 +86,9 @@ pub fn optimiser_result(props: &OptimiserResultProps) -> Html {
         Callback::from(move |_| on_action.emit(Action::Optimiser(action.clone())))
     };
     let why = explanation_texts(outcome, problem, scenario, lang);
+    let dearer = dearer_text(outcome, &result.current_missed, scenario, lang);
+    let heading = plan_heading(outcome.status, &problem.goal, lang);
+    let name = answer_name(outcome.status, &problem.goal, lang);
     let measured = format_percent(outcome.odds.all_met, lang);
     html! {
         <div class={classes!("optimiser-result", stale.then_some("is-stale"))} id="optimiser-result"
@@ -109,6 +112,9 @@ pub fn optimiser_result(props: &OptimiserResultProps) -> Html {
                 <div class="figure-cost">
                     <span class="figure-label">{ ui.cost_heading }</span>
                     <p id="optimiser-cost">{ cost_text(outcome, problem, lang) }</p>
+                    if let Some(dearer) = dearer {
+                        <p class="optimiser-dearer" id="optimiser-dearer">{ dearer }</p>
+                    }
                 </div>
             </div>
             <h4>{ ui.targets_heading }</h4>
@@ -120,8 +126,8 @@ pub fn optimiser_result(props: &OptimiserResultProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <h4>{ ui.plan_heading }</h4>
-            { table_html(&plan_table(outcome, scenario, lang), "optimiser-plan", ui.plan_heading) }
+            <h4>{ heading.clone() }</h4>
+            { table_html(&plan_table(outcome, scenario, lang), "optimiser-plan", &heading) }
             if !why.is_empty() {
                 <h4>{ ui.why_heading }</h4>
                 <ul class="optimiser-why">
@@ -136,7 +142,7 @@ pub fn optimiser_result(props: &OptimiserResultProps) -> Html {
                             disabled={stale || props.invalid} onclick={emit(OptimiserAction::Apply)}>{ ui.apply }</button>
                 }
                 <button type="button" id="optimiser-pin" disabled={!props.fresh || props.compare_full}
-                        onclick={emit(OptimiserAction::Pin { name: ui.pinned_name.to_string() })}>{ ui.pin }</button>
+                        onclick={emit(OptimiserAction::Pin { name: name.to_string() })}>{ ui.pin }</button>
                 if props.invalid && !props.applied {
                     <p class="muted">{ ui.invalid_plan }</p>
                 }

@@ -165,6 +165,67 @@ pub fn refusal_text(refusal: &OptimiseRefusal, scenario: &Scenario, lang: Lang) 
 }
 
 /// How the search ended, in one sentence.
+/// What the answer is, by how the search ended and what was asked: "the cheapest plan" only
+/// when it is one (a plan that misses targets is the nearest, one under a ceiling the best
+/// within it). Its year-by-year heading and the name it is pinned under in a comparison.
+pub fn answer_name(status: Status, goal: &Goal, lang: Lang) -> &'static str {
+    let ceiling = matches!(goal, Goal::LeastShortfall { .. });
+    match (status, ceiling, lang) {
+        (Status::Met, false, Lang::Zh) | (Status::BudgetTooLow, _, Lang::Zh) => "最省钱方案",
+        (Status::Met, false, Lang::En) | (Status::BudgetTooLow, _, Lang::En) => "Cheapest plan",
+        (Status::Met, true, Lang::Zh) => "预算内方案",
+        (Status::Met, true, Lang::En) => "Plan within the budget",
+        (Status::Infeasible, false, Lang::Zh) => "最接近目标的方案",
+        (Status::Infeasible, false, Lang::En) => "Nearest plan",
+        (Status::Infeasible, true, Lang::Zh) => "差距最小的方案",
+        (Status::Infeasible, true, Lang::En) => "Plan that falls least short",
+        (Status::Unverified, _, Lang::Zh) => "未通过检验的方案",
+        (Status::Unverified, _, Lang::En) => "Unverified plan",
+    }
+}
+
+/// The heading of the year-by-year table: the current plan beside the answer, named.
+pub fn plan_heading(status: Status, goal: &Goal, lang: Lang) -> String {
+    let name = answer_name(status, goal, lang);
+    match lang {
+        Lang::Zh => format!("逐年安排：现方案 → {name}"),
+        Lang::En => format!("Year by year: current plan → {}", name.to_lowercase()),
+    }
+}
+
+/// Why an answer that meets every selected target costs more than the plan as it was: the plan
+/// misses some of them (`missed`, indices into the scenario's targets). `None` when the answer
+/// costs no more, or the plan misses none.
+pub fn dearer_text(
+    outcome: &Outcome,
+    missed: &[usize],
+    scenario: &Scenario,
+    lang: Lang,
+) -> Option<String> {
+    let more = outcome.cost.total - outcome.current_cost.total;
+    if more <= 0.0 || missed.is_empty() || outcome.status != Status::Met {
+        return None;
+    }
+    let names: Vec<String> = missed
+        .iter()
+        .filter_map(|i| scenario.targets.get(*i))
+        .map(|t| target_phrase(t, lang))
+        .collect();
+    let more = format_yuan(more, lang);
+    Some(match lang {
+        Lang::Zh => format!(
+            "多花{more}，是因为现方案按计划达不成{}项所选目标（{}）：达成全部所选目标，最少也要这么多。",
+            names.len(),
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "It costs {more} more because the current plan misses {} of the selected targets as planned ({}): meeting them all costs at least this much.",
+            names.len(),
+            names.join("; ")
+        ),
+    })
+}
+
 pub fn status_text(outcome: &Outcome, problem: &Problem, lang: Lang) -> String {
     let count = problem.targets.len();
     let budget = match &problem.goal {

@@ -68,6 +68,22 @@ pub struct Optimisation {
     pub scenario: Scenario,
     pub problem: Problem,
     pub answer: Result<Optimised, OptimiseRefusal>,
+    /// The selected targets (indices into the scenario's) the plan as it was misses as
+    /// planned: why an answer that meets them all can cost more than the plan.
+    pub current_missed: Vec<usize>,
+}
+
+/// The selected targets `scenario` misses as planned.
+pub fn missed_as_planned(scenario: &Scenario, problem: &Problem) -> Vec<usize> {
+    let Ok(computed) = crate::computed::Computed::of(scenario) else {
+        return Vec::new();
+    };
+    problem
+        .targets
+        .iter()
+        .copied()
+        .filter(|i| computed.verdicts.get(*i).is_some_and(|v| !v.met))
+        .collect()
 }
 
 /// The last sensitivity analysis, with the scenario it was made of (`None`: the scenario did

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use swplan_engine::optimise::Optimiser;
 
 use super::optimiser::{
-    Optimisation, OptimiseJob, OptimiserAction, Running, SensitivityAction, SensitivityResult,
+    missed_as_planned, Optimisation, OptimiseJob, OptimiserAction, Running, SensitivityAction,
+    SensitivityResult,
 };
 use super::training::CompareSource;
 use super::{State, UndoHint};
@@ -37,6 +38,10 @@ impl State {
                         scenario: running.job.scenario.clone(),
                         problem: running.job.problem.clone(),
                         answer: answer.map(|found| *found),
+                        current_missed: missed_as_planned(
+                            &running.job.scenario,
+                            &running.job.problem,
+                        ),
                     }));
                 }
             }
@@ -70,6 +75,7 @@ impl State {
                 scenario,
                 problem,
                 answer: Err(OptimiseRefusal::from(error)),
+                current_missed: Vec::new(),
             }));
             return;
         }

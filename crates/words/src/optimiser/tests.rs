@@ -201,4 +201,48 @@ fn a_nearest_plan_names_the_target_it_misses_and_by_how_much() {
         "{line}"
     );
     assert!(line.ends_with('人'), "{line}");
+    // A plan that misses a target is no "cheapest plan" (issue 22).
+    assert_eq!(
+        plan_heading(outcome.status, &problem.goal, Lang::Zh),
+        "逐年安排：现方案 → 最接近目标的方案"
+    );
+    assert_eq!(
+        plan_heading(outcome.status, &problem.goal, Lang::En),
+        "Year by year: current plan → nearest plan"
+    );
+    let ceiling = Goal::LeastShortfall {
+        budget: 1e9,
+        weights: Vec::new(),
+    };
+    assert_eq!(answer_name(outcome.status, &ceiling, Lang::Zh), "差距最小的方案");
+    assert_eq!(answer_name(Status::Met, &Goal::LeastCost, Lang::Zh), "最省钱方案");
+}
+
+/// A plan that misses a target (Ningxia with its talent target raised by a fifth, hiring the
+/// one lever): the answer that meets it costs more than the plan, and says why.
+#[test]
+fn an_answer_dearer_than_a_plan_that_misses_targets_says_why() {
+    let mut s = ningxia();
+    s.targets[0].threshold *= 1.2;
+    let mut problem = problem(&s);
+    problem.levers = vec![LeverChoice::every_year(Lever::Hires, 0.0, 20_000.0)];
+    problem.targets = vec![0];
+    let outcome = optimise(&s, &problem).unwrap();
+    assert_eq!(outcome.status, Status::Met);
+    let missed = swplan_plans::state::optimiser::missed_as_planned(&s, &problem);
+    assert!(!missed.is_empty(), "Ningxia as planned misses a target");
+    assert!(outcome.cost.total > outcome.current_cost.total);
+    let zh = dearer_text(&outcome, &missed, &s, Lang::Zh).unwrap();
+    assert!(zh.starts_with("多花"), "{zh}");
+    assert!(
+        zh.contains(&format!("达不成{}项所选目标", missed.len())),
+        "{zh}"
+    );
+    for i in &missed {
+        assert!(zh.contains(&target_phrase(&s.targets[*i], Lang::Zh)), "{zh}");
+    }
+    let en = dearer_text(&outcome, &missed, &s, Lang::En).unwrap();
+    assert!(en.starts_with("It costs") && !has_cjk(&en), "{en}");
+    // A plan that misses nothing needs no such sentence.
+    assert_eq!(dearer_text(&outcome, &[], &s, Lang::Zh), None);
 }
