@@ -12,7 +12,7 @@ use swplan_words::sensitivity::{bar_label, bar_sentence, tornado_title};
 use swplan_words::Lang;
 
 use crate::chart::escape;
-use crate::plot::{nice_ticks, text_width, Scale};
+use crate::plot::{nice_ticks, text_width, wrap_label, Scale};
 
 /// One factor's bar: the target's value at the deadline with the factor at each end.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +87,8 @@ pub const WIDTH: f64 = 640.0;
 pub const NARROW_WIDTH: f64 = 360.0;
 /// Height of one bar's row.
 pub const ROW: f64 = 28.0;
+/// The height of a label's line (12 px text).
+pub const LINE: f64 = 14.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 30.0;
 const RIGHT: f64 = 16.0;
@@ -95,9 +97,30 @@ const RIGHT: f64 = 16.0;
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowLayout {
     pub y: f64,
+    /// The row's height: [`ROW`], or more for a label that takes several lines.
+    pub height: f64,
     pub label: String,
+    /// The label broken to fit the labels' column (a phone's narrow drawing has no room for a
+    /// long one on a line: it was cut at the drawing's left edge).
+    pub lines: Vec<String>,
     pub low: Option<(f64, f64, String)>,
     pub high: Option<(f64, f64, String)>,
+}
+
+/// The height of a bar.
+pub const BAR: f64 = ROW - 10.0;
+
+impl RowLayout {
+    /// The baseline of the label's `i`-th line: the lines centred on the row.
+    pub fn label_y(&self, i: usize) -> f64 {
+        let first = self.y + self.height / 2.0 - LINE * (self.lines.len() as f64 - 1.0) / 2.0;
+        first + LINE * i as f64 + 4.0
+    }
+
+    /// The top of the row's bars, centred on the row.
+    pub fn bar_y(&self) -> f64 {
+        self.y + (self.height - BAR) / 2.0
+    }
 }
 
 /// Where everything goes.
@@ -133,7 +156,21 @@ pub fn layout_at(spec: &TornadoSpec, width: f64) -> TornadoLayout {
         .min(width * if width < WIDTH { 0.5 } else { 0.42 });
     let left = label_width + 12.0;
     let right = width - RIGHT;
-    let height = TOP + ROW * spec.rows.len().max(1) as f64 + BOTTOM;
+    let lines: Vec<Vec<String>> = spec
+        .rows
+        .iter()
+        .map(|r| wrap_label(&r.label, label_width))
+        .collect();
+    let heights: Vec<f64> = lines
+        .iter()
+        .map(|l| ROW.max(LINE * l.len() as f64 + 12.0))
+        .collect();
+    let rows_height = if heights.is_empty() {
+        ROW
+    } else {
+        heights.iter().sum()
+    };
+    let height = TOP + rows_height + BOTTOM;
     let bottom = height - BOTTOM;
     let values: Vec<f64> = spec
         .rows
@@ -179,12 +216,19 @@ pub fn layout_at(spec: &TornadoSpec, width: f64) -> TornadoLayout {
         rows: spec
             .rows
             .iter()
-            .enumerate()
-            .map(|(i, r)| RowLayout {
-                y: TOP + ROW * i as f64,
-                label: r.label.clone(),
-                low: end(r.low),
-                high: end(r.high),
+            .zip(lines)
+            .zip(&heights)
+            .scan(TOP, |y, ((r, lines), height)| {
+                let row = RowLayout {
+                    y: *y,
+                    height: *height,
+                    label: r.label.clone(),
+                    lines,
+                    low: end(r.low),
+                    high: end(r.high),
+                };
+                *y += height;
+                Some(row)
             })
             .collect(),
         ticks: ticks
@@ -220,20 +264,21 @@ pub fn to_svg(spec: &TornadoSpec) -> String {
         );
     }
     for row in &l.rows {
-        let mid = row.y + ROW / 2.0;
-        svg += &format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
-            l.left - 8.0,
-            mid + 4.0,
-            escape(&row.label)
-        );
+        for (i, line) in row.lines.iter().enumerate() {
+            svg += &format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
+                l.left - 8.0,
+                row.label_y(i),
+                escape(line)
+            );
+        }
         for (tone, end) in [(1, &row.low), (2, &row.high)] {
             if let Some((x, w, _)) = end {
                 svg += &format!(
                     "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>\n",
-                    row.y + 5.0,
+                    row.bar_y(),
                     w.max(1.0),
-                    ROW - 10.0,
+                    BAR,
                     fill(tone)
                 );
             }
@@ -334,6 +379,28 @@ mod tests {
             }
         }
         assert_eq!(l.rows.len(), layout(&spec).rows.len());
+        // A label as long as the longest of the registry's, with its range.
+        let mut spec = spec;
+        spec.rows[0].label = "村（社区）社会工作室当年建成比例（62%–100%）".into();
+        let l = layout_at(&spec, NARROW_WIDTH);
+        // Every label fits left of the plot, on as many lines as it takes (issue 22: on a phone
+        // a long label was cut at the drawing's left edge), and the rows do not overlap.
+        for row in &l.rows {
+            assert_eq!(
+                row.lines.concat().replace(' ', ""),
+                row.label.replace(' ', "")
+            );
+            for line in &row.lines {
+                assert!(
+                    text_width(line) <= l.left - 8.0 + 1e-9,
+                    "{line:?} in {row:?}"
+                );
+            }
+        }
+        assert!(l.rows.iter().any(|r| r.lines.len() > 1), "{:?}", l.rows);
+        for pair in l.rows.windows(2) {
+            assert!(pair[1].y >= pair[0].y + pair[0].height - 1e-9);
+        }
     }
 
     #[test]

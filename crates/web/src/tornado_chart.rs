@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::download::download_text;
-use swplan_render::tornado::{layout_at, to_svg, TornadoSpec, NARROW_WIDTH, ROW, WIDTH};
+use swplan_render::tornado::{layout_at, to_svg, TornadoSpec, BAR, NARROW_WIDTH, WIDTH};
 use swplan_words::strings::strings;
 
 #[derive(Properties, PartialEq)]
@@ -40,8 +40,8 @@ pub fn tornado_chart(props: &TornadoChartProps) -> Html {
         let bar = |tone: u8, end: &Option<(f64, f64, String)>| {
             end.as_ref().map(|(x, w, value)| {
                 html! {
-                    <rect class={format!("tornado-bar tone-{tone}")} x={format!("{x:.1}")} y={format!("{:.1}", row.y + 5.0)}
-                          width={format!("{:.1}", w.max(1.0))} height={format!("{:.1}", ROW - 10.0)}>
+                    <rect class={format!("tornado-bar tone-{tone}")} x={format!("{x:.1}")} y={format!("{:.1}", row.bar_y())}
+                          width={format!("{:.1}", w.max(1.0))} height={format!("{BAR:.1}")}>
                         <title>{ value.clone() }</title>
                     </rect>
                 }
@@ -49,8 +49,11 @@ pub fn tornado_chart(props: &TornadoChartProps) -> Html {
         };
         html! {
             <g class="tornado-row">
-                <text class="tornado-label" x={format!("{:.1}", l.left - 8.0)} y={format!("{:.1}", row.y + ROW / 2.0 + 4.0)} text-anchor="end">
-                    { row.label.clone() }
+                <text class="tornado-label" x={format!("{:.1}", l.left - 8.0)} text-anchor="end">
+                    <title>{ row.label.clone() }</title>
+                    { for row.lines.iter().enumerate().map(|(i, line)| html! {
+                        <tspan x={format!("{:.1}", l.left - 8.0)} y={format!("{:.1}", row.label_y(i))}>{ line.clone() }</tspan>
+                    }) }
                 </text>
                 { for bar(1, &row.low) }
                 { for bar(2, &row.high) }

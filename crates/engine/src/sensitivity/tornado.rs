@@ -297,10 +297,7 @@ mod tests {
     fn where_the_region_stands_in_the_base_year_is_no_factor() {
         for tornado in tornadoes(&preset("yunnan")).unwrap() {
             for bar in &tornado.bars {
-                assert!(
-                    !crate::params::STARTING_STATE.contains(&bar.key),
-                    "{bar:?}"
-                );
+                assert!(!crate::params::STARTING_STATE.contains(&bar.key), "{bar:?}");
             }
         }
     }

@@ -214,8 +214,14 @@ fn a_nearest_plan_names_the_target_it_misses_and_by_how_much() {
         budget: 1e9,
         weights: Vec::new(),
     };
-    assert_eq!(answer_name(outcome.status, &ceiling, Lang::Zh), "差距最小的方案");
-    assert_eq!(answer_name(Status::Met, &Goal::LeastCost, Lang::Zh), "最省钱方案");
+    assert_eq!(
+        answer_name(outcome.status, &ceiling, Lang::Zh),
+        "差距最小的方案"
+    );
+    assert_eq!(
+        answer_name(Status::Met, &Goal::LeastCost, Lang::Zh),
+        "最省钱方案"
+    );
 }
 
 /// A plan that misses a target (Ningxia with its talent target raised by a fifth, hiring the
@@ -239,7 +245,10 @@ fn an_answer_dearer_than_a_plan_that_misses_targets_says_why() {
         "{zh}"
     );
     for i in &missed {
-        assert!(zh.contains(&target_phrase(&s.targets[*i], Lang::Zh)), "{zh}");
+        assert!(
+            zh.contains(&target_phrase(&s.targets[*i], Lang::Zh)),
+            "{zh}"
+        );
     }
     let en = dearer_text(&outcome, &missed, &s, Lang::En).unwrap();
     assert!(en.starts_with("It costs") && !has_cjk(&en), "{en}");
