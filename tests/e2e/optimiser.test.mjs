@@ -104,6 +104,10 @@ describe('issue 22: the cheapest plan and which lever matters most', () => {
     const status = await page.locator('#optimiser-result .optimiser-status').innerText();
     const shortfalls = await page.locator('#optimiser-result .optimiser-shortfalls').innerText();
     assert.match(status + shortfalls, /talent/i, `names the target: ${status} ${shortfalls}`);
+    // A plan that misses a target is the nearest plan, not "the cheapest".
+    const heading = await page.locator('#optimiser-result h4', { hasText: 'Year by year' }).innerText();
+    assert.match(heading, /nearest plan/, heading);
+    assert.doesNotMatch(await page.locator('#optimiser-result').innerText(), /cheapest plan/i);
     await page.locator('#optimiser').screenshot({ path: 'target/screenshots/optimiser-infeasible-en.png' });
 
     // Back to the defaults; at 95 % the run takes long enough to cancel it.
@@ -119,6 +123,44 @@ describe('issue 22: the cheapest plan and which lever matters most', () => {
     await done();
   });
 
+  test('Ningxia: a discount rate, a budget ceiling and the answer pinned into the comparison', async () => {
+    const { page, done } = await open({ query: '?lang=zh' });
+    await page.selectOption('#preset', 'ningxia');
+    await settled(page);
+    await openOptimiser(page);
+    await page.selectOption('#optimiser-confidence', '');
+    // 3 % a year: the cost is also given discounted, at that rate, and is less than undiscounted.
+    await page.fill('#optimiser-discount', '3%');
+    await page.press('#optimiser-discount', 'Enter');
+    await page.click('#optimiser-run');
+    await page.locator('#optimiser-result[data-status="met"]').waitFor(SOLVE);
+    const cost = await page.locator('#optimiser-cost').innerText();
+    assert.match(cost, /按每年3%折现后为/, cost);
+    assert.match(await page.locator('#optimiser-result h4', { hasText: '逐年安排' }).innerText(), /现方案 → 最省钱方案/);
+
+    // Pinned: the comparison holds the plan and the answer under its name.
+    await page.click('#optimiser-pin');
+    await page.locator('.compare-bar', { hasText: '最省钱方案' }).waitFor();
+
+    // Under a ceiling of 1亿 (far below what the targets take): the plan that falls least short
+    // (or, below the least any plan costs, the cheapest there is), never "met".
+    await page.locator('#optimiser > summary').scrollIntoViewIfNeeded();
+    if (!(await page.locator('#optimiser-under-budget').isVisible())) await openOptimiser(page);
+    await page.check('#optimiser-under-budget');
+    await page.fill('#optimiser-budget', '1亿');
+    await page.press('#optimiser-budget', 'Enter');
+    await page.click('#optimiser-run');
+    const result = page.locator('#optimiser-result:is([data-status="infeasible"], [data-status="budget-too-low"])');
+    await result.waitFor(SOLVE);
+    const status = await result.getAttribute('data-status');
+    const text = await page.locator('#optimiser-result .optimiser-status').innerText();
+    assert.match(text, /预算上限1亿/, text);
+    const heading = await page.locator('#optimiser-result h4', { hasText: '逐年安排' }).innerText();
+    assert.match(heading, status === 'infeasible' ? /差距最小的方案/ : /最省钱方案/, `${status}: ${heading}`);
+    await page.locator('#optimiser').screenshot({ path: 'target/screenshots/optimiser-ceiling-zh.png' });
+    await done();
+  });
+
   test('Yunnan: which lever matters most for the talent target, as a tornado chart', async () => {
     const { page, done } = await open({ query: '?lang=zh' });
     await page.selectOption('#preset', 'yunnan');
@@ -129,6 +171,8 @@ describe('issue 22: the cheapest plan and which lever matters most', () => {
     await chart.waitFor(SOLVE);
     assert.match(await chart.locator('figcaption').innerText(), /人才/);
     assert.ok((await chart.locator('rect.tornado-bar').count()) >= 2, 'bars drawn');
+    // Where the region starts (起点人才总量) is a counted fact, not a factor.
+    assert.doesNotMatch(await chart.locator('.tornado-label').allInnerTexts().then((t) => t.join('|')), /起点/);
     // The bars are sorted by swing: the first row's bars span at least the last row's.
     const widths = await chart.locator('g.tornado-row').evaluateAll((rows) =>
       rows.map((row) => [...row.querySelectorAll('rect')].reduce((sum, r) => sum + Number(r.getAttribute('width')), 0)));
