@@ -74,7 +74,7 @@ pub fn optimise_command(
         Format::Table => report(&scenario, &problem, &outcome, lang),
         Format::Csv => {
             let mut out = String::from("\u{feff}");
-            out += &table::csv(&plan_table(&outcome, &scenario, lang));
+            out += &table::csv(&plan_table(&outcome, &problem, &scenario, lang));
             out += "\r\n";
             out += &table::csv(&targets_table(&outcome, &scenario, lang));
             out
@@ -224,7 +224,9 @@ fn report(scenario: &Scenario, problem: &Problem, outcome: &Outcome, lang: Lang)
     out += &format!("\n{}\n", ui.targets_heading);
     out += &indent(&table::aligned(&targets_table(outcome, scenario, lang)));
     out += &format!("\n{}\n", plan_heading(outcome.status, &problem.goal, lang));
-    out += &indent(&table::aligned(&plan_table(outcome, scenario, lang)));
+    out += &indent(&table::aligned(&plan_table(
+        outcome, problem, scenario, lang,
+    )));
     let why = explanation_texts(outcome, problem, scenario, lang);
     if !why.is_empty() {
         out += &format!("\n{}\n", ui.why_heading);

@@ -127,7 +127,7 @@ pub fn optimiser_result(props: &OptimiserResultProps) -> Html {
                 }) }
             </ul>
             <h4>{ heading.clone() }</h4>
-            { table_html(&plan_table(outcome, scenario, lang), "optimiser-plan", &heading) }
+            { table_html(&plan_table(outcome, problem, scenario, lang), "optimiser-plan", &heading) }
             if !why.is_empty() {
                 <h4>{ ui.why_heading }</h4>
                 <ul class="optimiser-why">

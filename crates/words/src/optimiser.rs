@@ -531,9 +531,15 @@ pub fn costs_note(hire_cost: f64, candidate_cost: f64, lang: Lang) -> String {
     }
 }
 
-/// The plan year by year: per lever a row of its current amounts and a row of the new ones,
-/// a column per simulated year.
-pub fn plan_table(outcome: &Outcome, scenario: &Scenario, lang: Lang) -> TextTable {
+/// The plan year by year: per lever a row of its current amounts and a row of the new ones
+/// (named as the answer is: [`answer_name`]), a column per simulated year.
+pub fn plan_table(
+    outcome: &Outcome,
+    problem: &Problem,
+    scenario: &Scenario,
+    lang: Lang,
+) -> TextTable {
+    let found = answer_name(outcome.status, &problem.goal, lang);
     let ui = super::optimiser_ui::optimiser_ui(lang);
     let years = outcome.plan.first().map_or(0, |l| l.values.len());
     let header = [ui.lever.to_string(), String::new()]
@@ -553,7 +559,7 @@ pub fn plan_table(outcome: &Outcome, scenario: &Scenario, lang: Lang) -> TextTab
             let name = param_label(l.lever.key(), lang).to_string();
             [
                 row(name, ui.current, &l.current),
-                row(String::new(), ui.found, &l.values),
+                row(String::new(), found, &l.values),
             ]
         })
         .collect();
