@@ -39,7 +39,7 @@ use swplan_render::qr::qr_svg;
 use swplan_words::param_label;
 use swplan_words::playback::event_sentence;
 use swplan_words::presenting::presenting;
-use swplan_words::story::{callout_lines, step_counter};
+use swplan_words::story::{callout_texts, step_counter};
 use swplan_words::strings::strings;
 use swplan_words::Lang;
 
@@ -170,13 +170,14 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
     let asking = place.as_ref().is_some_and(|p| p.asking() || p.intro);
     let events = events_in(&computed.scenario.targets, &computed.trajectory, year);
     // After a reveal: how what the question asked about moved since the step before.
-    let callouts: Vec<Vec<String>> = place
-        .as_ref()
-        .map(|p| p.callouts(computed, props.summary.as_deref()))
-        .unwrap_or_default()
-        .iter()
-        .map(|c| callout_lines(c, lang))
-        .collect();
+    let callouts = callout_texts(
+        &place
+            .as_ref()
+            .map(|p| p.callouts(computed, props.summary.as_deref()))
+            .unwrap_or_default(),
+        lang,
+    );
+    let (callouts, callouts_rest) = (callouts.cards, callouts.rest);
     // The step before's lines, faint behind this step's, on the story's one scale.
     let previous_step = place
         .as_ref()
@@ -249,7 +250,7 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
         None => html! {
             <>
                 if let Some(p) = &place {
-                    <StoryPanel {lang} place={p.clone()} callouts={callouts} tally={props.tally.clone()} />
+                    <StoryPanel {lang} place={p.clone()} callouts={callouts} rest={callouts_rest} tally={props.tally.clone()} />
                 }
                 <PresenterCards {lang} plans={chart_plans.clone()} {year} hidden={asking}
                                 highlighted={match highlight { Some(Highlight::Target(metric)) => Some(metric), _ => None }} />

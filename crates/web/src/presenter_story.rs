@@ -17,6 +17,9 @@ pub struct StoryPanelProps {
     /// How what the question asked moved since the step before, a list of lines per figure
     /// (empty until the answer is revealed).
     pub callouts: Vec<Vec<String>>,
+    /// The figures that did not move, in one line (when there are many).
+    #[prop_or_default]
+    pub rest: Option<String>,
     /// The room's predictions beside the question (`tally::TallyView`), when the step asks one.
     #[prop_or_default]
     pub tally: Html,
@@ -77,11 +80,14 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
             if asking {
                 { hint(text.reveal_hint, words.reveal_hint_touch) }
             } else {
-                if !props.callouts.is_empty() {
+                if !props.callouts.is_empty() || props.rest.is_some() {
                     <div class="story-callouts" aria-label={text.story_callouts}>
                         { for props.callouts.iter().map(|lines| html! {
                             <ul class="story-callout">{ for lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
                         }) }
+                        if let Some(rest) = &props.rest {
+                            <p class="story-callout-rest">{ rest.clone() }</p>
+                        }
                     </div>
                 }
                 <p class="story-caption">

@@ -429,6 +429,83 @@ pub fn callout_lines(callout: &Callout, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// The callouts as the presenter draws them: a card per figure, except that with more than
+/// [`CARDS_AT_MOST`] figures those that did not move share one line (`rest`), with what they
+/// stand at. Six cards of "unchanged" pushed the charts to a size whose text the back of the
+/// room could not read (Ningxia's rooms story, step 6).
+pub struct CalloutTexts {
+    pub cards: Vec<Vec<String>>,
+    pub rest: Option<String>,
+}
+
+/// More cards than this and the unchanged figures fold into one line.
+pub const CARDS_AT_MOST: usize = 3;
+
+pub fn callout_texts(callouts: &[Callout], lang: Lang) -> CalloutTexts {
+    if callouts.len() <= CARDS_AT_MOST {
+        return CalloutTexts {
+            cards: callouts.iter().map(|c| callout_lines(c, lang)).collect(),
+            rest: None,
+        };
+    }
+    let (moved, still): (Vec<&Callout>, Vec<&Callout>) = callouts.iter().partition(|c| c.changed());
+    let rest = (!still.is_empty()).then(|| {
+        let parts: Vec<String> = still.iter().map(|c| standing(c, lang)).collect();
+        match lang {
+            Lang::Zh => format!("其余{}项不变：{}。", parts.len(), parts.join("；")),
+            Lang::En => format!("The other {} unchanged: {}.", parts.len(), parts.join("; ")),
+        }
+    });
+    CalloutTexts {
+        cards: moved.into_iter().map(|c| callout_lines(c, lang)).collect(),
+        rest,
+    }
+}
+
+/// Where a figure stands, in a few words: its value at its year, when it is first met, whether
+/// on time, and its odds.
+fn standing(callout: &Callout, lang: Lang) -> String {
+    let metric = callout.metric;
+    let mut words = vec![format!(
+        "{}{}",
+        super::metric_label(metric, lang),
+        match lang {
+            Lang::Zh => super::messages::metric_amount(metric, callout.after, lang),
+            Lang::En => format!(
+                " {}",
+                super::messages::metric_amount(metric, callout.after, lang)
+            ),
+        }
+    )];
+    let text = super::strings::strings(lang);
+    let sep = lang.pick("：", ": ");
+    if let Some(first) = callout.first_year {
+        words.push(format!(
+            "{}{sep}{}",
+            text.first_met,
+            super::strings::year_text(first.after, lang)
+        ));
+    }
+    if let Some(met) = callout.met {
+        let said = lang.pick(
+            if met.after { "是" } else { "否" },
+            if met.after { "yes" } else { "no" },
+        );
+        words.push(format!(
+            "{}{sep}{said}",
+            lang.pick("按期达成", "met on time")
+        ));
+    }
+    if let Some(odds) = callout.odds {
+        words.push(format!(
+            "{}{sep}{}",
+            text.probability,
+            super::format_percent(odds.after, lang)
+        ));
+    }
+    words.join(lang.pick("，", ", "))
+}
+
 #[cfg(test)]
 mod step_change_tests {
     use super::*;

@@ -476,7 +476,7 @@ fn a_step_that_compares_shows_where_the_last_step_left_the_plan() {
 fn every_questions_answer_is_on_screen_after_its_reveal() {
     use std::rc::Rc;
     use swplan_plans::state::{Action, State};
-    use swplan_words::story::callout_lines;
+    use swplan_words::story::{callout_lines, callout_texts, CARDS_AT_MOST};
     for &(id, step, metric, met, first_year) in OUTCOMES {
         let story = built_in(id);
         if story.steps()[step].question.is_none() {
@@ -511,7 +511,27 @@ fn every_questions_answer_is_on_screen_after_its_reveal() {
             .iter()
             .find(|c| c.metric == metric)
             .unwrap_or_else(|| panic!("{id} step {step}: {} not on screen", metric.key()));
-        let text = callout_lines(callout, Lang::Zh).join("\n");
+        // What the presenter draws: the figure's card, or its words in the line of the figures
+        // that did not move.
+        let drawn = callout_texts(&callouts, Lang::Zh);
+        let text = if callout.changed() || callouts.len() <= CARDS_AT_MOST {
+            callout_lines(callout, Lang::Zh).join("\n")
+        } else {
+            let rest = drawn.rest.clone().unwrap_or_default();
+            let label = swplan_words::metric_label(metric, Lang::Zh);
+            let at = rest
+                .find(label)
+                .unwrap_or_else(|| panic!("{id} step {step}: {rest}"));
+            rest[at..]
+                .split('；')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(
+            drawn.cards.len() + usize::from(drawn.rest.is_some()) <= callouts.len(),
+            "{id} step {step}"
+        );
         let year = swplan_words::strings::year_text(first_year, Lang::Zh);
         assert!(
             text.contains(&format!("首次达到：{year}")) || text.contains(&format!("→ {year}")),

@@ -272,11 +272,32 @@ pub struct Callout {
     pub odds: Option<Change<f64>>,
 }
 
+impl Callout {
+    /// Whether anything it shows moved since the step before (the first step: everything is
+    /// new). A figure that stayed where it was needs no card of its own.
+    pub fn changed(&self) -> bool {
+        let moved = |before: Option<f64>, after: f64| {
+            before.is_none_or(|b| (after - b).abs() > 1e-9 * after.abs().max(1.0))
+        };
+        moved(self.before, self.after)
+            || self.first_year.is_some_and(|c| c.moved())
+            || self.met.is_some_and(|c| c.moved())
+            || self.odds.is_some_and(|c| moved(c.before, c.after))
+    }
+}
+
 /// A value at the step before (if known) and now.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Change<T> {
     pub before: Option<T>,
     pub after: T,
+}
+
+impl<T: PartialEq> Change<T> {
+    /// Unknown before, or different now.
+    pub fn moved(&self) -> bool {
+        self.before.as_ref().is_none_or(|b| *b != self.after)
+    }
 }
 
 /// Per chart, the top of every figure it plots over every step of a story, and of every target
