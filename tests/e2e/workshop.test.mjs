@@ -318,3 +318,74 @@ describe('issue 20: predictions from phones, without a server', () => {
     await trainer.done();
   });
 });
+
+describe('issue 20: recorded stories kept, and the pooled result presented', () => {
+  test('15: a recorded story survives a reload, is renamed, exported, deleted and restored', async () => {
+    const { page, done } = await open();
+    await page.click('#training-menu summary');
+    await page.click('#open-stories');
+    await page.click('#start-recording');
+    await page.locator('.recording-title input').fill('多招人的故事');
+    await page.locator('.recording-title input').press('Enter');
+    await commit(page, '#input-hires', '16000');
+    await page.click('#record-step');
+    await page.fill('#step-caption', '多招人会怎样？');
+    await page.getByRole('button', { name: '记录此步' }).click();
+    await page.locator('.recording-bar', { hasText: '已录 1 步' }).waitFor(SHORT);
+    await page.click('#stop-recording');
+
+    // Kept with the saves: after a reload it is still listed.
+    await page.reload();
+    await page.locator('.app .target-card').first().waitFor();
+    await page.click('#training-menu summary');
+    await page.click('#open-stories');
+    const story = page.locator('.recorded-stories li.story', { hasText: '多招人的故事' });
+    await story.waitFor(SHORT);
+    assert.match(await story.innerText(), /1\s*步/);
+
+    // Renamed.
+    await story.getByRole('button', { name: '改名' }).click();
+    await page.locator('.story-rename-field').fill('招人故事（改）');
+    await page.locator('.story-rename').getByRole('button', { name: '改名' }).click();
+    const renamed = page.locator('.recorded-stories li.story', { hasText: '招人故事（改）' });
+    await renamed.waitFor(SHORT);
+
+    // Exported as a file that opens as the same story.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      renamed.getByRole('button', { name: '导出文件' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.title, '招人故事（改）');
+    assert.equal(file.step.length, 1);
+
+    // Deleted, with an undo that brings it back.
+    await renamed.getByRole('button', { name: /删除/ }).click();
+    await renamed.waitFor({ state: 'detached', timeout: 5000 });
+    await page.click('#restore-story');
+    await page.locator('.recorded-stories li.story', { hasText: '招人故事（改）' }).waitFor(SHORT);
+    await done();
+  });
+
+  test('9: the pooled result is presented, and the presenter goes back to the plan', async () => {
+    const { page, done } = await open({ width: 1920, height: 1080 });
+    await openPool(page);
+    await page.fill('#pool-input', await chat('dingtalk'));
+    await page.locator('#pool-summary', { hasText: '参与者 5 人' }).waitFor(SHORT);
+    const row = page.locator('.pool-participants tbody tr').first();
+    await row.getByRole('button', { name: /演示/ }).click();
+    await page.locator('.presenter').waitFor(SHORT);
+    await page.click('#presenter-pool');
+    const title = page.locator('#presenter-pool-title');
+    await title.waitFor(SHORT);
+    assert.equal(await title.innerText(), '工作坊汇总结果');
+    const shown = await page.locator('.presenter').innerText();
+    assert.match(shown, /5/, 'the participants counted on the screen');
+    await page.screenshot({ path: `${SHOTS}/workshop-present-pool-zh.png` });
+    // W (or the button) goes back to the plan.
+    await page.keyboard.press('w');
+    await title.waitFor({ state: 'detached', timeout: 5000 });
+    assert.match(await page.locator('#presenter-title').innerText(), /云南省/);
+    await done();
+  });
+});
