@@ -462,48 +462,40 @@ pub fn callout_texts(callouts: &[Callout], lang: Lang) -> CalloutTexts {
     }
 }
 
-/// Where a figure stands, in a few words: its value at its year, when it is first met, whether
-/// on time, and its odds.
+/// Where a figure stands, in a few words: its value at its year, then in brackets when it is
+/// first met, whether on time, and its odds ("社会工作人才总量1.51万人（2027年达到，按期，59.6%）").
 fn standing(callout: &Callout, lang: Lang) -> String {
     let metric = callout.metric;
-    let mut words = vec![format!(
-        "{}{}",
-        super::metric_label(metric, lang),
-        match lang {
-            Lang::Zh => super::messages::metric_amount(metric, callout.after, lang),
-            Lang::En => format!(
-                " {}",
-                super::messages::metric_amount(metric, callout.after, lang)
-            ),
-        }
-    )];
-    let text = super::strings::strings(lang);
-    let sep = lang.pick("：", ": ");
+    let amount = super::messages::metric_amount(metric, callout.after, lang);
+    let label = super::metric_label(metric, lang);
+    let mut notes: Vec<String> = Vec::new();
     if let Some(first) = callout.first_year {
-        words.push(format!(
-            "{}{sep}{}",
-            text.first_met,
-            super::strings::year_text(first.after, lang)
-        ));
+        notes.push(match (first.after, lang) {
+            (Some(year), Lang::Zh) => format!("{year}年达到"),
+            (Some(year), Lang::En) => format!("met {year}"),
+            (None, _) => super::strings::year_text(None, lang),
+        });
     }
     if let Some(met) = callout.met {
-        let said = lang.pick(
-            if met.after { "是" } else { "否" },
-            if met.after { "yes" } else { "no" },
+        notes.push(
+            match (met.after, lang) {
+                (true, Lang::Zh) => "按期",
+                (false, Lang::Zh) => "未按期",
+                (true, Lang::En) => "on time",
+                (false, Lang::En) => "late",
+            }
+            .to_string(),
         );
-        words.push(format!(
-            "{}{sep}{said}",
-            lang.pick("按期达成", "met on time")
-        ));
     }
     if let Some(odds) = callout.odds {
-        words.push(format!(
-            "{}{sep}{}",
-            text.probability,
-            super::format_percent(odds.after, lang)
-        ));
+        notes.push(super::format_percent(odds.after, lang));
     }
-    words.join(lang.pick("，", ", "))
+    match (notes.is_empty(), lang) {
+        (true, Lang::Zh) => format!("{label}{amount}"),
+        (true, Lang::En) => format!("{label} {amount}"),
+        (false, Lang::Zh) => format!("{label}{amount}（{}）", notes.join("，")),
+        (false, Lang::En) => format!("{label} {amount} ({})", notes.join(", ")),
+    }
 }
 
 #[cfg(test)]
