@@ -121,6 +121,73 @@ pub(crate) fn solve_rows(frame: &Frame, rows: &[Row]) -> Result<Vec<f64>, Failur
     Ok(vars.iter().map(|v| solution.var_value(*v)).collect())
 }
 
+/// A linear programme in a plain form any solver reads: minimise `objective · x` subject to
+/// `lower ≤ a · x ≤ upper` for every row and `min ≤ x ≤ max` for every variable. The numbers are
+/// those the engine's simplex is given (objective and rows scaled as `solve_rows` scales
+/// them), so another solver faces exactly the same programme. For measuring solvers (issue 22).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StandardLp {
+    /// Scaled so that the largest coefficient is 1: multiply by `objective_scale` for 元.
+    pub objective: Vec<f64>,
+    pub objective_scale: f64,
+    /// Per variable `(min, max)`; `max` may be `f64::INFINITY`; a fixed variable has min = max.
+    pub bounds: Vec<(f64, f64)>,
+    pub rows: Vec<StandardRow>,
+}
+
+/// One row of a [`StandardLp`]: `lower ≤ Σ coefficient · x[index] ≤ upper`, zeros left out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StandardRow {
+    pub coefficients: Vec<(usize, f64)>,
+    pub lower: f64,
+    /// Every row of the optimiser is "at least": `f64::INFINITY`.
+    pub upper: f64,
+    /// `Some(k)`: target k's row in one sampled future, a candidate the constraint generation
+    /// adds only when the answer breaks it. `None`: a row present from the start (the plan
+    /// run's targets and guards).
+    pub family: Option<usize>,
+}
+
+impl StandardLp {
+    /// The programme `solve_rows(frame, rows)` gives the simplex; row i's family is `family(i)`.
+    pub(crate) fn new(
+        frame: &Frame,
+        rows: &[Row],
+        family: impl Fn(usize) -> Option<usize>,
+    ) -> StandardLp {
+        let objective_scale = frame
+            .objective
+            .iter()
+            .fold(0.0_f64, |m, c| m.max(c.abs()))
+            .max(f64::MIN_POSITIVE);
+        StandardLp {
+            objective: frame
+                .objective
+                .iter()
+                .map(|c| c / objective_scale)
+                .collect(),
+            objective_scale,
+            bounds: frame.bounds.clone(),
+            rows: (rows.iter().enumerate())
+                .map(|(i, row)| StandardRow {
+                    coefficients: (row.coefficients.iter().enumerate())
+                        .filter(|(_, c)| **c != 0.0)
+                        .map(|(j, c)| (j, *c))
+                        .collect(),
+                    lower: row.lower,
+                    upper: f64::INFINITY,
+                    family: family(i),
+                })
+                .collect(),
+        }
+    }
+
+    /// The objective's value at `x` (in the scaled units of `objective`).
+    pub fn value(&self, x: &[f64]) -> f64 {
+        dot(&self.objective, x)
+    }
+}
+
 /// The rows a constraint-generation solve draws from: a fixed set always present and families
 /// of candidates (one family per target over the futures) searched for broken rows.
 pub(crate) trait RowSource {

@@ -39,9 +39,12 @@ use serde::{Deserialize, Serialize};
 
 pub use explain::{BoundSide, Explanation, LeverAtBound, LeverRelaxation, TargetBinding};
 pub use lever::{Bounds, Lever, LeverChoice};
+pub use lp::{StandardLp, StandardRow};
 pub use outcome::{Cost, LeverPlan, Odds, Outcome, Shortfall, Status, TargetResult};
 pub use scenario_count::{scenario_count, ScenarioCount, DEFAULT_BETA, MAX_SCENARIOS};
-pub use solve::{optimise, Optimiser, Phase, Progress, MAX_LINEARISATIONS};
+pub use solve::{
+    cheapest_plan_lps, optimise, CheapestPlanLps, Optimiser, Phase, Progress, MAX_LINEARISATIONS,
+};
 
 use super::validate::ValidationErrors;
 

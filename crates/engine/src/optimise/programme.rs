@@ -162,6 +162,14 @@ impl Programme<'_> {
         future.value(self.measure(k), &x[..n], &self.linear.reference)
     }
 
+    /// Target k's rows in every sampled future that a decision moves: the candidates the
+    /// constraint generation picks broken rows from, all at once.
+    pub fn sampled_rows(&self, k: usize) -> Vec<Row> {
+        (self.linear.samples.iter())
+            .filter_map(|future| self.target_row(k, future).ok())
+            .collect()
+    }
+
     /// Solves the programme for an objective, generating the sampled futures' rows.
     pub fn solve(&self, frame: &Frame, extra: Vec<Row>) -> Result<lp::Solved, Failure> {
         lp::solve_generated(frame, self, extra)

@@ -7,8 +7,9 @@ use crate::simulate::{year_inputs, YearInputs};
 use crate::validate::validate;
 
 use super::explain::{self, Explanation};
+use super::lever::Lever;
 use super::linear::{Layout, Linear, Linearising, Sampling};
-use super::lp::{self, Failure, Frame, Row};
+use super::lp::{self, Failure, Frame, Row, RowSource, StandardLp};
 use super::outcome::{Outcome, Shortfall, Status};
 use super::programme::{Budget, Programme, TargetRows};
 use super::scenario_count::{scenario_count, ScenarioCount};
@@ -436,6 +437,73 @@ impl Optimiser {
         let mut rows = solved.rows;
         rows.push(keep);
         programme.solve(&second, rows).map(|s| (s, second))
+    }
+}
+
+/// The least-cost goal's linear programmes as the engine solves them, in a plain form for
+/// measuring other solvers on them (issue 22).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheapestPlanLps {
+    /// Each column's lever and simulated year (0 is the year after the base year).
+    pub columns: Vec<(Lever, usize)>,
+    /// The programme the simplex solved last in the constraint-generation loop (of the last
+    /// linearisation): the plan run's rows and the sampled futures' rows it added.
+    pub last: StandardLp,
+    /// Every row at once: the plan run's and every sampled future's (as planned, the same rows
+    /// as `last`). Its optimum is `last`'s: that is what the constraint generation guarantees.
+    pub full: StandardLp,
+    /// The engine's optimum, in the units of `last.objective`.
+    pub optimum: f64,
+}
+
+/// The programmes of [`CheapestPlanLps`]: the optimiser run up to its solve, re-linearising as
+/// it does, and stopped before its checks. `Ok(None)` for the budget goal or when no plan meets
+/// every target (the engine then solves other programmes).
+pub fn cheapest_plan_lps(
+    scenario: &Scenario,
+    problem: &Problem,
+) -> Result<Option<CheapestPlanLps>, OptimiseError> {
+    if problem.goal != Goal::LeastCost {
+        return Ok(None);
+    }
+    let mut optimiser = Optimiser::new(scenario, problem)?;
+    let mut lps = None;
+    loop {
+        if let State::Solving(linear) = &optimiser.state {
+            lps = optimiser.lps(linear);
+        }
+        optimiser.step()?;
+        if !matches!(optimiser.state, State::Linearising(_) | State::Solving(_)) {
+            return Ok(lps);
+        }
+    }
+}
+
+impl Optimiser {
+    /// The least-cost programmes of `linear`, solved as [`Optimiser::solve`] solves them.
+    fn lps(&self, linear: &Linear) -> Option<CheapestPlanLps> {
+        let costing = Costing::new(&self.layout, linear, &self.problem.costs, &self.plan);
+        let programme = self.programme(linear, false, None, self.bounds());
+        let frame = programme.frame(&costing.objective(), &[]);
+        if programme.breaks_without_decisions() {
+            return None;
+        }
+        let fixed = programme.plan_rows().ok()?.len();
+        let solved = programme.solve(&frame, vec![]).ok()?;
+        // The generation starts from the plan run's rows; the sampled rows follow.
+        let sampled = |rows: &[Row], i: usize| (i >= fixed).then_some(rows[i].label);
+        let last = StandardLp::new(&frame, &solved.rows, |i| sampled(&solved.rows, i));
+        let mut every = programme.plan_rows().ok()?;
+        every.extend((0..programme.families()).flat_map(|k| programme.sampled_rows(k)));
+        let full = StandardLp::new(&frame, &every, |i| sampled(&every, i));
+        Some(CheapestPlanLps {
+            columns: (self.layout.columns.iter())
+                .map(|c| (c.lever, c.year_index))
+                .collect(),
+            optimum: last.value(&solved.x),
+            last,
+            full,
+        })
     }
 }
 

@@ -415,3 +415,64 @@ fn the_same_problem_at_a_confidence_level_gives_the_same_answer() {
     .unwrap();
     assert_ne!(first.odds.seed, other_seed.odds.seed);
 }
+
+/// The optimum of a plain programme, solved by the engine's simplex as it is written.
+fn microlp_optimum(lp: &StandardLp) -> f64 {
+    use microlp::{ComparisonOp, OptimizationDirection, Problem as Simplex};
+    let mut simplex = Simplex::new(OptimizationDirection::Minimize);
+    let vars: Vec<_> = (lp.objective.iter().zip(&lp.bounds))
+        .map(|(c, bounds)| simplex.add_var(*c, *bounds))
+        .collect();
+    for row in &lp.rows {
+        assert_eq!(row.upper, f64::INFINITY, "every row is 'at least'");
+        let expr: Vec<_> = (row.coefficients.iter())
+            .map(|(j, c)| (vars[*j], *c))
+            .collect();
+        simplex.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.lower);
+    }
+    let outcome = simplex.solve().expect("solves");
+    outcome.into_solution().expect("an optimum").objective()
+}
+
+#[test]
+fn the_exported_programmes_have_the_engine_s_optimum() {
+    let s = preset("ningxia");
+    let at_80 = Problem {
+        levers: vec![LeverChoice::every_year(Lever::Hires, 0.0, 5_000.0)],
+        targets: vec![0],
+        confidence: Some(Confidence {
+            level: 0.8,
+            beta: DEFAULT_BETA,
+        }),
+        ..six_levers(&s)
+    };
+    for problem in [six_levers(&s), at_80] {
+        let lps = cheapest_plan_lps(&s, &problem)
+            .unwrap()
+            .expect("the targets can be met");
+        let outcome = optimise(&s, &problem).unwrap();
+        assert_eq!(outcome.status, Status::Met);
+        // The engine's own answer, column by column, priced by the exported objective.
+        let x: Vec<f64> = (lps.columns.iter())
+            .map(|(lever, year)| {
+                let plan = outcome.plan.iter().find(|p| p.lever == *lever).unwrap();
+                plan.exact[*year]
+            })
+            .collect();
+        let engine = lps.last.value(&x);
+        let within =
+            |a: f64, tolerance: f64| (a - engine).abs() <= tolerance * (1.0 + engine.abs());
+        assert!(within(lps.optimum, 1e-12), "{} vs {engine}", lps.optimum);
+        let last = microlp_optimum(&lps.last);
+        assert!(within(last, 1e-9), "{last} vs {engine}");
+        // Every row at once: the same optimum, as the constraint generation promises.
+        let full = microlp_optimum(&lps.full);
+        assert!(within(full, 1e-7), "{full} vs {engine}");
+        if problem.confidence.is_none() {
+            assert_eq!(lps.full, lps.last);
+        } else {
+            assert!(lps.full.rows.len() > lps.last.rows.len());
+            assert!(lps.last.rows.iter().any(|row| row.family == Some(0)));
+        }
+    }
+}
