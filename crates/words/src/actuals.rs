@@ -67,7 +67,7 @@ pub const ZH: ActualsWords = ActualsWords {
     percent: "偏差",
     reproject: "从最新实际值重新推算",
     hide_reprojection: "隐藏重新推算",
-    reprojection_series: "按实际值重新推算",
+    reprojection_series: "从最新实际值重新推算",
     actual_series: "实际值",
     planner_own: "实际值由规划者填写",
     no_actuals: "还没有实际值。",
@@ -97,7 +97,7 @@ pub const EN: ActualsWords = ActualsWords {
     percent: "Deviation",
     reproject: "Re-project from the latest actual",
     hide_reprojection: "Hide the re-projection",
-    reprojection_series: "Re-projected from actuals",
+    reprojection_series: "re-projected from the latest actual",
     actual_series: "Actual",
     planner_own: "Actuals entered by the planner",
     no_actuals: "No actuals yet.",
@@ -648,6 +648,17 @@ pub fn outlook_status(status: OutlookStatus, lang: Lang) -> &'static str {
         OutlookStatus::OnTrack => lang.pick("按实际推算可达成", "On track by the actuals"),
         OutlookStatus::OffTrack => lang.pick("按实际推算达不成", "Off track by the actuals"),
         OutlookStatus::Unjudged => lang.pick("实际值无法判断", "Not judged by the actuals"),
+    }
+}
+
+/// The re-projection's line of a figure, as its legend names it: "社会工作人才总量（从最新实际值
+/// 重新推算）" / "Social-work talent (re-projected from the latest actual)", as the actuals'
+/// points are "社会工作人才总量（实际值）".
+pub fn reprojection_label(metric: Metric, lang: Lang) -> String {
+    let again = actuals_words(lang).reprojection_series;
+    match lang {
+        Lang::Zh => format!("{}（{again}）", metric_label(metric, lang)),
+        Lang::En => format!("{} ({again})", metric_label(metric, lang)),
     }
 }
 
