@@ -16,17 +16,16 @@ use super::deviation_table::DeviationTable;
 use super::text_file::on_text_file;
 use swplan_engine::actuals::ACTUAL_FIGURES;
 use swplan_engine::montecarlo::Summary;
-use swplan_engine::{FigureUnit, Metric};
+use swplan_engine::Metric;
 use swplan_plans::life::block::read_block;
 use swplan_plans::state::life::{BlockFrom, Life, LifeAction};
 use swplan_plans::state::{Action, Computed};
 use swplan_words::actuals::{
-    actuals_problem_text, actuals_words, adjustment_text, block_problem_text, block_report_text,
-    block_summary, draft_text, figure_names, reprojection_note,
+    actual_field_text, actuals_problem_text, actuals_words, adjustment_text, block_problem_text,
+    block_report_text, block_summary, draft_text, figure_names, parse_actual, reprojection_note,
 };
-use swplan_words::inputs::parse_typed;
 use swplan_words::messages::metric_value;
-use swplan_words::{format_percent, format_whole, metric_label, Lang};
+use swplan_words::{format_percent, metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ActualsPanelProps {
@@ -38,18 +37,10 @@ pub struct ActualsPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// A value as it stands in its field: whole for counts and money.
-fn field_text(metric: Metric, value: f64, lang: Lang) -> String {
-    match metric.unit() {
-        FigureUnit::Share => format_percent(value, lang),
-        _ => format_whole(value, lang),
-    }
-}
-
 /// Reads a block of cells (pasted or from a file) with the figures' names in both languages.
 fn read(text: &str, figure: Metric) -> swplan_plans::life::block::ReadBlock {
     let names = figure_names();
-    read_block(text, &names, &|t| parse_typed(t).ok(), Some(figure))
+    read_block(text, &names, &|t| parse_actual(t).ok(), Some(figure))
 }
 
 #[function_component(ActualsPanel)]
@@ -113,23 +104,28 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
         let key = (figure, year);
         let actual = scenario.actuals.get(figure, year);
         let draft = life.drafts.get(&key);
-        let text = draft
-            .map(|d| d.text.clone())
-            .or_else(|| actual.map(|a| field_text(figure, a.value, lang)))
-            .unwrap_or_default();
-        let planned = props
+        let plan = props
             .computed
             .trajectory
             .row(year)
-            .map(|row| metric_value(figure, figure.value(row), lang))
+            .map_or(f64::NAN, |row| figure.value(row));
+        // What is typed stays as typed until taken; what is taken reads as the plan beside it.
+        let text = draft
+            .map(|d| d.text.clone())
+            .or_else(|| actual.map(|a| actual_field_text(figure, a.value, plan, lang)))
             .unwrap_or_default();
+        let planned = if plan.is_finite() {
+            metric_value(figure, plan, lang)
+        } else {
+            String::new()
+        };
         let id = format!("actual-{}-{year}", figure.key());
         let on_value = {
             let emit = emit.clone();
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
                 let text = input.value();
-                let value = parse_typed(&text).ok();
+                let value = parse_actual(&text).ok();
                 emit(LifeAction::EnterActual {
                     metric: figure,
                     year,

@@ -13,7 +13,7 @@ use swplan_plans::state::life::{Fitted, LifeAction};
 use swplan_plans::state::Action;
 use swplan_words::actuals::{actuals_words, signed_percent, signed_value};
 use swplan_words::calibration::{backtest_finding, backtest_refusal_text, calibration_words};
-use swplan_words::messages::metric_value;
+use swplan_words::messages::{metric_value, metric_value_as};
 use swplan_words::{metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -94,7 +94,7 @@ pub fn backtest_view(props: &BacktestViewProps) -> Html {
                             <tr>
                                 <th scope="row">{ metric_label(p.metric, lang) }</th>
                                 <td>{ p.year }</td>
-                                <td>{ metric_value(p.metric, p.actual, lang) }</td>
+                                <td>{ metric_value_as(p.metric, p.actual, p.fitted, lang) }</td>
                                 <td>{ metric_value(p.metric, p.fitted, lang) }</td>
                                 <td>{ signed_value(p.metric, p.residual, lang) }</td>
                                 <td>{ signed_percent((p.fitted != 0.0).then(|| p.residual / p.fitted), lang) }</td>

@@ -2,12 +2,14 @@
 //! value, a pasted cell or a link's actual could not give, the deviation table, the
 //! re-projection and each target's outlook ("按2024年实际值推算…").
 
+use crate::format::{format_count_as, format_percent_fine, format_yuan_fine};
+use crate::inputs::{parse_typed, NotANumber};
 use crate::labels::metric_label;
 use crate::messages::metric_value;
-use crate::{format_count, format_percent, Lang};
+use crate::{format_count, format_percent, Lang, YuanScale};
 use swplan_engine::deviation::ActualsProblem;
 use swplan_engine::reproject::{Adjustment, Outlook, OutlookStatus};
-use swplan_engine::Metric;
+use swplan_engine::{FigureUnit, Metric};
 use swplan_plans::life::block::BlockProblem;
 use swplan_plans::life::EntryProblem;
 use swplan_plans::state::life::{BlockFrom, BlockReport, DraftProblem};
@@ -210,6 +212,38 @@ pub fn figure_names() -> Vec<(&'static str, Metric)> {
         ("positions", Metric::Positions),
     ]);
     names
+}
+
+/// An entered actual as its field shows it, in the unit of the plan's value beside it
+/// (`plan`): "9.1万" beside "9.1万" (never "91000"), "0.98万" beside "1.02万", "91,000" in
+/// English, money in the plan's 万元 or 亿元 (¥ M, ¥ bn). Exact to one person, or nearly one
+/// yuan, where the plan's column rounds (91234 is "9.1234万" beside "9.12万"), so that what the
+/// field shows reads back as what was entered ([`parse_actual`]).
+pub fn actual_field_text(metric: Metric, value: f64, plan: f64, lang: Lang) -> String {
+    let reference = if plan.is_finite() { plan } else { value };
+    match metric.unit() {
+        FigureUnit::Count => format_count_as(value, reference, 4, lang),
+        // No share takes actuals (coverage follows from the stations and rooms entered).
+        FigureUnit::Share => format_percent_fine(value, 0.000_01),
+        FigureUnit::Yuan => {
+            format_yuan_fine(value, YuanScale::for_largest(reference, lang), 1.0, lang)
+        }
+    }
+}
+
+/// Reads an actual as typed or pasted: what [`parse_typed`] reads (`820`, `1.5万`, `12,000`),
+/// and money as the plan's column writes it (`2516万元`, `1.2亿元`, `¥25.16 M`, `¥1.2 bn`).
+pub fn parse_actual(text: &str) -> Result<f64, NotANumber> {
+    let text = text.trim();
+    let text = text.strip_prefix(['¥', '￥']).map_or(text, str::trim_start);
+    let (body, factor) = if let Some(rest) = text.strip_suffix("bn") {
+        (rest, 1e9)
+    } else if let Some(rest) = text.strip_suffix('M') {
+        (rest, 1e6)
+    } else {
+        (text.strip_suffix('元').unwrap_or(text), 1.0)
+    };
+    parse_typed(body.trim_end()).map(|value| value * factor)
 }
 
 /// The ceiling an actual may not pass, as a noun: townships or villages.
@@ -794,6 +828,76 @@ mod tests {
             None,
         );
         assert_eq!(block.entries.len(), 2);
+    }
+
+    #[test]
+    fn an_entered_actual_shows_in_the_plans_unit_and_reads_back_as_entered() {
+        use swplan_engine::actuals::ACTUAL_FIGURES;
+        let field = |m, v, plan, lang| actual_field_text(m, v, plan, lang);
+        // Beside the plan's "9.1万", never "91000".
+        assert_eq!(field(Metric::Talent, 91_000.0, 91_000.0, Lang::Zh), "9.1万");
+        assert_eq!(
+            field(Metric::Talent, 91_000.0, 91_000.0, Lang::Zh),
+            metric_value(Metric::Talent, 91_000.0, Lang::Zh)
+        );
+        assert_eq!(
+            field(Metric::Talent, 91_000.0, 88_000.0, Lang::En),
+            "91,000"
+        );
+        assert_eq!(
+            field(Metric::Talent, 91_234.0, 90_000.0, Lang::Zh),
+            "9.1234万"
+        );
+        assert_eq!(field(Metric::Talent, 9_800.0, 10_200.0, Lang::Zh), "0.98万");
+        assert_eq!(field(Metric::Stations, 820.0, 800.0, Lang::Zh), "820");
+        assert_eq!(field(Metric::Stations, 820.0, f64::NAN, Lang::Zh), "820");
+        let budget = Metric::BudgetCumulative;
+        assert_eq!(
+            field(budget, 25_160_000.0, 24_000_000.0, Lang::Zh),
+            "2516万元"
+        );
+        assert_eq!(
+            field(budget, 25_160_000.0, 350_000_000.0, Lang::Zh),
+            "0.2516亿元"
+        );
+        assert_eq!(
+            field(budget, 25_160_000.0, 24_000_000.0, Lang::En),
+            "¥25.16 M"
+        );
+        for metric in ACTUAL_FIGURES {
+            for value in [0.0, 7.0, 820.0, 9_999.0, 15_000.0, 91_234.0, 1_234_567.0] {
+                for plan in [value, 0.0, 12_000.0, 3e8] {
+                    for lang in [Lang::Zh, Lang::En] {
+                        let shown = field(metric, value, plan, lang);
+                        let read = parse_actual(&shown).unwrap_or(f64::NAN);
+                        // Four decimals of the unit: 1 in 万, 1万 in 亿, 100 yuan in ¥ M.
+                        let resolution = match (metric.unit(), plan >= 1e8) {
+                            (_, true) => 1e4,
+                            (FigureUnit::Yuan, false) => 100.0,
+                            _ => 0.5,
+                        };
+                        assert!(
+                            (read - value).abs() <= resolution,
+                            "{metric:?} {value} beside {plan} {lang:?}: {shown} reads {read}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_actual_is_read_as_typed_or_as_the_plan_writes_money() {
+        assert_eq!(parse_actual("1.5万"), Ok(15_000.0));
+        assert_eq!(parse_actual(" 12,000 "), Ok(12_000.0));
+        assert_eq!(parse_actual("2516万元"), Ok(25_160_000.0));
+        assert_eq!(parse_actual("1.2亿元"), Ok(120_000_000.0));
+        assert_eq!(parse_actual("6000元"), Ok(6_000.0));
+        assert_eq!(parse_actual("¥25.16 M"), Ok(25_160_000.0));
+        assert_eq!(parse_actual("￥1.2 bn"), Ok(1_200_000_000.0));
+        for nonsense in ["", "元", "¥", "M", "1.2.3", "abc万元", "12 people"] {
+            assert_eq!(parse_actual(nonsense), Err(NotANumber), "{nonsense}");
+        }
     }
 
     #[test]
