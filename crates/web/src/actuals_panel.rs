@@ -17,6 +17,7 @@ use super::text_file::on_text_file;
 use swplan_engine::actuals::ACTUAL_FIGURES;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::Metric;
+use swplan_plans::life::backtest::backtest_years;
 use swplan_plans::life::block::read_block;
 use swplan_plans::state::life::{BlockFrom, Life, LifeAction};
 use swplan_plans::state::{Action, Computed};
@@ -232,12 +233,7 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
         f.basis.actuals != scenario.actuals
             || (f.basis.base_year, f.basis.end_year) != (scenario.base_year, scenario.end_year)
     });
-    let actual_years: Vec<i32> = {
-        let mut years: Vec<i32> = scenario.actuals.entries().map(|(_, y, _)| y).collect();
-        years.sort_unstable();
-        years.dedup();
-        years
-    };
+    let backtest = backtest_years(scenario, &life.levers, life.backtest_years);
 
     html! {
         <section class="actuals" id="actuals" aria-labelledby="actuals-heading">
@@ -318,9 +314,8 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                 </div>
                 <CalibratePanel {lang} levers={life.levers.clone()} fit={life.fit.clone()} {fitting}
                                 applied={life.fit_applied} stale={stale_fit} on_action={props.on_action.clone()} />
-                <BacktestView {lang} {actual_years} years={life.backtest_years}
-                              result={life.backtest.clone()} running={life.backtest_request.is_some()}
-                              levers={life.levers.clone()} on_action={props.on_action.clone()} />
+                <BacktestView {lang} years={backtest} result={life.backtest.clone()}
+                              running={life.backtest_request.is_some()} on_action={props.on_action.clone()} />
             } else {
                 <p class="muted">{ words.no_actuals }</p>
             }
