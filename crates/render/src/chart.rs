@@ -7,8 +7,8 @@ use crate::mark_labels::{place_marks, Mark, Plot};
 use crate::plot::{band_path, line_path, nice_ticks, text_width, Scale};
 pub use crate::sample::tone_style;
 use crate::sample::{
-    actual_point, sample_shapes, sample_svg, target_line, target_point, Sample, FAINT_LINE_WIDTH,
-    FAINT_OPACITY, LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
+    actual_point, marker, marker_path, sample_shapes, sample_svg, target_line, target_point,
+    tone_marked, Sample, FAINT_LINE_WIDTH, FAINT_OPACITY, LINE_WIDTH, SAMPLE_HEIGHT, SAMPLE_WIDTH,
 };
 use swplan_words::strings::tr;
 use swplan_words::{format_count, format_percent, format_yuan, format_yuan_tick, Lang, YuanScale};
@@ -61,8 +61,9 @@ pub enum Shape {
     Stacked,
 }
 
-/// One plotted series. `tone` (1–4) picks a colour and a dash pattern together, so series stay
-/// apart for colour-blind readers and in black-and-white print. A `faint` series is drawn thin
+/// One plotted series. `tone` (1–4, or [`crate::sample::REPROJECTION_TONE`]) picks a colour
+/// and a dash pattern together (and, for the re-projection, a marker at each year), so series
+/// stay apart for colour-blind readers and in black-and-white print. A `faint` series is drawn thin
 /// and pale behind the others (the preset's baseline, "no new decisions").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -225,6 +226,9 @@ pub struct ChartLayout {
     pub bars: Vec<Vec<(f64, f64, f64, f64)>>,
     /// Per series (in order): the dots of a points series (x, y), empty for the others.
     pub points: Vec<Vec<(f64, f64)>>,
+    /// Per series (in order): the markers on a line whose tone has them (x, y), one per year
+    /// with a value; empty for the others.
+    pub markers: Vec<Vec<(f64, f64)>>,
     pub marks: Vec<PlacedMark>,
     /// How far the highest target label would rise above the drawing's top edge (0 or less:
     /// every label fits above its line).
@@ -384,18 +388,27 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
             }
         })
         .collect();
+    // Where a series has a value: the dots of the actuals, the markers of a marked line, the
+    // points a target label keeps clear of.
+    let dots = |s: &Series, drawn: bool| -> Vec<(f64, f64)> {
+        if !drawn {
+            return Vec::new();
+        }
+        xs.iter()
+            .zip(&s.values)
+            .filter(|(_, v)| v.is_finite())
+            .map(|(px, v)| (*px, y.map(*v)))
+            .collect()
+    };
     let points = spec
         .series
         .iter()
-        .map(|s| match s.shape {
-            Shape::Points => xs
-                .iter()
-                .zip(&s.values)
-                .filter(|(_, v)| v.is_finite())
-                .map(|(px, v)| (*px, y.map(*v)))
-                .collect(),
-            _ => Vec::new(),
-        })
+        .map(|s| dots(s, s.shape == Shape::Points))
+        .collect();
+    let markers = spec
+        .series
+        .iter()
+        .map(|s| dots(s, s.shape == Shape::Line && tone_marked(s.tone)))
         .collect();
     let target_word = tr!(spec.lang, target_line);
     let marks: Vec<Mark> = spec
@@ -411,13 +424,7 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
         .series
         .iter()
         .filter(|s| s.shape == Shape::Line && !s.faint)
-        .map(|s| {
-            xs.iter()
-                .zip(&s.values)
-                .filter(|(_, v)| v.is_finite())
-                .map(|(px, v)| (*px, y.map(*v)))
-                .collect()
-        })
+        .map(|s| dots(s, true))
         .collect();
     // The P10–P90 bands of the plan's figures, as their upper and lower edges: a target label
     // laid over a band hides where the plan may end up.
@@ -455,6 +462,7 @@ fn layout_below(spec: &ChartSpec, top: f64, height: f64) -> ChartLayout {
         line_ends,
         bars,
         points,
+        markers,
         marks,
         label_overflow,
     }
@@ -549,6 +557,11 @@ pub fn to_svg_document(spec: &ChartSpec) -> (String, f64) {
                 (LINE_WIDTH, 1.0)
             };
             body.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>"));
+        }
+    }
+    for (series, dots) in spec.series.iter().zip(&chart.markers) {
+        for (px, py) in dots {
+            body.push_str(&marker(*px, *py, series.tone));
         }
     }
     for (series, dots) in spec.series.iter().zip(&chart.points) {
@@ -650,6 +663,19 @@ pub fn to_page_markup(spec: &ChartSpec, id: &str) -> String {
                 series.tone
             );
         }
+    }
+    for (series, dots) in spec.series.iter().zip(&chart.markers) {
+        if dots.is_empty() {
+            continue;
+        }
+        svg += &format!("<g class=\"markers tone-{}\">", series.tone);
+        for (px, py) in dots {
+            svg += &format!(
+                "<path class=\"marker\" d=\"{}\"></path>",
+                marker_path(*px, *py)
+            );
+        }
+        svg += "</g>";
     }
     for (series, dots) in spec.series.iter().zip(&chart.points) {
         if dots.is_empty() {

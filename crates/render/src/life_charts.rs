@@ -3,12 +3,13 @@
 //! P10–P90 band once its Monte Carlo is in), and a province's cities as a stacked chart.
 
 use crate::chart::{Axis, ChartSpec, Series, Shape, TargetMark};
+use crate::sample::REPROJECTION_TONE;
 use swplan_engine::deviation::actual_figure;
 use swplan_engine::montecarlo::Summary;
 use swplan_engine::rollup::RollUp;
 use swplan_engine::{Metric, Scenario, Target, Trajectory};
 use swplan_plans::chart::Chart;
-use swplan_words::actuals::actuals_words;
+use swplan_words::actuals::{actuals_words, reprojection_label};
 use swplan_words::messages::metric_value;
 use swplan_words::{metric_label, Lang};
 
@@ -66,14 +67,15 @@ pub fn add_actuals(specs: &mut [(Chart, ChartSpec)], scenario: &Scenario, lang: 
 }
 
 /// Adds the re-projection of each chart's main figure as a second line from its start year,
-/// with the band of its own Monte Carlo when given (`summary` starts at the same year).
+/// with the band of its own Monte Carlo when given (`summary` starts at the same year). It is
+/// drawn in its own tone ([`REPROJECTION_TONE`]: a colour, dash and diamonds no other series
+/// has), so it never reads as the junior certificate line or a compared plan.
 pub fn add_reprojection(
     specs: &mut [(Chart, ChartSpec)],
     reprojection: &Trajectory,
     summary: Option<&Summary>,
     lang: Lang,
 ) {
-    let label = actuals_words(lang).reprojection_series;
     for (chart, spec) in specs.iter_mut() {
         let metric = match chart {
             Chart::Talent => Metric::Talent,
@@ -93,11 +95,8 @@ pub fn add_reprojection(
         };
         let band = summary.map(|s| (along(&s.p10), along(&s.p90)));
         spec.series.push(Series {
-            label: match lang {
-                Lang::Zh => format!("{}：{label}", metric_label(metric, lang)),
-                Lang::En => format!("{}: {label}", metric_label(metric, lang)),
-            },
-            tone: 2,
+            label: reprojection_label(metric, lang),
+            tone: REPROJECTION_TONE,
             shape: Shape::Line,
             values: along(&reprojection.years),
             band,
@@ -236,8 +235,51 @@ mod tests {
             .unwrap();
         add_reprojection(&mut specs, &again.trajectory, None, Lang::En);
         let line = specs[0].1.series.last().unwrap();
-        assert_eq!(line.label, "Social-work talent: Re-projected from actuals");
+        assert_eq!(
+            line.label,
+            "Social-work talent (re-projected from the latest actual)"
+        );
         assert!(line.values[0].is_nan() && line.values[2] == 92_000.0);
+        // Its own tone: not the junior certificate level's dashed orange on the certified chart.
+        let certified = &specs[1].1;
+        let again = certified.series.last().unwrap();
+        assert_eq!(again.tone, REPROJECTION_TONE);
+        assert!(certified.series[..certified.series.len() - 1]
+            .iter()
+            .all(|s| s.tone != REPROJECTION_TONE));
+        // A diamond at each year it has a value, on the page and in a download.
+        let drawn = crate::chart::layout(&specs[0].1);
+        let markers = drawn.markers.last().unwrap();
+        assert_eq!(
+            markers.len(),
+            line.values.iter().filter(|v| v.is_finite()).count()
+        );
+        let (legend_sample, legend_label) = crate::chart::legend_samples(&specs[0].1)
+            .into_iter()
+            .find(|(_, label)| label == &line.label)
+            .unwrap();
+        assert_eq!(
+            legend_sample,
+            crate::sample::Sample::Line {
+                tone: REPROJECTION_TONE,
+                faint: false
+            }
+        );
+        assert!(legend_label.contains("re-projected from the latest actual"));
+        let (document, _) = crate::chart::to_svg_document(&specs[0].1);
+        let (colour, dash) = crate::sample::tone_style(REPROJECTION_TONE);
+        assert!(document.contains(&format!(
+            "stroke=\"{colour}\" stroke-width=\"2.5\" stroke-dasharray=\"{dash}\""
+        )));
+        assert!(
+            document
+                .matches(&format!("fill=\"#fff\" stroke=\"{colour}\""))
+                .count()
+                > markers.len(),
+            "the diamonds and the legend's one"
+        );
+        let page = crate::chart::to_page_markup(&specs[0].1, "chart-talent");
+        assert!(page.contains("class=\"markers tone-5\""), "{page}");
     }
 
     #[test]

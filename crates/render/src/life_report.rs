@@ -13,7 +13,7 @@ use swplan_words::calibration::{
     calibration_words, fit_quality, fitted_lever_text, lever_error, lever_label, lever_value,
 };
 use swplan_words::compare::TextTable;
-use swplan_words::messages::metric_value;
+use swplan_words::messages::{metric_value, metric_value_as};
 use swplan_words::{metric_label, Lang};
 
 /// Plan against actual, per figure and year, then each target's outlook.
@@ -41,7 +41,7 @@ pub fn actuals_text(view: &ActualsView, lang: Lang) -> String {
                         metric_label(m, lang).to_string(),
                         row.year.to_string(),
                         metric_value(m, row.plan, lang),
-                        metric_value(m, row.actual, lang),
+                        metric_value_as(m, row.actual, row.plan, lang),
                         signed_value(m, row.difference, lang),
                         signed_percent(row.relative, lang),
                     ]
@@ -101,7 +101,7 @@ fn fit_table(calibration: &Calibration, lang: Lang) -> TextTable {
                 vec![
                     metric_label(p.metric, lang).to_string(),
                     p.year.to_string(),
-                    metric_value(p.metric, p.actual, lang),
+                    metric_value_as(p.metric, p.actual, p.fitted, lang),
                     metric_value(p.metric, p.fitted, lang),
                     signed_value(p.metric, p.residual, lang),
                 ]

@@ -22,14 +22,55 @@ pub const TARGET_BAND_WIDTH: f64 = 8.0;
 pub const TARGET_BAND_OPACITY: f64 = 0.15;
 pub const TARGET_LINE_WIDTH: f64 = 1.5;
 
+/// The tone of the re-projection from the latest actual: its own colour (a magenta no plan,
+/// figure or target is drawn in), its own long dash and a hollow diamond at each year, so it
+/// never reads as a certificate level's line or a compared plan's — in colour, for colour-blind
+/// readers and in black-and-white print. No other series takes it (plans and cities cycle
+/// through tones 1–4).
+pub const REPROJECTION_TONE: u8 = 5;
+
+/// The tones a chart draws, each unlike the others.
+pub const TONES: [u8; 5] = [1, 2, 3, 4, REPROJECTION_TONE];
+
 /// A tone's colour (the same as the page's CSS) and dash pattern.
 pub fn tone_style(tone: u8) -> (&'static str, &'static str) {
     match tone {
         2 => ("#b45309", "7 4"),
         3 => ("#0f766e", "10 3 2 3"),
         4 => ("#7c3aed", "2 3"),
+        REPROJECTION_TONE => ("#c026a3", "12 3"),
         _ => ("#1f4e79", ""),
     }
+}
+
+/// Whether a tone's line carries a marker at each year (the re-projection's diamonds).
+pub fn tone_marked(tone: u8) -> bool {
+    tone == REPROJECTION_TONE
+}
+
+/// The outline of a marker on a line at (`x`, `y`): a diamond, unlike the round points of the
+/// actuals and the ringed point of a target.
+pub fn marker_path(x: f64, y: f64) -> String {
+    let r = MARKER_RADIUS;
+    format!(
+        "M{x:.2},{:.2}L{:.2},{y:.2}L{x:.2},{:.2}L{:.2},{y:.2}Z",
+        y - r,
+        x + r,
+        y + r,
+        x - r
+    )
+}
+
+/// How far a marker's corners reach from its centre, in CSS pixels.
+pub const MARKER_RADIUS: f64 = 4.5;
+
+/// A marker drawn whole (for downloads and legends): white inside, outlined in the tone.
+pub fn marker(x: f64, y: f64, tone: u8) -> String {
+    let (colour, _) = tone_style(tone);
+    format!(
+        "<path d=\"{}\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"2\"/>",
+        marker_path(x, y)
+    )
 }
 
 /// What a legend entry shows.
@@ -59,7 +100,12 @@ pub fn sample_shapes(sample: Sample, x: f64, y: f64) -> String {
             } else {
                 (LINE_WIDTH, 1.0)
             };
-            format!("<line x1=\"{x}\" x2=\"{end}\" y1=\"{mid}\" y2=\"{mid}\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>")
+            let line = format!("<line x1=\"{x}\" x2=\"{end}\" y1=\"{mid}\" y2=\"{mid}\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" opacity=\"{opacity}\"/>");
+            if tone_marked(tone) {
+                format!("{line}{}", marker(x + SAMPLE_WIDTH / 2.0, mid, tone))
+            } else {
+                line
+            }
         }
         Sample::Bars { tone } => {
             let (colour, _) = tone_style(tone);
@@ -128,7 +174,7 @@ mod tests {
 
     #[test]
     fn every_sample_is_long_enough_to_show_two_repeats_of_its_pattern() {
-        for tone in 1..=4 {
+        for tone in TONES {
             let (_, dash) = tone_style(tone);
             assert!(
                 SAMPLE_WIDTH >= 2.0 * dash_period(dash),
@@ -149,9 +195,33 @@ mod tests {
         assert!(!target.contains("stroke-dasharray"), "no dashes: {target}");
         assert!(target.contains(&format!("stroke-width=\"{TARGET_BAND_WIDTH}\"")));
         assert!(target.contains("<circle"), "a ringed point");
-        for tone in 1..=4 {
+        for tone in TONES {
             let (colour, _) = tone_style(tone);
             assert_ne!(colour, TARGET_COLOUR);
         }
+    }
+
+    #[test]
+    fn the_reprojection_shares_no_colour_dash_or_look_with_any_other_line() {
+        let (colour, dash) = tone_style(REPROJECTION_TONE);
+        for tone in TONES.into_iter().filter(|t| *t != REPROJECTION_TONE) {
+            let (other_colour, other_dash) = tone_style(tone);
+            assert_ne!(colour, other_colour, "tone {tone}");
+            assert_ne!(dash, other_dash, "tone {tone}");
+            assert!(!tone_marked(tone), "only the re-projection has markers");
+        }
+        assert_ne!(colour, TARGET_COLOUR);
+        let sample = sample_svg(Sample::Line {
+            tone: REPROJECTION_TONE,
+            faint: false,
+        });
+        assert!(
+            sample.contains(&format!("stroke-dasharray=\"{dash}\"")),
+            "{sample}"
+        );
+        assert!(
+            sample.contains("<path d=\"M"),
+            "a diamond in the legend: {sample}"
+        );
     }
 }

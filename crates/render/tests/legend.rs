@@ -87,3 +87,23 @@ fn the_target_line_is_unlike_any_plans_line_on_the_page_and_in_a_download() {
     );
     assert!(document.contains("stroke-width=\"8\" opacity=\"0.15\""));
 }
+
+#[test]
+fn the_pages_tone_colours_are_the_downloads() {
+    let css = include_str!("../../../style/app.css");
+    for tone in swplan_render::sample::TONES {
+        let (colour, dash) = tone_style(tone);
+        assert!(
+            css.contains(&format!("--tone-{tone}: {colour};")),
+            "tone {tone}: {colour}"
+        );
+        if !dash.is_empty() {
+            assert!(
+                css.contains(&format!(
+                    ".chart .line.tone-{tone} {{ fill: none; stroke-dasharray: {dash}; }}"
+                )),
+                "tone {tone}: {dash}"
+            );
+        }
+    }
+}

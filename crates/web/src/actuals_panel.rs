@@ -16,17 +16,17 @@ use super::deviation_table::DeviationTable;
 use super::text_file::on_text_file;
 use swplan_engine::actuals::ACTUAL_FIGURES;
 use swplan_engine::montecarlo::Summary;
-use swplan_engine::{FigureUnit, Metric};
+use swplan_engine::Metric;
+use swplan_plans::life::backtest::backtest_years;
 use swplan_plans::life::block::read_block;
 use swplan_plans::state::life::{BlockFrom, Life, LifeAction};
 use swplan_plans::state::{Action, Computed};
 use swplan_words::actuals::{
-    actuals_problem_text, actuals_words, adjustment_text, block_problem_text, block_report_text,
-    block_summary, draft_text, figure_names, reprojection_note,
+    actual_field_text, actuals_problem_text, actuals_words, adjustment_text, block_problem_text,
+    block_report_text, block_summary, draft_text, figure_names, parse_actual, reprojection_note,
 };
-use swplan_words::inputs::parse_typed;
 use swplan_words::messages::metric_value;
-use swplan_words::{format_percent, format_whole, metric_label, Lang};
+use swplan_words::{format_percent, metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ActualsPanelProps {
@@ -38,18 +38,10 @@ pub struct ActualsPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// A value as it stands in its field: whole for counts and money.
-fn field_text(metric: Metric, value: f64, lang: Lang) -> String {
-    match metric.unit() {
-        FigureUnit::Share => format_percent(value, lang),
-        _ => format_whole(value, lang),
-    }
-}
-
 /// Reads a block of cells (pasted or from a file) with the figures' names in both languages.
 fn read(text: &str, figure: Metric) -> swplan_plans::life::block::ReadBlock {
     let names = figure_names();
-    read_block(text, &names, &|t| parse_typed(t).ok(), Some(figure))
+    read_block(text, &names, &|t| parse_actual(t).ok(), Some(figure))
 }
 
 #[function_component(ActualsPanel)]
@@ -113,23 +105,28 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
         let key = (figure, year);
         let actual = scenario.actuals.get(figure, year);
         let draft = life.drafts.get(&key);
-        let text = draft
-            .map(|d| d.text.clone())
-            .or_else(|| actual.map(|a| field_text(figure, a.value, lang)))
-            .unwrap_or_default();
-        let planned = props
+        let plan = props
             .computed
             .trajectory
             .row(year)
-            .map(|row| metric_value(figure, figure.value(row), lang))
+            .map_or(f64::NAN, |row| figure.value(row));
+        // What is typed stays as typed until taken; what is taken reads as the plan beside it.
+        let text = draft
+            .map(|d| d.text.clone())
+            .or_else(|| actual.map(|a| actual_field_text(figure, a.value, plan, lang)))
             .unwrap_or_default();
+        let planned = if plan.is_finite() {
+            metric_value(figure, plan, lang)
+        } else {
+            String::new()
+        };
         let id = format!("actual-{}-{year}", figure.key());
         let on_value = {
             let emit = emit.clone();
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
                 let text = input.value();
-                let value = parse_typed(&text).ok();
+                let value = parse_actual(&text).ok();
                 emit(LifeAction::EnterActual {
                     metric: figure,
                     year,
@@ -236,12 +233,7 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
         f.basis.actuals != scenario.actuals
             || (f.basis.base_year, f.basis.end_year) != (scenario.base_year, scenario.end_year)
     });
-    let actual_years: Vec<i32> = {
-        let mut years: Vec<i32> = scenario.actuals.entries().map(|(_, y, _)| y).collect();
-        years.sort_unstable();
-        years.dedup();
-        years
-    };
+    let backtest = backtest_years(scenario, &life.levers, life.backtest_years);
 
     html! {
         <section class="actuals" id="actuals" aria-labelledby="actuals-heading">
@@ -322,9 +314,8 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                 </div>
                 <CalibratePanel {lang} levers={life.levers.clone()} fit={life.fit.clone()} {fitting}
                                 applied={life.fit_applied} stale={stale_fit} on_action={props.on_action.clone()} />
-                <BacktestView {lang} {actual_years} years={life.backtest_years}
-                              result={life.backtest.clone()} running={life.backtest_request.is_some()}
-                              levers={life.levers.clone()} on_action={props.on_action.clone()} />
+                <BacktestView {lang} years={backtest} result={life.backtest.clone()}
+                              running={life.backtest_request.is_some()} on_action={props.on_action.clone()} />
             } else {
                 <p class="muted">{ words.no_actuals }</p>
             }

@@ -13,7 +13,7 @@ use swplan_words::actuals::{actuals_words, signed_value};
 use swplan_words::calibration::{
     calibration_words, fit_quality, lever_error, lever_label, lever_value, refusal_text,
 };
-use swplan_words::messages::metric_value;
+use swplan_words::messages::{metric_value, metric_value_as};
 use swplan_words::{metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -104,7 +104,7 @@ pub fn calibrate_panel(props: &CalibratePanelProps) -> Html {
                                 <tr>
                                     <th scope="row">{ metric_label(p.metric, lang) }</th>
                                     <td>{ p.year }</td>
-                                    <td>{ metric_value(p.metric, p.actual, lang) }</td>
+                                    <td>{ metric_value_as(p.metric, p.actual, p.fitted, lang) }</td>
                                     <td>{ metric_value(p.metric, p.fitted, lang) }</td>
                                     <td>{ signed_value(p.metric, p.residual, lang) }</td>
                                 </tr>

@@ -9,7 +9,7 @@ use super::download::{download_png, download_text};
 use swplan_render::chart::{
     layout, layout_sized, legend_samples, to_svg_document, ChartSpec, LINE_HEIGHT,
 };
-use swplan_render::sample::{sample_svg, Sample};
+use swplan_render::sample::{marker_path, sample_svg, Sample};
 use swplan_words::strings::strings;
 
 /// A legend sample as the chart draws it (see `swplan_render::sample`), for any legend of the
@@ -165,6 +165,21 @@ pub fn chart(props: &ChartProps) -> Html {
                 </g>
             }
         });
+    // The re-projection's diamonds on its line, one per year (see `sample::tone_marked`).
+    let markers = spec
+        .series
+        .iter()
+        .zip(&chart.markers)
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(s, dots)| {
+            html! {
+                <g class={classes!("markers", tone(s.tone))} aria-hidden="true">
+                    { for dots.iter().map(|(x, y)| html! {
+                        <path class="marker" d={marker_path(*x, *y)} />
+                    }) }
+                </g>
+            }
+        });
     let marks = chart.marks.iter().map(|m| html! {
         <g class="target-mark">
             <line class="target-band" x1={left.to_string()} x2={right.to_string()} y1={m.y.to_string()} y2={m.y.to_string()} />
@@ -208,6 +223,7 @@ pub fn chart(props: &ChartProps) -> Html {
                         { for bands }
                         { for bars }
                         { for lines }
+                        { for markers }
                         { for points }
                         { for marks }
                         { for x_labels }

@@ -1,5 +1,6 @@
 //! "计划与实际对照 / Plan against actual": per figure with actuals and per year, the plan's
-//! value, the actual, the difference and the deviation in percent of the plan.
+//! value, the actual (in the plan's unit: "0.98万" beside "1.02万"), the difference and the
+//! deviation in percent of the plan.
 
 use std::rc::Rc;
 
@@ -7,7 +8,7 @@ use yew::prelude::*;
 
 use swplan_plans::life::ActualsView;
 use swplan_words::actuals::{actuals_words, signed_percent, signed_value};
-use swplan_words::messages::metric_value;
+use swplan_words::messages::{metric_value, metric_value_as};
 use swplan_words::{metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -47,7 +48,7 @@ pub fn deviation_table(props: &DeviationTableProps) -> Html {
                                         <th scope="row">{ metric_label(m, lang) }</th>
                                         <td>{ row.year }</td>
                                         <td class="plan">{ metric_value(m, row.plan, lang) }</td>
-                                        <td class="actual">{ metric_value(m, row.actual, lang) }</td>
+                                        <td class="actual">{ metric_value_as(m, row.actual, row.plan, lang) }</td>
                                         <td class={classes!("difference", direction)}>{ signed_value(m, row.difference, lang) }</td>
                                         <td class={classes!("percent", direction)}>{ signed_percent(row.relative, lang) }</td>
                                     </tr>

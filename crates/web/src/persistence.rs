@@ -1,7 +1,8 @@
 //! Where a plan lives outside the page: the address (always the current plan, replaced while
 //! editing so the history is not spammed), the autosave (the working plan survives a reload
-//! or a browser restart), the named saves and the plans kept aside (written back when they
-//! change; other tabs' changes read in). What opens is decided by `State::open_page`.
+//! or a browser restart, and so does how it was looked at: the view settings), the named
+//! saves and the plans kept aside (written back when they change; other tabs' changes read
+//! in). What opens is decided by `State::open_page`.
 
 use std::rc::Rc;
 
@@ -141,6 +142,16 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, on_action: Callback<A
                 }
             });
             move || drop(timer)
+        });
+    }
+
+    // How the planner looks at the plan (the re-projection drawn) is kept over a reload.
+    {
+        let on_action = on_action.clone();
+        use_effect_with(state.stored_view(), move |view| {
+            if available && storage::load_view() != *view && !storage::save_view(*view) {
+                on_action.emit(Action::Notify(Notice::StorageFailed));
+            }
         });
     }
 

@@ -4,7 +4,6 @@
 //! travels as a link and as a file. The composition and its sums are the state's
 //! (`swplan_plans::state::RollUpState`); this draws them and sends the planner's actions.
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -12,6 +11,7 @@ use yew::prelude::*;
 use super::chart::Chart as ChartView;
 use super::dialog::Dialog;
 use super::download::download_text;
+use super::share_dialog::copy_text;
 use super::text_file::on_text_file;
 use swplan_engine::{Metric, Target};
 use swplan_plans::life::rollup::{from_json, is_rollup_file, to_json};
@@ -24,6 +24,7 @@ use swplan_plans::state::Action;
 use swplan_render::rollup::{contribution_table, ROLLUP_FIGURES};
 use swplan_words::inputs::parse_typed;
 use swplan_words::rollup::{refusal_text, rollup_error_text, rollup_words, verdict_line};
+use swplan_words::strings::strings;
 use swplan_words::{metric_label, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +74,17 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    let copied = use_state(|| false);
+    // Whether the last copy of the link worked (`None`: not copied since it changed).
+    let copied = use_state_eq(|| None::<bool>);
+    let link_field = use_node_ref();
+    // The link of the composition, shown to copy by hand where the browser will not (an
+    // intranet page over plain http has no clipboard API).
+    let url =
+        (!plan.cities.is_empty()).then(|| super::persistence::link_url(&encode_rollup(plan, None)));
+    {
+        let copied = copied.clone();
+        use_effect_with(url.clone(), move |_| copied.set(None));
+    }
     let names: Vec<String> = plan
         .cities
         .iter()
@@ -197,17 +208,20 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
         })
     };
     let on_copy = {
-        let (plan, copied) = (plan.clone(), copied.clone());
+        let (url, copied, field) = (url.clone(), copied.clone(), link_field.clone());
         Callback::from(move |_| {
-            let url = super::persistence::link_url(&encode_rollup(&plan, None));
-            let copied = copied.clone();
+            let Some(url) = url.clone() else {
+                return;
+            };
+            let (copied, field) = (copied.clone(), field.clone());
             spawn_local(async move {
-                let clipboard = gloo::utils::window().navigator().clipboard();
-                let ok = JsFuture::from(clipboard.write_text(&url)).await.is_ok();
-                copied.set(ok);
+                copied.set(Some(copy_text(&url, &field).await));
             });
         })
     };
+    let on_select_link = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlInputElement>().select();
+    });
     let on_export = {
         let plan = plan.clone();
         Callback::from(move |_| {
@@ -350,17 +364,27 @@ pub fn rollup_dialog(props: &RollUpDialogProps) -> Html {
                 </select>
                 <input ref={threshold} type="text" inputmode="decimal" id="rollup-target-threshold"
                        aria-label={words.threshold_label} placeholder={words.threshold_label} size="10" />
-                <select ref={deadline} id="rollup-target-deadline" aria-label={swplan_words::strings::strings(lang).deadline}>
+                <select ref={deadline} id="rollup-target-deadline" aria-label={strings(lang).deadline}>
                     { for years.iter().map(|y| html! { <option value={y.to_string()}>{ y }</option> }) }
                 </select>
                 <button type="submit" id="rollup-add-target">{ words.add_target }</button>
             </form>
             { for result }
+            if let Some(url) = url {
+                <div class="share-link rollup-link">
+                    <label for="rollup-share-link">{ strings(lang).share_link_label }</label>
+                    <input id="rollup-share-link" ref={link_field} type="text" readonly=true value={url} onfocus={on_select_link} />
+                </div>
+            }
+            <p class="copy-status" role="status">
+                { match *copied {
+                    None => "",
+                    Some(true) => strings(lang).copied,
+                    Some(false) => strings(lang).copy_refused,
+                } }
+            </p>
             <div class="row-buttons rollup-footer">
                 <button type="button" id="rollup-copy-link" onclick={on_copy} disabled={plan.cities.is_empty()}>{ words.copy_link }</button>
-                if *copied {
-                    <span role="status">{ swplan_words::strings::strings(lang).copied }</span>
-                }
                 <button type="button" id="rollup-export" onclick={on_export} disabled={plan.cities.is_empty()}>{ words.export_file }</button>
                 <button type="button" id="rollup-clear" onclick={on_clear}>{ words.clear }</button>
             </div>

@@ -1,5 +1,5 @@
-//! The browser's localStorage: the language, the named saves, the autosave, the plans kept
-//! aside, the recorded stories. Storage may be full, blocked or absent (private modes, intranet policies): every read
+//! The browser's localStorage: the language and the view settings, the named saves, the
+//! autosave, the plans kept aside, the recorded stories. Storage may be full, blocked or absent (private modes, intranet policies): every read
 //! falls back, every write reports failure, and an entry that cannot be read is copied aside
 //! before anything is written over it. The formats are `swplan_plans::share::save`'s,
 //! versioned like links.
@@ -8,7 +8,7 @@ use web_sys::Storage;
 
 use swplan_plans::share;
 use swplan_plans::share::save::{self, SavedPlan};
-use swplan_plans::state::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
+use swplan_plans::state::{Autosave, SetAside, Stored, StoredEntry, StoredView, Unreadable};
 use swplan_plans::story::kept::{self as kept_stories, KeptStory};
 use swplan_render::first_view::{read_edits, AUTOSAVE_LINK_KEY, EDITS_ATTR, FOCUS_ATTR, LANG_KEY};
 use swplan_words::Lang;
@@ -154,7 +154,25 @@ pub fn read_stored() -> Stored {
         kept,
         stories,
         set_aside,
+        view: load_view(),
     }
+}
+
+/// How the planner last looked at the plan (`StoredView`): kept in this browser like the
+/// language, never in a link.
+const VIEW_KEY: &str = "swplan.v1.view";
+
+/// The view settings stored, or the default view.
+pub fn load_view() -> StoredView {
+    get(VIEW_KEY).map_or_else(StoredView::default, |text| StoredView::from_json(&text))
+}
+
+/// Writes the view settings; `false` when the browser refused.
+pub fn save_view(view: StoredView) -> bool {
+    if view == StoredView::default() {
+        return remove(VIEW_KEY);
+    }
+    set(VIEW_KEY, &view.to_json())
 }
 
 /// Reads the recorded stories: the readable ones, and the copy of what could not be read (the

@@ -2,12 +2,14 @@
 //! value, a pasted cell or a link's actual could not give, the deviation table, the
 //! re-projection and each target's outlook ("按2024年实际值推算…").
 
+use crate::format::{format_count_as, format_percent_fine, format_yuan_fine};
+use crate::inputs::{parse_typed, NotANumber};
 use crate::labels::metric_label;
 use crate::messages::metric_value;
-use crate::{format_count, format_percent, Lang};
+use crate::{format_count, format_percent, Lang, YuanScale};
 use swplan_engine::deviation::ActualsProblem;
 use swplan_engine::reproject::{Adjustment, Outlook, OutlookStatus};
-use swplan_engine::Metric;
+use swplan_engine::{FigureUnit, Metric};
 use swplan_plans::life::block::BlockProblem;
 use swplan_plans::life::EntryProblem;
 use swplan_plans::state::life::{BlockFrom, BlockReport, DraftProblem};
@@ -67,7 +69,7 @@ pub const ZH: ActualsWords = ActualsWords {
     percent: "偏差",
     reproject: "从最新实际值重新推算",
     hide_reprojection: "隐藏重新推算",
-    reprojection_series: "按实际值重新推算",
+    reprojection_series: "从最新实际值重新推算",
     actual_series: "实际值",
     planner_own: "实际值由规划者填写",
     no_actuals: "还没有实际值。",
@@ -97,7 +99,7 @@ pub const EN: ActualsWords = ActualsWords {
     percent: "Deviation",
     reproject: "Re-project from the latest actual",
     hide_reprojection: "Hide the re-projection",
-    reprojection_series: "Re-projected from actuals",
+    reprojection_series: "re-projected from the latest actual",
     actual_series: "Actual",
     planner_own: "Actuals entered by the planner",
     no_actuals: "No actuals yet.",
@@ -210,6 +212,38 @@ pub fn figure_names() -> Vec<(&'static str, Metric)> {
         ("positions", Metric::Positions),
     ]);
     names
+}
+
+/// An entered actual as its field shows it, in the unit of the plan's value beside it
+/// (`plan`): "9.1万" beside "9.1万" (never "91000"), "0.98万" beside "1.02万", "91,000" in
+/// English, money in the plan's 万元 or 亿元 (¥ M, ¥ bn). Exact to one person, or nearly one
+/// yuan, where the plan's column rounds (91234 is "9.1234万" beside "9.12万"), so that what the
+/// field shows reads back as what was entered ([`parse_actual`]).
+pub fn actual_field_text(metric: Metric, value: f64, plan: f64, lang: Lang) -> String {
+    let reference = if plan.is_finite() { plan } else { value };
+    match metric.unit() {
+        FigureUnit::Count => format_count_as(value, reference, 4, lang),
+        // No share takes actuals (coverage follows from the stations and rooms entered).
+        FigureUnit::Share => format_percent_fine(value, 0.000_01),
+        FigureUnit::Yuan => {
+            format_yuan_fine(value, YuanScale::for_largest(reference, lang), 1.0, lang)
+        }
+    }
+}
+
+/// Reads an actual as typed or pasted: what [`parse_typed`] reads (`820`, `1.5万`, `12,000`),
+/// and money as the plan's column writes it (`2516万元`, `1.2亿元`, `¥25.16 M`, `¥1.2 bn`).
+pub fn parse_actual(text: &str) -> Result<f64, NotANumber> {
+    let text = text.trim();
+    let text = text.strip_prefix(['¥', '￥']).map_or(text, str::trim_start);
+    let (body, factor) = if let Some(rest) = text.strip_suffix("bn") {
+        (rest, 1e9)
+    } else if let Some(rest) = text.strip_suffix('M') {
+        (rest, 1e6)
+    } else {
+        (text.strip_suffix('元').unwrap_or(text), 1.0)
+    };
+    parse_typed(body.trim_end()).map(|value| value * factor)
 }
 
 /// The ceiling an actual may not pass, as a noun: townships or villages.
@@ -651,6 +685,17 @@ pub fn outlook_status(status: OutlookStatus, lang: Lang) -> &'static str {
     }
 }
 
+/// The re-projection's line of a figure, as its legend names it: "社会工作人才总量（从最新实际值
+/// 重新推算）" / "Social-work talent (re-projected from the latest actual)", as the actuals'
+/// points are "社会工作人才总量（实际值）".
+pub fn reprojection_label(metric: Metric, lang: Lang) -> String {
+    let again = actuals_words(lang).reprojection_series;
+    match lang {
+        Lang::Zh => format!("{}（{again}）", metric_label(metric, lang)),
+        Lang::En => format!("{} ({again})", metric_label(metric, lang)),
+    }
+}
+
 /// Where the re-projection starts: "从2023年实际值重新推算（其余指标按模型推出）".
 pub fn reprojection_note(from_year: i32, lang: Lang) -> String {
     match lang {
@@ -783,6 +828,76 @@ mod tests {
             None,
         );
         assert_eq!(block.entries.len(), 2);
+    }
+
+    #[test]
+    fn an_entered_actual_shows_in_the_plans_unit_and_reads_back_as_entered() {
+        use swplan_engine::actuals::ACTUAL_FIGURES;
+        let field = |m, v, plan, lang| actual_field_text(m, v, plan, lang);
+        // Beside the plan's "9.1万", never "91000".
+        assert_eq!(field(Metric::Talent, 91_000.0, 91_000.0, Lang::Zh), "9.1万");
+        assert_eq!(
+            field(Metric::Talent, 91_000.0, 91_000.0, Lang::Zh),
+            metric_value(Metric::Talent, 91_000.0, Lang::Zh)
+        );
+        assert_eq!(
+            field(Metric::Talent, 91_000.0, 88_000.0, Lang::En),
+            "91,000"
+        );
+        assert_eq!(
+            field(Metric::Talent, 91_234.0, 90_000.0, Lang::Zh),
+            "9.1234万"
+        );
+        assert_eq!(field(Metric::Talent, 9_800.0, 10_200.0, Lang::Zh), "0.98万");
+        assert_eq!(field(Metric::Stations, 820.0, 800.0, Lang::Zh), "820");
+        assert_eq!(field(Metric::Stations, 820.0, f64::NAN, Lang::Zh), "820");
+        let budget = Metric::BudgetCumulative;
+        assert_eq!(
+            field(budget, 25_160_000.0, 24_000_000.0, Lang::Zh),
+            "2516万元"
+        );
+        assert_eq!(
+            field(budget, 25_160_000.0, 350_000_000.0, Lang::Zh),
+            "0.2516亿元"
+        );
+        assert_eq!(
+            field(budget, 25_160_000.0, 24_000_000.0, Lang::En),
+            "¥25.16 M"
+        );
+        for metric in ACTUAL_FIGURES {
+            for value in [0.0, 7.0, 820.0, 9_999.0, 15_000.0, 91_234.0, 1_234_567.0] {
+                for plan in [value, 0.0, 12_000.0, 3e8] {
+                    for lang in [Lang::Zh, Lang::En] {
+                        let shown = field(metric, value, plan, lang);
+                        let read = parse_actual(&shown).unwrap_or(f64::NAN);
+                        // Four decimals of the unit: 1 in 万, 1万 in 亿, 100 yuan in ¥ M.
+                        let resolution = match (metric.unit(), plan >= 1e8) {
+                            (_, true) => 1e4,
+                            (FigureUnit::Yuan, false) => 100.0,
+                            _ => 0.5,
+                        };
+                        assert!(
+                            (read - value).abs() <= resolution,
+                            "{metric:?} {value} beside {plan} {lang:?}: {shown} reads {read}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_actual_is_read_as_typed_or_as_the_plan_writes_money() {
+        assert_eq!(parse_actual("1.5万"), Ok(15_000.0));
+        assert_eq!(parse_actual(" 12,000 "), Ok(12_000.0));
+        assert_eq!(parse_actual("2516万元"), Ok(25_160_000.0));
+        assert_eq!(parse_actual("1.2亿元"), Ok(120_000_000.0));
+        assert_eq!(parse_actual("6000元"), Ok(6_000.0));
+        assert_eq!(parse_actual("¥25.16 M"), Ok(25_160_000.0));
+        assert_eq!(parse_actual("￥1.2 bn"), Ok(1_200_000_000.0));
+        for nonsense in ["", "元", "¥", "M", "1.2.3", "abc万元", "12 people"] {
+            assert_eq!(parse_actual(nonsense), Err(NotANumber), "{nonsense}");
+        }
     }
 
     #[test]

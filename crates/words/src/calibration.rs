@@ -9,6 +9,7 @@ use crate::messages::{metric_value, validation_message};
 use crate::{format_count, format_percent, Lang};
 use swplan_engine::backtest::{Backtest, BacktestRefusal};
 use swplan_engine::calibrate::{Calibration, FitPoint, FittedLever, Lever, Refusal};
+use swplan_plans::life::backtest::BacktestShortfall;
 
 /// The fixed words of the calibration panel and the back-test.
 pub struct CalibrationWords {
@@ -369,15 +370,79 @@ pub fn backtest_refusal_text(refusal: &BacktestRefusal, lang: Lang) -> String {
     }
 }
 
+/// Why the actuals cannot support a back-test of the chosen levers, and what would.
+pub fn backtest_shortfall_text(shortfall: &BacktestShortfall, lang: Lang) -> String {
+    match (shortfall, lang) {
+        (BacktestShortfall::NoLevers, _) => lang
+            .pick(
+                "回测前请在上面选要拟合的杠杆。",
+                "Choose the levers to fit above before a back-test.",
+            )
+            .to_string(),
+        (
+            BacktestShortfall::TooFewYears {
+                figure,
+                have,
+                need,
+                levers,
+            },
+            Lang::Zh,
+        ) => {
+            let fit = need - 2;
+            let fewer = if *levers > 1 {
+                "，或少选一个要拟合的杠杆"
+            } else {
+                ""
+            };
+            format!(
+                "现有实际值还不够回测：{}只有{have}年的实际值，拟合{levers}个杠杆的回测至少需要{need}年（1年作基准年、{fit}年用来拟合、之后至少1年用来检验）。请再填几年的实际值{fewer}。",
+                metric_label(*figure, lang)
+            )
+        }
+        (
+            BacktestShortfall::TooFewYears {
+                figure,
+                have,
+                need,
+                levers,
+            },
+            Lang::En,
+        ) => {
+            let fit = need - 2;
+            let years = |n: usize| if n == 1 { "year" } else { "years" };
+            let fewer = if *levers > 1 {
+                ", or fit fewer levers"
+            } else {
+                ""
+            };
+            let lever_word = if *levers == 1 { "lever" } else { "levers" };
+            format!(
+                "The actuals cannot support a back-test yet: {} has actuals for {have} {}, and a back-test fitting {levers} {lever_word} needs at least {need} (a base year, {fit} {} to fit on and at least one later year to test against). Enter more years{fewer}.",
+                metric_label(*figure, lang).to_lowercase(),
+                years(*have),
+                years(fit)
+            )
+        }
+        (BacktestShortfall::NoCommonBase, _) => lang
+            .pick(
+                "现有实际值还不够回测：所选杠杆涉及的几个指标没有同一个有实际值、之后又有足够年份拟合和检验的基准年。请补齐这些指标同一年的实际值，或只拟合一个指标的杠杆。",
+                "The actuals cannot support a back-test yet: the figures of the chosen levers have no common year with an actual that leaves years enough after it to fit and to test. Enter their actuals for the same years, or fit the levers of one figure only.",
+            )
+            .to_string(),
+    }
+}
+
 /// What the back-test found: how far the projection lands, and why.
 pub fn backtest_finding(backtest: &Backtest, lang: Lang) -> Vec<String> {
     let (base, cutoff) = (backtest.base_year, backtest.cutoff);
     let miss = &backtest.largest_miss;
     let m = miss.metric;
-    let percent = miss
-        .relative()
-        .map(|r| format_percent(r.abs(), lang))
-        .unwrap_or_else(|| "—".into());
+    // Of the projection, as the table of misses and every deviation of an actual from a plan.
+    let percent = if miss.fitted != 0.0 {
+        format_percent((miss.residual / miss.fitted).abs(), lang)
+    } else {
+        "—".into()
+    };
     let direction = match (miss.residual >= 0.0, lang) {
         (true, Lang::Zh) => "高于",
         (false, Lang::Zh) => "低于",
@@ -476,6 +541,86 @@ mod tests {
         let en = refusal_text(&refusal, Lang::En);
         assert!(en.contains("(at least 0"), "{en}");
         assert!(!en.contains('—'), "{en}");
+    }
+
+    #[test]
+    fn the_backtest_says_its_miss_as_its_table_of_misses_does() {
+        use swplan_engine::actuals::Actual;
+        let mut s = swplan_plans::presets::by_slug("yunnan")
+            .unwrap()
+            .scenario
+            .clone();
+        let plan = swplan_engine::simulate(&s).unwrap();
+        // Three years 3% above the plan, then 10% above: the projection falls short.
+        for (year, above) in [(2021, 1.03), (2022, 1.03), (2023, 1.03), (2024, 1.10)] {
+            let talent = Metric::Talent.value(plan.row(year).unwrap()) * above;
+            s.actuals.insert(
+                Metric::Talent,
+                year,
+                Actual::new((talent / 100.0).round() * 100.0),
+            );
+        }
+        let levers = [Lever::Hires, Lever::Attrition];
+        let backtest =
+            swplan_engine::backtest::backtest(&s, &s.actuals, &levers, 2021, 2023).unwrap();
+        let miss = &backtest.misses[0];
+        let table = crate::actuals::signed_percent(Some(miss.residual / miss.fitted), Lang::Zh);
+        let finding = backtest_finding(&backtest, Lang::Zh);
+        assert!(
+            finding[0].contains(&format!(
+                "高于推算的{}（差{}）",
+                metric_value(Metric::Talent, miss.fitted, Lang::Zh),
+                table.trim_start_matches('+')
+            )),
+            "{} | {table}",
+            finding[0]
+        );
+    }
+
+    #[test]
+    fn actuals_too_few_for_a_backtest_are_said_with_what_it_takes() {
+        let short = BacktestShortfall::TooFewYears {
+            figure: Metric::Talent,
+            have: 3,
+            need: 4,
+            levers: 2,
+        };
+        assert_eq!(
+            backtest_shortfall_text(&short, Lang::Zh),
+            "现有实际值还不够回测：社会工作人才总量只有3年的实际值，拟合2个杠杆的回测至少需要4年（1年作基准年、2年用来拟合、之后至少1年用来检验）。请再填几年的实际值，或少选一个要拟合的杠杆。"
+        );
+        assert_eq!(
+            backtest_shortfall_text(&short, Lang::En),
+            "The actuals cannot support a back-test yet: social-work talent has actuals for 3 years, and a back-test fitting 2 levers needs at least 4 (a base year, 2 years to fit on and at least one later year to test against). Enter more years, or fit fewer levers."
+        );
+        for shortfall in [
+            BacktestShortfall::NoLevers,
+            BacktestShortfall::NoCommonBase,
+            BacktestShortfall::TooFewYears {
+                figure: Metric::Stations,
+                have: 1,
+                need: 3,
+                levers: 1,
+            },
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = backtest_shortfall_text(&shortfall, lang);
+                assert!(!text.is_empty() && !text.contains("Shortfall"), "{text}");
+            }
+        }
+        let one = backtest_shortfall_text(
+            &BacktestShortfall::TooFewYears {
+                figure: Metric::Stations,
+                have: 1,
+                need: 3,
+                levers: 1,
+            },
+            Lang::En,
+        );
+        assert!(
+            one.contains("for 1 year,") && one.contains("1 year to fit on"),
+            "{one}"
+        );
     }
 
     #[test]

@@ -23,6 +23,27 @@ pub fn format_count(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A count written in the unit [`format_count`] writes `reference` in (万 or 亿 in Chinese,
+/// from its size), with up to `places` decimals of that unit: an actual beside its plan reads
+/// "0.98万" beside "1.02万", never "9800" beside "1.02万". English writes every count whole.
+pub fn format_count_as(value: f64, reference: f64, places: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    let magnitude = if reference.is_finite() {
+        reference.abs()
+    } else {
+        value.abs()
+    };
+    match lang {
+        Lang::Zh if value == 0.0 => "0".into(),
+        Lang::Zh if magnitude >= 1e8 => format!("{}亿", trim_decimals(value / 1e8, places)),
+        Lang::Zh if magnitude >= 1e4 => format!("{}万", trim_decimals(value / 1e4, places)),
+        Lang::Zh => format!("{}", value.round() as i64),
+        Lang::En => with_separators(value.round()),
+    }
+}
+
 /// A count shown without rounding away information, for tables where two close values must
 /// not read alike: Chinese keeps 万 with up to four decimals (19790 → "1.979万"), English writes
 /// the whole number.

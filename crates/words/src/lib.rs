@@ -43,8 +43,8 @@ pub mod strings;
 pub mod terminal;
 
 pub use format::{
-    display_width, format_count, format_exact, format_percent, format_whole, format_yuan,
-    format_yuan_in, format_yuan_tick, YuanScale,
+    display_width, format_count, format_count_as, format_exact, format_percent, format_whole,
+    format_yuan, format_yuan_in, format_yuan_tick, YuanScale,
 };
 pub use labels::{group_label, metric_label, param_label};
 

@@ -274,6 +274,17 @@ pub fn metric_value(metric: Metric, value: f64, lang: Lang) -> String {
     }
 }
 
+/// A value of a figure in the unit its `reference` is shown in by [`metric_value`]: an actual
+/// beside its plan ("0.98万" beside "1.02万"; "2516万元" beside "0.35亿元" is "0.25亿元"), so a
+/// column of actuals reads as the plan's column beside it.
+pub fn metric_value_as(metric: Metric, value: f64, reference: f64, lang: Lang) -> String {
+    match metric.unit() {
+        FigureUnit::Count => super::format::format_count_as(value, reference, 2, lang),
+        FigureUnit::Share => format_percent(value, lang),
+        FigureUnit::Yuan => format_yuan_in(value, YuanScale::for_largest(reference, lang), lang),
+    }
+}
+
 /// A figure's value in a year after its target's deadline: "2030年：15.69万" / "2030: 156,900".
 pub fn metric_value_in_year(now: &AsOf, lang: Lang) -> String {
     let value = metric_value(now.metric, now.value, lang);
@@ -788,6 +799,45 @@ mod schedule_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_actual_reads_in_its_plans_unit() {
+        use swplan_engine::Metric;
+        let as_plan = |m, v, plan, lang| super::metric_value_as(m, v, plan, lang);
+        assert_eq!(
+            as_plan(Metric::Talent, 9_800.0, 10_200.0, Lang::Zh),
+            "0.98万"
+        );
+        assert_eq!(
+            as_plan(Metric::Talent, 10_200.0, 9_800.0, Lang::Zh),
+            "10200"
+        );
+        assert_eq!(
+            as_plan(Metric::Talent, 9_800.0, 10_200.0, Lang::En),
+            "9,800"
+        );
+        assert_eq!(
+            as_plan(
+                Metric::BudgetCumulative,
+                25_160_000.0,
+                350_000_000.0,
+                Lang::Zh
+            ),
+            "0.25亿元"
+        );
+        // Beside itself, it is the figure's own format.
+        for metric in Metric::ALL {
+            for value in [0.0, 7.0, 9_999.0, 15_000.0, 91_234.0, 25_160_000.0, 3.2e8] {
+                for lang in [Lang::Zh, Lang::En] {
+                    assert_eq!(
+                        as_plan(metric, value, value, lang),
+                        super::metric_value(metric, value, lang),
+                        "{metric:?} {value} {lang:?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn counts_in_a_column_read_alike() {
         use swplan_engine::Metric;

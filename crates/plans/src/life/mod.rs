@@ -5,6 +5,7 @@
 //! rolled up from its cities ([`rollup`]). The numerics are the engine's; the words are the
 //! wording layer's.
 
+pub mod backtest;
 pub mod block;
 pub mod rollup;
 

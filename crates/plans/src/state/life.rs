@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::State;
+use crate::life::backtest::backtest_years;
 use crate::life::block::{BlockEntry, BlockProblem, ReadBlock};
 use crate::life::{apply_calibration, entry_problems, EntryProblem};
 use swplan_engine::actuals::Actual;
@@ -196,7 +197,8 @@ pub struct Life {
     pub fit: Option<Rc<Fitted<Result<Calibration, FitRefusal>>>>,
     /// Whether the fit shown has been applied to the plan.
     pub fit_applied: bool,
-    /// The back-test's base year and cut-off, once chosen.
+    /// The back-test's base year and cut-off, once chosen (used while the actuals support
+    /// them: `life::backtest::backtest_years`).
     pub backtest_years: Option<(i32, i32)>,
     pub backtest_request: Option<BacktestRequest>,
     pub backtest: Option<Rc<Fitted<Result<Backtest, BacktestRefusal>>>>,
@@ -342,11 +344,12 @@ impl State {
             }
             LifeAction::Backtest => {
                 let scenario = self.plan().computed.scenario.clone();
-                let (base_year, cutoff) = self
-                    .session
-                    .life
-                    .backtest_years
-                    .unwrap_or_else(|| default_backtest_years(&scenario));
+                let life = &self.session.life;
+                // The page offers no back-test the actuals cannot support; nothing to ask.
+                let Ok(years) = backtest_years(&scenario, &life.levers, life.backtest_years) else {
+                    return;
+                };
+                let (base_year, cutoff) = (years.base_year, years.cutoff);
                 let token = self.fresh_number();
                 let life = &mut self.session.life;
                 life.backtest_request = Some(BacktestRequest {
@@ -467,13 +470,4 @@ impl State {
             unread: block.read.problems.clone(),
         }));
     }
-}
-
-/// A back-test's years when the planner has not chosen: based in the first year with actuals,
-/// cut off halfway to the last.
-pub fn default_backtest_years(scenario: &Scenario) -> (i32, i32) {
-    let years: Vec<i32> = scenario.actuals.entries().map(|(_, y, _)| y).collect();
-    let first = years.iter().copied().min().unwrap_or(scenario.base_year);
-    let last = years.iter().copied().max().unwrap_or(scenario.end_year);
-    (first, first + (last - first) / 2)
 }

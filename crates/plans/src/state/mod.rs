@@ -34,7 +34,7 @@ pub use plan::{Computed, FieldId, Origin, Plan, PlanKind, Uncertain};
 pub use predicting::Predicting;
 pub use rollup::{RollUpAction, RollUpState};
 pub use session::{Dialog, Notice, Session, ShownInstead, UndoHint, View};
-pub use start::{Autosave, SetAside, Stored, StoredEntry, Unreadable};
+pub use start::{Autosave, SetAside, Stored, StoredEntry, StoredView, Unreadable};
 pub use stories::StoryShelf;
 pub use training::{Callout, Change, CompareSource, Overlay, Presenter, StoryPlace};
 pub use workshop::{LoadedFile, ParticipantUse, Workshop, WorkshopAction};

@@ -6,6 +6,9 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
+use super::life::LifeAction;
 use super::{Action, Notice, ShownInstead, State};
 use crate::presets;
 use crate::share::save::{RejectedPlan, SaveError, SavedPlan};
@@ -22,6 +25,31 @@ pub struct Stored {
     pub stories: Vec<crate::story::kept::KeptStory>,
     /// Stored data that could not be read, each copied aside (never deleted).
     pub set_aside: Vec<SetAside>,
+    /// How the planner last looked at the plan.
+    pub view: StoredView,
+}
+
+/// The view settings the page keeps in this browser across a reload, beside the autosave and
+/// the language: how the planner looks at a plan, not the plan, so no link carries them (a
+/// link opens the same numbers on any machine, whatever its reader last looked at).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredView {
+    /// The re-projection from the latest actual is drawn beside the plan (when it has actuals).
+    pub reprojection: bool,
+}
+
+impl StoredView {
+    /// As the page stores it.
+    pub fn to_json(self) -> String {
+        serde_json::to_string(&self).unwrap_or_default()
+    }
+
+    /// What the page stored; anything unreadable is the default view (a view setting lost
+    /// costs a click, and nothing of the plan).
+    pub fn from_json(text: &str) -> StoredView {
+        serde_json::from_str(text).unwrap_or_default()
+    }
 }
 
 /// The working plan, as the page last wrote it.
@@ -86,6 +114,7 @@ impl State {
             kept,
             stories,
             set_aside,
+            view,
         } = stored.unwrap_or_default();
         let mut state = if share::is_link(query) {
             let opened = share::decode(query);
@@ -136,6 +165,9 @@ impl State {
         if let Some(topic) = crate::help::topic_in_query(query) {
             state.apply(Action::OpenHelp(topic));
         }
+        if view.reprojection {
+            state.apply(Action::Life(LifeAction::ShowReprojection(true)));
+        }
         state.apply(Action::SetStorageAvailable(available));
         for aside in &set_aside {
             if let Some(unreadable) = &aside.found_now {
@@ -158,6 +190,13 @@ impl State {
             plan: plan.to_spec(self.session.mc),
             save_id: plan.save_id.clone(),
             opened_as: plan.opened_as.as_deref().cloned(),
+        }
+    }
+
+    /// What the page keeps of how the planner looks at the plan (see [`StoredView`]).
+    pub fn stored_view(&self) -> StoredView {
+        StoredView {
+            reprojection: self.session.life.show_reprojection,
         }
     }
 

@@ -324,6 +324,35 @@ fn a_late_or_failed_job_is_dropped() {
 }
 
 #[test]
+fn an_unchosen_backtest_is_based_in_the_first_actual_and_leaves_a_later_one_to_test() {
+    let mut state = yunnan_with_actuals();
+    state.apply(Action::Life(L::Backtest));
+    let request = state.session.life.backtest_request.clone().unwrap();
+    // Actuals 2020–2023: based in 2020, fitted on 2021–2022, tested on 2023.
+    assert_eq!((request.base_year, request.cutoff), (2020, 2022));
+    assert!(request.base_year < request.cutoff);
+}
+
+#[test]
+fn no_backtest_is_asked_of_actuals_that_cannot_support_one() {
+    let mut state = yunnan();
+    for (year, talent) in [(2021, "90000"), (2022, "95000"), (2023, "99000")] {
+        typed(&mut state, Metric::Talent, year, talent);
+    }
+    // Three years, two levers: nothing to test once a base year and two years to fit are taken.
+    state.apply(Action::Life(L::Backtest));
+    assert!(state.session.life.backtest_request.is_none());
+    // With one lever the same years will do.
+    state.apply(Action::Life(L::ChooseLever {
+        lever: Lever::Attrition,
+        chosen: false,
+    }));
+    state.apply(Action::Life(L::Backtest));
+    let request = state.session.life.backtest_request.clone().unwrap();
+    assert_eq!((request.base_year, request.cutoff), (2021, 2022));
+}
+
+#[test]
 fn the_backtest_runs_on_the_chosen_years() {
     let mut state = yunnan_with_actuals();
     state.apply(Action::Life(L::ShowFigure(Metric::Talent)));

@@ -22,6 +22,7 @@ fn stored(page: &State) -> Stored {
         kept: page.session.kept.plans.clone(),
         stories: page.session.stories.stories.clone(),
         set_aside: Vec::new(),
+        view: page.stored_view(),
     }
 }
 
@@ -336,4 +337,61 @@ fn a_browser_that_stores_nothing_opens_the_link_and_says_so() {
     let page = State::open_page("?v=2&p=ningxia.2", Lang::En, None, NOW);
     assert_eq!(page.plan().origin.slug(), Some("ningxia"));
     assert_eq!(page.session.notices, vec![Notice::StorageUnavailable]);
+}
+
+#[test]
+fn a_reload_keeps_the_reprojection_drawn_and_a_link_elsewhere_does_not_carry_it() {
+    use crate::state::life::LifeAction;
+    use swplan_engine::Metric;
+    let mut page = open("", Stored::default());
+    for (year, talent) in [(2021, 90_000.0), (2022, 95_000.0)] {
+        page.apply(Action::Life(LifeAction::EnterActual {
+            metric: Metric::Talent,
+            year,
+            text: talent.to_string(),
+            value: Some(talent),
+        }));
+    }
+    page.apply(Action::Life(LifeAction::ShowReprojection(true)));
+    assert_eq!(page.stored_view(), StoredView { reprojection: true });
+    let reloaded = open(&address(&page), stored(&page));
+    assert!(reloaded.session.life.show_reprojection);
+    assert!(reloaded
+        .plan()
+        .computed
+        .actuals
+        .as_ref()
+        .unwrap()
+        .reprojection
+        .is_some());
+    // The link is the plan's numbers only: a fresh browser opens it as its reader last looked.
+    let elsewhere = open(&address(&page), Stored::default());
+    assert!(!elsewhere.session.life.show_reprojection);
+    assert_eq!(
+        elsewhere.plan().scenario.actuals,
+        page.plan().scenario.actuals
+    );
+    // Hidden again, it stays hidden over a reload.
+    let mut page = reloaded;
+    page.apply(Action::Life(LifeAction::ShowReprojection(false)));
+    assert!(
+        !open(&address(&page), stored(&page))
+            .session
+            .life
+            .show_reprojection
+    );
+}
+
+#[test]
+fn stored_view_settings_read_back_and_anything_unreadable_is_the_default_view() {
+    let view = StoredView { reprojection: true };
+    assert_eq!(StoredView::from_json(&view.to_json()), view);
+    for text in ["", "nonsense", "{\"reprojection\":\"yes\"}", "[]"] {
+        assert_eq!(StoredView::from_json(text), StoredView::default(), "{text}");
+    }
+    // A setting of a later version is ignored, the known ones kept.
+    assert_eq!(
+        StoredView::from_json("{\"reprojection\":true,\"later\":1}"),
+        view
+    );
 }
