@@ -145,3 +145,43 @@ test('the manual passes axe, and is looked at in both languages at desktop and p
     }
   }
 });
+
+/** Where an element stands in the window: its box's top, and whether it is in the top part. */
+async function atTop(page, selector) {
+  return page.evaluate((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return { top: Math.round(box.top), height: innerHeight, inTopPart: box.top >= 0 && box.top <= innerHeight * 0.35 };
+  }, selector);
+}
+
+test('"open it in the app" brings the feature to the top of the view and focuses its control, after the page was scrolled and the manual browsed', async () => {
+  const cases = [
+    // [the section, the block that must stand at the top, the control that must be focused]
+    ['model-rooms', '#param-rooms_per_year', '#param-rooms_per_year input[type=text]'],
+    ['compare', 'section.compare-bar', '#compare-copy'],
+    ['model-talent', '#param-hires', '#param-hires input[type=text]'],
+    ['own-region', 'details.targets-group', '#add-target'],
+  ];
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    for (const [topic, block, control] of cases) {
+      const { page, done } = await open({ width, height, query: '?lang=zh' });
+      await settled(page);
+      // The plan scrolled far down, as a planner reading the year table; the manual opened over it.
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await page.locator('body').press('?');
+      await page.locator(MANUAL).waitFor();
+      await page.locator(`.manual-contents a[href*="help=${topic}"]`).click();
+      await page.waitForFunction((t) => document.activeElement?.id === `help-${t}`, topic);
+      await page.locator(`[data-topic="${topic}"] .open-feature`).click();
+      await page.locator(MANUAL).waitFor({ state: 'detached' });
+      await page.waitForFunction((c) => document.activeElement === document.querySelector(c), control);
+      // Late scrolling (the browser's own restoring after the history step) must not move it.
+      await page.waitForTimeout(600);
+      const where = await atTop(page, block);
+      assert.ok(where.inTopPart, `${width}px ${topic}: ${block} stands at ${where.top} of ${where.height}`);
+      assert.ok(await page.evaluate((c) => document.activeElement === document.querySelector(c), control),
+        `${width}px ${topic}: ${control} keeps the focus`);
+      await done();
+    }
+  }
+});
