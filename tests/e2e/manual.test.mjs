@@ -185,3 +185,33 @@ test('"open it in the app" brings the feature to the top of the view and focuses
     }
   }
 });
+
+test('a search marks the words found in the sections shown, and Enter goes to the first', async () => {
+  const { page, done } = await open({ query: '?lang=zh&help=contents', ready: MANUAL });
+  await page.locator('.manual-section').first().waitFor();
+  assert.equal(await page.locator('.manual-text mark').count(), 0, 'nothing marked before a search');
+  await page.locator('#manual-search').fill('流失率');
+  await page.locator('#manual-found').waitFor();
+  const marks = await page.locator('.manual-text mark').allTextContents();
+  assert.ok(marks.length >= 3, `${marks.length} marks`);
+  assert.ok(marks.every((m) => m === '流失率'), marks.join(','));
+  // Every section shown in full holds a mark; the search box keeps the focus while typing.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'manual-search');
+  const unmarked = await page.locator('.manual-section.is-match:not(:has(mark))').count();
+  assert.equal(unmarked, 0, 'every section found shows where');
+  await done();
+  // Two words, in English, any case: each marked.
+  const en = await open({ query: '?lang=en&help=contents', ready: MANUAL });
+  await en.page.locator('.manual-section').first().waitFor();
+  await en.page.locator('#manual-search').fill('ROOMS coverage');
+  await en.page.locator('#manual-found').waitFor();
+  const words = new Set((await en.page.locator('.manual-text mark').allTextContents()).map((m) => m.toLowerCase()));
+  assert.ok(words.has('rooms') && words.has('coverage'), [...words].join(','));
+  // Enter in the search box moves to the first section found, its heading focused.
+  await en.page.locator('#manual-search').press('Enter');
+  await en.page.waitForFunction(() => document.activeElement?.closest('.manual-section.is-match') !== null);
+  assert.deepEqual(await axeViolations(en.page), []);
+  await en.page.locator('#manual-search').fill('');
+  assert.equal(await en.page.locator('.manual-text mark').count(), 0, 'a cleared search marks nothing');
+  await en.done();
+});
