@@ -215,3 +215,21 @@ test('a search marks the words found in the sections shown, and Enter goes to th
   assert.equal(await en.page.locator('.manual-text mark').count(), 0, 'a cleared search marks nothing');
   await en.done();
 });
+
+test("the tour shows the app's own small pictures, with a description in the reader's language, from the app's folder", async () => {
+  for (const lang of ['zh', 'en']) {
+    const { page, done } = await open({ query: `?lang=${lang}&help=tour`, ready: '#help-tour' });
+    const pictures = page.locator('[data-topic="tour"] img');
+    assert.ok(await pictures.count() >= 3, `${lang}: ${await pictures.count()} pictures`);
+    for (const picture of await pictures.all()) {
+      await picture.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+      const alt = await picture.getAttribute('alt');
+      assert.ok(alt && alt.length > 8, `${lang}: alt “${alt}”`);
+      assert.equal(/[\u4e00-\u9fff]/.test(alt), lang === 'zh', `${lang}: the alt is in the reader's language: ${alt}`);
+      const src = await picture.evaluate((img) => img.src);
+      assert.ok(src.startsWith(new URL(page.url()).origin), src);
+    }
+    await done();
+  }
+});

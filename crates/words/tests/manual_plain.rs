@@ -57,6 +57,7 @@ fn pieces(document: &Document) -> Vec<(&str, Piece<'_>)> {
                     .flatten()
                     .for_each(|cell| inlines(id, cell, &mut out)),
                 Block::Formula(lines) => out.extend(lines.iter().map(|l| (id, Piece::Formula(l)))),
+                Block::Picture { alt, .. } => out.push((id, Piece::Prose(alt))),
             }
         }
     }
@@ -249,7 +250,7 @@ fn every_link_to_an_entry_reads_as_the_label_on_the_screen() {
                         .chain(rows)
                         .flatten()
                         .for_each(|cell| collect_links(cell, &mut links)),
-                    Block::Formula(_) => {}
+                    Block::Formula(_) | Block::Picture { .. } => {}
                 }
             }
             for (topic, text) in links {

@@ -2,8 +2,8 @@
 //! beside the app (`user-guide.zh.md`, `model.en.md`…, written from `swplan_words::manual` and
 //! checked by its tests), so none of it is in the app's code or in the first view. Contents,
 //! a search that filters the sections and marks the words found (Enter goes to the first
-//! section found), links between sections, "open it in the app" beside each task, printing on
-//! A4; opened by the header's button, `?`, F1, a setting's ⓘ and `?help=…`;
+//! section found), links between sections, the tour's pictures, "open it in the app" beside
+//! each task, printing on A4; opened by the header's button, `?`, F1, a setting's ⓘ and `?help=…`;
 //! closed by its button, Esc and the browser's back.
 
 mod keys;
@@ -352,6 +352,19 @@ impl Render {
             },
             Block::Formula(lines) => html! {
                 <pre class="manual-formula"><code>{ self.text(&lines.join("\n")) }</code></pre>
+            },
+            // The size is given so that the text does not move while the picture loads (a
+            // topic opened below it stays where it was put).
+            Block::Picture {
+                src,
+                alt,
+                width,
+                height,
+            } => html! {
+                <figure class="manual-picture">
+                    <img src={src.clone()} alt={alt.clone()} width={width.to_string()}
+                         height={height.to_string()} decoding="async" />
+                </figure>
             },
         }
     }
