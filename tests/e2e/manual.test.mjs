@@ -4,7 +4,7 @@
 // it was; axe finds nothing; screenshots at desktop and phone size in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { start, stop, open, axeViolations, settled, oddsReady } from './harness.mjs';
 
 before(async () => {
@@ -230,6 +230,26 @@ test("the tour shows the app's own small pictures, with a description in the rea
       const src = await picture.evaluate((img) => img.src);
       assert.ok(src.startsWith(new URL(page.url()).origin), src);
     }
+    await done();
+  }
+});
+
+test('the manual prints on A4 with nothing wider than the page', async () => {
+  for (const lang of ['zh', 'en']) {
+    // 180 mm, the width inside A4's margins of 15 mm.
+    const { page, done } = await open({ width: 680, height: 1000, query: `?lang=${lang}&help=contents`, ready: '.manual-section' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    await writeFile(`target/screenshots/manual-${lang}.pdf`, pdf);
+    const wide = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll('.manual-page *')]
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)} > ${width}`)
+        .slice(0, 5);
+    });
+    assert.deepEqual(wide, [], `${lang}: wider than the page`);
+    assert.equal(await page.locator('.manual-tools').isVisible(), false, 'no search box on paper');
     await done();
   }
 });

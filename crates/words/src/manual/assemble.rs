@@ -426,7 +426,8 @@ fn name_of(name: &str, lang: Lang) -> Option<String> {
     })
 }
 
-/// A number as a power of ten, with a mantissa when it is not one: 10⁷, 1.5 × 10⁹, 10⁻⁶.
+/// A number as a power of ten, with a mantissa when it is not one: 10⁷, 1.5 × 10⁹, 10⁻⁶; the
+/// spaces do not break, so a narrow column or a printed page keeps the number on one line.
 pub(super) fn scientific(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return value.to_string();
@@ -443,7 +444,7 @@ pub(super) fn scientific(value: f64) -> String {
     if (mantissa - 1.0).abs() < 1e-12 {
         power
     } else {
-        format!("{mantissa} × {power}")
+        format!("{mantissa}\u{a0}×\u{a0}{power}")
     }
 }
 
@@ -466,9 +467,9 @@ mod tests {
     #[test]
     fn powers_of_ten_read_as_people_write_them() {
         assert_eq!(scientific(1e7), "10⁷");
-        assert_eq!(scientific(1.5e9), "1.5 × 10⁹");
+        assert_eq!(scientific(1.5e9), "1.5\u{a0}×\u{a0}10⁹");
         assert_eq!(scientific(1e-6), "10⁻⁶");
-        assert_eq!(scientific(9e14), "9 × 10¹⁴");
+        assert_eq!(scientific(9e14), "9\u{a0}×\u{a0}10¹⁴");
     }
 
     #[test]
