@@ -4,7 +4,7 @@
 // it was; axe finds nothing; screenshots at desktop and phone size in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { start, stop, open, axeViolations, settled, oddsReady } from './harness.mjs';
 
 before(async () => {
@@ -143,5 +143,113 @@ test('the manual passes axe, and is looked at in both languages at desktop and p
       await page.screenshot({ path: `target/screenshots/manual-model-${name}-${lang}.png` });
       await done();
     }
+  }
+});
+
+/** Where an element stands in the window: its box's top, and whether it is in the top part. */
+async function atTop(page, selector) {
+  return page.evaluate((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return { top: Math.round(box.top), height: innerHeight, inTopPart: box.top >= 0 && box.top <= innerHeight * 0.35 };
+  }, selector);
+}
+
+test('"open it in the app" brings the feature to the top of the view and focuses its control, after the page was scrolled and the manual browsed', async () => {
+  const cases = [
+    // [the section, the block that must stand at the top, the control that must be focused]
+    ['model-rooms', '#param-rooms_per_year', '#param-rooms_per_year input[type=text]'],
+    ['compare', 'section.compare-bar', '#compare-copy'],
+    ['model-talent', '#param-hires', '#param-hires input[type=text]'],
+    ['own-region', 'details.targets-group', '#add-target'],
+  ];
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    for (const [topic, block, control] of cases) {
+      const { page, done } = await open({ width, height, query: '?lang=zh' });
+      await settled(page);
+      // The plan scrolled far down, as a planner reading the year table; the manual opened over it.
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await page.locator('body').press('?');
+      await page.locator(MANUAL).waitFor();
+      await page.locator(`.manual-contents a[href*="help=${topic}"]`).click();
+      await page.waitForFunction((t) => document.activeElement?.id === `help-${t}`, topic);
+      await page.locator(`[data-topic="${topic}"] .open-feature`).click();
+      await page.locator(MANUAL).waitFor({ state: 'detached' });
+      await page.waitForFunction((c) => document.activeElement === document.querySelector(c), control);
+      // Late scrolling (the browser's own restoring after the history step) must not move it.
+      await page.waitForTimeout(600);
+      const where = await atTop(page, block);
+      assert.ok(where.inTopPart, `${width}px ${topic}: ${block} stands at ${where.top} of ${where.height}`);
+      assert.ok(await page.evaluate((c) => document.activeElement === document.querySelector(c), control),
+        `${width}px ${topic}: ${control} keeps the focus`);
+      await done();
+    }
+  }
+});
+
+test('a search marks the words found in the sections shown, and Enter goes to the first', async () => {
+  const { page, done } = await open({ query: '?lang=zh&help=contents', ready: MANUAL });
+  await page.locator('.manual-section').first().waitFor();
+  assert.equal(await page.locator('.manual-text mark').count(), 0, 'nothing marked before a search');
+  await page.locator('#manual-search').fill('流失率');
+  await page.locator('#manual-found').waitFor();
+  const marks = await page.locator('.manual-text mark').allTextContents();
+  assert.ok(marks.length >= 3, `${marks.length} marks`);
+  assert.ok(marks.every((m) => m === '流失率'), marks.join(','));
+  // Every section shown in full holds a mark; the search box keeps the focus while typing.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'manual-search');
+  const unmarked = await page.locator('.manual-section.is-match:not(:has(mark))').count();
+  assert.equal(unmarked, 0, 'every section found shows where');
+  await done();
+  // Two words, in English, any case: each marked.
+  const en = await open({ query: '?lang=en&help=contents', ready: MANUAL });
+  await en.page.locator('.manual-section').first().waitFor();
+  await en.page.locator('#manual-search').fill('ROOMS coverage');
+  await en.page.locator('#manual-found').waitFor();
+  const words = new Set((await en.page.locator('.manual-text mark').allTextContents()).map((m) => m.toLowerCase()));
+  assert.ok(words.has('rooms') && words.has('coverage'), [...words].join(','));
+  // Enter in the search box moves to the first section found, its heading focused.
+  await en.page.locator('#manual-search').press('Enter');
+  await en.page.waitForFunction(() => document.activeElement?.closest('.manual-section.is-match') !== null);
+  assert.deepEqual(await axeViolations(en.page), []);
+  await en.page.locator('#manual-search').fill('');
+  assert.equal(await en.page.locator('.manual-text mark').count(), 0, 'a cleared search marks nothing');
+  await en.done();
+});
+
+test("the tour shows the app's own small pictures, with a description in the reader's language, from the app's folder", async () => {
+  for (const lang of ['zh', 'en']) {
+    const { page, done } = await open({ query: `?lang=${lang}&help=tour`, ready: '#help-tour' });
+    const pictures = page.locator('[data-topic="tour"] img');
+    assert.ok(await pictures.count() >= 3, `${lang}: ${await pictures.count()} pictures`);
+    for (const picture of await pictures.all()) {
+      await picture.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+      const alt = await picture.getAttribute('alt');
+      assert.ok(alt && alt.length > 8, `${lang}: alt “${alt}”`);
+      assert.equal(/[\u4e00-\u9fff]/.test(alt), lang === 'zh', `${lang}: the alt is in the reader's language: ${alt}`);
+      const src = await picture.evaluate((img) => img.src);
+      assert.ok(src.startsWith(new URL(page.url()).origin), src);
+    }
+    await done();
+  }
+});
+
+test('the manual prints on A4 with nothing wider than the page', async () => {
+  for (const lang of ['zh', 'en']) {
+    // 180 mm, the width inside A4's margins of 15 mm.
+    const { page, done } = await open({ width: 680, height: 1000, query: `?lang=${lang}&help=contents`, ready: '.manual-section' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    await writeFile(`target/screenshots/manual-${lang}.pdf`, pdf);
+    const wide = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll('.manual-page *')]
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)} > ${width}`)
+        .slice(0, 5);
+    });
+    assert.deepEqual(wide, [], `${lang}: wider than the page`);
+    assert.equal(await page.locator('.manual-tools').isVisible(), false, 'no search box on paper');
+    await done();
   }
 });

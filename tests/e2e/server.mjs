@@ -10,6 +10,8 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.md': 'text/markdown; charset=utf-8',
   '.json': 'application/json',
 };
 

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use swplan_plans::help::{topic_in_query, with_topic, HelpTopic};
 use swplan_plans::state::Action;
 
-use super::open::{focus_after_close, Opening};
+use super::open::{focus_after_close, scroll_by_the_app, Opening};
 
 /// Whether a key pressed on `target` is typed into a field.
 fn typing(target: Option<web_sys::EventTarget>) -> bool {
@@ -130,6 +130,7 @@ pub fn use_manual(
             let over = pushed_over.borrow_mut().take();
             let same_plan = over.is_some_and(|over| over == with_topic(&current_search(), None));
             if pushed.replace(false) && same_plan {
+                scroll_by_the_app();
                 if let Ok(history) = gloo::utils::window().history() {
                     let _ = history.back();
                 }
@@ -186,7 +187,7 @@ pub fn use_manual(
             if let Opening::Act(action) = &opening {
                 on_action.emit(action.clone());
             }
-            focus_after_close(opening);
+            focus_after_close(opening, on_action.clone());
         })
     };
     ManualHandles { on_close, on_open }

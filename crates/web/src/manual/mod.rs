@@ -1,8 +1,9 @@
 //! The manual's page (使用说明 and 模型说明) over the plan: its text read from the Markdown files
 //! beside the app (`user-guide.zh.md`, `model.en.md`…, written from `swplan_words::manual` and
 //! checked by its tests), so none of it is in the app's code or in the first view. Contents,
-//! a search that filters the sections, links between sections, "open it in the app" beside each
-//! task, printing on A4; opened by the header's button, `?`, F1, a setting's ⓘ and `?help=…`;
+//! a search that filters the sections and marks the words found (Enter goes to the first
+//! section found), links between sections, the tour's pictures, "open it in the app" beside
+//! each task, printing on A4; opened by the header's button, `?`, F1, a setting's ⓘ and `?help=…`;
 //! closed by its button, Esc and the browser's back.
 
 mod keys;
@@ -18,8 +19,8 @@ use yew::prelude::*;
 use swplan_plans::help::{with_topic, HelpTopic};
 use swplan_plans::state::Action;
 use swplan_words::manual::{
-    file_name, found_sections, manual_words, matching_chapters, read, Block, Document, Inline,
-    Part, Section,
+    file_name, found_sections, manual_words, marked, matching_chapters, query_words, read, Block,
+    Document, Inline, Part, Section,
 };
 use swplan_words::Lang;
 
@@ -136,6 +137,30 @@ pub fn manual_page(props: &ManualProps) -> Html {
             query.set(input.value());
         })
     };
+    // A new search shows its results from the top, the count of sections found first (the
+    // search box, in the sticky head, keeps the focus).
+    use_effect_with((*query).clone(), |query| {
+        if !query.trim().is_empty() {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    // Enter in the search box goes to the first section found, its heading focused, so that
+    // the keyboard reads on from there.
+    let on_search_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() != "Enter" {
+            return;
+        }
+        e.prevent_default();
+        let first = gloo::utils::document()
+            .query_selector(".manual-section.is-match :is(h2, h3, h4, h5)")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = first {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    });
     let close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
@@ -176,6 +201,11 @@ pub fn manual_page(props: &ManualProps) -> Html {
                 on_action: props.on_action.clone(),
                 on_open: props.on_open.clone(),
                 open_label: words.open_feature,
+                marks: if searching {
+                    query_words(&query)
+                } else {
+                    Vec::new()
+                },
             };
             html! {
                 <>
@@ -204,7 +234,7 @@ pub fn manual_page(props: &ManualProps) -> Html {
                 <div class="manual-tools" role="search">
                     <label for="manual-search">{ words.search_label }</label>
                     <input type="search" id="manual-search" placeholder={words.search_placeholder}
-                           value={(*query).clone()} oninput={on_search}
+                           value={(*query).clone()} oninput={on_search} onkeydown={on_search_key}
                            aria-controls="manual-main" />
                     <button type="button" id="manual-print" onclick={print}>{ words.print }</button>
                     <button type="button" id="manual-close" class="primary" onclick={close}>{ words.close }</button>
@@ -222,6 +252,8 @@ struct Render {
     on_action: Callback<Action>,
     on_open: Callback<Opening>,
     open_label: &'static str,
+    /// The words of the search, marked wherever they stand (none when not searching).
+    marks: Vec<String>,
 }
 
 /// The contents: each part and its sections, as links.
@@ -264,13 +296,28 @@ impl Render {
         html! { <a {href} {onclick}>{ content }</a> }
     }
 
+    /// A text with the words of the search in `<mark>` (read as highlighted by a screen
+    /// reader; the count of sections found is said by the status above them).
+    fn text(&self, text: &str) -> Html {
+        if self.marks.is_empty() {
+            return html! { text.to_string() };
+        }
+        html! {
+            { for marked(text, &self.marks).into_iter().map(|(piece, found)| if found {
+                html! { <mark>{ piece }</mark> }
+            } else {
+                html! { piece }
+            }) }
+        }
+    }
+
     fn inlines(&self, inlines: &[Inline]) -> Html {
         html! {
             { for inlines.iter().map(|inline| match inline {
-                Inline::Text(text) => html! { text.clone() },
-                Inline::Code(code) => html! { <code>{ code.clone() }</code> },
-                Inline::Strong(text) => html! { <strong>{ text.clone() }</strong> },
-                Inline::Link { topic, text } => self.link(topic, html! { text.clone() }),
+                Inline::Text(text) => self.text(text),
+                Inline::Code(code) => html! { <code>{ self.text(code) }</code> },
+                Inline::Strong(text) => html! { <strong>{ self.text(text) }</strong> },
+                Inline::Link { topic, text } => self.link(topic, self.text(text)),
             }) }
         }
     }
@@ -304,7 +351,20 @@ impl Render {
                 </div>
             },
             Block::Formula(lines) => html! {
-                <pre class="manual-formula"><code>{ lines.join("\n") }</code></pre>
+                <pre class="manual-formula"><code>{ self.text(&lines.join("\n")) }</code></pre>
+            },
+            // The size is given so that the text does not move while the picture loads (a
+            // topic opened below it stays where it was put).
+            Block::Picture {
+                src,
+                alt,
+                width,
+                height,
+            } => html! {
+                <figure class="manual-picture">
+                    <img src={src.clone()} alt={alt.clone()} width={width.to_string()}
+                         height={height.to_string()} decoding="async" />
+                </figure>
             },
         }
     }
@@ -324,8 +384,9 @@ impl Render {
             .filter(|topic| matches!(topic, HelpTopic::Section(_)))
             .and_then(HelpTopic::opens)
             .and_then(opening);
+        let found = full && !self.marks.is_empty();
         html! {
-            <section class={classes!("manual-section", format!("level-{}", section.level))}
+            <section class={classes!("manual-section", format!("level-{}", section.level), found.then_some("is-match"))}
                      data-topic={section.id.clone()}>
                 { heading }
                 if full {

@@ -6,11 +6,16 @@
 //!   (`params::PARAMS`: its label, key, kind, shape, unit and link code), with its text from
 //!   [`super::entries`];
 //! - `@figures` — an entry for every output figure (`Metric::READING_ORDER`);
-//! - `@equation ID` — an equation of [`super::equations`] and the engine function computing it;
+//! - `@equation ID` — an equation of [`super::equations`], in words and in symbols;
+//! - `@cite FILE FUNCTION…` — the engine's function that computes what the text says: shown to
+//!   no reader (planners do not read code), checked by a test to exist;
 //! - `@table NAME` — a table read from the engine (which levers "what it takes" offers per
 //!   target, which levers calibration fits, the optimiser's levers, the figures that take
 //!   actual values, the hard bounds);
-//! - `{{NAME}}` in running text — a constant of the engine (runs, seeds, bounds, limits).
+//! - `{{NAME}}` in running text — a constant of the engine (runs, seeds, bounds, limits), or a
+//!   setting's or figure's name as the screen shows it, from the same label functions:
+//!   `{{param:KEY}}` and `{{figure:KEY}}` a link to its entry, `{{label:KEY}}` and
+//!   `{{figure-label:KEY}}` the name alone, `{{group:NAME}}` a link to a group of settings.
 //!
 //! Only the command line and the tests assemble the manual; the app reads the Markdown of
 //! `docs/` (written from this by a test), so none of this text is in the app's code.
@@ -73,8 +78,10 @@ fn expand(source: &str, lang: Lang) -> Result<String, String> {
         let at = |problem: String| format!("line {}: {problem}", index + 1);
         let expanded = match line.strip_prefix('@') {
             Some(directive) => directive_text(directive.trim(), lang).map_err(at)?,
-            None => constants(line, lang).map_err(at)?,
+            None => line.to_string(),
         };
+        // What a directive writes holds names too (the entries, the equations in words).
+        let expanded = constants(&expanded, lang).map_err(at)?;
         out.push_str(&expanded);
         out.push('\n');
     }
@@ -93,12 +100,11 @@ fn directive_text(directive: &str, lang: Lang) -> Result<String, String> {
         }
         "figures" => Ok(figures_text(lang)),
         "equation" => equation_text(argument, lang),
-        "cite" => {
-            let mut words = argument.split_whitespace();
-            let file = words.next().ok_or("@cite without a file")?;
-            let functions: Vec<&str> = words.collect();
-            Ok(citation(file, &functions, lang))
-        }
+        // For the maintainers and the test of citations only: a planner reads no code.
+        "cite" => match argument.split_whitespace().count() {
+            0 | 1 => Err("@cite without a file and a function".to_string()),
+            _ => Ok(String::new()),
+        },
         "table" => table_text(argument, lang),
         _ => Err(format!("unknown directive '@{name}'")),
     }
@@ -133,28 +139,46 @@ fn params_text(group: Group, lang: Lang) -> String {
             Shape::Yearly => lang.pick("可逐年设置", "may differ by year"),
             Shape::Scalar => lang.pick("一个数值", "one number"),
         };
+        let group_link = format!(
+            "[{}](#{})",
+            group_label(group, lang),
+            swplan_plans::help::group_slug(group)
+        );
         let meta = match lang {
             Lang::Zh => format!(
-                "**{kind}** · {shape} · 单位：{} · 链接代码 `{}` · [在设置中的位置](#{})",
-                param_unit(param, lang),
-                param.code,
-                swplan_plans::help::group_slug(group)
+                "**{kind}** · {shape} · 单位：{} · 分组：{group_link}",
+                unit_on_screen(param, lang),
             ),
             Lang::En => format!(
-                "**{kind}** · {shape} · unit: {} · link code `{}` · [its group](#{})",
-                param_unit(param, lang),
-                param.code,
-                swplan_plans::help::group_slug(group)
+                "**{kind}** · {shape} · unit: {} · group: {group_link}",
+                unit_on_screen(param, lang),
             ),
         };
         out.push_str(&format!(
-            "<a id=\"param-{key}\"></a>\n\n#### {} `{key}`\n\n{meta}\n\n{}\n\n",
+            "<a id=\"param-{key}\"></a>\n\n#### {}\n\n{meta}\n\n{}\n\n",
             param_label(param.key, lang),
             param_entry(param.key, lang).unwrap_or_default(),
             key = param.key,
         ));
     }
     out
+}
+
+/// A parameter's unit as the app's field takes it: a rate in percent (the command line's
+/// fractions are for `swplan help keys`).
+fn unit_on_screen(param: &swplan_engine::params::Param, lang: Lang) -> String {
+    match param.unit {
+        Unit::Rate => lang.pick("百分数（%）", "percentage (%)").to_string(),
+        _ => param_unit(param, lang),
+    }
+}
+
+/// A figure's unit as the app shows it: a share in percent.
+fn figure_unit_on_screen(metric: Metric, lang: Lang) -> &'static str {
+    match metric.unit() {
+        swplan_engine::FigureUnit::Share => lang.pick("百分数（%）", "percentage (%)"),
+        _ => metric_unit(metric, lang),
+    }
 }
 
 fn figures_text(lang: Lang) -> String {
@@ -168,11 +192,11 @@ fn figures_text(lang: Lang) -> String {
             None => lang.pick("不能设为目标", "not a target"),
         };
         let unit = match lang {
-            Lang::Zh => format!("单位：{}", metric_unit(metric, lang)),
-            Lang::En => format!("unit: {}", metric_unit(metric, lang)),
+            Lang::Zh => format!("单位：{}", figure_unit_on_screen(metric, lang)),
+            Lang::En => format!("unit: {}", figure_unit_on_screen(metric, lang)),
         };
         out.push_str(&format!(
-            "<a id=\"figure-{key}\"></a>\n\n### {} `{key}`\n\n{unit} · {target}\n\n{}\n\n",
+            "<a id=\"figure-{key}\"></a>\n\n### {}\n\n{unit} · {target}\n\n{}\n\n",
             metric_label(metric, lang),
             figure_entry(metric.key(), lang).unwrap_or_default(),
             key = metric.key(),
@@ -183,21 +207,16 @@ fn figures_text(lang: Lang) -> String {
 
 fn equation_text(id: &str, lang: Lang) -> Result<String, String> {
     let equation = equation(id).ok_or_else(|| format!("no equation '{id}'"))?;
-    Ok(format!(
-        "```text\n{}\n```\n\n{}",
-        equation.lines.join("\n"),
-        citation(equation.file, equation.functions, lang)
-    ))
-}
-
-/// "代码：`crates/engine/src/simulate.rs` 中的 `State::step`。"
-fn citation(file: &str, functions: &[&str], lang: Lang) -> String {
-    let functions: Vec<String> = functions.iter().map(|f| format!("`{f}`")).collect();
-    let file = format!("`crates/engine/src/{file}`");
-    match lang {
-        Lang::Zh => format!("代码：{file} 中的 {}。", functions.join("、")),
-        Lang::En => format!("In the code: {} in {file}.", functions.join(", ")),
+    let words = match lang {
+        Lang::Zh => equation.zh,
+        Lang::En => equation.en,
+    };
+    let mut lines: Vec<&str> = words.to_vec();
+    if !lines.is_empty() {
+        lines.push("");
     }
+    lines.extend(equation.lines);
+    Ok(format!("```text\n{}\n```", lines.join("\n")))
 }
 
 /// Every function the manual cites in a language, as (file under `crates/engine/src/`,
@@ -267,21 +286,21 @@ fn table_text(name: &str, lang: Lang) -> Result<String, String> {
             .collect(),
         "actual-figures" => ACTUAL_FIGURES
             .into_iter()
-            .map(|metric| [figure_link(metric, lang), format!("`{}`", metric.key())])
+            .map(|metric| [figure_link(metric, lang), metric_unit(metric, lang).to_string()])
             .collect(),
         "bounds" => [Unit::People, Unit::Count, Unit::PerUnit, Unit::Yuan]
             .into_iter()
             .map(|unit| {
-                let params: Vec<String> = PARAMS
+                let params: Vec<&str> = PARAMS
                     .iter()
                     .filter(|p| p.unit == unit)
-                    .map(|p| format!("`{}`", p.key))
+                    .map(|p| param_label(p.key, lang))
                     .collect();
-                [scientific(unit.max()), params.join(" ")]
+                [scientific(unit.max()), params.join(lang.pick("、", ", "))]
             })
             .chain(std::iter::once([
                 scientific(MAX_BUDGET_CUMULATIVE),
-                format!("`{}`", Metric::BudgetCumulative.key()),
+                metric_label(Metric::BudgetCumulative, lang).to_string(),
             ]))
             .collect(),
         _ => return Err(format!("no table '{name}'")),
@@ -296,8 +315,8 @@ fn table_text(name: &str, lang: Lang) -> Result<String, String> {
         ("calibration", Lang::En) => ["Figure with actuals", "Levers it can fit"],
         ("optimiser-levers", Lang::Zh) => ["杠杆", "每单位的费用"],
         ("optimiser-levers", Lang::En) => ["Lever", "Cost of one unit"],
-        ("actual-figures", Lang::Zh) => ["指标", "键（文件与命令行）"],
-        ("actual-figures", Lang::En) => ["Figure", "Key (files and command line)"],
+        ("actual-figures", Lang::Zh) => ["指标", "单位"],
+        ("actual-figures", Lang::En) => ["Figure", "Unit"],
         (_, Lang::Zh) => ["上限", "适用的参数（及同类目标）"],
         (_, Lang::En) => [
             "Bound",
@@ -377,17 +396,38 @@ fn constant(name: &str, lang: Lang) -> Result<String, String> {
             {
                 return Ok(group_label(group, lang).to_string());
             }
-            if let Some(key) = name.strip_prefix("label:") {
-                if PARAMS.iter().any(|p| p.key == key) {
-                    return Ok(param_label(key, lang).to_string());
-                }
-            }
-            return Err(format!("no constant '{name}'"));
+            return name_of(name, lang).ok_or_else(|| format!("no constant '{name}'"));
         }
     })
 }
 
-/// A number as a power of ten, with a mantissa when it is not one: 10⁷, 1.5 × 10⁹, 10⁻⁶.
+/// A setting's, figure's or group's name as the screen shows it, alone or as a link to its
+/// entry: `param:KEY`, `label:KEY`, `figure:KEY`, `figure-label:KEY`, `group:NAME`.
+fn name_of(name: &str, lang: Lang) -> Option<String> {
+    let (kind, key) = name.split_once(':')?;
+    let param = || PARAMS.iter().find(|p| p.key == key).map(|p| p.key);
+    let metric = || Metric::from_key(key);
+    Some(match kind {
+        "param" => param_link(param()?, lang),
+        "label" => param_label(param()?, lang).to_string(),
+        "figure" => figure_link(metric()?, lang),
+        "figure-label" => metric_label(metric()?, lang).to_string(),
+        "group" => {
+            let group = Group::ALL
+                .into_iter()
+                .find(|g| format!("{g:?}").eq_ignore_ascii_case(key))?;
+            format!(
+                "[{}](#{})",
+                group_label(group, lang),
+                swplan_plans::help::group_slug(group)
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// A number as a power of ten, with a mantissa when it is not one: 10⁷, 1.5 × 10⁹, 10⁻⁶; the
+/// spaces do not break, so a narrow column or a printed page keeps the number on one line.
 pub(super) fn scientific(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return value.to_string();
@@ -404,7 +444,7 @@ pub(super) fn scientific(value: f64) -> String {
     if (mantissa - 1.0).abs() < 1e-12 {
         power
     } else {
-        format!("{mantissa} × {power}")
+        format!("{mantissa}\u{a0}×\u{a0}{power}")
     }
 }
 
@@ -427,9 +467,9 @@ mod tests {
     #[test]
     fn powers_of_ten_read_as_people_write_them() {
         assert_eq!(scientific(1e7), "10⁷");
-        assert_eq!(scientific(1.5e9), "1.5 × 10⁹");
+        assert_eq!(scientific(1.5e9), "1.5\u{a0}×\u{a0}10⁹");
         assert_eq!(scientific(1e-6), "10⁻⁶");
-        assert_eq!(scientific(9e14), "9 × 10¹⁴");
+        assert_eq!(scientific(9e14), "9\u{a0}×\u{a0}10¹⁴");
     }
 
     #[test]

@@ -52,6 +52,15 @@ pub enum Block {
     },
     /// Lines of an equation or a worked number, shown as they are (monospaced).
     Formula(Vec<String>),
+    /// A small picture of the app (the tour's): a file beside the manual's Markdown, its size in
+    /// pixels (so that the text does not move while it loads) and what it shows, for those who
+    /// do not see it.
+    Picture {
+        src: String,
+        alt: String,
+        width: u32,
+        height: u32,
+    },
 }
 
 /// A piece of running text.
@@ -159,5 +168,6 @@ pub fn block_text(block: &Block) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Formula(lines) => lines.join("\n"),
+        Block::Picture { alt, .. } => alt.clone(),
     }
 }

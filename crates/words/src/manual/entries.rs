@@ -1,6 +1,7 @@
 //! The manual's entry for every parameter and every output figure: what the number means in
-//! the model, in Chinese and English (the manual's Markdown: `code`, [links](#topic)). The
-//! entries are laid out with what the registries say of each (kind, unit, link code, target
+//! the model, in Chinese and English (the manual's Markdown: [links](#topic), and the names of
+//! settings and figures as `{{label:KEY}}`, `{{param:KEY}}`, from the screen's labels). The
+//! entries are laid out with what the registries say of each (kind, unit, group, target
 //! direction) by `assemble`; tests check that every parameter of `params::PARAMS` and every
 //! figure of `Metric::ALL` has an entry, and that every entry names one that exists.
 
@@ -13,8 +14,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "attrition",
-        "每年离开社会工作人才队伍的人数占年初人数的比例，用小数计（`0.08` 即8%）。8%的含义：年初的人才中每年约有8%离开（转行、退休、离开本地），当年新增的人才当年不计流失；持证社工按同一比例流失。它乘在年初存量上，所以存量越大，每年流失的人越多（见[人才总量](#model-talent)）。这是对地区的估计，不是政策杠杆；来源文件未给出任何地区的流失率，预设中的数值均为标明的假设。",
-        "The share of the talent at the start of a year that leaves during it, as a fraction (`0.08` is 8 %). 8 % means that about 8 in every 100 people counted at the start of a year are gone by its end (another job, retirement, another place); the year's new talent is not exposed to attrition in its first year, and certificate holders leave at the same rate. It multiplies the stock, so the larger the stock, the more leave each year (see [Talent](#model-talent)). It is an estimate about the region, not a policy lever; no source gives a rate for any region, so every preset's value is a stated assumption.",
+        "每年离开社会工作人才队伍的人数占年初人数的比例，在应用中写百分数（如8%）。8%的含义：年初的人才中每年约有8%离开（转行、退休、离开本地），当年新增的人才当年不计流失；持证社工按同一比例流失。它乘在年初存量上，所以存量越大，每年流失的人越多（见[人才总量](#model-talent)）。这是对地区的估计，不是政策杠杆；来源文件未给出任何地区的流失率，预设中的数值均为标明的假设。",
+        "The share of the talent at the start of a year that leaves during it, entered as a percentage (8 %). 8 % means that about 8 in every 100 people counted at the start of a year are gone by its end (another job, retirement, another place); the year's new talent is not exposed to attrition in its first year, and certificate holders leave at the same rate. It multiplies the stock, so the larger the stock, the more leave each year (see [Talent](#model-talent)). It is an estimate about the region, not a policy lever; no source gives a rate for any region, so every preset's value is a stated assumption.",
     ),
     (
         "hires",
@@ -48,8 +49,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "pass_junior",
-        "初级考试的通过率（小数）。来源文件未给出任何地区的通过率，预设中的数值均为标明的假设，请按本省公布的数据修改。",
-        "The junior exam's pass rate (a fraction). No source gives a pass rate for any region: every preset's value is a stated assumption, to be replaced by the province's published rate.",
+        "初级考试的通过率（百分数）。来源文件未给出任何地区的通过率，预设中的数值均为标明的假设，请按本省公布的数据修改。",
+        "The junior exam's pass rate (a percentage). No source gives a pass rate for any region: every preset's value is a stated assumption, to be replaced by the province's published rate.",
     ),
     (
         "candidates_mid",
@@ -58,8 +59,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "pass_mid",
-        "中级考试的通过率（小数）。",
-        "The mid-level exam's pass rate (a fraction).",
+        "中级考试的通过率（百分数）。",
+        "The mid-level exam's pass rate (a percentage).",
     ),
     (
         "candidates_senior",
@@ -68,8 +69,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "pass_senior",
-        "高级考试与评审合在一起的通过率（小数）。",
-        "The pass rate of the senior exam and review together (a fraction).",
+        "高级考试与评审合在一起的通过率（百分数）。",
+        "The pass rate of the senior exam and review together (a percentage).",
     ),
     (
         "townships",
@@ -83,8 +84,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "stations_per_year",
-        "每年计划新建的社工站数。按模型第2版口径，计划中只有“当年建成比例”那一部分当年建成，其余顺延一年；建满乡镇（街道）数后不再增加（见[社工站与示范站](#model-stations)）。",
-        "Stations scheduled to be built each year. In the model's second reading only the share finished within the year is built that year, the rest a year later; once every township has one, no more are added (see [Stations](#model-stations)).",
+        "每年计划新建的社工站数。按模型现在的口径，计划中只有“{{label:station_completion}}”那一部分当年建成，其余顺延一年；建满乡镇（街道）数后不再增加（见[社工站与示范站](#model-stations)）。",
+        "Stations scheduled to be built each year. In the model's current reading only the share “{{label:station_completion}}” is built that year, the rest a year later; once every township has one, no more are added (see [Stations](#model-stations)).",
     ),
     (
         "demo_stations",
@@ -108,13 +109,13 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "rooms_per_year",
-        "每年计划新建的社工室数。与社工站一样，计划中只有“当年建成比例”那一部分当年建成，其余顺延一年；所以“计划建1000个”不等于“到期建成1000个”（见[社工室](#model-rooms)与[常见问题](#questions)）。",
-        "Rooms scheduled to be set up each year. As with stations, only the share finished within the year is built that year, the rest a year later; so 1,000 scheduled is not 1,000 built by the deadline (see [Rooms](#model-rooms) and [Questions](#questions)).",
+        "每年计划新建的社工室数。与社工站一样，计划中只有“{{label:room_completion}}”那一部分当年建成，其余顺延一年；所以“计划建1000个”不等于“到期建成1000个”（见[社工室](#model-rooms)与[常见问题](#questions)）。",
+        "Rooms scheduled to be set up each year. As with stations, only the share “{{label:room_completion}}” is built that year, the rest a year later; so 1,000 scheduled is not 1,000 built by the deadline (see [Rooms](#model-rooms) and [Questions](#questions)).",
     ),
     (
         "staff_per_station",
-        "每个社工站需要的驻站社工人数 kₛ。只用来计算“站室所需社工”并在人才不足时提示，不限制建设（见[机构、岗位与所需社工](#model-positions)）。",
-        "Resident social workers each station needs, kₛ. It only gives the staff needed and a warning when talent falls short; it does not hold back building (see [Institutions, positions and staff](#model-positions)).",
+        "每个社工站需要的驻站社工人数 kₛ。只用来计算“{{figure-label:staff_needed}}”并在人才不足时提示，不限制建设（见[机构、岗位与所需社工](#model-positions)）。",
+        "Resident social workers each station needs, kₛ. It only gives “{{figure-label:staff_needed}}” and a warning when talent falls short; it does not hold back building (see [Institutions, positions and staff](#model-positions)).",
     ),
     (
         "staff_per_room",
@@ -198,8 +199,8 @@ pub const PARAM_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "station_completion",
-        "计划新建的社工站平均有多大比例在当年建成 qₛ，其余在下一年建成。计划线按这个平均比例计算（模型第2版）；蒙特卡洛模拟每年在以它为均值的区间内抽取（见[社工站与示范站](#model-stations)）。",
-        "The average share qₛ of a year's scheduled stations finished within that year; the rest are finished the next year. The plan line uses this average (the model's second reading); the Monte Carlo draws it each year around that mean (see [Stations](#model-stations)).",
+        "计划新建的社工站平均有多大比例在当年建成 qₛ，其余在下一年建成。计划线按这个平均比例计算（模型现在的口径）；蒙特卡洛模拟每年在以它为均值的区间内抽取（见[社工站与示范站](#model-stations)）。",
+        "The average share qₛ of a year's scheduled stations finished within that year; the rest are finished the next year. The plan line uses this average (the model's current reading); the Monte Carlo draws it each year around that mean (see [Stations](#model-stations)).",
     ),
     (
         "room_completion",
@@ -287,17 +288,17 @@ pub const FIGURE_ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "station_coverage",
-        "社工站覆盖率：已建社工站数 ÷ 乡镇（街道）数（见[覆盖率](#model-coverage)）。目标写作小数，1 即100%、全覆盖。",
-        "Station coverage: stations ÷ townships (see [Coverage](#model-coverage)). A target on it is a fraction; 1 is 100 %, full coverage.",
+        "已建社工站数 ÷ {{label:townships}}（见[覆盖率](#model-coverage)）。在应用中目标写百分数，100% 即全覆盖。",
+        "Stations ÷ {{label:townships}} (see [Coverage](#model-coverage)). In the app a target on it is a percentage; 100 % is full coverage.",
     ),
     (
         "room_coverage",
-        "社工室覆盖率：已建社工室数 ÷ 村（社区）数。",
-        "Room coverage: rooms ÷ villages and communities.",
+        "已建社工室数 ÷ {{label:villages}}。",
+        "Rooms ÷ {{label:villages}}.",
     ),
     (
         "staff_needed",
-        "站室所需社工 W(y) = 社工站数 × 每站所需社工 + 社工室数 × 每室所需社工。人才总量少于它时，模型给出“人手不足”的提示；它不能作为目标。",
-        "Staff needed, W(y) = stations × staff per station + rooms × staff per room. When talent is smaller, the model warns that stations and rooms are understaffed; it cannot be a target.",
+        "W(y) = 社工站数 × {{label:staff_per_station}} + 社工室数 × {{label:staff_per_room}}。人才总量少于它时，模型提示“人才总量不足以配齐社工站（室）所需社工”；它不能作为目标。",
+        "W(y) = stations × {{label:staff_per_station}} + rooms × {{label:staff_per_room}}. When talent is smaller, the model warns that stations and rooms are understaffed; it cannot be a target.",
     ),
 ];

@@ -27,7 +27,7 @@ pub use doc::{block_text, plain, Block, Document, Inline, Part, Section};
 pub use entries::{AWAITING_PARAMS, FIGURE_ENTRIES, PARAM_ENTRIES};
 pub use equations::{Equation, EQUATIONS};
 pub use parse::{parse, ParseError, Problem};
-pub use search::{matching_chapters, Chapter};
+pub use search::{marked, matching_chapters, query_words, Chapter};
 pub use text::{contents_text, section_text};
 pub use ui::{about_setting, found_sections, manual_words, ManualWords};
 pub use write::{file_name, markdown};

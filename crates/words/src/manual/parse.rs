@@ -1,6 +1,7 @@
 //! Reads the manual's Markdown: the small part of it the manual writes ([`super::write`]) —
 //! headings, each after an anchor (`<a id="…"></a>`); paragraphs; lists (`- `, `1. `); tables;
-//! fenced blocks (formulas); and inside text `code`, **strong** and [links](#topic). The app
+//! fenced blocks (formulas); pictures, one `<img src="…" alt="…" width="…" height="…">` a
+//! line; and inside text `code`, **strong** and [links](#topic). The app
 //! reads `docs/` with it when the manual opens, and the manual's sources are written in it.
 
 use super::doc::{Block, Inline, Section};
@@ -22,6 +23,8 @@ pub enum Problem {
     UnclosedFence,
     /// A table row with another number of cells than its header.
     RaggedTable,
+    /// An `<img>` line without its source, description or size.
+    IncompletePicture,
 }
 
 /// The sections of a Markdown text, in order.
@@ -62,6 +65,12 @@ pub fn parse(text: &str) -> Result<Vec<Section>, ParseError> {
         }
         if reader.sections.is_empty() {
             return Err(error(Problem::TextBeforeHeading));
+        }
+        if trimmed.starts_with("<img ") {
+            reader.close_block();
+            let picture = picture(trimmed).ok_or_else(|| error(Problem::IncompletePicture))?;
+            reader.push(picture);
+            continue;
         }
         if trimmed.starts_with("```") {
             reader.close_block();
@@ -168,6 +177,28 @@ impl Reader {
 /// `<a id="tour"></a>` → `tour`.
 fn anchor(line: &str) -> Option<&str> {
     line.strip_prefix("<a id=\"")?.strip_suffix("\"></a>")
+}
+
+/// `<img src="manual/tour-top.zh.webp" alt="…" width="760" height="328">` → a picture; every
+/// attribute is needed (the description for those who do not see it, the size so that the text
+/// does not move while it loads).
+fn picture(line: &str) -> Option<Block> {
+    let attribute = |name: &str| -> Option<String> {
+        let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = line[start..].find('"')? + start;
+        Some(line[start..end].to_string())
+    };
+    let src = attribute("src")?;
+    let alt = attribute("alt")?;
+    if src.is_empty() || alt.trim().is_empty() {
+        return None;
+    }
+    Some(Block::Picture {
+        src,
+        alt,
+        width: attribute("width")?.parse().ok()?,
+        height: attribute("height")?.parse().ok()?,
+    })
 }
 
 /// `## Title` → (2, "Title"), levels 1 to 4.
@@ -388,6 +419,28 @@ mod tests {
             }
         );
         assert_eq!(blocks[3], Block::Formula(vec!["T = 1".into()]));
+    }
+
+    #[test]
+    fn a_picture_is_a_block_with_its_description_and_size() {
+        let text = "<a id=\"x\"></a>\n\n## X\n\n<img src=\"manual/a.webp\" alt=\"顶栏\" width=\"760\" height=\"328\">\nText.\n";
+        let blocks = &parse(text).unwrap()[0].blocks;
+        assert_eq!(
+            blocks[0],
+            Block::Picture {
+                src: "manual/a.webp".into(),
+                alt: "顶栏".into(),
+                width: 760,
+                height: 328
+            }
+        );
+        assert_eq!(blocks.len(), 2);
+        let without_alt =
+            "<a id=\"x\"></a>\n\n## X\n\n<img src=\"a.webp\" width=\"1\" height=\"1\">\n";
+        assert_eq!(
+            parse(without_alt).unwrap_err().problem,
+            Problem::IncompletePicture
+        );
     }
 
     #[test]

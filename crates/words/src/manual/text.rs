@@ -111,6 +111,11 @@ fn block_text(block: &Block, lang: Lang) -> String {
             out
         }
         Block::Formula(lines) => lines.iter().map(|l| format!("    {l}\n")).collect(),
+        // A terminal shows no picture: what it shows, in words.
+        Block::Picture { alt, .. } => match lang {
+            Lang::Zh => format!("  〔图：{alt}〕\n"),
+            Lang::En => format!("  [Picture: {alt}]\n"),
+        },
     }
 }
 

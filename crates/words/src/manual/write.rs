@@ -75,6 +75,16 @@ fn write_block(out: &mut String, block: &Block, link: &dyn Fn(&str) -> String) {
                 out.push_str(&row(cells));
             }
         }
+        Block::Picture {
+            src,
+            alt,
+            width,
+            height,
+        } => {
+            out.push_str(&format!(
+                "<img src=\"{src}\" alt=\"{alt}\" width=\"{width}\" height=\"{height}\">\n"
+            ));
+        }
         Block::Formula(lines) => {
             out.push_str("```text\n");
             for line in lines {
@@ -175,6 +185,12 @@ mod tests {
                             rows: vec![vec![text("1"), vec![Inline::Code("x".into())]]],
                         },
                         Block::Formula(vec!["T = 1".into(), "  H = 2".into()]),
+                        Block::Picture {
+                            src: "manual/tour.en.webp".into(),
+                            alt: "The top of the screen".into(),
+                            width: 760,
+                            height: 200,
+                        },
                     ],
                 ),
                 section("model", 1, vec![]),
