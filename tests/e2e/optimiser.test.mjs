@@ -143,7 +143,7 @@ describe('issue 22: the cheapest plan and which lever matters most', () => {
     await page.locator('.compare-bar', { hasText: '最省钱方案' }).waitFor();
 
     // Under a ceiling of 1亿 (far below what the targets take): the plan that falls least short
-    // (or, below the least any plan costs, the cheapest there is), never "met".
+    // (or, below the least any plan costs, the least-cost plan, over the budget), never "met".
     await page.locator('#optimiser > summary').scrollIntoViewIfNeeded();
     if (!(await page.locator('#optimiser-under-budget').isVisible())) await openOptimiser(page);
     await page.check('#optimiser-under-budget');
@@ -156,7 +156,8 @@ describe('issue 22: the cheapest plan and which lever matters most', () => {
     const text = await page.locator('#optimiser-result .optimiser-status').innerText();
     assert.match(text, /预算上限1亿/, text);
     const heading = await page.locator('#optimiser-result h4', { hasText: '逐年安排' }).innerText();
-    assert.match(heading, status === 'infeasible' ? /差距最小的方案/ : /最省钱方案/, `${status}: ${heading}`);
+    assert.match(heading, status === 'infeasible' ? /差距最小的方案/ : /超出预算的最低成本方案/, `${status}: ${heading}`);
+    assert.doesNotMatch(await page.locator('#optimiser-result').innerText(), /最省钱方案/, 'a plan over the budget is no cheapest plan');
     await page.locator('#optimiser').screenshot({ path: 'target/screenshots/optimiser-ceiling-zh.png' });
     await done();
   });

@@ -43,13 +43,20 @@ pub fn optimiser_panel(props: &OptimiserPanelProps) -> Html {
     let ui = optimiser_ui(lang);
     // Closed, the panel is its title only: a slider step does not redraw a form nobody sees.
     let (open, on_toggle) = use_fold();
-    if !open {
-        return html! {
-            <details class="analysis optimiser" id="optimiser" ontoggle={on_toggle}>
-                <summary><h2>{ ui.title }</h2></summary>
-            </details>
-        };
+    html! {
+        <details class="analysis optimiser" id="optimiser" {open} ontoggle={on_toggle}>
+            <summary><h2>{ ui.title }</h2></summary>
+            if open {
+                { optimiser_body(props) }
+            }
+        </details>
     }
+}
+
+/// The panel below its title, drawn only while it is open.
+fn optimiser_body(props: &OptimiserPanelProps) -> Html {
+    let lang = props.lang;
+    let ui = optimiser_ui(lang);
     let panel = &props.panel;
     let scenario = &props.computed.scenario;
     let levers = panel.levers_for(scenario);
@@ -124,8 +131,7 @@ pub fn optimiser_panel(props: &OptimiserPanelProps) -> Html {
     let fresh = panel.current_answer(props.plan, scenario).is_some();
     let applied = panel.applied(props.plan, scenario);
     html! {
-        <details class="analysis optimiser" id="optimiser" open=true ontoggle={on_toggle}>
-            <summary><h2>{ ui.title }</h2></summary>
+        <>
             <p class="muted">{ ui.intro }</p>
             <LeverBounds {lang} {levers} {first_year} years={scenario.horizon()} on_action={on_action.clone()} />
             <div class="optimiser-form">
@@ -170,6 +176,6 @@ pub fn optimiser_panel(props: &OptimiserPanelProps) -> Html {
                 <OptimiserResult {lang} {result} {fresh} {applied} invalid={props.invalid}
                                  compare_full={props.compare_full} on_action={on_action.clone()} />
             }
-        </details>
+        </>
     }
 }

@@ -50,13 +50,20 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
     let ui = optimiser_ui(lang);
     // Closed, the panel is its title only (its tornado charts are not redrawn on a slider step).
     let (open, on_toggle) = use_fold();
-    if !open {
-        return html! {
-            <details class="analysis sensitivity" id="sensitivity" ontoggle={on_toggle}>
-                <summary><h2>{ ui.sensitivity_title }</h2></summary>
-            </details>
-        };
+    html! {
+        <details class="analysis sensitivity" id="sensitivity" {open} ontoggle={on_toggle}>
+            <summary><h2>{ ui.sensitivity_title }</h2></summary>
+            if open {
+                { sensitivity_body(props) }
+            }
+        </details>
     }
+}
+
+/// The panel below its title, drawn only while it is open.
+fn sensitivity_body(props: &SensitivityPanelProps) -> Html {
+    let lang = props.lang;
+    let ui = optimiser_ui(lang);
     let scenario = &props.computed.scenario;
     let emit = |action: SensitivityAction| {
         let on_action = props.on_action.clone();
@@ -133,8 +140,7 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
             .collect::<Html>()
     });
     html! {
-        <details class="analysis sensitivity" id="sensitivity" open=true ontoggle={on_toggle}>
-            <summary><h2>{ ui.sensitivity_title }</h2></summary>
+        <>
             <p class="muted">{ ui.sensitivity_intro }</p>
             <div class="analysis-run">
                 <button type="button" class="primary" id="sensitivity-run" disabled={running.is_some()}
@@ -155,6 +161,6 @@ pub fn sensitivity_panel(props: &SensitivityPanelProps) -> Html {
                 <p class="muted">{ ui.shares_intro }</p>
                 { shares }
             }
-        </details>
+        </>
     }
 }

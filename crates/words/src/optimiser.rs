@@ -171,8 +171,11 @@ pub fn refusal_text(refusal: &OptimiseRefusal, scenario: &Scenario, lang: Lang) 
 pub fn answer_name(status: Status, goal: &Goal, lang: Lang) -> &'static str {
     let ceiling = matches!(goal, Goal::LeastShortfall { .. });
     match (status, ceiling, lang) {
-        (Status::Met, false, Lang::Zh) | (Status::BudgetTooLow, _, Lang::Zh) => "最省钱方案",
-        (Status::Met, false, Lang::En) | (Status::BudgetTooLow, _, Lang::En) => "Cheapest plan",
+        (Status::Met, false, Lang::Zh) => "最省钱方案",
+        (Status::Met, false, Lang::En) => "Cheapest plan",
+        // Every lever at its least, and still over the ceiling: no plan meets anything for less.
+        (Status::BudgetTooLow, _, Lang::Zh) => "超出预算的最低成本方案",
+        (Status::BudgetTooLow, _, Lang::En) => "Least-cost plan, over the budget",
         (Status::Met, true, Lang::Zh) => "预算内方案",
         (Status::Met, true, Lang::En) => "Plan within the budget",
         (Status::Infeasible, false, Lang::Zh) => "最接近目标的方案",
@@ -257,12 +260,12 @@ pub fn status_text(outcome: &Outcome, problem: &Problem, lang: Lang) -> String {
         (Status::Infeasible, Some(b), _, Lang::Zh) => format!("预算上限{b}不足以达成全部目标。下面是差距最小的方案："),
         (Status::Infeasible, Some(b), _, Lang::En) => format!("A ceiling of {b} cannot meet every target. The plan that falls least short is below:"),
         (Status::BudgetTooLow, b, _, Lang::Zh) => format!(
-            "预算上限{}低于各杠杆都取最少值时的成本（{}）：下面是所能做到的最省钱方案，仍超出预算。",
+            "预算上限{}低于各杠杆都取最少值时的成本（{}）：下面是成本最低的方案，仍超出预算。",
             b.unwrap_or_default(),
             format_yuan(outcome.cost.total, lang)
         ),
         (Status::BudgetTooLow, b, _, Lang::En) => format!(
-            "The ceiling of {} is below the cost with every lever at its least ({}): below is the cheapest plan there is, still over the budget.",
+            "The ceiling of {} is below the cost with every lever at its least ({}): below is the least-cost plan there is, still over the budget.",
             b.unwrap_or_default(),
             format_yuan(outcome.cost.total, lang)
         ),
