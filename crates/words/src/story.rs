@@ -401,8 +401,17 @@ pub fn callout_lines(callout: &Callout, lang: Lang) -> Vec<String> {
     };
     if let Some(first) = callout.first_year {
         let year = |y: Option<i32>| super::strings::year_text(y, lang);
+        // A target first met after its deadline says by how much ("2028年（晚1年）").
+        let late = match (callout.met, first.after) {
+            (Some(_), Some(y)) if y > callout.year => match lang {
+                Lang::Zh => format!("（晚{}年）", y - callout.year),
+                Lang::En if y - callout.year == 1 => " (a year late)".to_string(),
+                Lang::En => format!(" ({} years late)", y - callout.year),
+            },
+            _ => String::new(),
+        };
         lines.push(format!(
-            "{}{sep}{}",
+            "{}{sep}{}{late}",
             super::strings::strings(lang).first_met,
             arrow(first.before.map(year), year(first.after))
         ));
@@ -471,7 +480,13 @@ fn standing(callout: &Callout, lang: Lang) -> String {
     let mut notes: Vec<String> = Vec::new();
     if let Some(first) = callout.first_year {
         notes.push(match (first.after, lang) {
+            (Some(year), Lang::Zh) if callout.met.is_some() && year > callout.year => {
+                format!("{year}年达到，晚{}年", year - callout.year)
+            }
             (Some(year), Lang::Zh) => format!("{year}年达到"),
+            (Some(year), Lang::En) if callout.met.is_some() && year > callout.year => {
+                format!("met {year}, {} late", year - callout.year)
+            }
             (Some(year), Lang::En) => format!("met {year}"),
             (None, _) => super::strings::year_text(None, lang),
         });
@@ -501,6 +516,45 @@ fn standing(callout: &Callout, lang: Lang) -> String {
 #[cfg(test)]
 mod step_change_tests {
     use super::*;
+    use swplan_engine::Metric;
+    use swplan_plans::state::Change;
+
+    /// Ningxia's institutions, 160 by 2027, first reached in 2028 (issue 20, item 17).
+    #[test]
+    fn a_late_hit_says_by_how_many_years() {
+        let callout = Callout {
+            metric: Metric::Institutions,
+            year: 2027,
+            before: Some(150.0),
+            after: 158.0,
+            first_year: Some(Change {
+                before: Some(None),
+                after: Some(2028),
+            }),
+            met: Some(Change {
+                before: Some(false),
+                after: false,
+            }),
+            odds: None,
+        };
+        let zh = callout_lines(&callout, Lang::Zh).join("\n");
+        assert!(
+            zh.contains("首次达到：规划期内未达到 → 2028年（晚1年）")
+                || zh.contains("2028年（晚1年）"),
+            "{zh}"
+        );
+        let en = callout_lines(&callout, Lang::En).join("\n");
+        assert!(en.contains("2028 (a year late)"), "{en}");
+        assert!(standing(&callout, Lang::Zh).contains("2028年达到，晚1年"));
+        let on_time = Callout {
+            first_year: Some(Change {
+                before: None,
+                after: Some(2026),
+            }),
+            ..callout
+        };
+        assert!(!callout_lines(&on_time, Lang::Zh).join("").contains('晚'));
+    }
 
     #[test]
     fn a_step_names_what_it_changes_and_the_first_step_nothing() {
