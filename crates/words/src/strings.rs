@@ -254,7 +254,7 @@ pub const ZH: Strings = Strings {
     computing: "计算中…",
     what_it_takes: "需要多少？",
     lever: "调整杠杆",
-    confidence: "把握",
+    confidence: "把握程度",
     plan_only: "按计划值（不含不确定性）",
     apply: "采用此值",
     no_targets: "该方案没有设定目标。",
