@@ -72,6 +72,7 @@ pub fn add_actuals(specs: &mut [(Chart, ChartSpec)], scenario: &Scenario, lang: 
 /// has), so it never reads as the junior certificate line or a compared plan.
 pub fn add_reprojection(
     specs: &mut [(Chart, ChartSpec)],
+    plan: &Trajectory,
     reprojection: &Trajectory,
     summary: Option<&Summary>,
     lang: Lang,
@@ -93,6 +94,15 @@ pub fn add_reprojection(
                 })
                 .collect()
         };
+        // A figure the actuals do not move (none of it counted, nothing it follows counted)
+        // re-projects onto the plan's own line: drawn, it would hide that line under its own.
+        let (planned, again) = (along(&plan.years), along(&reprojection.years));
+        let moved = planned.iter().zip(&again).any(|(p, a)| {
+            a.is_finite() && (!p.is_finite() || (a - p).abs() > 1e-9 * p.abs().max(1.0))
+        });
+        if !moved {
+            continue;
+        }
         let band = summary.map(|s| (along(&s.p10), along(&s.p90)));
         spec.series.push(Series {
             label: reprojection_label(metric, lang),
@@ -233,20 +243,33 @@ mod tests {
             .reprojection
             .clone()
             .unwrap();
-        add_reprojection(&mut specs, &again.trajectory, None, Lang::En);
+        add_reprojection(
+            &mut specs,
+            &computed.trajectory,
+            &again.trajectory,
+            None,
+            Lang::En,
+        );
         let line = specs[0].1.series.last().unwrap();
         assert_eq!(
             line.label,
             "Social-work talent (re-projected from the latest actual)"
         );
         assert!(line.values[0].is_nan() && line.values[2] == 92_000.0);
-        // Its own tone: not the junior certificate level's dashed orange on the certified chart.
-        let certified = &specs[1].1;
-        let again = certified.series.last().unwrap();
-        assert_eq!(again.tone, REPROJECTION_TONE);
-        assert!(certified.series[..certified.series.len() - 1]
+        // Its own tone, which no other line of the chart has (the junior certificate level's
+        // dashed orange once stood for it).
+        let talent = &specs[0].1;
+        assert_eq!(line.tone, REPROJECTION_TONE);
+        assert!(talent.series[..talent.series.len() - 1]
             .iter()
             .all(|s| s.tone != REPROJECTION_TONE));
+        // No certified figure was counted and the talent actuals do not move it: its chart
+        // draws no re-projection over its plan line.
+        let certified = &specs[1].1;
+        assert!(certified.series.iter().all(|s| s.tone != REPROJECTION_TONE));
+        // The stations counted move the coverage: its chart draws one.
+        let coverage = &specs[2].1;
+        assert!(coverage.series.iter().any(|s| s.tone == REPROJECTION_TONE));
         // A diamond at each year it has a value, on the page and in a download.
         let drawn = crate::chart::layout(&specs[0].1);
         let markers = drawn.markers.last().unwrap();

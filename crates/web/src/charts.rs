@@ -120,6 +120,7 @@ pub fn charts(props: &ChartsProps) -> Html {
     ) {
         swplan_render::life_charts::add_reprojection(
             &mut specs,
+            &plotted[0].computed.trajectory,
             &again.trajectory,
             props.reprojection_odds.as_deref(),
             lang,

@@ -56,9 +56,14 @@ impl ActualsView {
         })
     }
 
-    /// The outlook of the target at `index`.
+    /// The outlook of the target at `index`, for its card: only when its own figure has an
+    /// actual (entered, or following from entered ones). A card whose figure was never counted
+    /// would claim "按2024年实际值推算" of a number that is the plan's own.
     pub fn outlook_of(&self, index: usize) -> Option<&Outlook> {
-        self.outlook.iter().find(|o| o.target == index)
+        self.outlook
+            .iter()
+            .find(|o| o.target == index)
+            .filter(|o| o.latest_actual.is_some())
     }
 }
 
@@ -163,10 +168,19 @@ mod tests {
         let row = &view.deviations[0].rows[0];
         assert_eq!(row.actual, 95_000.0);
         assert_eq!(row.plan, plan.row(2022).unwrap().talent);
-        let again = view.reprojection.unwrap();
+        let again = view.reprojection.clone().unwrap();
         assert_eq!(again.start.year, 2022);
         assert_eq!(again.trajectory.years[0].talent, 95_000.0);
         assert_eq!(view.outlook.len(), s.targets.len());
+        // Only the cards of a counted figure speak of the actuals.
+        for (index, target) in s.targets.iter().enumerate() {
+            assert_eq!(
+                view.outlook_of(index).is_some(),
+                target.metric == Metric::Talent,
+                "{:?}",
+                target.metric
+            );
+        }
     }
 
     #[test]
