@@ -5,7 +5,7 @@
 use crate::format::{format_count_as, format_percent_fine, format_yuan_fine};
 use crate::inputs::{parse_typed, NotANumber};
 use crate::labels::metric_label;
-use crate::messages::metric_value;
+use crate::messages::{metric_difference, metric_value};
 use crate::{format_count, format_percent, Lang, YuanScale};
 use swplan_engine::deviation::ActualsProblem;
 use swplan_engine::reproject::{Adjustment, Outlook, OutlookStatus};
@@ -655,15 +655,16 @@ pub fn outlook_sentence(outlook: &Outlook, lang: Lang) -> String {
             "Re-projected from the {from} actuals: {} by {deadline}, on track for {threshold}.",
             value(at_deadline)
         ),
+        // The gap with its unit (人, 个; 个百分点 for a share), as the cards give gaps.
         (OutlookStatus::OffTrack, Lang::Zh) => format!(
             "按{from}年实际值推算，{deadline}年只能达到{}，距目标{threshold}还差{}。",
             value(at_deadline),
-            value(gap)
+            metric_difference(metric, gap, lang)
         ),
         (OutlookStatus::OffTrack, Lang::En) => format!(
             "Re-projected from the {from} actuals: only {} by {deadline}, {} short of {threshold}.",
             value(at_deadline),
-            value(gap)
+            metric_difference(metric, gap, lang)
         ),
         (OutlookStatus::Unjudged, Lang::Zh) => format!(
             "期限{deadline}年早于最新实际值（{from}年），且当年没有该指标的实际值。"
@@ -957,5 +958,42 @@ mod tests {
             ),
             "第3行第2列：“abc”不是数字。"
         );
+    }
+}
+
+#[cfg(test)]
+mod outlook_tests {
+    use super::*;
+    use swplan_engine::verdict::Verdict;
+
+    fn off_track(metric: Metric, threshold: f64, at: f64) -> Outlook {
+        Outlook {
+            target: 0,
+            metric,
+            threshold,
+            deadline: 2027,
+            from_year: 2024,
+            latest_actual: Some((2024, at)),
+            status: OutlookStatus::OffTrack,
+            reprojected: Some(Verdict {
+                metric,
+                threshold,
+                deadline: 2027,
+                met: false,
+                first_year_met: None,
+                gap: threshold - at,
+                value_at_deadline: at,
+            }),
+        }
+    }
+
+    /// A gap says what it counts: people, or percentage points of a share (a reviewer read
+    /// "还差727" and "还差4.8%" beside a card that says "4.8个百分点").
+    #[test]
+    fn an_off_track_gap_has_its_unit() {
+        let talent = outlook_sentence(&off_track(Metric::Talent, 15_000.0, 14_273.0), Lang::Zh);
+        assert!(talent.contains("还差727人"), "{talent}");
+        let coverage = outlook_sentence(&off_track(Metric::RoomCoverage, 1.0, 0.952), Lang::Zh);
+        assert!(coverage.contains("还差4.8个百分点"), "{coverage}");
     }
 }
