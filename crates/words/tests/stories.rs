@@ -230,7 +230,7 @@ const OUTCOMES: &[(&str, usize, Metric, bool, Option<i32>)] = &[
     ),
     ("guizhou-exams", 0, Metric::Certified, true, Some(2022)),
     ("guizhou-exams", 0, Metric::Talent, false, None),
-    // "一半的考生也能达到5000人，只是晚一年。"
+    // "一半的考生也能达到5000人，只是晚一年（2023年，仍在2025年期限之前）。"
     ("guizhou-exams", 1, Metric::Certified, true, Some(2023)),
     // "每年新增1.2万人，2025年能达到10万人吗？" — no.
     ("guizhou-exams", 3, Metric::Talent, false, Some(2030)),
