@@ -458,6 +458,25 @@ pub fn explanation_texts(
         lines.push(line);
     }
     lines.extend(at_bounds_texts(outcome, problem, scenario.base_year, lang));
+    // After the last deadline no target asks anything: those years keep the plan's amounts
+    // (a reviewer saw mid-level candidates at 0 until 2027 and back to 1,000 from 2028).
+    let last = problem
+        .targets
+        .iter()
+        .filter_map(|i| scenario.targets.get(*i))
+        .map(|t| t.deadline)
+        .max();
+    if let Some(last) = last.filter(|last| *last < scenario.end_year) {
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "{}年以后没有所选目标的期限，这些年份保持现方案的逐年安排。",
+                last
+            ),
+            Lang::En => format!(
+                "No selected target has a deadline after {last}: the years after it keep the current plan's amounts."
+            ),
+        });
+    }
     lines
 }
 

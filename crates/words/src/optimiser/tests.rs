@@ -122,6 +122,12 @@ fn an_answer_says_what_it_costs_what_was_measured_and_why() {
     );
     let why = explanation_texts(&outcome, &problem, &s, Lang::Zh);
     assert!(why.iter().any(|l| l.contains("推迟一年可省约")), "{why:#?}");
+    // Ningxia's last deadline is 2027, its plan runs to 2030.
+    assert!(
+        why.iter()
+            .any(|l| l == "2027年以后没有所选目标的期限，这些年份保持现方案的逐年安排。"),
+        "{why:#?}"
+    );
     let why_en = explanation_texts(&outcome, &problem, &s, Lang::En);
     assert_eq!(why.len(), why_en.len());
     assert!(why_en.iter().all(|l| !has_cjk(l)), "{why_en:#?}");
