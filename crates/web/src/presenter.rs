@@ -290,10 +290,10 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                     }
                     <button type="button" id="presenter-back" onclick={emit(Action::PresenterBack)} aria-label={text.presenter_back} title={text.presenter_back}>{ "◀" }</button>
                     <button type="button" id="presenter-play" onclick={emit(Action::TogglePlay)}>
-                        { if presenter.playing { text.pause } else { text.play } }
+                        { with_key_hint(if presenter.playing { text.pause } else { text.play }) }
                     </button>
                     <button type="button" id="presenter-next" onclick={emit(Action::PresenterNext)} aria-label={text.presenter_next} title={text.presenter_next}>{ "▶" }</button>
-                    <button type="button" id="presenter-exit" onclick={emit(Action::ExitPresenter)}>{ text.exit_presenter }</button>
+                    <button type="button" id="presenter-exit" onclick={emit(Action::ExitPresenter)}>{ with_key_hint(text.exit_presenter) }</button>
                 </div>
             </div>
             if pool.is_none() {
@@ -346,5 +346,16 @@ pub fn presenter_view(props: &PresenterViewProps) -> Html {
                 </aside>
             </div>
         </div>
+    }
+}
+
+/// A button's words with its key ("逐年播放 (P)") marked, so that a touch screen, which has no
+/// such key, hides it (style/app.css, `.key-hint`).
+fn with_key_hint(label: &str) -> Html {
+    match label.rsplit_once(" (") {
+        Some((words, key)) if key.ends_with(')') => html! {
+            <>{ words }<span class="key-hint">{ format!(" ({key}") }</span></>
+        },
+        _ => html! { { label } },
     }
 }
