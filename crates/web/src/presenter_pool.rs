@@ -64,7 +64,8 @@ pub fn pooled_result(props: &PooledResultProps) -> Html {
     let targets = pool_target_table(pool, lang);
     html! {
         <section class="presenter-pool" aria-labelledby="presenter-pool-title">
-            <h2 id="presenter-pool-title">{ words.pool_title }</h2>
+            // The presenter's own title already says it on screen: once is enough for the room.
+            <h2 id="presenter-pool-title" class="visually-hidden">{ words.pool_title }</h2>
             <p class="presenter-pool-summary">{ pool_summary(pool, lang) }</p>
             if !targets.rows.is_empty() {
                 <h3>{ words.pool_targets }</h3>
